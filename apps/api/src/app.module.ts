@@ -1,0 +1,96 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, runMigrationsLocked } from '@lcc/database';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
+import { assignRequestId } from './common/http/request-id.js';
+import { rateLimits } from './common/http/rate-limits.js';
+import { APP_OPTIONS, type AppOptions } from './config/app-options.js';
+import { ENTITIES } from './database/entities.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
+import { RolesGuard } from './modules/auth/guards/roles.guard.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { MembersModule } from './modules/members/members.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { SettingsModule } from './modules/settings/settings.module.js';
+
+/** Holds what the bootstrap resolved (validated env, database URL, console) for every module. */
+@Global()
+@Module({})
+class AppOptionsModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppOptionsModule,
+      providers: [{ provide: APP_OPTIONS, useValue: options }],
+      exports: [APP_OPTIONS],
+    };
+  }
+}
+
+/** Composes the feature modules; built by `main.ts` and by the test harness with the same options. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const { env } = options;
+    return {
+      module: AppModule,
+      imports: [
+        AppOptionsModule.forRoot(options),
+        // Validated before Nest starts (the embedded database depends on it); served to modules from here.
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...env })] }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            genReqId: assignRequestId,
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
+            autoLogging: { ignore: (req) => /^\/(api\/health|metrics)/.test(req.url ?? '') },
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            buildDataSourceOptions({
+              url: options.databaseUrl,
+              entities: ENTITIES,
+              migrations: MIGRATIONS,
+              poolSize: env.DB_POOL_SIZE,
+            }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            if (env.DB_MIGRATIONS_RUN) await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
+        }),
+        EventEmitterModule.forRoot(),
+        ThrottlerModule.forRoot(rateLimits(env)),
+        HealthModule,
+        MetricsModule,
+        SettingsModule,
+        AuditModule,
+        MembersModule,
+        InvitationsModule,
+        AuthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Order matters: rate limits first (also for anonymous sign-in attempts), then identity, then roles.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+}

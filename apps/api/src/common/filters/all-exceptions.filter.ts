@@ -1,0 +1,82 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { CommonErrorCode, type ErrorResponse } from '@lcc/contracts';
+import { AppException } from '../errors/app.exception.js';
+import { requestIdOf } from '../http/request-id.js';
+
+const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
+  400: CommonErrorCode.VALIDATION_FAILED,
+  401: CommonErrorCode.UNAUTHORIZED,
+  403: CommonErrorCode.FORBIDDEN,
+  404: CommonErrorCode.NOT_FOUND,
+  409: CommonErrorCode.CONFLICT,
+  413: CommonErrorCode.PAYLOAD_TOO_LARGE,
+  415: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  429: CommonErrorCode.RATE_LIMITED,
+  503: CommonErrorCode.SERVICE_UNAVAILABLE,
+};
+
+/** Body-parser errors carry `status` and `type` rather than being HttpExceptions. */
+interface BodyParserError {
+  status: number;
+  type: string;
+}
+
+/** Maps every error to `{ statusCode, code, message, details?, requestId }`; unknown errors become a bare 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception, requestIdOf(request));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorResponse {
+    if (exception instanceof AppException) {
+      const body: ErrorResponse = {
+        statusCode: exception.getStatus(),
+        code: exception.code,
+        message: exception.message,
+        requestId,
+      };
+      if (exception.details?.length) body.details = exception.details;
+      return body;
+    }
+    if (exception instanceof ThrottlerException) {
+      return { statusCode: 429, code: CommonErrorCode.RATE_LIMITED, message: 'Too many requests; try again later', requestId };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const code = CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : 'HTTP_' + statusCode);
+      const message = statusCode === 404 ? 'Not found' : exception.message;
+      return { statusCode, code, message, requestId };
+    }
+    if (isBodyParserError(exception)) {
+      if (exception.type === 'entity.parse.failed') {
+        return { statusCode: 400, code: CommonErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON', requestId };
+      }
+      const statusCode = exception.status;
+      const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.VALIDATION_FAILED;
+      return { statusCode, code, message: 'The request body could not be read', requestId };
+    }
+    return { statusCode: 500, code: CommonErrorCode.INTERNAL_ERROR, message: 'Something went wrong on our side', requestId };
+  }
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as Partial<BodyParserError>;
+  return typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+}

@@ -1,0 +1,28 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { MemberStatus, NetworkRole } from '@lcc/contracts';
+
+/** Who makes the request: resolved from the access token by the JWT guard, checked against the database. */
+export interface Actor {
+  id: string;
+  role: NetworkRole;
+  status: MemberStatus;
+  displayName: string;
+  sessionId: string;
+  mustChangePassword: boolean;
+}
+
+/** Injects the authenticated member (`@CurrentActor() actor: Actor`). */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest<{ user: Actor }>().user;
+});
+
+/** Injects the caller's user agent and IP (for session records). */
+export interface ClientInfo {
+  userAgent: string | null;
+  ip: string | null;
+}
+export const Client = createParamDecorator((_: unknown, context: ExecutionContext): ClientInfo => {
+  const request = context.switchToHttp().getRequest<{ ip?: string; headers: Record<string, unknown> }>();
+  const agent = request.headers['user-agent'];
+  return { userAgent: typeof agent === 'string' ? agent.slice(0, 300) : null, ip: request.ip ?? null };
+});

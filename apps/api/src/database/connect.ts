@@ -1,0 +1,37 @@
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@lcc/database';
+import pg from 'pg';
+import type { Env } from '../config/env.validation.js';
+
+export interface DatabaseTarget {
+  url: string;
+  /** Set when the portal runs its own embedded server; stop it on shutdown. */
+  embedded: EmbeddedPostgresHandle | null;
+}
+
+const EMBEDDED_DATABASE = 'lcc';
+
+/**
+ * Resolves where the data lives: `DATABASE_URL` when set, otherwise an embedded PostgreSQL in `DATA_DIR`
+ * with a database `lcc` created on first use.
+ */
+export async function resolveDatabase(env: Env, log: (line: string) => void): Promise<DatabaseTarget> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: null };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: env.DATA_DIR,
+    port: env.EMBEDDED_PG_PORT,
+    log: (line) => {
+      if (/ERROR|FATAL|PANIC|stale/.test(line)) log(line);
+    },
+  });
+  const client = new pg.Client({ connectionString: embedded.url });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(embedded.url);
+  url.pathname = `/${EMBEDDED_DATABASE}`;
+  return { url: url.toString(), embedded };
+}

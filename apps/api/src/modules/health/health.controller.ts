@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../../common/decorators/public.decorator.js';
+
+@ApiTags('health')
+@Controller('health')
+@Public()
+@SkipThrottle()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+  ) {}
+
+  /** Readiness: answers 200 only while the database answers. */
+  @Get()
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
+  }
+
+  /** Liveness: the process serves HTTP; touches no database. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { NetworkRole } from '@lcc/contracts';
+
+export class CreateInvitationDto {
+  @ApiProperty({ format: 'email' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ enum: NetworkRole, enumName: 'NetworkRole', default: NetworkRole.Member })
+  @IsOptional()
+  @IsEnum(NetworkRole)
+  role?: NetworkRole;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The working group the invitee joins on registration' })
+  @IsOptional()
+  @IsUUID()
+  workingGroupId?: string;
+}

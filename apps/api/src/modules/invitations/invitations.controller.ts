@@ -1,0 +1,22 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { NetworkRole } from '@lcc/contracts';
+import { Roles } from '../../common/decorators/roles.decorator.js';
+import { type Actor, CurrentActor } from '../../common/http/actor.js';
+import { CreateInvitationDto } from './dto/create-invitation.dto.js';
+import { InvitationResponseDto } from './dto/invitation.response.js';
+import { InvitationsService } from './invitations.service.js';
+
+@ApiTags('invitations')
+@ApiBearerAuth()
+@Controller('invitations')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Post()
+  @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
+  @ApiCreatedResponse({ type: InvitationResponseDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateInvitationDto) {
+    return this.invitations.create(actor, dto);
+  }
+}

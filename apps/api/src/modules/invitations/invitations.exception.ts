@@ -1,0 +1,19 @@
+import { featureException } from '../../common/errors/app.exception.js';
+
+export enum InvitationErrorCode {
+  INVITATION_INVALID = 'INVITATION_INVALID',
+  INVITATION_EXPIRED = 'INVITATION_EXPIRED',
+  INVITATION_ALREADY_USED = 'INVITATION_ALREADY_USED',
+  INVITATION_EMAIL_MISMATCH = 'INVITATION_EMAIL_MISMATCH',
+  INVITATION_ROLE_NOT_ALLOWED = 'INVITATION_ROLE_NOT_ALLOWED',
+  INVITEE_ALREADY_MEMBER = 'INVITEE_ALREADY_MEMBER',
+}
+
+export const InvitationException = featureException<InvitationErrorCode>('InvitationException', {
+  [InvitationErrorCode.INVITATION_INVALID]: [400, 'The invitation token is not valid'],
+  [InvitationErrorCode.INVITATION_EXPIRED]: [400, 'The invitation has expired'],
+  [InvitationErrorCode.INVITATION_ALREADY_USED]: [409, 'The invitation has already been used'],
+  [InvitationErrorCode.INVITATION_EMAIL_MISMATCH]: [403, 'The invitation was made for another e-mail address'],
+  [InvitationErrorCode.INVITATION_ROLE_NOT_ALLOWED]: [403, 'You cannot invite someone with that role'],
+  [InvitationErrorCode.INVITEE_ALREADY_MEMBER]: [409, 'A member with this e-mail already exists'],
+});

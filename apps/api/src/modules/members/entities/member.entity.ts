@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Language, MemberStatus, MemberType, NetworkRole } from '@lcc/contracts';
+
+/** A person in the network: their profile, network role and account status. */
+@Entity('members')
+@Index('idx_members_search_text_trgm', { synchronize: false })
+@Index('idx_members_display_name_id', ['displayName', 'id'])
+export class Member {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Unique whatever the letter case (citext). */
+  @Column({ type: 'citext', unique: true })
+  email: string;
+
+  @Column({ type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  memberType: MemberType;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organization: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  city: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  expertise: string[];
+
+  @Column({ type: 'varchar', length: 8, default: Language.En })
+  language: Language;
+
+  /** IANA time zone name. */
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timeZone: string;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  bio: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: NetworkRole.Member })
+  role: NetworkRole;
+
+  @Index()
+  @Column({ type: 'varchar', length: 16, default: MemberStatus.Pending })
+  status: MemberStatus;
+
+  /** Set for generated first passwords: every route but a password change answers 403 until it is changed. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /**
+   * Lower-cased, NFKC-normalised name, organisation, city and expertise, for substring search in any script.
+   * Computed in the application so it does not depend on the database's collation.
+   */
+  @Column({ type: 'text', default: '' })
+  searchText: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

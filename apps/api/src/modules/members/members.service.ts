@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, QueryFailedError, type Repository } from 'typeorm';
+import {
+  AuditAction,
+  Language,
+  type MemberResponse,
+  MemberStatus,
+  type MemberType,
+  NetworkRole,
+  type Page,
+} from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { ListMembersQueryDto } from './dto/list-members-query.dto.js';
+import type { UpdateMeDto } from './dto/update-me.dto.js';
+import { Member } from './entities/member.entity.js';
+import { MemberSuspendedEvent } from './events/member-suspended.event.js';
+import { escapeLike, foldForSearch, searchTextOf, toMemberResponse } from './member-view.js';
+import { MemberErrorCode, MemberException } from './members.exception.js';
+import { PasswordHasher } from './password-hasher.service.js';
+
+export interface NewMember {
+  email: string;
+  password: string;
+  displayName: string;
+  memberType: MemberType;
+  country: string;
+  organization?: string | null;
+  city?: string | null;
+  language?: Language;
+  timeZone?: string;
+  expertise?: string[];
+  bio?: string | null;
+  role: NetworkRole;
+  status: MemberStatus;
+  mustChangePassword?: boolean;
+}
+
+const RANK: Record<NetworkRole, number> = {
+  [NetworkRole.Observer]: 0,
+  [NetworkRole.Member]: 1,
+  [NetworkRole.Coordinator]: 2,
+  [NetworkRole.Admin]: 3,
+};
+
+/** Members: registration records, profiles, the directory and the admin actions on accounts. */
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectRepository(Member) private readonly members: Repository<Member>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** Inserts a member inside the caller's transaction; a taken e-mail (any letter case) is a 409. */
+  async create(input: NewMember, manager: EntityManager = this.dataSource.manager): Promise<Member> {
+    const repository = manager.getRepository(Member);
+    const member = repository.create({
+      email: input.email.trim(),
+      passwordHash: await this.hasher.hash(input.password),
+      displayName: input.displayName,
+      memberType: input.memberType,
+      country: input.country,
+      organization: input.organization ?? null,
+      city: input.city ?? null,
+      language: input.language ?? Language.En,
+      timeZone: input.timeZone ?? 'UTC',
+      expertise: input.expertise ?? [],
+      bio: input.bio ?? null,
+      role: input.role,
+      status: input.status,
+      mustChangePassword: input.mustChangePassword ?? false,
+      approvedAt: input.status === MemberStatus.Active ? new Date() : null,
+    });
+    member.searchText = searchTextOf(member);
+    try {
+      return await repository.save(member);
+    } catch (error) {
+      // Inside a transaction the caller's rollback undoes the rest of the registration.
+      if (isUniqueViolation(error)) throw new MemberException(MemberErrorCode.EMAIL_TAKEN);
+      throw error;
+    }
+  }
+
+  async emailExists(email: string): Promise<boolean> {
+    return this.members.existsBy({ email: email.trim() });
+  }
+
+  /** The member and password hash for a sign-in, or null for an unknown e-mail. */
+  async findForLogin(email: string): Promise<{ member: Member; passwordHash: string } | null> {
+    const member = await this.members
+      .createQueryBuilder('m')
+      .addSelect('m.passwordHash')
+      .where('m.email = :email', { email: email.trim() })
+      .getOne();
+    return member ? { member, passwordHash: member.passwordHash } : null;
+  }
+
+  async findById(id: string): Promise<Member | null> {
+    return this.members.findOneBy({ id });
+  }
+
+  /** Constant-time-ish check: an unknown account (null hash) costs as long as a known one. */
+  verifyHash(hash: string | null, password: string): Promise<boolean> {
+    return this.hasher.verify(hash, password);
+  }
+
+  async verifyPassword(memberId: string, password: string): Promise<boolean> {
+    const row = await this.members
+      .createQueryBuilder('m')
+      .addSelect('m.passwordHash')
+      .where('m.id = :memberId', { memberId })
+      .getOne();
+    return this.hasher.verify(row?.passwordHash ?? null, password);
+  }
+
+  async setPassword(memberId: string, password: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager
+      .getRepository(Member)
+      .update({ id: memberId }, { passwordHash: await this.hasher.hash(password), mustChangePassword: false });
+  }
+
+  async me(actor: Actor): Promise<MemberResponse> {
+    return toMemberResponse(await this.requireMember(actor.id), actor);
+  }
+
+  async updateMe(actor: Actor, dto: UpdateMeDto): Promise<MemberResponse> {
+    const member = await this.requireMember(actor.id);
+    Object.assign(member, dto);
+    member.searchText = searchTextOf(member);
+    await this.members.save(member);
+    return toMemberResponse(member, actor);
+  }
+
+  /** Active members are visible to every active member; others only to coordinators and admins (404 otherwise). */
+  async get(actor: Actor, id: string): Promise<MemberResponse> {
+    const member = await this.members.findOneBy({ id });
+    if (!member || (member.status !== MemberStatus.Active && !isStaff(actor) && member.id !== actor.id)) {
+      throw new MemberException(MemberErrorCode.MEMBER_NOT_FOUND);
+    }
+    return toMemberResponse(member, actor);
+  }
+
+  /** The directory: substring search in any script, filters, keyset pages ordered by name. */
+  async list(actor: Actor, query: ListMembersQueryDto): Promise<Page<MemberResponse>> {
+    const status = isStaff(actor) && query.status ? query.status : MemberStatus.Active;
+    const qb = this.members
+      .createQueryBuilder('m')
+      .where('m.status = :status', { status })
+      .orderBy('m.displayName', 'ASC')
+      .addOrderBy('m.id', 'ASC');
+    if (query.q) {
+      qb.andWhere(`m.searchText LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(foldForSearch(query.q))}%` });
+    }
+    if (query.country) qb.andWhere('m.country = :country', { country: query.country });
+    if (query.memberType) qb.andWhere('m.memberType = :memberType', { memberType: query.memberType });
+    if (query.expertise) {
+      qb.andWhere('EXISTS (SELECT 1 FROM unnest(m.expertise) AS e(tag) WHERE lower(e.tag) = lower(:expertise))', {
+        expertise: query.expertise,
+      });
+    }
+    if (query.cursor) {
+      const [displayName, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(m.displayName, m.id) > (:displayName, :id)', { displayName, id });
+    }
+    const rows = await qb.limit(query.limit + 1).getMany();
+    return toPage(rows, query.limit, (m) => toMemberResponse(m, actor), (m) => [m.displayName, m.id]);
+  }
+
+  async approve(actor: Actor, id: string): Promise<MemberResponse> {
+    return this.transition(actor, id, AuditAction.MemberApproved, (member) => {
+      if (member.status !== MemberStatus.Pending) throw new MemberException(MemberErrorCode.MEMBER_NOT_PENDING);
+      member.status = MemberStatus.Active;
+      member.approvedAt = new Date();
+      return {};
+    });
+  }
+
+  async suspend(actor: Actor, id: string): Promise<MemberResponse> {
+    const response = await this.transition(actor, id, AuditAction.MemberSuspended, (member) => {
+      if (member.status === MemberStatus.Suspended) {
+        throw new MemberException(MemberErrorCode.MEMBER_ALREADY_SUSPENDED);
+      }
+      const previousStatus = member.status;
+      member.status = MemberStatus.Suspended;
+      return { previousStatus };
+    });
+    await this.events.emitAsync(MemberSuspendedEvent.NAME, new MemberSuspendedEvent(id, actor.id));
+    return response;
+  }
+
+  async reinstate(actor: Actor, id: string): Promise<MemberResponse> {
+    return this.transition(actor, id, AuditAction.MemberReinstated, (member) => {
+      if (member.status !== MemberStatus.Suspended) throw new MemberException(MemberErrorCode.MEMBER_NOT_SUSPENDED);
+      member.status = MemberStatus.Active;
+      return {};
+    });
+  }
+
+  /** Admins only (checked by the route); an admin cannot change their own role, so one admin always remains. */
+  async changeRole(actor: Actor, id: string, role: NetworkRole): Promise<MemberResponse> {
+    return this.transition(actor, id, AuditAction.MemberRoleChanged, (member) => {
+      const from = member.role;
+      member.role = role;
+      return { from, to: role };
+    });
+  }
+
+  /**
+   * Loads the target under a row lock, checks the actor may act on it, applies `change` and writes the audit
+   * entry in the same transaction.
+   */
+  private async transition(
+    actor: Actor,
+    id: string,
+    action: AuditAction,
+    change: (member: Member) => Record<string, unknown>,
+  ): Promise<MemberResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Member);
+      const member = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw new MemberException(MemberErrorCode.MEMBER_NOT_FOUND);
+      if (member.id === actor.id) throw new MemberException(MemberErrorCode.CANNOT_ACT_ON_SELF);
+      if (actor.role !== NetworkRole.Admin && RANK[member.role] >= RANK[actor.role]) {
+        throw new MemberException(MemberErrorCode.INSUFFICIENT_ROLE);
+      }
+      const details = change(member);
+      await repository.save(member);
+      await this.audit.record({ action, actorId: actor.id, targetType: 'member', targetId: id, details }, manager);
+      return toMemberResponse(member, actor);
+    });
+  }
+
+  private async requireMember(id: string): Promise<Member> {
+    const member = await this.members.findOneBy({ id });
+    if (!member) throw new MemberException(MemberErrorCode.MEMBER_NOT_FOUND);
+    return member;
+  }
+}
+
+function isStaff(actor: Actor): boolean {
+  return actor.role === NetworkRole.Admin || actor.role === NetworkRole.Coordinator;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}

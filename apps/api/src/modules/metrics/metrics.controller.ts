@@ -1,0 +1,20 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../../common/decorators/public.decorator.js';
+import { MetricsService } from './metrics.service.js';
+
+/** `/metrics` (outside `/api`): for the Prometheus scraper on the internal network, not routed by the proxy. */
+@ApiExcludeController()
+@Controller('metrics')
+@Public()
+@SkipThrottle()
+export class MetricsController {
+  constructor(private readonly metrics: MetricsService) {}
+
+  @Get()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

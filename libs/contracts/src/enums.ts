@@ -1,0 +1,77 @@
+/** Enumerations of the public contract: lower snake_case ASCII values, published as named OpenAPI enums. */
+
+export enum MemberType {
+  CityGovernment = 'city_government',
+  NationalGovernment = 'national_government',
+  ResearchAcademic = 'research_academic',
+  CivilSociety = 'civil_society',
+  Business = 'business',
+  InternationalOrganization = 'international_organization',
+  Secretariat = 'secretariat',
+}
+
+/** Network-wide role of a member (distinct from the role inside a working group). */
+export enum NetworkRole {
+  Admin = 'admin',
+  Coordinator = 'coordinator',
+  Member = 'member',
+  Observer = 'observer',
+}
+
+export enum MemberStatus {
+  Pending = 'pending',
+  Active = 'active',
+  Suspended = 'suspended',
+}
+
+/** Role inside one working group. */
+export enum GroupRole {
+  Lead = 'lead',
+  Member = 'member',
+  Observer = 'observer',
+}
+
+export enum ThematicArea {
+  LowCarbonCities = 'low_carbon_cities',
+  EcoTaxReform = 'eco_tax_reform',
+  PublicPrivatePartnership = 'public_private_partnership',
+  UrbanGovernance = 'urban_governance',
+  CarbonFootprintLabelling = 'carbon_footprint_labelling',
+  EcoLabelling = 'eco_labelling',
+  Other = 'other',
+}
+
+/** Languages the portal speaks (ISO 639-1). */
+export enum Language {
+  En = 'en',
+  Zh = 'zh',
+  Ja = 'ja',
+  Ko = 'ko',
+  Ru = 'ru',
+  Mn = 'mn',
+}
+
+export enum DocumentKind {
+  Strategy = 'strategy',
+  ActionPlan = 'action_plan',
+  Policy = 'policy',
+  Report = 'report',
+  Minutes = 'minutes',
+  Presentation = 'presentation',
+  Dataset = 'dataset',
+  Other = 'other',
+}
+
+export enum PollAnswer {
+  Yes = 'yes',
+  IfNeedBe = 'if_need_be',
+  No = 'no',
+}
+
+export enum AuditAction {
+  MemberApproved = 'member.approved',
+  MemberSuspended = 'member.suspended',
+  MemberReinstated = 'member.reinstated',
+  MemberRoleChanged = 'member.role_changed',
+  InvitationCreated = 'invitation.created',
+}

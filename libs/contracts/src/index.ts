@@ -1,0 +1,4 @@
+export * from './enums.js';
+export * from './countries.js';
+export * from './errors.js';
+export * from './responses.js';
