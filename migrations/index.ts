@@ -1,4 +1,5 @@
 import { Init1795896047293 } from './1795896047293-init.js';
+import { RateLimits1795896495875 } from './1795896495875-rate-limits.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
-export const MIGRATIONS = [Init1795896047293];
+export const MIGRATIONS = [Init1795896047293, RateLimits1795896495875];

@@ -2,7 +2,6 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -10,7 +9,6 @@ import { buildDataSourceOptions, runMigrationsLocked } from '@lcc/database';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
 import { assignRequestId } from './common/http/request-id.js';
-import { rateLimits } from './common/http/rate-limits.js';
 import { APP_OPTIONS, type AppOptions } from './config/app-options.js';
 import { ENTITIES } from './database/entities.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -21,6 +19,8 @@ import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { RateLimitGuard } from './modules/rate-limits/rate-limit.guard.js';
+import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 
 /** Holds what the bootstrap resolved (validated env, database URL, console) for every module. */
@@ -75,7 +75,7 @@ export class AppModule {
           },
         }),
         EventEmitterModule.forRoot(),
-        ThrottlerModule.forRoot(rateLimits(env)),
+        RateLimitsModule,
         HealthModule,
         MetricsModule,
         SettingsModule,
@@ -87,7 +87,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Order matters: rate limits first (also for anonymous sign-in attempts), then identity, then roles.
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],

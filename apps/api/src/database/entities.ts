@@ -3,7 +3,8 @@ import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
 import { Member } from '../modules/members/entities/member.entity.js';
+import { RateLimitWindow } from '../modules/rate-limits/entities/rate-limit-window.entity.js';
 import { Setting } from '../modules/settings/entities/setting.entity.js';
 
 /** Every entity of the portal: the Nest app, the TypeORM CLI and the drift test use this one list. */
-export const ENTITIES = [Member, AuthSession, RefreshToken, Invitation, AuditEntry, Setting];
+export const ENTITIES = [Member, AuthSession, RefreshToken, Invitation, AuditEntry, RateLimitWindow, Setting];

@@ -1,5 +1,4 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { CommonErrorCode, type ErrorResponse } from '@lcc/contracts';
 import { AppException } from '../errors/app.exception.js';
@@ -53,9 +52,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
       if (exception.details?.length) body.details = exception.details;
       return body;
-    }
-    if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, code: CommonErrorCode.RATE_LIMITED, message: 'Too many requests; try again later', requestId };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -1,13 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { SkipThrottle } from '@nestjs/throttler';
+import { SkipRateLimit } from '../../common/decorators/skip-rate-limit.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
 
 @ApiTags('health')
 @Controller('health')
 @Public()
-@SkipThrottle()
+@SkipRateLimit()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
+import { SkipRateLimit } from '../../common/decorators/skip-rate-limit.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { MetricsService } from './metrics.service.js';
 
@@ -8,7 +8,7 @@ import { MetricsService } from './metrics.service.js';
 @ApiExcludeController()
 @Controller('metrics')
 @Public()
-@SkipThrottle()
+@SkipRateLimit()
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 

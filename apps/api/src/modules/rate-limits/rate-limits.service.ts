@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { RateLimitWindow } from './entities/rate-limit-window.entity.js';
+
+export interface LimitResult {
+  allowed: boolean;
+  /** Seconds until the window resets. */
+  retryAfter: number;
+}
+
+/**
+ * Fixed-window counters. The general per-IP limit counts in memory (per instance, no database write per request);
+ * the brute-force limits on sign-in and registration count in PostgreSQL, so every instance shares them.
+ */
+@Injectable()
+export class RateLimitsService {
+  private readonly memory = new Map<string, { windowStart: number; hits: number }>();
+  private sweptAt = 0;
+
+  constructor(@InjectRepository(RateLimitWindow) private readonly windows: Repository<RateLimitWindow>) {}
+
+  hitInMemory(key: string, limit: number, ttlMs: number): LimitResult {
+    const now = Date.now();
+    const windowStart = now - (now % ttlMs);
+    this.sweep(now, ttlMs);
+    const entry = this.memory.get(key);
+    const current = entry && entry.windowStart === windowStart ? entry : { windowStart, hits: 0 };
+    current.hits += 1;
+    this.memory.set(key, current);
+    return { allowed: current.hits <= limit, retryAfter: Math.ceil((windowStart + ttlMs - now) / 1000) };
+  }
+
+  async hitShared(key: string, limit: number, ttlMs: number): Promise<LimitResult> {
+    const now = Date.now();
+    const windowStart = new Date(now - (now % ttlMs));
+    const rows = (await this.windows.query(
+      `INSERT INTO rate_limit_windows (key, window_start, hits) VALUES ($1, $2, 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_windows.hits + 1, updated_at = now()
+       RETURNING hits`,
+      [key.slice(0, 300), windowStart],
+    )) as { hits: number }[];
+    if (Math.random() < 0.01) {
+      // Now and then, forget windows that ended long ago.
+      await this.windows.query(`DELETE FROM rate_limit_windows WHERE window_start < $1`, [new Date(now - 2 * ttlMs)]);
+    }
+    return { allowed: (rows[0]?.hits ?? 0) <= limit, retryAfter: Math.ceil((windowStart.getTime() + ttlMs - now) / 1000) };
+  }
+
+  private sweep(now: number, ttlMs: number): void {
+    if (now - this.sweptAt < ttlMs) return;
+    this.sweptAt = now;
+    for (const [key, entry] of this.memory) {
+      if (entry.windowStart + ttlMs <= now) this.memory.delete(key);
+    }
+  }
+}
