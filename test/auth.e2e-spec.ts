@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
-import pg from 'pg';
+import { sql } from './support/db.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('auth: join flow, tokens, sessions', () => {
@@ -143,10 +143,7 @@ describe('auth: join flow, tokens, sessions', () => {
   it('answers 401 with TOKEN_EXPIRED for an expired token and UNAUTHORIZED for a forged one', async () => {
     const member = await t.fx.member();
     const claims = jwt.decode(member.accessToken) as { sub: string; sid: string };
-    const client = new pg.Client({ connectionString: t.databaseUrl });
-    await client.connect();
-    const { rows } = await client.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'jwt_secret'`);
-    await client.end();
+    const rows = await sql<{ value: string }>(t.databaseUrl, `SELECT value FROM settings WHERE key = 'jwt_secret'`);
     const secret = rows[0]!.value;
     const expired = jwt.sign({ sub: claims.sub, sid: claims.sid, exp: Math.floor(Date.now() / 1000) - 10 }, secret);
     const forged = jwt.sign({ sub: claims.sub, sid: claims.sid }, 'another-secret-of-at-least-32-characters!!');

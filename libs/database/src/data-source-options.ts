@@ -31,6 +31,7 @@ export function buildDataSourceOptions(input: DataSourceInput): DataSourceOption
     namingStrategy: new SnakeNamingStrategy(),
     poolSize: input.poolSize ?? 10,
     applicationName: input.applicationName ?? 'lcc-portal',
-    logging: ['error'],
+    // Off: TypeORM would print failed queries with their parameters (password hashes among them).
+    logging: false,
   };
 }

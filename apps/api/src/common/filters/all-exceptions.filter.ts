@@ -33,7 +33,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception, requestIdOf(request));
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+      // Name, message and stack only: a failed query's parameters may hold secrets.
+      const err = exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : { message: String(exception) };
+      this.logger.error({ err, requestId: body.requestId }, 'unhandled error');
     }
     if (response.headersSent) {
       response.end();
