@@ -324,7 +324,7 @@ describe('docker-compose.yml', () => {
     // The published container port is the one nginx listens on.
     const listen = directive(nginx, 'listen').map((value) => /(\d+)/.exec(value)?.[1]);
     const published = ((proxy.ports ?? []) as (string | { target?: number })[]).map((port) =>
-      typeof port === 'string' ? port.split(':').pop() : String(port.target),
+      typeof port === 'string' ? port.split(':').pop()?.split('/')[0] : String(port.target),
     );
     expect(published.length).toBeGreaterThan(0);
     for (const port of published) expect(listen).toContain(port);

@@ -30,13 +30,32 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Env values over the test defaults; `null` removes a default (e.g. ADMIN_EMAIL). */
+  env?: Record<string, string | null>;
+  /** Share an existing database (a second instance) instead of creating one; it is then not dropped. */
+  databaseUrl?: string;
+  /** Pretend the database is the embedded one (first-admin generation). */
+  embeddedDatabase?: boolean;
+  announce?: (text: string) => void;
+}
+
 /** Boots the real AppModule on a fresh database (real migrations) and a real HTTP port. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const adminUrl = requireAdminUrl();
-  const databaseUrl = await createDatabase(adminUrl);
-  const env = validateEnv({ ...TEST_ENV, ...overrides, DATABASE_URL: databaseUrl, PORT: '0' });
+  const ownsDatabase = !options.databaseUrl;
+  const databaseUrl = options.databaseUrl ?? (await createDatabase(adminUrl));
+  const merged: Record<string, string | null> = { ...TEST_ENV, ...options.env, DATABASE_URL: databaseUrl, PORT: '0' };
+  const env = validateEnv(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null)));
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ env, databaseUrl, embeddedDatabase: false, announce: () => undefined })],
+    imports: [
+      AppModule.forRoot({
+        env,
+        databaseUrl,
+        embeddedDatabase: options.embeddedDatabase ?? false,
+        announce: options.announce ?? (() => undefined),
+      }),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, env);
@@ -50,7 +69,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     fx: new Fixtures(http, TEST_ADMIN),
     async close() {
       await app.close();
-      await dropDatabase(adminUrl, databaseUrl);
+      if (ownsDatabase) await dropDatabase(adminUrl, databaseUrl);
     },
   };
 }

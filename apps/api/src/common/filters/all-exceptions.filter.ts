@@ -57,6 +57,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
+      // The Express adapter wraps body-parser's SyntaxError for invalid JSON in a 400.
+      if (statusCode === 400 && exception.cause instanceof SyntaxError) {
+        return { statusCode, code: CommonErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON', requestId };
+      }
       const code = CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : 'HTTP_' + statusCode);
       const message = statusCode === 404 ? 'Not found' : exception.message;
       return { statusCode, code, message, requestId };
