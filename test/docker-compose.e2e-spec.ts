@@ -56,7 +56,9 @@ function environmentOf(name: string): Record<string, string> {
       }),
     );
   }
-  return Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]));
+  return Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v ?? '')]),
+  );
 }
 
 /** `depends_on` as `{ service: condition }` (the short list syntax has no condition). */
@@ -361,7 +363,8 @@ describe('deploy/nginx.conf', () => {
     const socket = locationFor('/socket.io/');
     expect(socket?.path).toMatch(/^\/socket\.io\/?$/);
     expect(backendsOf(socket).sort()).toEqual(['api-1:3000', 'api-2:3000']);
-    const version = directive(socket?.body ?? '', 'proxy_http_version')[0] ?? directive(serverLevel, 'proxy_http_version')[0];
+    const version =
+      directive(socket?.body ?? '', 'proxy_http_version')[0] ?? directive(serverLevel, 'proxy_http_version')[0];
     expect(version).toBe('1.1');
     const headers = headersOf(socket ?? { modifier: '', path: '', body: '' });
     expect(headers.get('upgrade')).toBe('$http_upgrade');

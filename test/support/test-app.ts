@@ -27,6 +27,9 @@ export interface TestApp {
   /** supertest bound to the running server. */
   http: () => ReturnType<typeof request>;
   fx: Fixtures;
+  /** Stops the app (idempotent) and keeps its database, e.g. to start another instance on it. */
+  stop(): Promise<void>;
+  /** Stops the app and drops its database (unless it was shared in). */
   close(): Promise<void>;
 }
 
@@ -62,13 +65,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();
   const http = () => request(server);
+  let stopping: Promise<void> | undefined;
   return {
     app,
     databaseUrl,
     http,
     fx: new Fixtures(http, TEST_ADMIN),
+    async stop() {
+      stopping ??= app.close();
+      await stopping;
+    },
     async close() {
-      await app.close();
+      await this.stop();
       if (ownsDatabase) await dropDatabase(adminUrl, databaseUrl);
     },
   };
