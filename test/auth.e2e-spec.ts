@@ -84,7 +84,10 @@ describe('auth: join flow, tokens, sessions', () => {
   it('rejects wrong passwords and unknown accounts alike', async () => {
     const member = await t.fx.member();
     const wrong = await t.http().post('/api/auth/login').send({ email: member.email, password: 'not-the-password1' });
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@example.org', password: 'whatever-123' });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.org', password: 'whatever-123' });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');

@@ -59,7 +59,9 @@ describe('first admin', () => {
       await second.fx.login('secretariat@lcc.example', 'configured-Admin-pass-9');
       await second.close();
       const rows = await sql(t.databaseUrl, `SELECT email, role, status, must_change_password FROM members`);
-      expect(rows).toEqual([{ email: 'Secretariat@LCC.example', role: 'admin', status: 'active', must_change_password: false }]);
+      expect(rows).toEqual([
+        { email: 'Secretariat@LCC.example', role: 'admin', status: 'active', must_change_password: false },
+      ]);
     } finally {
       await t.close();
     }

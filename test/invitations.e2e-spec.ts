@@ -40,7 +40,9 @@ describe('invitations', () => {
 
     const registered = await registerWith(email.toUpperCase(), created.body.token).expect(201);
     expect(registered.body).toMatchObject({ status: 'active', role: 'coordinator' });
-    const link = await sql(t.databaseUrl, 'SELECT accepted_member_id, accepted_at FROM invitations WHERE id = $1', [created.body.id]);
+    const link = await sql(t.databaseUrl, 'SELECT accepted_member_id, accepted_at FROM invitations WHERE id = $1', [
+      created.body.id,
+    ]);
     expect(link[0]!.accepted_member_id).toBe(registered.body.id);
     await t.fx.login(email, 'Invited-member-2027');
   });
@@ -56,7 +58,9 @@ describe('invitations', () => {
   it('refuses an expired invitation (400) and creates nothing', async () => {
     const email = t.fx.email('late');
     const { body } = await invite({ email });
-    await sql(t.databaseUrl, `UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [body.id]);
+    await sql(t.databaseUrl, `UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      body.id,
+    ]);
     const late = await registerWith(email, body.token).expect(400);
     expect(late.body.code).toBe('INVITATION_EXPIRED');
     const members = await sql(t.databaseUrl, 'SELECT count(*)::int AS n FROM members WHERE email = $1', [email]);

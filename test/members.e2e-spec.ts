@@ -33,8 +33,17 @@ describe('members: profiles, directory, admin actions, audit', () => {
       ['post', '/api/auth/logout-all'],
     ];
     for (const [method, path] of routes) {
-      const response = await (t.http() as unknown as Record<string, (p: string) => Promise<{ status: number; body: { code: string; requestId: string } }>>)[method]!(path);
-      expect({ path, status: response.status, code: response.body.code }).toEqual({ path, status: 401, code: 'UNAUTHORIZED' });
+      const response = await (
+        t.http() as unknown as Record<
+          string,
+          (p: string) => Promise<{ status: number; body: { code: string; requestId: string } }>
+        >
+      )[method]!(path);
+      expect({ path, status: response.status, code: response.body.code }).toEqual({
+        path,
+        status: 401,
+        code: 'UNAUTHORIZED',
+      });
       expect(response.body.requestId).toEqual(expect.any(String));
     }
   });
@@ -56,10 +65,24 @@ describe('members: profiles, directory, admin actions, audit', () => {
       .http()
       .patch('/api/members/me')
       .set('Authorization', member.auth)
-      .send({ displayName: '  山田 太郎 ', country: 'JP', city: '富山市', timeZone: 'Asia/Tokyo', expertise: ['district heating'] })
+      .send({
+        displayName: '  山田 太郎 ',
+        country: 'JP',
+        city: '富山市',
+        timeZone: 'Asia/Tokyo',
+        expertise: ['district heating'],
+      })
       .expect(200);
-    expect(updated.body).toMatchObject({ displayName: '山田 太郎', country: 'JP', city: '富山市', timeZone: 'Asia/Tokyo', role: 'member' });
-    const stored = await sql(t.databaseUrl, 'SELECT display_name, country, search_text FROM members WHERE id = $1', [member.id]);
+    expect(updated.body).toMatchObject({
+      displayName: '山田 太郎',
+      country: 'JP',
+      city: '富山市',
+      timeZone: 'Asia/Tokyo',
+      role: 'member',
+    });
+    const stored = await sql(t.databaseUrl, 'SELECT display_name, country, search_text FROM members WHERE id = $1', [
+      member.id,
+    ]);
     expect(stored[0]).toMatchObject({ display_name: '山田 太郎', country: 'JP' });
     expect(stored[0]!.search_text).toContain('富山市');
   });
@@ -69,7 +92,13 @@ describe('members: profiles, directory, admin actions, audit', () => {
     const dup = await t
       .http()
       .post('/api/auth/register')
-      .send({ email: member.email.toUpperCase(), password: 'another-Password-1', displayName: 'Dup', memberType: 'business', country: 'KR' })
+      .send({
+        email: member.email.toUpperCase(),
+        password: 'another-Password-1',
+        displayName: 'Dup',
+        memberType: 'business',
+        country: 'KR',
+      })
       .expect(409);
     expect(dup.body.code).toBe('EMAIL_TAKEN');
 
@@ -95,14 +124,46 @@ describe('members: profiles, directory, admin actions, audit', () => {
 
   it('finds members by CJK, Hangul and Cyrillic names, organisations and cities, with filters and keyset pages', async () => {
     const people = [
-      { displayName: '王小明', organization: '天津市生态环境局', city: '天津', country: 'CN', memberType: 'city_government' },
-      { displayName: '北九州 花子', organization: '北九州市環境局', city: '北九州市', country: 'JP', memberType: 'city_government' },
-      { displayName: '김민준', organization: '인천광역시', city: '인천', country: 'KR', memberType: 'city_government', expertise: ['Eco-Labelling'] },
-      { displayName: 'Владимир Петров', organization: 'Администрация Владивостока', city: 'Владивосток', country: 'RU', memberType: 'national_government' },
-      { displayName: 'Sarnai Bat', organization: 'Ulaanbaatar Clean Air', city: 'Ulaanbaatar', country: 'MN', memberType: 'civil_society' },
+      {
+        displayName: '王小明',
+        organization: '天津市生态环境局',
+        city: '天津',
+        country: 'CN',
+        memberType: 'city_government',
+      },
+      {
+        displayName: '北九州 花子',
+        organization: '北九州市環境局',
+        city: '北九州市',
+        country: 'JP',
+        memberType: 'city_government',
+      },
+      {
+        displayName: '김민준',
+        organization: '인천광역시',
+        city: '인천',
+        country: 'KR',
+        memberType: 'city_government',
+        expertise: ['Eco-Labelling'],
+      },
+      {
+        displayName: 'Владимир Петров',
+        organization: 'Администрация Владивостока',
+        city: 'Владивосток',
+        country: 'RU',
+        memberType: 'national_government',
+      },
+      {
+        displayName: 'Sarnai Bat',
+        organization: 'Ulaanbaatar Clean Air',
+        city: 'Ulaanbaatar',
+        country: 'MN',
+        memberType: 'civil_society',
+      },
     ] as const;
     const viewer = await t.fx.member();
-    for (const person of people) await t.fx.member({ ...person, expertise: 'expertise' in person ? [...person.expertise] : [] });
+    for (const person of people)
+      await t.fx.member({ ...person, expertise: 'expertise' in person ? [...person.expertise] : [] });
 
     const search = async (query: Record<string, string | number>): Promise<MemberResponse[]> => {
       const response = await t.http().get('/api/members').query(query).set('Authorization', viewer.auth).expect(200);
@@ -126,7 +187,7 @@ describe('members: profiles, directory, admin actions, audit', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await t
+      const response: { body: { items: MemberResponse[]; nextCursor: string | null } } = await t
         .http()
         .get('/api/members')
         .query(cursor ? { limit: 2, cursor } : { limit: 2 })
@@ -140,7 +201,12 @@ describe('members: profiles, directory, admin actions, audit', () => {
     expect(seen).toHaveLength(active[0]!.n as number);
     expect(new Set(seen).size).toBe(seen.length);
 
-    const badQuery = await t.http().get('/api/members').query({ limit: 500, cursor: 'not-a-cursor' }).set('Authorization', viewer.auth).expect(400);
+    const badQuery = await t
+      .http()
+      .get('/api/members')
+      .query({ limit: 500, cursor: 'not-a-cursor' })
+      .set('Authorization', viewer.auth)
+      .expect(400);
     expect(badQuery.body.details.map((d: { field: string }) => d.field)).toContain('limit');
     await t.http().get('/api/members').query({ cursor: 'bm90LWpzb24' }).set('Authorization', viewer.auth).expect(400);
   });
@@ -154,10 +220,20 @@ describe('members: profiles, directory, admin actions, audit', () => {
     await t.http().get('/api/members/not-a-uuid').set('Authorization', member.auth).expect(400);
     const seen = await t.http().get(`/api/members/${pending.id}`).set('Authorization', coordinator.auth).expect(200);
     expect(seen.body).toMatchObject({ status: 'pending', email: pending.email });
-    const list = await t.http().get('/api/members').query({ status: 'pending' }).set('Authorization', coordinator.auth).expect(200);
+    const list = await t
+      .http()
+      .get('/api/members')
+      .query({ status: 'pending' })
+      .set('Authorization', coordinator.auth)
+      .expect(200);
     expect(list.body.items.map((m: MemberResponse) => m.id)).toContain(pending.id);
     // A member asking for pending members still gets active ones only.
-    const asMember = await t.http().get('/api/members').query({ status: 'pending' }).set('Authorization', member.auth).expect(200);
+    const asMember = await t
+      .http()
+      .get('/api/members')
+      .query({ status: 'pending' })
+      .set('Authorization', member.auth)
+      .expect(200);
     expect(asMember.body.items.every((m: MemberResponse) => m.status === 'active')).toBe(true);
   });
 
@@ -172,26 +248,69 @@ describe('members: profiles, directory, admin actions, audit', () => {
     for (const actor of [member, observer]) {
       await t.http().post(`/api/members/${pending.id}/approve`).set('Authorization', actor.auth).expect(403);
       await t.http().post(`/api/members/${member.id}/suspend`).set('Authorization', actor.auth).expect(403);
-      await t.http().post('/api/invitations').set('Authorization', actor.auth).send({ email: t.fx.email() }).expect(403);
+      await t
+        .http()
+        .post('/api/invitations')
+        .set('Authorization', actor.auth)
+        .send({ email: t.fx.email() })
+        .expect(403);
       await t.http().get('/api/audit').set('Authorization', actor.auth).expect(403);
     }
-    await t.http().patch(`/api/members/${member.id}/role`).set('Authorization', coordinator.auth).send({ role: 'admin' }).expect(403);
+    await t
+      .http()
+      .patch(`/api/members/${member.id}/role`)
+      .set('Authorization', coordinator.auth)
+      .send({ role: 'admin' })
+      .expect(403);
     await t.http().get('/api/audit').set('Authorization', coordinator.auth).expect(403);
-    const peer = await t.http().post(`/api/members/${otherCoordinator.id}/suspend`).set('Authorization', coordinator.auth).expect(403);
+    const peer = await t
+      .http()
+      .post(`/api/members/${otherCoordinator.id}/suspend`)
+      .set('Authorization', coordinator.auth)
+      .expect(403);
     expect(peer.body.code).toBe('INSUFFICIENT_ROLE');
     await t.http().post(`/api/members/${admin.id}/suspend`).set('Authorization', coordinator.auth).expect(403);
-    const invite = await t.http().post('/api/invitations').set('Authorization', coordinator.auth).send({ email: t.fx.email(), role: 'admin' }).expect(403);
+    const invite = await t
+      .http()
+      .post('/api/invitations')
+      .set('Authorization', coordinator.auth)
+      .send({ email: t.fx.email(), role: 'admin' })
+      .expect(403);
     expect(invite.body.code).toBe('INVITATION_ROLE_NOT_ALLOWED');
-    const self = await t.http().patch(`/api/members/${admin.id}/role`).set('Authorization', admin.auth).send({ role: 'member' }).expect(403);
+    const self = await t
+      .http()
+      .patch(`/api/members/${admin.id}/role`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'member' })
+      .expect(403);
     expect(self.body.code).toBe('CANNOT_ACT_ON_SELF');
-    await t.http().patch(`/api/members/${UNKNOWN_ID}/role`).set('Authorization', admin.auth).send({ role: 'member' }).expect(404);
-    const badRole = await t.http().patch(`/api/members/${member.id}/role`).set('Authorization', admin.auth).send({ role: 'superuser' }).expect(400);
+    await t
+      .http()
+      .patch(`/api/members/${UNKNOWN_ID}/role`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'member' })
+      .expect(404);
+    const badRole = await t
+      .http()
+      .patch(`/api/members/${member.id}/role`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'superuser' })
+      .expect(400);
     expect(badRole.body.details[0].field).toBe('role');
 
     await t.http().post(`/api/members/${pending.id}/approve`).set('Authorization', coordinator.auth).expect(200);
-    const twice = await t.http().post(`/api/members/${pending.id}/approve`).set('Authorization', coordinator.auth).expect(409);
+    const twice = await t
+      .http()
+      .post(`/api/members/${pending.id}/approve`)
+      .set('Authorization', coordinator.auth)
+      .expect(409);
     expect(twice.body.code).toBe('MEMBER_NOT_PENDING');
-    const promoted = await t.http().patch(`/api/members/${member.id}/role`).set('Authorization', admin.auth).send({ role: 'coordinator' }).expect(200);
+    const promoted = await t
+      .http()
+      .patch(`/api/members/${member.id}/role`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'coordinator' })
+      .expect(200);
     expect(promoted.body.role).toBe('coordinator');
   });
 
@@ -202,7 +321,11 @@ describe('members: profiles, directory, admin actions, audit', () => {
     await t.http().post(`/api/members/${member.id}/suspend`).set('Authorization', coordinator.auth).expect(200);
     await t.http().get('/api/members/me').set('Authorization', member.auth).expect(401);
     await t.http().post('/api/auth/refresh').send({ refreshToken: member.refreshToken }).expect(401);
-    const login = await t.http().post('/api/auth/login').send({ email: member.email, password: member.password }).expect(403);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: member.email, password: member.password })
+      .expect(403);
     expect(login.body.code).toBe('ACCOUNT_SUSPENDED');
     await t.http().post(`/api/members/${member.id}/suspend`).set('Authorization', coordinator.auth).expect(409);
     await t.http().post(`/api/members/${member.id}/reinstate`).set('Authorization', coordinator.auth).expect(200);
@@ -213,17 +336,40 @@ describe('members: profiles, directory, admin actions, audit', () => {
     const admin = await t.fx.admin();
     const pending = await t.fx.pendingMember();
     await t.http().post(`/api/members/${pending.id}/approve`).set('Authorization', admin.auth).expect(200);
-    await t.http().patch(`/api/members/${pending.id}/role`).set('Authorization', admin.auth).send({ role: 'observer' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/members/${pending.id}/role`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'observer' })
+      .expect(200);
     await t.http().post(`/api/members/${pending.id}/suspend`).set('Authorization', admin.auth).expect(200);
 
-    const rows = await sql(t.databaseUrl, 'SELECT action, actor_id, details FROM audit_entries WHERE target_id = $1 ORDER BY created_at', [pending.id]);
+    const rows = await sql(
+      t.databaseUrl,
+      'SELECT action, actor_id, details FROM audit_entries WHERE target_id = $1 ORDER BY created_at',
+      [pending.id],
+    );
     expect(rows.map((r) => r.action)).toEqual(['member.approved', 'member.role_changed', 'member.suspended']);
     expect(rows.every((r) => r.actor_id === admin.id)).toBe(true);
     expect(rows[1]!.details).toEqual({ from: 'member', to: 'observer' });
 
-    const audit = await t.http().get('/api/audit').query({ targetId: pending.id }).set('Authorization', admin.auth).expect(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['member.suspended', 'member.role_changed', 'member.approved']);
-    const invitations = await t.http().get('/api/audit').query({ action: 'invitation.created', limit: 1 }).set('Authorization', admin.auth).expect(200);
+    const audit = await t
+      .http()
+      .get('/api/audit')
+      .query({ targetId: pending.id })
+      .set('Authorization', admin.auth)
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'member.suspended',
+      'member.role_changed',
+      'member.approved',
+    ]);
+    const invitations = await t
+      .http()
+      .get('/api/audit')
+      .query({ action: 'invitation.created', limit: 1 })
+      .set('Authorization', admin.auth)
+      .expect(200);
     expect(invitations.body.items).toHaveLength(1);
     expect(invitations.body.nextCursor).toEqual(expect.any(String));
     const next = await t

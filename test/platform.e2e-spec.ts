@@ -50,7 +50,11 @@ describe('platform: health, error shape, request ids, OpenAPI, metrics, security
       .send(JSON.stringify({ bio: 'x'.repeat(200_000) }))
       .expect(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
-    const wrongType = await t.http().post('/api/auth/login').send({ email: ['a@b.c'], password: { $ne: 1 } }).expect(400);
+    const wrongType = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ['a@b.c'], password: { $ne: 1 } })
+      .expect(400);
     expect(wrongType.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -83,9 +87,9 @@ describe('platform: health, error shape, request ids, OpenAPI, metrics, security
     expect(schemas.NetworkRole.enum).toEqual(['admin', 'coordinator', 'member', 'observer']);
     expect(schemas.Language.enum).toEqual(['en', 'zh', 'ja', 'ko', 'ru', 'mn']);
     expect(schemas.Country.enum.slice(0, 6)).toEqual(['CN', 'KP', 'JP', 'MN', 'KR', 'RU']);
-    expect(schemas.RegisterDto.properties.memberType.$ref ?? schemas.RegisterDto.properties.memberType.allOf?.[0]?.$ref).toBe(
-      '#/components/schemas/MemberType',
-    );
+    expect(
+      schemas.RegisterDto.properties.memberType.$ref ?? schemas.RegisterDto.properties.memberType.allOf?.[0]?.$ref,
+    ).toBe('#/components/schemas/MemberType');
     const ui = await t.http().get('/api/docs').redirects(1).expect(200);
     const externalHosts = [...ui.text.matchAll(/(?:src|href)=["'](https?:)?\/\/([^"'/]+)/g)].map((m) => m[2]);
     expect(externalHosts).toEqual([]);
@@ -96,7 +100,9 @@ describe('platform: health, error shape, request ids, OpenAPI, metrics, security
     await t.http().get('/api/members/00000000-0000-4000-8000-000000000000');
     const metrics = await t.http().get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
-    expect(metrics.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/health\/live",status="200"\} \d+/);
+    expect(metrics.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/health\/live",status="200"\} \d+/,
+    );
     expect(metrics.text).toContain('route="/api/members/:id"');
     expect(metrics.text).toMatch(/db_pool_connections_total \d+/);
     expect(metrics.text).toContain('process_cpu_user_seconds_total');
@@ -114,9 +120,17 @@ describe('platform: CORS allowlist', () => {
   it('allows exactly the configured browser origins', async () => {
     const t = await createTestApp({ env: { CORS_ORIGINS: 'https://portal.example, https://admin.example' } });
     try {
-      const allowed = await t.http().options('/api/members').set('Origin', 'https://admin.example').set('Access-Control-Request-Method', 'GET');
+      const allowed = await t
+        .http()
+        .options('/api/members')
+        .set('Origin', 'https://admin.example')
+        .set('Access-Control-Request-Method', 'GET');
       expect(allowed.headers['access-control-allow-origin']).toBe('https://admin.example');
-      const refused = await t.http().options('/api/members').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+      const refused = await t
+        .http()
+        .options('/api/members')
+        .set('Origin', 'https://evil.example')
+        .set('Access-Control-Request-Method', 'GET');
       expect(refused.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await t.close();

@@ -5,7 +5,9 @@ describe('rate limits (lowered through RATE_LIMIT_*)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_LOGIN_ACCOUNT: '3', RATE_LIMIT_AUTH_IP: '8', RATE_LIMIT_DEFAULT: '100000' } });
+    t = await createTestApp({
+      env: { RATE_LIMIT_LOGIN_ACCOUNT: '3', RATE_LIMIT_AUTH_IP: '8', RATE_LIMIT_DEFAULT: '100000' },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -14,19 +16,34 @@ describe('rate limits (lowered through RATE_LIMIT_*)', () => {
   it('limits sign-in attempts per account, with 429 in the contract shape and Retry-After', async () => {
     const email = 'target@example.org';
     for (let i = 0; i < 3; i += 1) {
-      await t.http().post('/api/auth/login').send({ email, password: `guess-${i}-password` }).expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email, password: `guess-${i}-password` })
+        .expect(401);
     }
-    const limited = await t.http().post('/api/auth/login').send({ email: email.toUpperCase(), password: 'guess-4-password' }).expect(429);
+    const limited = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: email.toUpperCase(), password: 'guess-4-password' })
+      .expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED', requestId: expect.any(String) });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another account from the same address is still allowed (until the per-IP limit).
-    await t.http().post('/api/auth/login').send({ email: 'other@example.org', password: 'guess-password-1' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'other@example.org', password: 'guess-password-1' })
+      .expect(401);
   });
 
   it('limits sign-in and registration per IP, and leaves other routes alone', async () => {
     let status = 0;
     for (let i = 0; i < 10 && status !== 429; i += 1) {
-      const response = await t.http().post('/api/auth/register').send({ email: `r${i}@example.org` });
+      const response = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ email: `r${i}@example.org` });
       status = response.status;
     }
     expect(status).toBe(429);

@@ -66,17 +66,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const server = app.getHttpServer();
   const http = () => request(server);
   let stopping: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    stopping ??= app.close();
+    await stopping;
+  };
   return {
     app,
     databaseUrl,
     http,
     fx: new Fixtures(http, TEST_ADMIN),
-    async stop() {
-      stopping ??= app.close();
-      await stopping;
-    },
+    stop,
     async close() {
-      await this.stop();
+      await stop();
       if (ownsDatabase) await dropDatabase(adminUrl, databaseUrl);
     },
   };

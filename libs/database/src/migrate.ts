@@ -1,7 +1,7 @@
 import type { DataSource, Migration } from 'typeorm';
 
-/** Key of the PostgreSQL advisory lock that serialises migrations across instances ("LCCMIGR" in hex). */
-export const MIGRATION_LOCK_KEY = 0x4c43434d494752;
+/** Key of the PostgreSQL advisory lock that serialises migrations across instances ("LCCM" in hex). */
+export const MIGRATION_LOCK_KEY = 0x4c43434d;
 
 /**
  * Runs pending migrations under a session-level advisory lock: when several instances start together,

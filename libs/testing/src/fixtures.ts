@@ -13,10 +13,13 @@ export interface TestMember {
   auth: string;
 }
 
+/** An enum or its string value, so tests can write `'coordinator'`. */
+type Loose<E extends string> = E | `${E}`;
+
 export interface MemberOptions {
-  role?: NetworkRole;
+  role?: Loose<NetworkRole>;
   displayName?: string;
-  memberType?: MemberType;
+  memberType?: Loose<MemberType>;
   country?: string;
   organization?: string;
   city?: string;
@@ -50,7 +53,8 @@ export class Fixtures {
 
   async login(email: string, password: string): Promise<TestMember> {
     const response = await this.http().post('/api/auth/login').send({ email, password });
-    if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
     const pair = response.body as TokenPairResponse;
     return {
       id: pair.member.id,
@@ -73,7 +77,12 @@ export class Fixtures {
       .send({ email, role: options.role ?? 'member' });
     if (invitation.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(invitation.body)}`);
     const password = `Pw-${randomBytes(8).toString('hex')}`;
-    await this.register({ ...options, email, password, invitationToken: (invitation.body as InvitationResponse).token });
+    await this.register({
+      ...options,
+      email,
+      password,
+      invitationToken: (invitation.body as InvitationResponse).token,
+    });
     return this.login(email, password);
   }
 
@@ -85,7 +94,9 @@ export class Fixtures {
     return { id: profile.id, email, password };
   }
 
-  async register(body: MemberOptions & { email: string; password: string; invitationToken?: string }): Promise<MemberResponse> {
+  async register(
+    body: MemberOptions & { email: string; password: string; invitationToken?: string },
+  ): Promise<MemberResponse> {
     const { role: _role, ...rest } = body;
     const response = await this.http()
       .post('/api/auth/register')
@@ -96,7 +107,8 @@ export class Fixtures {
         timeZone: 'Asia/Ulaanbaatar',
         ...rest,
       });
-    if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as MemberResponse;
   }
 }

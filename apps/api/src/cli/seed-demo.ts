@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { Language, MEMBER_STATES, MemberStatus, MemberType, NetworkRole } from '@lcc/contracts';
+import { Language, type MEMBER_STATES, MemberStatus, MemberType, NetworkRole } from '@lcc/contracts';
 import { AppModule } from '../app.module.js';
 import { type Env, validateEnv } from '../config/env.validation.js';
 import { resolveDatabase } from '../database/connect.js';
@@ -78,7 +78,11 @@ const ORGANISATIONS = {
   japanMinistry: { name: '環境省 地球環境局', type: MemberType.NationalGovernment, city: 'tokyo' },
   kitakyushuCentre: { name: '北九州都市環境研究センター', type: MemberType.ResearchAcademic, city: 'kitakyushu' },
   // Mongolia
-  ulaanbaatarOffice: { name: 'Нийслэлийн Засаг даргын Тамгын газар', type: MemberType.CityGovernment, city: 'ulaanbaatar' },
+  ulaanbaatarOffice: {
+    name: 'Нийслэлийн Засаг даргын Тамгын газар',
+    type: MemberType.CityGovernment,
+    city: 'ulaanbaatar',
+  },
   darkhanOffice: {
     name: 'Дархан-Уул аймгийн Засаг даргын Тамгын газар',
     type: MemberType.CityGovernment,
@@ -104,7 +108,11 @@ const ORGANISATIONS = {
     city: 'suwon',
   },
   koreaMinistry: { name: '환경부 기후탄소정책실', type: MemberType.NationalGovernment, city: 'sejong' },
-  greenCitiesInstitute: { name: 'Korean Institute for Green Cities', type: MemberType.ResearchAcademic, city: 'sejong' },
+  greenCitiesInstitute: {
+    name: 'Korean Institute for Green Cities',
+    type: MemberType.ResearchAcademic,
+    city: 'sejong',
+  },
   hanbitEnergy: { name: '한빛에너지솔루션(주)', type: MemberType.Business, city: 'suwon' },
   changwonCitizens: { name: '창원녹색시민연대', type: MemberType.CivilSociety, city: 'changwon' },
   // Russian Federation

@@ -4,7 +4,13 @@ import { validateEnv } from './env.validation.js';
 describe('validateEnv', () => {
   it('applies defaults to an empty environment', () => {
     const env = validateEnv({});
-    expect(env).toMatchObject({ PORT: 3000, EMBEDDED_PG_PORT: 54329, DATA_DIR: './data', DB_MIGRATIONS_RUN: true, UPLOAD_MAX_BYTES: 104_857_600 });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      EMBEDDED_PG_PORT: 54329,
+      DATA_DIR: './data',
+      DB_MIGRATIONS_RUN: true,
+      UPLOAD_MAX_BYTES: 104_857_600,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 

@@ -34,7 +34,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, requestIdOf(request));
     if (body.statusCode >= 500) {
       // Name, message and stack only: a failed query's parameters may hold secrets.
-      const err = exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : { message: String(exception) };
+      const err =
+        exception instanceof Error
+          ? { type: exception.name, message: exception.message, stack: exception.stack }
+          : { message: String(exception) };
       this.logger.error({ err, requestId: body.requestId }, 'unhandled error');
     }
     if (response.headersSent) {
@@ -59,26 +62,47 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       // The Express adapter wraps body-parser's SyntaxError for invalid JSON in a 400.
       if (statusCode === 400 && exception.cause instanceof SyntaxError) {
-        return { statusCode, code: CommonErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON', requestId };
+        return {
+          statusCode,
+          code: CommonErrorCode.MALFORMED_JSON,
+          message: 'The request body is not valid JSON',
+          requestId,
+        };
       }
-      const code = CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : 'HTTP_' + statusCode);
+      const code =
+        CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : 'HTTP_' + statusCode);
       const message = statusCode === 404 ? 'Not found' : exception.message;
       return { statusCode, code, message, requestId };
     }
     if (isBodyParserError(exception)) {
       if (exception.type === 'entity.parse.failed') {
-        return { statusCode: 400, code: CommonErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON', requestId };
+        return {
+          statusCode: 400,
+          code: CommonErrorCode.MALFORMED_JSON,
+          message: 'The request body is not valid JSON',
+          requestId,
+        };
       }
       const statusCode = exception.status;
       const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.VALIDATION_FAILED;
       return { statusCode, code, message: 'The request body could not be read', requestId };
     }
-    return { statusCode: 500, code: CommonErrorCode.INTERNAL_ERROR, message: 'Something went wrong on our side', requestId };
+    return {
+      statusCode: 500,
+      code: CommonErrorCode.INTERNAL_ERROR,
+      message: 'Something went wrong on our side',
+      requestId,
+    };
   }
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as Partial<BodyParserError>;
-  return typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+  return (
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    typeof candidate.type === 'string'
+  );
 }

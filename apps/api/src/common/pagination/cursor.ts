@@ -29,7 +29,11 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 export function decodeCursor(cursor: string, arity: number): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
       return key as (string | number)[];
     }
   } catch {

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -60,7 +72,12 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const pair = await this.auth.login(request.user, client);
-    setRefreshCookie(response, pair.refreshToken, this.config.get('REFRESH_TOKEN_TTL_SECONDS', { infer: true }), this.secureCookie);
+    setRefreshCookie(
+      response,
+      pair.refreshToken,
+      this.config.get('REFRESH_TOKEN_TTL_SECONDS', { infer: true }),
+      this.secureCookie,
+    );
     return pair;
   }
 
@@ -75,7 +92,12 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const pair = await this.auth.refresh(refreshTokenFrom(request, dto.refreshToken), client);
-    setRefreshCookie(response, pair.refreshToken, this.config.get('REFRESH_TOKEN_TTL_SECONDS', { infer: true }), this.secureCookie);
+    setRefreshCookie(
+      response,
+      pair.refreshToken,
+      this.config.get('REFRESH_TOKEN_TTL_SECONDS', { infer: true }),
+      this.secureCookie,
+    );
     return pair;
   }
 
@@ -83,7 +105,11 @@ export class AuthController {
   @HttpCode(204)
   @Public()
   @ApiNoContentResponse({ description: 'The session of the refresh token (or of the access token) has ended' })
-  async logout(@Body() dto: LogoutDto, @Req() request: Request & { user?: Actor }, @Res({ passthrough: true }) response: Response) {
+  async logout(
+    @Body() dto: LogoutDto,
+    @Req() request: Request & { user?: Actor },
+    @Res({ passthrough: true }) response: Response,
+  ) {
     await this.auth.logout(refreshTokenFrom(request, dto.refreshToken), request.user ?? null);
     clearRefreshCookie(response, this.secureCookie);
   }

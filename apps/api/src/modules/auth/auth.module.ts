@@ -28,12 +28,7 @@ import { LocalStrategy } from './strategies/local.strategy.js';
     InvitationsModule,
   ],
   controllers: [AuthController],
-  providers: [
-    AuthService,
-    SessionsService,
-    LocalStrategy,
-    JwtStrategy,
-  ],
+  providers: [AuthService, SessionsService, LocalStrategy, JwtStrategy],
   exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

@@ -121,7 +121,10 @@ export class AuthService {
     await this.sessions.revokeAll(event.memberId, 'suspended');
   }
 
-  private tokenPair(member: Member, tokens: { accessToken: string; refreshToken: string; expiresIn: number }): TokenPairResponse {
+  private tokenPair(
+    member: Member,
+    tokens: { accessToken: string; refreshToken: string; expiresIn: number },
+  ): TokenPairResponse {
     return {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,

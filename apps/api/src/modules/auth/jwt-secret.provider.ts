@@ -14,7 +14,9 @@ export const jwtSecretProvider: Provider = {
     const configured = config.get('JWT_SECRET', { infer: true });
     if (configured) return configured;
     if (config.get('NODE_ENV', { infer: true }) === 'production') {
-      new Logger('Auth').warn('JWT_SECRET is not set: using a generated secret stored in the database; set it in production');
+      new Logger('Auth').warn(
+        'JWT_SECRET is not set: using a generated secret stored in the database; set it in production',
+      );
     }
     return settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url'));
   },

@@ -63,7 +63,10 @@ export class SessionsService {
   async rotate(refreshToken: string, client: ClientInfo): Promise<{ memberId: string; tokens: IssuedTokens }> {
     const outcome = await this.dataSource.transaction(async (manager): Promise<RotationOutcome> => {
       const tokens = manager.getRepository(RefreshToken);
-      const token = await tokens.findOne({ where: { tokenHash: sha256(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+      const token = await tokens.findOne({
+        where: { tokenHash: sha256(refreshToken) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!token) return { kind: 'refused', code: AuthErrorCode.INVALID_REFRESH_TOKEN };
       const session = await manager
         .getRepository(AuthSession)
@@ -73,7 +76,8 @@ export class SessionsService {
         .setLock('pessimistic_write', undefined, ['s'])
         .getOneOrFail();
       const now = new Date();
-      if (session.revokedAt || session.expiresAt <= now) return { kind: 'refused', code: AuthErrorCode.SESSION_REVOKED };
+      if (session.revokedAt || session.expiresAt <= now)
+        return { kind: 'refused', code: AuthErrorCode.SESSION_REVOKED };
       if (token.usedAt) return { kind: 'reused', memberId: session.memberId, sessionId: session.id };
       if (token.expiresAt <= now) return { kind: 'refused', code: AuthErrorCode.INVALID_REFRESH_TOKEN };
       if (session.member.status !== MemberStatus.Active) {
@@ -131,7 +135,10 @@ export class SessionsService {
       .set({ revokedAt: () => 'now()', revokedReason: reason })
       .where('memberId = :memberId AND id IN (:...sessionIds) AND revokedAt IS NULL', { memberId, sessionIds })
       .execute();
-    await this.events.emitAsync(SessionsRevokedEvent.NAME, new SessionsRevokedEvent(memberId, sessionIds, false, reason));
+    await this.events.emitAsync(
+      SessionsRevokedEvent.NAME,
+      new SessionsRevokedEvent(memberId, sessionIds, false, reason),
+    );
   }
 
   /** Ends every session of a member but `keep` (the current one, after a password change). */

@@ -101,6 +101,8 @@ export class InvitationsService {
   }
 
   private publicUrl(): string {
-    return (this.config.get('PUBLIC_URL', { infer: true }) ?? `http://localhost:${this.config.get('PORT', { infer: true })}`).replace(/\/+$/, '');
+    return (
+      this.config.get('PUBLIC_URL', { infer: true }) ?? `http://localhost:${this.config.get('PORT', { infer: true })}`
+    ).replace(/\/+$/, '');
   }
 }

@@ -3,7 +3,10 @@ import type { Member } from './entities/member.entity.js';
 
 /** Whom a member's e-mail is shown to: themself, coordinators and admins. */
 export function canSeeEmail(viewer: { id: string; role: NetworkRole } | null, member: Member): boolean {
-  return viewer !== null && (viewer.id === member.id || viewer.role === NetworkRole.Admin || viewer.role === NetworkRole.Coordinator);
+  return (
+    viewer !== null &&
+    (viewer.id === member.id || viewer.role === NetworkRole.Admin || viewer.role === NetworkRole.Coordinator)
+  );
 }
 
 export function toMemberResponse(member: Member, viewer: { id: string; role: NetworkRole } | null): MemberResponse {
@@ -32,8 +35,12 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
 }
 
-export function searchTextOf(member: Pick<Member, 'displayName' | 'organization' | 'city' | 'expertise' | 'email'>): string {
-  return foldForSearch([member.displayName, member.organization, member.city, ...member.expertise].filter(Boolean).join(' \u241f '));
+export function searchTextOf(
+  member: Pick<Member, 'displayName' | 'organization' | 'city' | 'expertise' | 'email'>,
+): string {
+  return foldForSearch(
+    [member.displayName, member.organization, member.city, ...member.expertise].filter(Boolean).join(' \u241f '),
+  );
 }
 
 /** Escapes LIKE wildcards so a query is matched literally. */

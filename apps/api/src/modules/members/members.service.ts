@@ -119,7 +119,11 @@ export class MembersService {
     return this.hasher.verify(row?.passwordHash ?? null, password);
   }
 
-  async setPassword(memberId: string, password: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async setPassword(
+    memberId: string,
+    password: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager
       .getRepository(Member)
       .update({ id: memberId }, { passwordHash: await this.hasher.hash(password), mustChangePassword: false });
@@ -169,7 +173,12 @@ export class MembersService {
       qb.andWhere('(m.displayName, m.id) > (:displayName, :id)', { displayName, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (m) => toMemberResponse(m, actor), (m) => [m.displayName, m.id]);
+    return toPage(
+      rows,
+      query.limit,
+      (m) => toMemberResponse(m, actor),
+      (m) => [m.displayName, m.id],
+    );
   }
 
   async approve(actor: Actor, id: string): Promise<MemberResponse> {

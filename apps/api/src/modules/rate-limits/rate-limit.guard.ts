@@ -30,16 +30,26 @@ export class RateLimitGuard implements CanActivate {
     const ttl = this.config.get('RATE_LIMIT_TTL_MS', { infer: true });
     const ip = request.ip ?? 'unknown';
 
-    this.enforce(response, this.limits.hitInMemory(`ip:${ip}`, this.config.get('RATE_LIMIT_DEFAULT', { infer: true }), ttl));
+    this.enforce(
+      response,
+      this.limits.hitInMemory(`ip:${ip}`, this.config.get('RATE_LIMIT_DEFAULT', { infer: true }), ttl),
+    );
     const kind = this.reflector.get<AuthRateLimitKind | undefined>(AUTH_RATE_LIMIT, context.getHandler());
     if (!kind) return true;
-    this.enforce(response, await this.limits.hitShared(`auth-ip:${ip}`, this.config.get('RATE_LIMIT_AUTH_IP', { infer: true }), ttl));
+    this.enforce(
+      response,
+      await this.limits.hitShared(`auth-ip:${ip}`, this.config.get('RATE_LIMIT_AUTH_IP', { infer: true }), ttl),
+    );
     if (kind === 'login') {
       const body = request.body as { email?: unknown } | undefined;
       const account = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : `ip:${ip}`;
       this.enforce(
         response,
-        await this.limits.hitShared(`login-account:${account}`, this.config.get('RATE_LIMIT_LOGIN_ACCOUNT', { infer: true }), ttl),
+        await this.limits.hitShared(
+          `login-account:${account}`,
+          this.config.get('RATE_LIMIT_LOGIN_ACCOUNT', { infer: true }),
+          ttl,
+        ),
       );
     }
     return true;

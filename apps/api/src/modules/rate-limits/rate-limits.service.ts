@@ -44,7 +44,10 @@ export class RateLimitsService {
       // Now and then, forget windows that ended long ago.
       await this.windows.query(`DELETE FROM rate_limit_windows WHERE window_start < $1`, [new Date(now - 2 * ttlMs)]);
     }
-    return { allowed: (rows[0]?.hits ?? 0) <= limit, retryAfter: Math.ceil((windowStart.getTime() + ttlMs - now) / 1000) };
+    return {
+      allowed: (rows[0]?.hits ?? 0) <= limit,
+      retryAfter: Math.ceil((windowStart.getTime() + ttlMs - now) / 1000),
+    };
   }
 
   private sweep(now: number, ttlMs: number): void {

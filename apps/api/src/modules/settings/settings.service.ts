@@ -13,12 +13,7 @@ export class SettingsService {
    * Concurrent first calls from several instances agree on one value (INSERT ... ON CONFLICT DO NOTHING).
    */
   async getOrCreate(key: string, create: () => string): Promise<string> {
-    await this.settings
-      .createQueryBuilder()
-      .insert()
-      .values({ key, value: create() })
-      .orIgnore()
-      .execute();
+    await this.settings.createQueryBuilder().insert().values({ key, value: create() }).orIgnore().execute();
     const setting = await this.settings.findOneByOrFail({ key });
     return setting.value;
   }

@@ -29,7 +29,12 @@ export class MemberProfileDto {
   @IsEnum(MemberType)
   memberType: MemberType;
 
-  @ApiProperty({ description: 'ISO 3166-1 alpha-2, upper case', example: 'MN', enum: COUNTRY_CODES, enumName: 'Country' })
+  @ApiProperty({
+    description: 'ISO 3166-1 alpha-2, upper case',
+    example: 'MN',
+    enum: COUNTRY_CODES,
+    enumName: 'Country',
+  })
   @IsIn(COUNTRY_CODES, { message: 'country must be an ISO 3166-1 alpha-2 code such as MN, CN, JP, KR, RU or KP' })
   country: string;
 
