@@ -32,6 +32,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const clusterDir = path.join(dataDir, 'postgres');
   const log = options.log ?? (() => undefined);
   await mkdir(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach its cluster folder.
+  if (asRoot) await chmod(dataDir, 0o711);
   const credentials = await loadCredentials(dataDir);
 
   const server = new EmbeddedPostgres({
@@ -44,7 +47,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // A fixed, always-present locale: text search and directory matching do their own Unicode folding.
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[error] ${String(error).trim()}`),
   });
