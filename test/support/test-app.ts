@@ -17,7 +17,7 @@ const TEST_ENV: Record<string, string> = {
   ADMIN_PASSWORD: TEST_ADMIN.password,
   RATE_LIMIT_DEFAULT: '100000',
   RATE_LIMIT_AUTH_IP: '100000',
-  RATE_LIMIT_LOGIN_ACCOUNT: '100000',
+  RATE_LIMIT_AUTH_ACCOUNT: '100000',
   PUBLIC_URL: 'http://portal.test',
 };
 

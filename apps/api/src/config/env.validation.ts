@@ -142,11 +142,11 @@ export class Env {
   @IsInt()
   @Min(1)
   RATE_LIMIT_AUTH_IP = 20;
-  /** Login attempts per window and account (e-mail). */
+  /** Login and registration attempts per window and account (the e-mail tried). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  RATE_LIMIT_LOGIN_ACCOUNT = 10;
+  RATE_LIMIT_AUTH_ACCOUNT = 10;
 
   @IsOptional()
   @IsString()

@@ -40,16 +40,13 @@ export class RateLimitGuard implements CanActivate {
       response,
       await this.limits.hitShared(`auth-ip:${ip}`, this.config.get('RATE_LIMIT_AUTH_IP', { infer: true }), ttl),
     );
-    if (kind === 'login') {
-      const body = request.body as { email?: unknown } | undefined;
-      const account = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : `ip:${ip}`;
+    // Per account too (the e-mail tried), so spreading attempts over many addresses does not help.
+    const body = request.body as { email?: unknown } | undefined;
+    if (typeof body?.email === 'string') {
+      const limit = this.config.get('RATE_LIMIT_AUTH_ACCOUNT', { infer: true });
       this.enforce(
         response,
-        await this.limits.hitShared(
-          `login-account:${account}`,
-          this.config.get('RATE_LIMIT_LOGIN_ACCOUNT', { infer: true }),
-          ttl,
-        ),
+        await this.limits.hitShared(`${kind}-account:${body.email.trim().toLowerCase()}`, limit, ttl),
       );
     }
     return true;
