@@ -90,6 +90,10 @@ describe('platform: health, error shape, request ids, OpenAPI, metrics, security
     expect(
       schemas.RegisterDto.properties.memberType.$ref ?? schemas.RegisterDto.properties.memberType.allOf?.[0]?.$ref,
     ).toBe('#/components/schemas/MemberType');
+    expect(doc.body.paths['/api/members/{id}'].get.responses.default.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorResponseDto',
+    );
+    expect(doc.body.paths['/api/audit'].get.responses['200'].content).toBeDefined();
     const ui = await t.http().get('/api/docs').redirects(1).expect(200);
     const externalHosts = [...ui.text.matchAll(/(?:src|href)=["'](https?:)?\/\/([^"'/]+)/g)].map((m) => m[2]);
     expect(externalHosts).toEqual([]);

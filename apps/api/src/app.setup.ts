@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Env } from './config/env.validation.js';
+import { buildOpenApiDocument } from './common/openapi/document.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 
 /** Everything `main.ts` and the test harness apply to the app alike. */
@@ -21,15 +22,9 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
   app.enableCors({ origin: origins.length ? origins : false, credentials: true, exposedHeaders: ['X-Request-Id'] });
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('LCC Partnership Portal API')
-      .setDescription('Members, working groups, meetings, documents and discussions of the Low-Carbon-City network')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
   return app;
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { NetworkRole } from '@lcc/contracts';
 import { Roles } from '../../common/decorators/roles.decorator.js';
 import { AuditService } from './audit.service.js';
+import { AuditPageDto } from './dto/audit-entry.response.js';
 import { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
 
 @ApiTags('audit')
@@ -13,6 +14,7 @@ export class AuditController {
 
   @Get()
   @Roles(NetworkRole.Admin)
+  @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: ListAuditQueryDto) {
     return this.audit.list(query);
   }

@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorResponseDto } from './error-response.dto.js';
+
+/** The OpenAPI document: every operation also names the contract's error shape as its `default` response. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('LCC Partnership Portal API')
+      .setDescription('Members, working groups, meetings, documents and discussions of the Low-Carbon-City network')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+    { extraModels: [ErrorResponseDto] },
+  );
+  const error = {
+    description: 'Error (400, 401, 403, 404, 409, 413, 415, 429...) in the one error shape',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } },
+  };
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations)) {
+      if (typeof operation === 'object' && operation && 'responses' in operation) {
+        operation.responses = { ...operation.responses, default: error };
+      }
+    }
+  }
+  return document;
+}
