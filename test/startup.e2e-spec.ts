@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,9 +90,32 @@ describe('startup on the embedded database (built server in a child process)', (
     expect(alive(orphan)).toBe(false);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
 
+    // A request in flight when SIGTERM arrives is still answered: its body is only half sent at that moment.
     const running = postgresPid();
     const exited = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
-    second.child.kill('SIGTERM');
+    const body = JSON.stringify({ email: 'admin@lcc.local', password: 'not-the-password-1' });
+    const inFlight = new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/auth/login',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        second.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 500);
+      }, 200);
+    });
+    expect(await inFlight).toBe(401);
     expect(await exited).toBe(0);
     expect(alive(running)).toBe(false);
   }, 120_000);
