@@ -22,6 +22,7 @@ import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RateLimitGuard } from './modules/rate-limits/rate-limit.guard.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
+import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 
 /** Holds what the bootstrap resolved (validated env, database URL, console) for every module. */
 @Global()
@@ -83,6 +84,7 @@ export class AppModule {
         MembersModule,
         InvitationsModule,
         AuthModule,
+        WorkingGroupsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -31,6 +31,17 @@ export enum GroupRole {
   Observer = 'observer',
 }
 
+/** Who sees a working group's insides: `public` groups are joined at once, `private` ones by request. */
+export enum GroupVisibility {
+  Public = 'public',
+  Private = 'private',
+}
+
+export enum GroupMembershipStatus {
+  Pending = 'pending',
+  Active = 'active',
+}
+
 export enum ThematicArea {
   LowCarbonCities = 'low_carbon_cities',
   EcoTaxReform = 'eco_tax_reform',
@@ -74,4 +85,5 @@ export enum AuditAction {
   MemberReinstated = 'member.reinstated',
   MemberRoleChanged = 'member.role_changed',
   InvitationCreated = 'invitation.created',
+  WorkingGroupCreated = 'working_group.created',
 }

@@ -1,4 +1,14 @@
-import type { AuditAction, Language, MemberStatus, MemberType, NetworkRole } from './enums.js';
+import type {
+  AuditAction,
+  GroupMembershipStatus,
+  GroupRole,
+  GroupVisibility,
+  Language,
+  MemberStatus,
+  MemberType,
+  NetworkRole,
+  ThematicArea,
+} from './enums.js';
 
 /** A keyset page: pass `nextCursor` back as `?cursor=` for the next page; `null` on the last one. */
 export interface Page<T> {
@@ -63,4 +73,42 @@ export interface AuditEntryResponse {
   targetId: string;
   details: Record<string, unknown>;
   createdAt: string;
+}
+
+export interface GroupMembershipSummary {
+  role: GroupRole;
+  status: GroupMembershipStatus;
+}
+
+export interface WorkingGroupResponse {
+  id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  thematicArea: ThematicArea;
+  visibility: GroupVisibility;
+  /** Active members. */
+  memberCount: number;
+  /** The viewer's own membership, if any. */
+  myMembership: GroupMembershipSummary | null;
+  /** The group's discussion room (set once discussions exist). */
+  roomId: string | null;
+  createdAt: string;
+}
+
+export interface GroupMemberResponse {
+  memberId: string;
+  displayName: string;
+  organization: string | null;
+  country: string;
+  timeZone: string;
+  role: GroupRole;
+  status: GroupMembershipStatus;
+  requestedAt: string;
+  joinedAt: string | null;
+}
+
+export interface JoinResponse {
+  status: GroupMembershipStatus;
+  role: GroupRole;
 }

@@ -5,6 +5,18 @@ import { Invitation } from '../modules/invitations/entities/invitation.entity.js
 import { Member } from '../modules/members/entities/member.entity.js';
 import { RateLimitWindow } from '../modules/rate-limits/entities/rate-limit-window.entity.js';
 import { Setting } from '../modules/settings/entities/setting.entity.js';
+import { WorkingGroupMember } from '../modules/working-groups/entities/working-group-member.entity.js';
+import { WorkingGroup } from '../modules/working-groups/entities/working-group.entity.js';
 
 /** Every entity of the portal: the Nest app, the TypeORM CLI and the drift test use this one list. */
-export const ENTITIES = [Member, AuthSession, RefreshToken, Invitation, AuditEntry, RateLimitWindow, Setting];
+export const ENTITIES = [
+  Member,
+  AuthSession,
+  RefreshToken,
+  Invitation,
+  AuditEntry,
+  RateLimitWindow,
+  Setting,
+  WorkingGroup,
+  WorkingGroupMember,
+];

@@ -1,0 +1,32 @@
+import type { GroupRole } from '@lcc/contracts';
+
+/** Emitted when a member becomes an active member of a group (joined, approved, added, invited). */
+export class WorkingGroupMemberJoinedEvent {
+  static readonly NAME = 'working-group.member-joined';
+  constructor(
+    readonly workingGroupId: string,
+    readonly memberId: string,
+    readonly role: GroupRole,
+    readonly actorId: string,
+  ) {}
+}
+
+/** Emitted when an active member leaves or is removed: discussion rooms and notifications follow. */
+export class WorkingGroupMemberLeftEvent {
+  static readonly NAME = 'working-group.member-left';
+  constructor(
+    readonly workingGroupId: string,
+    readonly memberId: string,
+    readonly reason: 'left' | 'removed',
+    readonly actorId: string,
+  ) {}
+}
+
+/** Emitted when a member asks to join a private group: its leads are told. */
+export class WorkingGroupJoinRequestedEvent {
+  static readonly NAME = 'working-group.join-requested';
+  constructor(
+    readonly workingGroupId: string,
+    readonly memberId: string,
+  ) {}
+}

@@ -1,0 +1,25 @@
+import { featureException } from '../../common/errors/app.exception.js';
+
+export enum WorkingGroupErrorCode {
+  WORKING_GROUP_NOT_FOUND = 'WORKING_GROUP_NOT_FOUND',
+  SLUG_TAKEN = 'SLUG_TAKEN',
+  NOT_A_GROUP_MEMBER = 'NOT_A_GROUP_MEMBER',
+  NOT_A_GROUP_LEAD = 'NOT_A_GROUP_LEAD',
+  ALREADY_A_MEMBER = 'ALREADY_A_MEMBER',
+  LAST_LEAD = 'LAST_LEAD',
+  REQUEST_NOT_PENDING = 'REQUEST_NOT_PENDING',
+  GROUP_MEMBER_NOT_FOUND = 'GROUP_MEMBER_NOT_FOUND',
+  MEMBER_NOT_ACTIVE = 'MEMBER_NOT_ACTIVE',
+}
+
+export const WorkingGroupException = featureException<WorkingGroupErrorCode>('WorkingGroupException', {
+  [WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND]: [404, 'Working group not found'],
+  [WorkingGroupErrorCode.SLUG_TAKEN]: [409, 'Another working group already uses this slug'],
+  [WorkingGroupErrorCode.NOT_A_GROUP_MEMBER]: [403, 'You are not a member of this working group'],
+  [WorkingGroupErrorCode.NOT_A_GROUP_LEAD]: [403, 'Only the group leads and coordinators can do this'],
+  [WorkingGroupErrorCode.ALREADY_A_MEMBER]: [409, 'Already a member of this working group'],
+  [WorkingGroupErrorCode.LAST_LEAD]: [409, 'A working group must keep at least one lead'],
+  [WorkingGroupErrorCode.REQUEST_NOT_PENDING]: [409, 'There is no pending request to approve'],
+  [WorkingGroupErrorCode.GROUP_MEMBER_NOT_FOUND]: [404, 'This member is not in the working group'],
+  [WorkingGroupErrorCode.MEMBER_NOT_ACTIVE]: [409, 'Only active network members can be added'],
+});
