@@ -17,6 +17,7 @@ import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './modules/auth/guards/roles.guard.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RateLimitGuard } from './modules/rate-limits/rate-limit.guard.js';
@@ -85,6 +86,7 @@ export class AppModule {
         InvitationsModule,
         AuthModule,
         WorkingGroupsModule,
+        MeetingsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -73,6 +73,19 @@ export enum DocumentKind {
   Other = 'other',
 }
 
+/** An invitee's answer; `needs_action` until they answer. */
+export enum RsvpResponse {
+  NeedsAction = 'needs_action',
+  Accepted = 'accepted',
+  Declined = 'declined',
+  Tentative = 'tentative',
+}
+
+export enum MeetingStatus {
+  Scheduled = 'scheduled',
+  Cancelled = 'cancelled',
+}
+
 export enum PollAnswer {
   Yes = 'yes',
   IfNeedBe = 'if_need_be',

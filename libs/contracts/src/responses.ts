@@ -5,8 +5,10 @@ import type {
   GroupVisibility,
   Language,
   MemberStatus,
+  MeetingStatus,
   MemberType,
   NetworkRole,
+  RsvpResponse,
   ThematicArea,
 } from './enums.js';
 
@@ -111,4 +113,50 @@ export interface GroupMemberResponse {
 export interface JoinResponse {
   status: GroupMembershipStatus;
   role: GroupRole;
+}
+
+/** A time shown in someone's zone, beside (never instead of) the UTC instant. */
+export interface LocalTimes {
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+}
+
+export interface MeetingInviteeResponse {
+  memberId: string;
+  displayName: string;
+  response: RsvpResponse;
+}
+
+/** An invitee who already accepted another meeting at an overlapping time (shown to organisers). */
+export interface MeetingConflictResponse {
+  memberId: string;
+  displayName: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface MeetingResponse {
+  id: string;
+  workingGroupId: string;
+  title: string;
+  description: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  /** The same start and end in the viewer's own time zone. */
+  local: LocalTimes;
+  venue: string | null;
+  onlineUrl: string | null;
+  agenda: { title: string; presenter: string | null; durationMinutes: number | null }[];
+  status: MeetingStatus;
+  sequence: number;
+  organizer: { id: string; displayName: string } | null;
+  invitees: MeetingInviteeResponse[];
+  myResponse: RsvpResponse | null;
+  minutes: string | null;
+  actionItems: { id: string; text: string; ownerId: string | null; dueDate: string | null; done: boolean }[];
+  conflicts: MeetingConflictResponse[];
+  createdAt: string;
+  updatedAt: string;
 }

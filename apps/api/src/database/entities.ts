@@ -2,6 +2,9 @@ import { AuditEntry } from '../modules/audit/entities/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
+import { CalendarFeed } from '../modules/meetings/entities/calendar-feed.entity.js';
+import { MeetingInvitee } from '../modules/meetings/entities/meeting-invitee.entity.js';
+import { Meeting } from '../modules/meetings/entities/meeting.entity.js';
 import { Member } from '../modules/members/entities/member.entity.js';
 import { RateLimitWindow } from '../modules/rate-limits/entities/rate-limit-window.entity.js';
 import { Setting } from '../modules/settings/entities/setting.entity.js';
@@ -19,4 +22,7 @@ export const ENTITIES = [
   Setting,
   WorkingGroup,
   WorkingGroupMember,
+  Meeting,
+  MeetingInvitee,
+  CalendarFeed,
 ];

@@ -7,6 +7,8 @@ export interface Actor {
   role: NetworkRole;
   status: MemberStatus;
   displayName: string;
+  /** The member's IANA time zone, for times shown in their zone. */
+  timeZone: string;
   sessionId: string;
   mustChangePassword: boolean;
 }

@@ -111,6 +111,7 @@ export class AuthService {
       role: member.role,
       status: member.status,
       displayName: member.displayName,
+      timeZone: member.timeZone,
       sessionId: session.id,
       mustChangePassword: member.mustChangePassword,
     };

@@ -135,13 +135,18 @@ export class WorkingGroupsService {
    * neither an active member nor network staff; a public one is visible to all active members.
    */
   async requireInsider(actor: Actor, groupId: string): Promise<GroupAccess> {
+    const access = await this.findAccess(actor, groupId);
+    if (!access) throw new WorkingGroupException(WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND);
+    return access;
+  }
+
+  /** As `requireInsider`, but null where that answers 404 (no such group, or a private group's outsider). */
+  async findAccess(actor: Actor, groupId: string): Promise<GroupAccess | null> {
     const group = await this.groups.findOneBy({ id: groupId });
-    if (!group) throw new WorkingGroupException(WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND);
+    if (!group) return null;
     const membership = await this.memberships.findOneBy({ workingGroupId: groupId, memberId: actor.id });
     const active = membership?.status === GroupMembershipStatus.Active;
-    if (group.visibility === GroupVisibility.Private && !active && !isNetworkStaff(actor)) {
-      throw new WorkingGroupException(WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND);
-    }
+    if (group.visibility === GroupVisibility.Private && !active && !isNetworkStaff(actor)) return null;
     const canManage = isNetworkStaff(actor) || (active && membership.role === GroupRole.Lead);
     return { group, membership: active ? membership : null, canManage };
   }

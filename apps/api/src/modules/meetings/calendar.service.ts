@@ -1,0 +1,164 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { Repository } from 'typeorm';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { MeetingStatus, RsvpResponse } from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import type { Env } from '../../config/env.validation.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { CalendarFeed } from './entities/calendar-feed.entity.js';
+import type { MeetingInvitee } from './entities/meeting-invitee.entity.js';
+import type { Meeting } from './entities/meeting.entity.js';
+import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
+import { MeetingsService } from './meetings.service.js';
+
+const PARTSTAT: Record<RsvpResponse, ICalAttendeeStatus> = {
+  [RsvpResponse.NeedsAction]: ICalAttendeeStatus.NEEDSACTION,
+  [RsvpResponse.Accepted]: ICalAttendeeStatus.ACCEPTED,
+  [RsvpResponse.Declined]: ICalAttendeeStatus.DECLINED,
+  [RsvpResponse.Tentative]: ICalAttendeeStatus.TENTATIVE,
+};
+
+/**
+ * iCalendar output (ical-generator, VTIMEZONE blocks from timezones-ical-library) for one meeting and for each
+ * member's private feed. Feed URLs carry `<payload>.<hmac>`; only a version number is stored, so rotating the
+ * version revokes every earlier URL.
+ */
+@Injectable()
+export class CalendarService {
+  private secret?: Promise<string>;
+
+  constructor(
+    @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
+    private readonly meetings: MeetingsService,
+    private readonly settings: SettingsService,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async meetingIcs(actor: Actor, meetingId: string): Promise<string> {
+    const { meeting } = await this.meetings.requireVisible(actor, meetingId);
+    const invitees = (await this.meetings.inviteesOf([meeting.id])).get(meeting.id) ?? [];
+    return this.render(meeting.title, [{ meeting, invitees }], ICalCalendarMethod.PUBLISH);
+  }
+
+  async feedUrl(actor: Actor): Promise<{ url: string }> {
+    const feed = await this.feedOf(actor.id);
+    return { url: `${this.publicUrl()}/api/calendar/feeds/${await this.token(actor.id, feed.version)}.ics` };
+  }
+
+  async rotate(actor: Actor): Promise<{ url: string }> {
+    await this.feedOf(actor.id);
+    await this.feeds.increment({ memberId: actor.id }, 'version', 1);
+    return this.feedUrl(actor);
+  }
+
+  /** The feed behind a token; any malformed, forged or rotated-away token is a 404. */
+  async feedIcs(token: string): Promise<string> {
+    const memberId = await this.verify(token);
+    if (!memberId) throw new MeetingException(MeetingErrorCode.CALENDAR_FEED_NOT_FOUND);
+    return this.render('LCC meetings', await this.meetings.forCalendar(memberId), ICalCalendarMethod.PUBLISH);
+  }
+
+  private render(
+    name: string,
+    items: { meeting: Meeting; invitees: MeetingInvitee[] }[],
+    method: ICalCalendarMethod,
+  ): string {
+    const host = new URL(this.publicUrl()).host;
+    const calendar = ical({
+      name,
+      method,
+      prodId: { company: 'LCC Partnership', product: 'Portal', language: 'EN' },
+      timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null },
+    });
+    for (const { meeting, invitees } of items) {
+      const event = calendar.createEvent({
+        id: `${meeting.id}@${host}`,
+        sequence: meeting.sequence,
+        // ical-generator writes a native Date's UTC wall clock under the TZID; a zoned luxon DateTime is rendered right.
+        start: DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone }),
+        end: DateTime.fromJSDate(meeting.endsAt, { zone: meeting.timeZone }),
+        timezone: meeting.timeZone,
+        stamp: meeting.updatedAt,
+        lastModified: meeting.updatedAt,
+        created: meeting.createdAt,
+        summary: meeting.title,
+        description: describe(meeting),
+        location: meeting.venue ?? meeting.onlineUrl ?? undefined,
+        url: meeting.onlineUrl ?? undefined,
+        status: meeting.status === MeetingStatus.Cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      });
+      if (meeting.organizer) {
+        event.organizer({ name: meeting.organizer.displayName, email: pseudoAddress(meeting.organizer.id, host) });
+      }
+      for (const invitee of invitees) {
+        event.createAttendee({
+          name: invitee.member.displayName,
+          // Members' e-mails are private: attendees are named by a stable per-member address of the portal.
+          email: pseudoAddress(invitee.memberId, host),
+          status: PARTSTAT[invitee.response],
+          role: ICalAttendeeRole.REQ,
+        });
+      }
+    }
+    return calendar.toString();
+  }
+
+  private async feedOf(memberId: string): Promise<CalendarFeed> {
+    await this.feeds.createQueryBuilder().insert().values({ memberId }).orIgnore().execute();
+    return this.feeds.findOneByOrFail({ memberId });
+  }
+
+  private async token(memberId: string, version: number): Promise<string> {
+    const payload = `${memberId}:${version}`;
+    return `${Buffer.from(payload).toString('base64url')}.${await this.sign(payload)}`;
+  }
+
+  private async verify(token: string): Promise<string | null> {
+    const [encoded, signature] = token.split('.');
+    if (!encoded || !signature) return null;
+    const payload = Buffer.from(encoded, 'base64url').toString('utf8');
+    const expected = Buffer.from(await this.sign(payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    const [memberId, version] = payload.split(':');
+    if (!memberId || !version) return null;
+    const feed = await this.feeds.findOneBy({ memberId });
+    return feed && String(feed.version) === version ? memberId : null;
+  }
+
+  private async sign(payload: string): Promise<string> {
+    this.secret ??= this.settings.getOrCreate('calendar_feed_secret', () => randomBytes(32).toString('base64url'));
+    return createHmac('sha256', await this.secret)
+      .update(payload)
+      .digest('base64url');
+  }
+
+  private publicUrl(): string {
+    const configured = this.config.get('PUBLIC_URL', { infer: true });
+    return (configured ?? `http://localhost:${this.config.get('PORT', { infer: true })}`).replace(/\/+$/, '');
+  }
+}
+
+function describe(meeting: Meeting): string {
+  const lines = [meeting.description ?? ''];
+  if (meeting.agenda.length) {
+    lines.push('', 'Agenda:');
+    meeting.agenda.forEach((item, i) => {
+      const extra = [item.presenter, item.durationMinutes ? `${item.durationMinutes} min` : null]
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`${i + 1}. ${item.title}${extra ? ` (${extra})` : ''}`);
+    });
+  }
+  if (meeting.onlineUrl) lines.push('', `Online: ${meeting.onlineUrl}`);
+  return lines.join('\n').trim();
+}
+
+function pseudoAddress(memberId: string, host: string): string {
+  return `member-${memberId}@${host.split(':')[0]}`;
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { RsvpResponse } from '@lcc/contracts';
+import { PageQueryDto } from '../../../common/pagination/cursor.js';
+
+export class ListMeetingsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Meetings ending after this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Meetings starting before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  workingGroupId?: string;
+
+  @ApiPropertyOptional({ description: 'Only meetings I am invited to' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+}
+
+const ANSWERS = [RsvpResponse.Accepted, RsvpResponse.Declined, RsvpResponse.Tentative] as const;
+
+export class RsvpDto {
+  @ApiProperty({ enum: ANSWERS, enumName: 'RsvpAnswer' })
+  @IsEnum(Object.fromEntries(ANSWERS.map((a) => [a, a])), {
+    message: 'response must be accepted, declined or tentative',
+  })
+  response: (typeof ANSWERS)[number];
+}

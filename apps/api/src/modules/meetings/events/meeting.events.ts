@@ -1,0 +1,13 @@
+/** Emitted after a meeting is scheduled, changed or cancelled; notifications and sockets listen. */
+export class MeetingChangedEvent {
+  static readonly SCHEDULED = 'meeting.scheduled';
+  static readonly UPDATED = 'meeting.updated';
+  static readonly CANCELLED = 'meeting.cancelled';
+  constructor(
+    readonly meetingId: string,
+    readonly workingGroupId: string,
+    readonly title: string,
+    readonly inviteeIds: string[],
+    readonly actorId: string,
+  ) {}
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '../../common/http/actor.js';
+import { Public } from '../../common/decorators/public.decorator.js';
+import { CalendarService } from './calendar.service.js';
+import { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dto.js';
+import { ListMeetingsQueryDto, RsvpDto } from './dto/meeting-queries.dto.js';
+import { CalendarFeedUrlDto, MeetingPageDto, MeetingResponseDto } from './dto/meeting.response.js';
+import { MeetingsService } from './meetings.service.js';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller()
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  @Post('working-groups/:id/meetings')
+  @ApiCreatedResponse({ type: MeetingResponseDto })
+  schedule(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) groupId: string, @Body() dto: CreateMeetingDto) {
+    return this.meetings.schedule(actor, groupId, dto);
+  }
+
+  @Get('meetings')
+  @ApiOkResponse({ type: MeetingPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: ListMeetingsQueryDto) {
+    return this.meetings.list(actor, query);
+  }
+
+  @Get('meetings/:id')
+  @ApiOkResponse({ type: MeetingResponseDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.meetings.get(actor, id);
+  }
+
+  @Patch('meetings/:id')
+  @ApiOkResponse({ type: MeetingResponseDto })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateMeetingDto) {
+    return this.meetings.update(actor, id, dto);
+  }
+
+  @Post('meetings/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MeetingResponseDto })
+  cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.meetings.cancel(actor, id);
+  }
+
+  @Put('meetings/:id/rsvp')
+  @ApiOkResponse({ type: MeetingResponseDto })
+  rsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RsvpDto) {
+    return this.meetings.rsvp(actor, id, dto.response);
+  }
+
+  @Get('meetings/:id/ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="meeting.ics"')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The meeting as an iCalendar file' })
+  ics(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.calendar.meetingIcs(actor, id);
+  }
+
+  @Get('calendar/feed')
+  @ApiOkResponse({ type: CalendarFeedUrlDto })
+  feed(@CurrentActor() actor: Actor) {
+    return this.calendar.feedUrl(actor);
+  }
+
+  @Post('calendar/feed/rotate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CalendarFeedUrlDto, description: 'A new URL; the old one stops working' })
+  rotate(@CurrentActor() actor: Actor) {
+    return this.calendar.rotate(actor);
+  }
+
+  @Get('calendar/feeds/:token.ics')
+  @Public()
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, max-age=300')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: "A member's meetings; the token in the URL is the secret" })
+  feedIcs(@Param('token') token: string) {
+    return this.calendar.feedIcs(token);
+  }
+}

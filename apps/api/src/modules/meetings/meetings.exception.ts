@@ -1,0 +1,26 @@
+import { featureException } from '../../common/errors/app.exception.js';
+
+export enum MeetingErrorCode {
+  MEETING_NOT_FOUND = 'MEETING_NOT_FOUND',
+  NOT_INVITED = 'NOT_INVITED',
+  NOT_MEETING_ORGANIZER = 'NOT_MEETING_ORGANIZER',
+  MEETING_CANCELLED = 'MEETING_CANCELLED',
+  INVALID_MEETING_TIME = 'INVALID_MEETING_TIME',
+  INVITEE_NOT_FOUND = 'INVITEE_NOT_FOUND',
+  TOO_MANY_INVITEES = 'TOO_MANY_INVITEES',
+  CALENDAR_FEED_NOT_FOUND = 'CALENDAR_FEED_NOT_FOUND',
+}
+
+export const MeetingException = featureException<MeetingErrorCode>('MeetingException', {
+  [MeetingErrorCode.MEETING_NOT_FOUND]: [404, 'Meeting not found'],
+  [MeetingErrorCode.NOT_INVITED]: [403, 'You are not invited to this meeting'],
+  [MeetingErrorCode.NOT_MEETING_ORGANIZER]: [
+    403,
+    'Only the organiser, group leads and coordinators can change this meeting',
+  ],
+  [MeetingErrorCode.MEETING_CANCELLED]: [409, 'The meeting has been cancelled'],
+  [MeetingErrorCode.INVALID_MEETING_TIME]: [400, 'The meeting time is not valid'],
+  [MeetingErrorCode.INVITEE_NOT_FOUND]: [400, 'Some invitees are not active members'],
+  [MeetingErrorCode.TOO_MANY_INVITEES]: [400, 'A meeting has at most 500 invitees'],
+  [MeetingErrorCode.CALENDAR_FEED_NOT_FOUND]: [404, 'Calendar feed not found'],
+});

@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, type Repository } from 'typeorm';
+import {
+  GroupMembershipStatus,
+  GroupVisibility,
+  type MeetingConflictResponse,
+  type MeetingResponse,
+  MeetingStatus,
+  MemberStatus,
+  type Page,
+  RsvpResponse,
+} from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { Member } from '../members/entities/member.entity.js';
+import { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
+import { isNetworkStaff, WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import type { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dto.js';
+import type { ListMeetingsQueryDto } from './dto/meeting-queries.dto.js';
+import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
+import { Meeting } from './entities/meeting.entity.js';
+import { MeetingChangedEvent } from './events/meeting.events.js';
+import { toMeetingResponse } from './meeting-view.js';
+import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
+
+const MAX_DURATION_MS = 7 * 24 * 3600 * 1000;
+const MAX_INVITEES = 500;
+
+/** A meeting the actor may see, with what they may do to it. */
+interface MeetingAccess {
+  meeting: Meeting;
+  canManage: boolean;
+}
+
+/**
+ * Meetings of working groups: scheduling (invitees = the group's members plus extras), changes, cancellation,
+ * RSVP, minutes and action items. Visibility follows the group: a private group's meetings are 404 to outsiders,
+ * except to the extra invitees of that meeting.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(MeetingInvitee) private readonly invitees: Repository<MeetingInvitee>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupsService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async schedule(actor: Actor, groupId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
+    await this.groups.requireManager(actor, groupId);
+    const { startsAt, endsAt } = checkTimes(dto.startsAt, dto.endsAt);
+    const inviteeIds = await this.resolveInvitees(groupId, dto.inviteeIds ?? [], actor.id);
+    const meeting = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(Meeting).save({
+        workingGroupId: groupId,
+        title: dto.title,
+        description: dto.description ?? null,
+        startsAt,
+        endsAt,
+        timeZone: dto.timeZone,
+        venue: dto.venue ?? null,
+        onlineUrl: dto.onlineUrl ?? null,
+        agenda: (dto.agenda ?? []).map((a) => ({
+          title: a.title,
+          presenter: a.presenter ?? null,
+          durationMinutes: a.durationMinutes ?? null,
+        })),
+        organizerId: actor.id,
+      });
+      await manager
+        .getRepository(MeetingInvitee)
+        .insert(inviteeIds.map((memberId) => ({ meetingId: saved.id, memberId })));
+      return saved;
+    });
+    await this.emit(MeetingChangedEvent.SCHEDULED, meeting, inviteeIds, actor.id);
+    return this.get(actor, meeting.id);
+  }
+
+  async get(actor: Actor, id: string): Promise<MeetingResponse> {
+    const { meeting, canManage } = await this.requireVisible(actor, id);
+    const invitees = await this.inviteesOf([meeting.id]);
+    const conflicts = canManage ? await this.conflictsOf(meeting) : [];
+    return toMeetingResponse(meeting, invitees.get(meeting.id) ?? [], actor, conflicts);
+  }
+
+  /** Meetings the actor may see, by start time; `from`/`to` select those overlapping the range. */
+  async list(actor: Actor, query: ListMeetingsQueryDto): Promise<Page<MeetingResponse>> {
+    const qb = this.meetings
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.organizer', 'o')
+      .innerJoin(WorkingGroup, 'g', 'g.id = m.workingGroupId')
+      .orderBy('m.startsAt', 'ASC')
+      .addOrderBy('m.id', 'ASC');
+    const invited = `EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.member_id = :actorId)`;
+    if (query.mine) {
+      qb.andWhere(invited, { actorId: actor.id });
+    } else if (!isNetworkStaff(actor)) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where(invited, { actorId: actor.id })
+            .orWhere('g.visibility = :public', { public: GroupVisibility.Public })
+            .orWhere(
+              `EXISTS (SELECT 1 FROM working_group_members gm WHERE gm.working_group_id = m.working_group_id
+                 AND gm.member_id = :actorId AND gm.status = :active)`,
+              { actorId: actor.id, active: GroupMembershipStatus.Active },
+            ),
+        ),
+      );
+    }
+    if (query.workingGroupId) qb.andWhere('m.workingGroupId = :groupId', { groupId: query.workingGroupId });
+    if (query.from) qb.andWhere('m.endsAt > :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('m.startsAt < :to', { to: new Date(query.to) });
+    if (query.cursor) {
+      const [startsAt, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(m.startsAt, m.id) > (:startsAt, :id)', { startsAt, id });
+    }
+    const rows = await qb.limit(query.limit + 1).getMany();
+    const invitees = await this.inviteesOf(rows.map((m) => m.id));
+    return toPage(
+      rows,
+      query.limit,
+      (m) => toMeetingResponse(m, invitees.get(m.id) ?? [], actor),
+      (m) => [m.startsAt.toISOString(), m.id],
+    );
+  }
+
+  /** Organisers, group leads and coordinators edit; a change of time, place or agenda bumps the sequence. */
+  async update(actor: Actor, id: string, dto: UpdateMeetingDto): Promise<MeetingResponse> {
+    const { meeting } = await this.requireManageable(actor, id);
+    if (meeting.status === MeetingStatus.Cancelled) throw new MeetingException(MeetingErrorCode.MEETING_CANCELLED);
+    const times = checkTimes(
+      dto.startsAt ?? meeting.startsAt.toISOString(),
+      dto.endsAt ?? meeting.endsAt.toISOString(),
+    );
+    const addedInvitees = dto.inviteeIds
+      ? await this.resolveInvitees(meeting.workingGroupId, dto.inviteeIds, null)
+      : [];
+    Object.assign(meeting, {
+      ...pick(dto, ['title', 'description', 'timeZone', 'venue', 'onlineUrl', 'minutes']),
+      startsAt: times.startsAt,
+      endsAt: times.endsAt,
+    });
+    if (dto.agenda) {
+      meeting.agenda = dto.agenda.map((a) => ({
+        title: a.title,
+        presenter: a.presenter ?? null,
+        durationMinutes: a.durationMinutes ?? null,
+      }));
+    }
+    if (dto.actionItems) {
+      meeting.actionItems = dto.actionItems.map((a) => ({
+        id: a.id ?? randomUUID(),
+        text: a.text,
+        ownerId: a.ownerId ?? null,
+        dueDate: a.dueDate ?? null,
+        done: a.done ?? false,
+      }));
+    }
+    const calendarFields: (keyof UpdateMeetingDto)[] = [
+      'title',
+      'description',
+      'startsAt',
+      'endsAt',
+      'timeZone',
+      'venue',
+      'onlineUrl',
+      'agenda',
+      'inviteeIds',
+    ];
+    if (calendarFields.some((field) => dto[field] !== undefined)) meeting.sequence += 1;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Meeting).save(meeting);
+      if (addedInvitees.length) {
+        await manager
+          .getRepository(MeetingInvitee)
+          .createQueryBuilder()
+          .insert()
+          .values(addedInvitees.map((memberId) => ({ meetingId: meeting.id, memberId })))
+          .orIgnore()
+          .execute();
+      }
+    });
+    await this.emit(MeetingChangedEvent.UPDATED, meeting, await this.inviteeIdsOf(meeting.id), actor.id);
+    return this.get(actor, id);
+  }
+
+  async cancel(actor: Actor, id: string): Promise<MeetingResponse> {
+    const { meeting } = await this.requireManageable(actor, id);
+    if (meeting.status === MeetingStatus.Cancelled) throw new MeetingException(MeetingErrorCode.MEETING_CANCELLED);
+    await this.meetings.update({ id }, { status: MeetingStatus.Cancelled, sequence: meeting.sequence + 1 });
+    await this.emit(MeetingChangedEvent.CANCELLED, meeting, await this.inviteeIdsOf(id), actor.id);
+    return this.get(actor, id);
+  }
+
+  async rsvp(actor: Actor, id: string, response: RsvpResponse): Promise<MeetingResponse> {
+    const { meeting } = await this.requireVisible(actor, id);
+    if (meeting.status === MeetingStatus.Cancelled) throw new MeetingException(MeetingErrorCode.MEETING_CANCELLED);
+    const result = await this.invitees.update(
+      { meetingId: id, memberId: actor.id },
+      { response, respondedAt: new Date() },
+    );
+    if (!result.affected) throw new MeetingException(MeetingErrorCode.NOT_INVITED);
+    return this.get(actor, id);
+  }
+
+  /** The meeting if the actor may see it (invitee, or insider of its group), else 404. */
+  async requireVisible(actor: Actor, id: string): Promise<MeetingAccess> {
+    const meeting = await this.meetings.findOne({ where: { id }, relations: { organizer: true } });
+    if (!meeting) throw new MeetingException(MeetingErrorCode.MEETING_NOT_FOUND);
+    const access = await this.groups.findAccess(actor, meeting.workingGroupId);
+    if (access) return { meeting, canManage: access.canManage || meeting.organizerId === actor.id };
+    // Extra invitees from outside a private group still see the meeting they were invited to.
+    if (await this.invitees.existsBy({ meetingId: id, memberId: actor.id })) return { meeting, canManage: false };
+    throw new MeetingException(MeetingErrorCode.MEETING_NOT_FOUND);
+  }
+
+  /** Meetings of a member for their calendar feed (invited, not declined), newest changes included. */
+  async forCalendar(memberId: string): Promise<{ meeting: Meeting; invitees: MeetingInvitee[] }[]> {
+    const meetings = await this.meetings
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.organizer', 'o')
+      .innerJoin(MeetingInvitee, 'i', 'i.meetingId = m.id AND i.memberId = :memberId', { memberId })
+      .where("m.endsAt > now() - interval '180 days'")
+      .orderBy('m.startsAt', 'ASC')
+      .limit(1000)
+      .getMany();
+    const invitees = await this.inviteesOf(meetings.map((m) => m.id));
+    return meetings.map((meeting) => ({ meeting, invitees: invitees.get(meeting.id) ?? [] }));
+  }
+
+  async inviteesOf(meetingIds: string[]): Promise<Map<string, MeetingInvitee[]>> {
+    const byMeeting = new Map<string, MeetingInvitee[]>();
+    if (meetingIds.length === 0) return byMeeting;
+    const rows = await this.invitees.find({
+      where: { meetingId: In(meetingIds) },
+      relations: { member: true },
+      order: { createdAt: 'ASC' },
+    });
+    for (const row of rows) byMeeting.set(row.meetingId, [...(byMeeting.get(row.meetingId) ?? []), row]);
+    return byMeeting;
+  }
+
+  private async requireManageable(actor: Actor, id: string): Promise<MeetingAccess> {
+    const access = await this.requireVisible(actor, id);
+    if (!access.canManage) throw new MeetingException(MeetingErrorCode.NOT_MEETING_ORGANIZER);
+    return access;
+  }
+
+  /** The group's active members, the organiser and the extra invitees (who must be active network members). */
+  private async resolveInvitees(groupId: string, extraIds: string[], organizerId: string | null): Promise<string[]> {
+    const groupIds = await this.groups.activeMemberIds(groupId);
+    if (extraIds.length) {
+      const found = await this.dataSource
+        .getRepository(Member)
+        .find({ select: { id: true }, where: { id: In(extraIds), status: MemberStatus.Active } });
+      const missing = extraIds.filter((id) => !found.some((m) => m.id === id));
+      if (missing.length) {
+        throw new MeetingException(
+          MeetingErrorCode.INVITEE_NOT_FOUND,
+          undefined,
+          missing.map((id) => ({ field: 'inviteeIds', message: `${id} is not an active member` })),
+        );
+      }
+    }
+    const all = [...new Set([...groupIds, ...(organizerId ? [organizerId] : []), ...extraIds])];
+    if (all.length > MAX_INVITEES) throw new MeetingException(MeetingErrorCode.TOO_MANY_INVITEES);
+    return all;
+  }
+
+  private async inviteeIdsOf(meetingId: string): Promise<string[]> {
+    const rows = await this.invitees.find({ select: { memberId: true }, where: { meetingId } });
+    return rows.map((r) => r.memberId);
+  }
+
+  /** Invitees who accepted another scheduled meeting overlapping this one. */
+  private async conflictsOf(meeting: Meeting): Promise<MeetingConflictResponse[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT mi.member_id, mem.display_name, other.starts_at, other.ends_at
+         FROM meeting_invitees mine
+         JOIN meeting_invitees mi ON mi.member_id = mine.member_id AND mi.meeting_id <> mine.meeting_id
+         JOIN meetings other ON other.id = mi.meeting_id
+         JOIN members mem ON mem.id = mi.member_id
+        WHERE mine.meeting_id = $1 AND mi.response = $2 AND other.status = $3
+          AND other.starts_at < $5 AND other.ends_at > $4
+        ORDER BY mem.display_name, other.starts_at`,
+      [meeting.id, RsvpResponse.Accepted, MeetingStatus.Scheduled, meeting.startsAt, meeting.endsAt],
+    )) as { member_id: string; display_name: string; starts_at: Date; ends_at: Date }[];
+    return rows.map((r) => ({
+      memberId: r.member_id,
+      displayName: r.display_name,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+    }));
+  }
+
+  private async emit(name: string, meeting: Meeting, inviteeIds: string[], actorId: string): Promise<void> {
+    await this.events.emitAsync(
+      name,
+      new MeetingChangedEvent(meeting.id, meeting.workingGroupId, meeting.title, inviteeIds, actorId),
+    );
+  }
+}
+
+/** End after start, at most 7 days long. */
+function checkTimes(startsAtText: string, endsAtText: string): { startsAt: Date; endsAt: Date } {
+  const startsAt = new Date(startsAtText);
+  const endsAt = new Date(endsAtText);
+  if (endsAt <= startsAt) {
+    throw new MeetingException(MeetingErrorCode.INVALID_MEETING_TIME, 'The meeting must end after it starts', [
+      { field: 'endsAt', message: 'endsAt must be later than startsAt' },
+    ]);
+  }
+  if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) {
+    throw new MeetingException(MeetingErrorCode.INVALID_MEETING_TIME, 'A meeting lasts at most 7 days', [
+      { field: 'endsAt', message: 'a meeting lasts at most 7 days' },
+    ]);
+  }
+  return { startsAt, endsAt };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as Partial<
+    Pick<T, K>
+  >;
+}
