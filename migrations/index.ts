@@ -2,6 +2,7 @@ import { Init1795896047293 } from './1795896047293-init.js';
 import { RateLimits1795896495875 } from './1795896495875-rate-limits.js';
 import { WorkingGroups1795898095911 } from './1795898095911-working-groups.js';
 import { Meetings1795898334782 } from './1795898334782-meetings.js';
+import { Polls1795898644101 } from './1795898644101-polls.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   RateLimits1795896495875,
   WorkingGroups1795898095911,
   Meetings1795898334782,
+  Polls1795898644101,
 ];

@@ -86,6 +86,11 @@ export enum MeetingStatus {
   Cancelled = 'cancelled',
 }
 
+export enum PollStatus {
+  Open = 'open',
+  Closed = 'closed',
+}
+
 export enum PollAnswer {
   Yes = 'yes',
   IfNeedBe = 'if_need_be',

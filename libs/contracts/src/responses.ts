@@ -8,6 +8,8 @@ import type {
   MeetingStatus,
   MemberType,
   NetworkRole,
+  PollAnswer,
+  PollStatus,
   RsvpResponse,
   ThematicArea,
 } from './enums.js';
@@ -159,4 +161,47 @@ export interface MeetingResponse {
   conflicts: MeetingConflictResponse[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** One participant's view of a candidate slot: their local time and what makes it hard for them. */
+export interface PollParticipantSlot {
+  memberId: string;
+  displayName: string;
+  country: string;
+  answer: PollAnswer | null;
+  local: LocalTimes;
+  /** Any part of the slot outside 08:00–19:00 local. */
+  offHours: boolean;
+  weekend: boolean;
+  holiday: { name: string } | null;
+}
+
+export interface PollOptionResponse {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  local: LocalTimes;
+  counts: Record<PollAnswer, number>;
+  participants: PollParticipantSlot[];
+}
+
+export interface PollResponse {
+  id: string;
+  workingGroupId: string;
+  title: string;
+  timeZone: string;
+  status: PollStatus;
+  /** The meeting created when the poll was closed on a slot. */
+  meetingId: string | null;
+  options: PollOptionResponse[];
+  myVotes: { optionId: string; answer: PollAnswer }[];
+  createdAt: string;
+}
+
+export interface SlotSuggestionResponse {
+  startsAt: string;
+  endsAt: string;
+  /** Participants for whom the slot is off-hours, on a weekend or a holiday. */
+  conflicts: number;
+  participantsOk: number;
 }

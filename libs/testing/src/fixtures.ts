@@ -23,6 +23,7 @@ export interface MemberOptions {
   country?: string;
   organization?: string;
   city?: string;
+  timeZone?: string;
   expertise?: string[];
 }
 

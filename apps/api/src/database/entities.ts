@@ -5,6 +5,9 @@ import { Invitation } from '../modules/invitations/entities/invitation.entity.js
 import { CalendarFeed } from '../modules/meetings/entities/calendar-feed.entity.js';
 import { MeetingInvitee } from '../modules/meetings/entities/meeting-invitee.entity.js';
 import { Meeting } from '../modules/meetings/entities/meeting.entity.js';
+import { PollOption } from '../modules/meetings/entities/poll-option.entity.js';
+import { PollVote } from '../modules/meetings/entities/poll-vote.entity.js';
+import { Poll } from '../modules/meetings/entities/poll.entity.js';
 import { Member } from '../modules/members/entities/member.entity.js';
 import { RateLimitWindow } from '../modules/rate-limits/entities/rate-limit-window.entity.js';
 import { Setting } from '../modules/settings/entities/setting.entity.js';
@@ -25,4 +28,7 @@ export const ENTITIES = [
   Meeting,
   MeetingInvitee,
   CalendarFeed,
+  Poll,
+  PollOption,
+  PollVote,
 ];

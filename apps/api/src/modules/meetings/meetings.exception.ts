@@ -9,6 +9,11 @@ export enum MeetingErrorCode {
   INVITEE_NOT_FOUND = 'INVITEE_NOT_FOUND',
   TOO_MANY_INVITEES = 'TOO_MANY_INVITEES',
   CALENDAR_FEED_NOT_FOUND = 'CALENDAR_FEED_NOT_FOUND',
+  POLL_NOT_FOUND = 'POLL_NOT_FOUND',
+  POLL_CLOSED = 'POLL_CLOSED',
+  POLL_OPTION_NOT_FOUND = 'POLL_OPTION_NOT_FOUND',
+  NOT_A_VOTER = 'NOT_A_VOTER',
+  INVALID_RANGE = 'INVALID_RANGE',
 }
 
 export const MeetingException = featureException<MeetingErrorCode>('MeetingException', {
@@ -23,4 +28,9 @@ export const MeetingException = featureException<MeetingErrorCode>('MeetingExcep
   [MeetingErrorCode.INVITEE_NOT_FOUND]: [400, 'Some invitees are not active members'],
   [MeetingErrorCode.TOO_MANY_INVITEES]: [400, 'A meeting has at most 500 invitees'],
   [MeetingErrorCode.CALENDAR_FEED_NOT_FOUND]: [404, 'Calendar feed not found'],
+  [MeetingErrorCode.POLL_NOT_FOUND]: [404, 'Poll not found'],
+  [MeetingErrorCode.POLL_CLOSED]: [409, 'The poll is closed'],
+  [MeetingErrorCode.POLL_OPTION_NOT_FOUND]: [400, 'The slot is not part of this poll'],
+  [MeetingErrorCode.NOT_A_VOTER]: [403, 'Only members of the working group vote'],
+  [MeetingErrorCode.INVALID_RANGE]: [400, 'The date range is not valid'],
 });

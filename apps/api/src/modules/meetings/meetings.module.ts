@@ -6,13 +6,28 @@ import { CalendarService } from './calendar.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
+import { PollOption } from './entities/poll-option.entity.js';
+import { PollVote } from './entities/poll-vote.entity.js';
+import { Poll } from './entities/poll.entity.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
+import { PollsController } from './polls.controller.js';
+import { PollsService } from './polls.service.js';
+import { HolidayCalendar } from './scheduling/holiday-calendar.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Meeting, MeetingInvitee, CalendarFeed]), WorkingGroupsModule, SettingsModule],
-  controllers: [MeetingsController],
-  providers: [MeetingsService, CalendarService],
+  imports: [
+    TypeOrmModule.forFeature([Meeting, MeetingInvitee, CalendarFeed, Poll, PollOption, PollVote]),
+    WorkingGroupsModule,
+    SettingsModule,
+  ],
+  controllers: [MeetingsController, PollsController],
+  providers: [
+    MeetingsService,
+    CalendarService,
+    PollsService,
+    { provide: HolidayCalendar, useValue: new HolidayCalendar() },
+  ],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -23,10 +23,10 @@ import type { ListMeetingsQueryDto } from './dto/meeting-queries.dto.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
 import { MeetingChangedEvent } from './events/meeting.events.js';
+import { checkTimes } from './meeting-times.js';
 import { toMeetingResponse } from './meeting-view.js';
 import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
 
-const MAX_DURATION_MS = 7 * 24 * 3600 * 1000;
 const MAX_INVITEES = 500;
 
 /** A meeting the actor may see, with what they may do to it. */
@@ -304,23 +304,6 @@ export class MeetingsService {
       new MeetingChangedEvent(meeting.id, meeting.workingGroupId, meeting.title, inviteeIds, actorId),
     );
   }
-}
-
-/** End after start, at most 7 days long. */
-function checkTimes(startsAtText: string, endsAtText: string): { startsAt: Date; endsAt: Date } {
-  const startsAt = new Date(startsAtText);
-  const endsAt = new Date(endsAtText);
-  if (endsAt <= startsAt) {
-    throw new MeetingException(MeetingErrorCode.INVALID_MEETING_TIME, 'The meeting must end after it starts', [
-      { field: 'endsAt', message: 'endsAt must be later than startsAt' },
-    ]);
-  }
-  if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) {
-    throw new MeetingException(MeetingErrorCode.INVALID_MEETING_TIME, 'A meeting lasts at most 7 days', [
-      { field: 'endsAt', message: 'a meeting lasts at most 7 days' },
-    ]);
-  }
-  return { startsAt, endsAt };
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {

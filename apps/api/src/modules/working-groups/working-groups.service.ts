@@ -174,6 +174,24 @@ export class WorkingGroupsService {
     return rows.map((r) => r.memberId);
   }
 
+  /** The group's active members with what scheduling needs: name, country and time zone. */
+  async activeMembers(
+    groupId: string,
+  ): Promise<{ id: string; displayName: string; country: string; timeZone: string }[]> {
+    const rows = await this.memberships.find({
+      where: { workingGroupId: groupId, status: GroupMembershipStatus.Active },
+      relations: { member: true },
+    });
+    return rows
+      .map((r) => ({
+        id: r.member.id,
+        displayName: r.member.displayName,
+        country: r.member.country,
+        timeZone: r.member.timeZone,
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   async isActiveMember(groupId: string, memberId: string): Promise<boolean> {
     return this.memberships.existsBy({ workingGroupId: groupId, memberId, status: GroupMembershipStatus.Active });
   }

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '../../common/http/actor.js';
+import { CastVotesDto, ClosePollDto, CreatePollDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
+import { MeetingResponseDto } from './dto/meeting.response.js';
+import { PollResponseDto, SlotSuggestionResponseDto } from './dto/poll.response.js';
+import { PollsService } from './polls.service.js';
+
+@ApiTags('polls')
+@ApiBearerAuth()
+@Controller()
+export class PollsController {
+  constructor(private readonly polls: PollsService) {}
+
+  @Post('working-groups/:id/polls')
+  @ApiCreatedResponse({ type: PollResponseDto })
+  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) groupId: string, @Body() dto: CreatePollDto) {
+    return this.polls.create(actor, groupId, dto);
+  }
+
+  @Get('working-groups/:id/slot-suggestions')
+  @ApiOkResponse({ type: [SlotSuggestionResponseDto] })
+  suggest(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) groupId: string,
+    @Query() query: SuggestSlotsQueryDto,
+  ) {
+    return this.polls.suggest(actor, groupId, query);
+  }
+
+  @Get('polls/:id')
+  @ApiOkResponse({ type: PollResponseDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.polls.get(actor, id);
+  }
+
+  @Put('polls/:id/votes')
+  @ApiOkResponse({ type: PollResponseDto })
+  vote(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CastVotesDto) {
+    return this.polls.vote(actor, id, dto);
+  }
+
+  @Post('polls/:id/close')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: MeetingResponseDto, description: 'The meeting created on the winning slot' })
+  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ClosePollDto) {
+    return this.polls.close(actor, id, dto.optionId);
+  }
+}

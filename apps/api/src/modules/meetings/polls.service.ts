@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import {
+  type MeetingResponse,
+  PollAnswer,
+  type PollOptionResponse,
+  type PollResponse,
+  PollStatus,
+  type SlotSuggestionResponse,
+} from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import type { CastVotesDto, CreatePollDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
+import { PollOption } from './entities/poll-option.entity.js';
+import { PollVote } from './entities/poll-vote.entity.js';
+import { Poll } from './entities/poll.entity.js';
+import { checkTimes } from './meeting-times.js';
+import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
+import { MeetingsService } from './meetings.service.js';
+import { HolidayCalendar } from './scheduling/holiday-calendar.js';
+import { toLocal } from './scheduling/local-time.js';
+import { analyseSlot, suggestSlots } from './scheduling/slot-analysis.js';
+
+const MAX_SUGGESTION_RANGE_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * Finding a time: polls of candidate slots with, for every participant, the slot's local time and whether it is
+ * off-hours, on a weekend or on a public holiday of their country; suggestions; closing a poll into a meeting.
+ */
+@Injectable()
+export class PollsService {
+  constructor(
+    @InjectRepository(Poll) private readonly polls: Repository<Poll>,
+    @InjectRepository(PollVote) private readonly votes: Repository<PollVote>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupsService,
+    private readonly meetings: MeetingsService,
+    private readonly calendar: HolidayCalendar,
+  ) {}
+
+  async create(actor: Actor, groupId: string, dto: CreatePollDto): Promise<PollResponse> {
+    await this.groups.requireManager(actor, groupId);
+    const slots = dto.options.map((o, i) => checkTimes(o.startsAt, o.endsAt, `options[${i}].endsAt`));
+    const poll = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(Poll).save({
+        workingGroupId: groupId,
+        title: dto.title,
+        timeZone: dto.timeZone,
+        createdById: actor.id,
+      });
+      await manager
+        .getRepository(PollOption)
+        .insert(slots.map((slot, position) => ({ pollId: saved.id, ...slot, position })));
+      return saved;
+    });
+    return this.get(actor, poll.id);
+  }
+
+  async get(actor: Actor, id: string): Promise<PollResponse> {
+    const poll = await this.requireVisible(actor, id);
+    const participants = await this.groups.activeMembers(poll.workingGroupId);
+    const votes = await this.votes.find({ where: { pollId: id } });
+    const answerOf = new Map(votes.map((v) => [`${v.optionId}:${v.memberId}`, v.answer]));
+    const options: PollOptionResponse[] = poll.options.map((option) => {
+      const counts = { [PollAnswer.Yes]: 0, [PollAnswer.IfNeedBe]: 0, [PollAnswer.No]: 0 };
+      for (const vote of votes) if (vote.optionId === option.id) counts[vote.answer] += 1;
+      return {
+        id: option.id,
+        startsAt: option.startsAt.toISOString(),
+        endsAt: option.endsAt.toISOString(),
+        local: localTimes(option, actor.timeZone),
+        counts,
+        participants: participants.map((p) => {
+          const analysis = analyseSlot(option, { timeZone: p.timeZone, country: p.country }, this.calendar);
+          return {
+            memberId: p.id,
+            displayName: p.displayName,
+            country: p.country,
+            answer: answerOf.get(`${option.id}:${p.id}`) ?? null,
+            local: { startsAt: analysis.startsAt, endsAt: analysis.endsAt, timeZone: analysis.timeZone },
+            offHours: analysis.offHours,
+            weekend: analysis.weekend,
+            holiday: analysis.holiday,
+          };
+        }),
+      };
+    });
+    return {
+      id: poll.id,
+      workingGroupId: poll.workingGroupId,
+      title: poll.title,
+      timeZone: poll.timeZone,
+      status: poll.status,
+      meetingId: poll.meetingId,
+      options,
+      myVotes: votes.filter((v) => v.memberId === actor.id).map((v) => ({ optionId: v.optionId, answer: v.answer })),
+      createdAt: poll.createdAt.toISOString(),
+    };
+  }
+
+  /** Active group members vote; voting again on a slot replaces the earlier answer. */
+  async vote(actor: Actor, id: string, dto: CastVotesDto): Promise<PollResponse> {
+    const poll = await this.requireVisible(actor, id);
+    if (!(await this.groups.isActiveMember(poll.workingGroupId, actor.id))) {
+      throw new MeetingException(MeetingErrorCode.NOT_A_VOTER);
+    }
+    if (poll.status !== PollStatus.Open) throw new MeetingException(MeetingErrorCode.POLL_CLOSED);
+    const optionIds = new Set(poll.options.map((o) => o.id));
+    const unknown = dto.votes.map((v, i) => ({ v, i })).filter(({ v }) => !optionIds.has(v.optionId));
+    if (unknown.length) {
+      throw new MeetingException(
+        MeetingErrorCode.POLL_OPTION_NOT_FOUND,
+        undefined,
+        unknown.map(({ i }) => ({ field: `votes[${i}].optionId`, message: 'optionId is not a slot of this poll' })),
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      // Locks the poll so a vote cannot land after a concurrent close.
+      const locked = await manager.getRepository(Poll).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (locked?.status !== PollStatus.Open) throw new MeetingException(MeetingErrorCode.POLL_CLOSED);
+      await manager.getRepository(PollVote).upsert(
+        dto.votes.map((v) => ({ pollId: id, optionId: v.optionId, memberId: actor.id, answer: v.answer })),
+        ['optionId', 'memberId'],
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  /** Closes the poll on the winning slot and schedules the meeting there (invitees: the group's members). */
+  async close(actor: Actor, id: string, optionId: string): Promise<MeetingResponse> {
+    const poll = await this.requireVisible(actor, id);
+    await this.groups.requireManager(actor, poll.workingGroupId);
+    const option = poll.options.find((o) => o.id === optionId);
+    if (!option) {
+      throw new MeetingException(MeetingErrorCode.POLL_OPTION_NOT_FOUND, undefined, [
+        { field: 'optionId', message: 'optionId is not a slot of this poll' },
+      ]);
+    }
+    const claimed = await this.polls.update({ id, status: PollStatus.Open }, { status: PollStatus.Closed });
+    if (!claimed.affected) throw new MeetingException(MeetingErrorCode.POLL_CLOSED);
+    try {
+      const meeting = await this.meetings.schedule(actor, poll.workingGroupId, {
+        title: poll.title,
+        startsAt: option.startsAt.toISOString(),
+        endsAt: option.endsAt.toISOString(),
+        timeZone: poll.timeZone,
+      });
+      await this.polls.update({ id }, { meetingId: meeting.id });
+      return meeting;
+    } catch (error) {
+      await this.polls.update({ id }, { status: PollStatus.Open });
+      throw error;
+    }
+  }
+
+  /** The best slots in a range (at most 14 days) for the group's members, by the same rules as the polls. */
+  async suggest(actor: Actor, groupId: string, query: SuggestSlotsQueryDto): Promise<SlotSuggestionResponse[]> {
+    await this.groups.requireInsider(actor, groupId);
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (to <= from || to.getTime() - from.getTime() > MAX_SUGGESTION_RANGE_MS) {
+      throw new MeetingException(MeetingErrorCode.INVALID_RANGE, 'The range must end after it starts, within 14 days', [
+        { field: 'to', message: 'to must be after from and at most 14 days later' },
+      ]);
+    }
+    const participants = await this.groups.activeMembers(groupId);
+    return suggestSlots({
+      from,
+      to,
+      durationMinutes: query.durationMinutes,
+      participants: participants.map((p) => ({ timeZone: p.timeZone, country: p.country })),
+      calendar: this.calendar,
+      limit: query.limit ?? 5,
+    });
+  }
+
+  private async requireVisible(actor: Actor, id: string): Promise<Poll> {
+    const poll = await this.polls.findOne({
+      where: { id },
+      relations: { options: true },
+      order: { options: { position: 'ASC' } },
+    });
+    if (!poll || !(await this.groups.findAccess(actor, poll.workingGroupId))) {
+      throw new MeetingException(MeetingErrorCode.POLL_NOT_FOUND);
+    }
+    return poll;
+  }
+}
+
+function localTimes(slot: { startsAt: Date; endsAt: Date }, timeZone: string) {
+  return {
+    startsAt: toLocal(slot.startsAt, timeZone).dateTime,
+    endsAt: toLocal(slot.endsAt, timeZone).dateTime,
+    timeZone,
+  };
+}
