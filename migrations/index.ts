@@ -3,6 +3,7 @@ import { RateLimits1795896495875 } from './1795896495875-rate-limits.js';
 import { WorkingGroups1795898095911 } from './1795898095911-working-groups.js';
 import { Meetings1795898334782 } from './1795898334782-meetings.js';
 import { Polls1795898644101 } from './1795898644101-polls.js';
+import { NotificationsAndReminders1795898811072 } from './1795898811072-notifications-and-reminders.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   WorkingGroups1795898095911,
   Meetings1795898334782,
   Polls1795898644101,
+  NotificationsAndReminders1795898811072,
 ];

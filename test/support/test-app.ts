@@ -19,6 +19,7 @@ const TEST_ENV: Record<string, string> = {
   RATE_LIMIT_AUTH_IP: '100000',
   RATE_LIMIT_AUTH_ACCOUNT: '100000',
   PUBLIC_URL: 'http://portal.test',
+  REMINDER_POLL_INTERVAL_MS: '0',
 };
 
 export interface TestApp {

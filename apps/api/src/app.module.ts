@@ -20,6 +20,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { RateLimitGuard } from './modules/rate-limits/rate-limit.guard.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
@@ -87,6 +88,7 @@ export class AppModule {
         AuthModule,
         WorkingGroupsModule,
         MeetingsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -86,6 +86,15 @@ export enum MeetingStatus {
   Cancelled = 'cancelled',
 }
 
+export enum NotificationType {
+  MeetingInvited = 'meeting_invited',
+  MeetingUpdated = 'meeting_updated',
+  MeetingCancelled = 'meeting_cancelled',
+  MeetingReminder = 'meeting_reminder',
+  GroupJoinRequested = 'group_join_requested',
+  GroupJoined = 'group_joined',
+}
+
 export enum PollStatus {
   Open = 'open',
   Closed = 'closed',

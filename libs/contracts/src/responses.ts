@@ -8,6 +8,7 @@ import type {
   MeetingStatus,
   MemberType,
   NetworkRole,
+  NotificationType,
   PollAnswer,
   PollStatus,
   RsvpResponse,
@@ -204,4 +205,14 @@ export interface SlotSuggestionResponse {
   /** Participants for whom the slot is off-hours, on a weekend or a holiday. */
   conflicts: number;
   participantsOk: number;
+}
+
+export interface NotificationResponse {
+  id: string;
+  type: NotificationType;
+  title: string;
+  /** Ids of what it is about (meetingId, workingGroupId, memberId...). */
+  data: Record<string, string>;
+  readAt: string | null;
+  createdAt: string;
 }

@@ -148,6 +148,12 @@ export class Env {
   @Min(1)
   RATE_LIMIT_AUTH_ACCOUNT = 10;
 
+  /** How often each instance looks for due meeting reminders; 0 turns the job off on this instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REMINDER_POLL_INTERVAL_MS = 60_000;
+
   @IsOptional()
   @IsString()
   SMTP_URL?: string;

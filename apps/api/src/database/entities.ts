@@ -8,7 +8,9 @@ import { Meeting } from '../modules/meetings/entities/meeting.entity.js';
 import { PollOption } from '../modules/meetings/entities/poll-option.entity.js';
 import { PollVote } from '../modules/meetings/entities/poll-vote.entity.js';
 import { Poll } from '../modules/meetings/entities/poll.entity.js';
+import { MeetingReminder } from '../modules/meetings/entities/meeting-reminder.entity.js';
 import { Member } from '../modules/members/entities/member.entity.js';
+import { Notification } from '../modules/notifications/entities/notification.entity.js';
 import { RateLimitWindow } from '../modules/rate-limits/entities/rate-limit-window.entity.js';
 import { Setting } from '../modules/settings/entities/setting.entity.js';
 import { WorkingGroupMember } from '../modules/working-groups/entities/working-group-member.entity.js';
@@ -31,4 +33,6 @@ export const ENTITIES = [
   Poll,
   PollOption,
   PollVote,
+  MeetingReminder,
+  Notification,
 ];

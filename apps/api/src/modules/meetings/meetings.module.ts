@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
+import { MeetingReminder } from './entities/meeting-reminder.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
 import { PollOption } from './entities/poll-option.entity.js';
 import { PollVote } from './entities/poll-vote.entity.js';
@@ -13,21 +15,24 @@ import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
+import { RemindersService } from './reminders.service.js';
 import { HolidayCalendar } from './scheduling/holiday-calendar.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Meeting, MeetingInvitee, CalendarFeed, Poll, PollOption, PollVote]),
+    TypeOrmModule.forFeature([Meeting, MeetingInvitee, CalendarFeed, Poll, PollOption, PollVote, MeetingReminder]),
     WorkingGroupsModule,
     SettingsModule,
+    NotificationsModule,
   ],
   controllers: [MeetingsController, PollsController],
   providers: [
     MeetingsService,
     CalendarService,
     PollsService,
+    RemindersService,
     { provide: HolidayCalendar, useValue: new HolidayCalendar() },
   ],
-  exports: [MeetingsService],
+  exports: [MeetingsService, RemindersService],
 })
 export class MeetingsModule {}

@@ -24,6 +24,7 @@ import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
 import { MeetingChangedEvent } from './events/meeting.events.js';
 import { checkTimes } from './meeting-times.js';
+import { RemindersService } from './reminders.service.js';
 import { toMeetingResponse } from './meeting-view.js';
 import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
 
@@ -48,6 +49,7 @@ export class MeetingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly groups: WorkingGroupsService,
     private readonly events: EventEmitter2,
+    private readonly reminders: RemindersService,
   ) {}
 
   async schedule(actor: Actor, groupId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
@@ -74,6 +76,7 @@ export class MeetingsService {
       await manager
         .getRepository(MeetingInvitee)
         .insert(inviteeIds.map((memberId) => ({ meetingId: saved.id, memberId })));
+      await this.reminders.sync(manager, saved);
       return saved;
     });
     await this.emit(MeetingChangedEvent.SCHEDULED, meeting, inviteeIds, actor.id);
@@ -175,6 +178,7 @@ export class MeetingsService {
     if (calendarFields.some((field) => dto[field] !== undefined)) meeting.sequence += 1;
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Meeting).save(meeting);
+      await this.reminders.sync(manager, meeting);
       if (addedInvitees.length) {
         await manager
           .getRepository(MeetingInvitee)
@@ -192,7 +196,12 @@ export class MeetingsService {
   async cancel(actor: Actor, id: string): Promise<MeetingResponse> {
     const { meeting } = await this.requireManageable(actor, id);
     if (meeting.status === MeetingStatus.Cancelled) throw new MeetingException(MeetingErrorCode.MEETING_CANCELLED);
-    await this.meetings.update({ id }, { status: MeetingStatus.Cancelled, sequence: meeting.sequence + 1 });
+    await this.dataSource.transaction(async (manager) => {
+      meeting.status = MeetingStatus.Cancelled;
+      meeting.sequence += 1;
+      await manager.getRepository(Meeting).update({ id }, { status: meeting.status, sequence: meeting.sequence });
+      await this.reminders.sync(manager, meeting);
+    });
     await this.emit(MeetingChangedEvent.CANCELLED, meeting, await this.inviteeIdsOf(id), actor.id);
     return this.get(actor, id);
   }

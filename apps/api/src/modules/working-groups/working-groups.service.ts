@@ -192,6 +192,17 @@ export class WorkingGroupsService {
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
+  /** Name and active leads of a group (for notifications), or null if it no longer exists. */
+  async leadsOf(groupId: string): Promise<{ name: string; leadIds: string[] } | null> {
+    const group = await this.groups.findOneBy({ id: groupId });
+    if (!group) return null;
+    const leads = await this.memberships.find({
+      select: { memberId: true },
+      where: { workingGroupId: groupId, status: GroupMembershipStatus.Active, role: GroupRole.Lead },
+    });
+    return { name: group.name, leadIds: leads.map((l) => l.memberId) };
+  }
+
   async isActiveMember(groupId: string, memberId: string): Promise<boolean> {
     return this.memberships.existsBy({ workingGroupId: groupId, memberId, status: GroupMembershipStatus.Active });
   }

@@ -1,0 +1,101 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { MeetingStatus, NotificationType, RsvpResponse } from '@lcc/contracts';
+import type { Env } from '../../config/env.validation.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { MeetingReminder } from './entities/meeting-reminder.entity.js';
+import type { Meeting } from './entities/meeting.entity.js';
+
+const KINDS = [
+  { kind: '24h', beforeMs: 24 * 3600 * 1000, label: 'in 24 hours' },
+  { kind: '1h', beforeMs: 3600 * 1000, label: 'in 1 hour' },
+] as const;
+
+/**
+ * Reminders 24 h and 1 h before a meeting, as in-app notifications to accepted and tentative invitees. Due rows
+ * are claimed with `FOR UPDATE SKIP LOCKED` in the transaction that writes the notifications, so several
+ * instances running the job never send one twice.
+ */
+@Injectable()
+export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RemindersService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = this.config.get('REMINDER_POLL_INTERVAL_MS', { infer: true });
+    if (interval <= 0) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.runDue()
+        .catch((error: unknown) => this.logger.error({ err: { message: String(error) } }, 'reminder run failed'))
+        .finally(() => (this.running = undefined));
+    }, interval);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Replaces a meeting's unsent reminders with the ones still in the future (none once cancelled). */
+  async sync(manager: EntityManager, meeting: Meeting): Promise<void> {
+    const repository = manager.getRepository(MeetingReminder);
+    await repository.delete({ meetingId: meeting.id, sentAt: IsNull() });
+    if (meeting.status !== MeetingStatus.Scheduled) return;
+    const now = Date.now();
+    const due = KINDS.map(({ kind, beforeMs }) => ({
+      meetingId: meeting.id,
+      kind,
+      dueAt: new Date(meeting.startsAt.getTime() - beforeMs),
+    })).filter((r) => r.dueAt.getTime() > now);
+    if (due.length) await repository.createQueryBuilder().insert().values(due).orIgnore().execute();
+  }
+
+  /** Sends every reminder due by `now`; returns how many reminders it claimed. */
+  async runDue(now = new Date()): Promise<number> {
+    const { claimed, created } = await this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT r.id, r.kind, m.id AS meeting_id, m.title, m.working_group_id
+           FROM meeting_reminders r JOIN meetings m ON m.id = r.meeting_id
+          WHERE r.sent_at IS NULL AND r.due_at <= $1 AND m.status = $2
+          ORDER BY r.due_at
+          LIMIT 200
+          FOR UPDATE OF r SKIP LOCKED`,
+        [now, MeetingStatus.Scheduled],
+      )) as { id: string; kind: string; meeting_id: string; title: string; working_group_id: string }[];
+      if (rows.length === 0) return { claimed: 0, created: [] };
+      await manager.query(`UPDATE meeting_reminders SET sent_at = now(), updated_at = now() WHERE id = ANY($1)`, [
+        rows.map((r) => r.id),
+      ]);
+      const invitees = (await manager.query(
+        `SELECT meeting_id, member_id FROM meeting_invitees WHERE meeting_id = ANY($1) AND response = ANY($2)`,
+        [[...new Set(rows.map((r) => r.meeting_id))], [RsvpResponse.Accepted, RsvpResponse.Tentative]],
+      )) as { meeting_id: string; member_id: string }[];
+      const created = await this.notifications.create(
+        rows.flatMap((row) =>
+          invitees
+            .filter((i) => i.meeting_id === row.meeting_id)
+            .map((i) => ({
+              memberId: i.member_id,
+              type: NotificationType.MeetingReminder,
+              title: `${row.title} starts ${KINDS.find((k) => k.kind === row.kind)?.label ?? 'soon'}`,
+              data: { meetingId: row.meeting_id, workingGroupId: row.working_group_id, reminder: row.kind },
+            })),
+        ),
+        manager,
+      );
+      return { claimed: rows.length, created };
+    });
+    await this.notifications.announce(created);
+    return claimed;
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
+import type { NotificationResponse, NotificationType, Page } from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import type { ListNotificationsQueryDto } from './dto/notification.dto.js';
+import { Notification } from './entities/notification.entity.js';
+import { NotificationsCreatedEvent } from './events/notification-created.event.js';
+import { NotificationErrorCode, NotificationException } from './notifications.exception.js';
+
+export interface NewNotification {
+  memberId: string;
+  type: NotificationType;
+  title: string;
+  data: Record<string, string>;
+}
+
+/** In-app notifications: written by listeners of domain events (and by the reminder job), read by their member. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /**
+   * Inserts notifications, inside the caller's transaction when given one. Returns them so the caller can
+   * `announce` after its commit.
+   */
+  async create(items: NewNotification[], manager: EntityManager = this.dataSource.manager): Promise<Notification[]> {
+    if (items.length === 0) return [];
+    const repository = manager.getRepository(Notification);
+    return repository.save(items.map((item) => repository.create(item)));
+  }
+
+  /** Tells live listeners (sockets) about committed notifications. */
+  async announce(created: Notification[]): Promise<void> {
+    if (created.length === 0) return;
+    await this.events.emitAsync(
+      NotificationsCreatedEvent.NAME,
+      new NotificationsCreatedEvent(created.map((n) => ({ ...toNotificationResponse(n), memberId: n.memberId }))),
+    );
+  }
+
+  async notify(items: NewNotification[]): Promise<void> {
+    await this.announce(await this.create(items));
+  }
+
+  async list(
+    actor: Actor,
+    query: ListNotificationsQueryDto,
+  ): Promise<Page<NotificationResponse> & { unreadCount: number }> {
+    const qb = this.notifications
+      .createQueryBuilder('n')
+      .where('n.memberId = :memberId', { memberId: actor.id })
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'DESC');
+    if (query.unread) qb.andWhere('n.readAt IS NULL');
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', { createdAt, id });
+    }
+    const rows = await qb.limit(query.limit + 1).getMany();
+    const unreadCount = await this.notifications.countBy({ memberId: actor.id, readAt: IsNull() });
+    return {
+      ...toPage(rows, query.limit, toNotificationResponse, (n) => [n.createdAt.toISOString(), n.id]),
+      unreadCount,
+    };
+  }
+
+  async read(actor: Actor, id: string): Promise<NotificationResponse> {
+    const notification = await this.notifications.findOneBy({ id, memberId: actor.id });
+    if (!notification) throw new NotificationException(NotificationErrorCode.NOTIFICATION_NOT_FOUND);
+    if (!notification.readAt) {
+      notification.readAt = new Date();
+      await this.notifications.save(notification);
+    }
+    return toNotificationResponse(notification);
+  }
+
+  async readAll(actor: Actor): Promise<{ updated: number }> {
+    const result = await this.notifications.update({ memberId: actor.id, readAt: IsNull() }, { readAt: new Date() });
+    return { updated: result.affected ?? 0 };
+  }
+}
+
+export function toNotificationResponse(n: Notification): NotificationResponse {
+  return {
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    data: n.data,
+    readAt: n.readAt?.toISOString() ?? null,
+    createdAt: n.createdAt.toISOString(),
+  };
+}
