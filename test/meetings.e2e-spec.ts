@@ -373,7 +373,9 @@ describe('meetings: scheduling across time zones, RSVP, changes, calendars', () 
     expect(rotated.body.url).not.toBe(feed.body.url);
     await t.http().get(path).expect(404);
     await t.http().get(new URL(rotated.body.url).pathname).expect(200);
-    await t.http().get('/api/calendar/feeds/forged.token.ics').expect(404);
+    const forged = await t.http().get('/api/calendar/feeds/forged.token.ics').expect(404);
+    expect(forged.headers['content-type']).toContain('application/json');
+    expect(forged.body.code).toBe('CALENDAR_FEED_NOT_FOUND');
     const [payload] = path.split('/').pop()!.split('.');
     await t.http().get(`/api/calendar/feeds/${payload}.AAAA.ics`).expect(404);
     await t.http().get('/api/calendar/feed').expect(401);

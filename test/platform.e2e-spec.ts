@@ -99,6 +99,31 @@ describe('platform: health, error shape, request ids, OpenAPI, metrics, security
     expect(externalHosts).toEqual([]);
   });
 
+  it('answers 401 without a token on every route the OpenAPI document marks as authenticated', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const sample = '00000000-0000-4000-8000-000000000000';
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!operation.security?.length) continue;
+        const url = path.replace(/\{[^}]+\}/g, sample);
+        const response = await (
+          t.http() as unknown as Record<string, (u: string) => Promise<{ status: number; body: { code: string } }>>
+        )[method]!(url);
+        expect({ method, path, status: response.status, code: response.body.code }).toEqual({
+          method,
+          path,
+          status: 401,
+          code: 'UNAUTHORIZED',
+        });
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
   it('exposes Prometheus metrics: HTTP latency by route pattern, the database pool, the process', async () => {
     await t.http().get('/api/health/live');
     await t.http().get('/api/members/00000000-0000-4000-8000-000000000000');

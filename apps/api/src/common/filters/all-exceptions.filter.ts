@@ -44,7 +44,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    response.status(body.statusCode).json(body);
+    // Routes that answer files set their own Content-Type up front; an error is always JSON.
+    response.status(body.statusCode).type('application/json').removeHeader('Content-Disposition');
+    response.json(body);
   }
 
   private toBody(exception: unknown, requestId: string): ErrorResponse {

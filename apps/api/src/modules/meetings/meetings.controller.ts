@@ -75,8 +75,15 @@ export class MeetingsController {
   rotate(@CurrentActor() actor: Actor) {
     return this.calendar.rotate(actor);
   }
+}
 
-  @Get('calendar/feeds/:token.ics')
+/** The private feed URL itself: no Authorization header, the token in the path is the secret. */
+@ApiTags('meetings')
+@Controller('calendar/feeds')
+export class CalendarFeedController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get(':token.ics')
   @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')

@@ -11,7 +11,7 @@ import { Meeting } from './entities/meeting.entity.js';
 import { PollOption } from './entities/poll-option.entity.js';
 import { PollVote } from './entities/poll-vote.entity.js';
 import { Poll } from './entities/poll.entity.js';
-import { MeetingsController } from './meetings.controller.js';
+import { CalendarFeedController, MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
@@ -25,7 +25,7 @@ import { HolidayCalendar } from './scheduling/holiday-calendar.js';
     SettingsModule,
     NotificationsModule,
   ],
-  controllers: [MeetingsController, PollsController],
+  controllers: [MeetingsController, CalendarFeedController, PollsController],
   providers: [
     MeetingsService,
     CalendarService,
