@@ -50,7 +50,7 @@ describe('working groups: creation, joining, roles, visibility', () => {
       visibility: 'public',
       memberCount: 1,
       myMembership: { role: 'lead', status: 'active' },
-      roomId: null,
+      roomId: expect.any(String),
     });
     const stored = await sql(
       t.databaseUrl,

@@ -25,6 +25,8 @@ const TEST_ENV: Record<string, string> = {
 export interface TestApp {
   app: NestExpressApplication;
   databaseUrl: string;
+  /** `http://127.0.0.1:<port>` of the running server (for socket.io clients). */
+  url: string;
   /** supertest bound to the running server. */
   http: () => ReturnType<typeof request>;
   fx: Fixtures;
@@ -66,6 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer();
   const http = () => request(server);
+  const { port } = server.address() as { port: number };
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
     stopping ??= app.close();
@@ -74,6 +77,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   return {
     app,
     databaseUrl,
+    url: `http://127.0.0.1:${port}`,
     http,
     fx: new Fixtures(http, TEST_ADMIN),
     stop,

@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './modules/auth/guards/roles.guard.js';
+import { DiscussionsModule } from './modules/discussions/discussions.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
@@ -89,6 +90,7 @@ export class AppModule {
         WorkingGroupsModule,
         MeetingsModule,
         NotificationsModule,
+        DiscussionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Env } from './config/env.validation.js';
 import { buildOpenApiDocument } from './common/openapi/document.js';
+import { PortalIoAdapter } from './common/realtime/portal-io.adapter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 
 /** Everything `main.ts` and the test harness apply to the app alike. */
@@ -21,6 +22,7 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
     .filter(Boolean);
   app.enableCors({ origin: origins.length ? origins : false, credentials: true, exposedHeaders: ['X-Request-Id'] });
   app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(new PortalIoAdapter(app, env.REDIS_URL));
 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',

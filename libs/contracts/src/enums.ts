@@ -93,6 +93,19 @@ export enum NotificationType {
   MeetingReminder = 'meeting_reminder',
   GroupJoinRequested = 'group_join_requested',
   GroupJoined = 'group_joined',
+  MessageMention = 'message_mention',
+}
+
+export enum RoomKind {
+  Group = 'group',
+  Meeting = 'meeting',
+  Topic = 'topic',
+  Direct = 'direct',
+}
+
+export enum RoomVisibility {
+  Public = 'public',
+  Private = 'private',
 }
 
 export enum PollStatus {

@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './countries.js';
 export * from './errors.js';
 export * from './responses.js';
+export * from './realtime.js';

@@ -148,6 +148,17 @@ export class Env {
   @Min(1)
   RATE_LIMIT_AUTH_ACCOUNT = 10;
 
+  /** Socket events per second per connection (token bucket refill). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SOCKET_PER_SECOND = 20;
+  /** Socket events a connection may send in one burst. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SOCKET_BURST = 50;
+
   /** How often each instance looks for due meeting reminders; 0 turns the job off on this instance. */
   @Transform(toInt)
   @IsInt()

@@ -1,4 +1,8 @@
 import { AuditEntry } from '../modules/audit/entities/audit-entry.entity.js';
+import { MessageReaction } from '../modules/discussions/entities/message-reaction.entity.js';
+import { Message } from '../modules/discussions/entities/message.entity.js';
+import { RoomMember } from '../modules/discussions/entities/room-member.entity.js';
+import { Room } from '../modules/discussions/entities/room.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
@@ -35,4 +39,8 @@ export const ENTITIES = [
   PollVote,
   MeetingReminder,
   Notification,
+  Room,
+  RoomMember,
+  Message,
+  MessageReaction,
 ];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type Repository } from 'typeorm';
 import {
@@ -19,6 +20,7 @@ import type { CreateWorkingGroupDto, UpdateWorkingGroupDto } from './dto/create-
 import type { ListWorkingGroupsQueryDto } from './dto/working-group-queries.dto.js';
 import { WorkingGroupMember } from './entities/working-group-member.entity.js';
 import { WorkingGroup } from './entities/working-group.entity.js';
+import { WorkingGroupCreatedEvent } from './events/working-group-member.events.js';
 import { WorkingGroupErrorCode, WorkingGroupException } from './working-groups.exception.js';
 
 /** A group as one viewer may see it, with the viewer's membership. */
@@ -33,6 +35,7 @@ interface GroupRow extends WorkingGroup {
   memberCount: number;
   myRole: GroupRole | null;
   myStatus: GroupMembershipStatus | null;
+  roomId: string | null;
 }
 
 /** Network coordinators and admins manage every group as its leads do. */
@@ -51,6 +54,7 @@ export class WorkingGroupsService {
     @InjectRepository(WorkingGroupMember) private readonly memberships: Repository<WorkingGroupMember>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Coordinators and admins (checked by the route) create groups; the creator becomes its first lead. */
@@ -85,6 +89,10 @@ export class WorkingGroupsService {
         );
         return saved;
       });
+      await this.events.emitAsync(
+        WorkingGroupCreatedEvent.NAME,
+        new WorkingGroupCreatedEvent(group.id, group.name, actor.id),
+      );
       return this.get(actor, group.id);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
@@ -208,20 +216,26 @@ export class WorkingGroupsService {
   }
 
   private rowsQuery(actor: Actor) {
-    return this.groups
-      .createQueryBuilder('g')
-      .leftJoin(WorkingGroupMember, 'my', 'my.workingGroupId = g.id AND my.memberId = :actorId', { actorId: actor.id })
-      .addSelect('my.role', 'my_role')
-      .addSelect('my.status', 'my_status')
-      .addSelect(
-        (sub) =>
-          sub
-            .select('count(*)::int')
-            .from(WorkingGroupMember, 'c')
-            .where('c.workingGroupId = g.id')
-            .andWhere('c.status = :active', { active: GroupMembershipStatus.Active }),
-        'member_count',
-      );
+    return (
+      this.groups
+        .createQueryBuilder('g')
+        .leftJoin(WorkingGroupMember, 'my', 'my.workingGroupId = g.id AND my.memberId = :actorId', {
+          actorId: actor.id,
+        })
+        .addSelect('my.role', 'my_role')
+        .addSelect('my.status', 'my_status')
+        .addSelect(
+          (sub) =>
+            sub
+              .select('count(*)::int')
+              .from(WorkingGroupMember, 'c')
+              .where('c.workingGroupId = g.id')
+              .andWhere('c.status = :active', { active: GroupMembershipStatus.Active }),
+          'member_count',
+        )
+        // Read-only look-up of the group's room (owned by discussions, which listens to this module's events).
+        .addSelect(`(SELECT r.id FROM rooms r WHERE r.working_group_id = g.id AND r.kind = 'group')`, 'room_id')
+    );
   }
 
   private withCounts(group: WorkingGroup, raw: Record<string, unknown>): GroupRow {
@@ -229,6 +243,7 @@ export class WorkingGroupsService {
       memberCount: Number(raw.member_count ?? 0),
       myRole: (raw.my_role as GroupRole | null) ?? null,
       myStatus: (raw.my_status as GroupMembershipStatus | null) ?? null,
+      roomId: (raw.room_id as string | null) ?? null,
     });
   }
 }
@@ -243,7 +258,7 @@ function toWorkingGroupResponse(row: GroupRow): WorkingGroupResponse {
     visibility: row.visibility,
     memberCount: row.memberCount,
     myMembership: row.myRole && row.myStatus ? { role: row.myRole, status: row.myStatus } : null,
-    roomId: null,
+    roomId: row.roomId,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -20,6 +20,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Sockets authenticate once, at the handshake (DiscussionsGateway).
+    if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();

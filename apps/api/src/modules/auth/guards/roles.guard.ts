@@ -11,6 +11,7 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const roles = this.reflector.getAllAndOverride<NetworkRole[] | undefined>(ROLES, [
       context.getHandler(),
       context.getClass(),

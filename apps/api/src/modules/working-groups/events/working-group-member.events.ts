@@ -30,3 +30,13 @@ export class WorkingGroupJoinRequestedEvent {
     readonly memberId: string,
   ) {}
 }
+
+/** Emitted after a group is created (its creator is its first lead): discussions open the group's room. */
+export class WorkingGroupCreatedEvent {
+  static readonly NAME = 'working-group.created';
+  constructor(
+    readonly workingGroupId: string,
+    readonly name: string,
+    readonly creatorId: string,
+  ) {}
+}

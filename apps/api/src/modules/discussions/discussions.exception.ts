@@ -1,0 +1,25 @@
+import { featureException } from '../../common/errors/app.exception.js';
+
+export enum DiscussionErrorCode {
+  ROOM_NOT_FOUND = 'ROOM_NOT_FOUND',
+  MESSAGE_NOT_FOUND = 'MESSAGE_NOT_FOUND',
+  NOT_MESSAGE_AUTHOR = 'NOT_MESSAGE_AUTHOR',
+  ROOM_ARCHIVED = 'ROOM_ARCHIVED',
+  THREAD_ROOT_NOT_FOUND = 'THREAD_ROOT_NOT_FOUND',
+  MESSAGE_DELETED = 'MESSAGE_DELETED',
+  CLIENT_ID_REUSED = 'CLIENT_ID_REUSED',
+  TOO_MANY_ROOM_MEMBERS = 'TOO_MANY_ROOM_MEMBERS',
+  ROOM_MEMBER_NOT_FOUND = 'ROOM_MEMBER_NOT_FOUND',
+}
+
+export const DiscussionException = featureException<DiscussionErrorCode>('DiscussionException', {
+  [DiscussionErrorCode.ROOM_NOT_FOUND]: [404, 'Room not found'],
+  [DiscussionErrorCode.MESSAGE_NOT_FOUND]: [404, 'Message not found'],
+  [DiscussionErrorCode.NOT_MESSAGE_AUTHOR]: [403, 'Only the author (or a moderator, for deletion) can do this'],
+  [DiscussionErrorCode.ROOM_ARCHIVED]: [409, 'The room is archived'],
+  [DiscussionErrorCode.THREAD_ROOT_NOT_FOUND]: [400, 'The thread root is not a message of this room'],
+  [DiscussionErrorCode.MESSAGE_DELETED]: [409, 'The message has been deleted'],
+  [DiscussionErrorCode.CLIENT_ID_REUSED]: [409, 'This clientId was already used for another message'],
+  [DiscussionErrorCode.TOO_MANY_ROOM_MEMBERS]: [400, 'A direct room has at most 20 members'],
+  [DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND]: [400, 'Some members are not active members of the network'],
+});

@@ -1,0 +1,242 @@
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Socket } from 'socket.io';
+import { type Ack, type ClientToServerEvents, RealtimeErrorCode, type ServerToClientEvents } from '@lcc/contracts';
+import { AppException } from '../../common/errors/app.exception.js';
+import type { Actor } from '../../common/http/actor.js';
+import { toErrorDetails } from '../../common/validation/validation.pipe.js';
+import type { Env } from '../../config/env.validation.js';
+import { AuthService } from '../auth/auth.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import {
+  JoinRoomDto,
+  MessageRefDto,
+  ReactionDto,
+  RoomRefDto,
+  SocketEditMessageDto,
+  SocketReadMarkerDto,
+  SocketSendMessageDto,
+} from './dto/message.dto.js';
+import { MessagesService } from './messages.service.js';
+import { channel, type PortalServer, RoomBroadcaster } from './room-broadcaster.js';
+import { RoomsService } from './rooms.service.js';
+import { TokenBucket } from './socket-rate-limiter.js';
+
+interface SocketData {
+  actor: Actor;
+  bucket: TokenBucket;
+  typingAt: Map<string, number>;
+}
+type PortalSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const CATCH_UP_LIMIT = 100;
+const TYPING_INTERVAL_MS = 2000;
+
+/**
+ * The socket.io gateway of the contract: authenticates the handshake with the same access tokens as HTTP, then
+ * parses, delegates to the services and acknowledges. `message.send` is acknowledged after the commit.
+ */
+@WebSocketGateway()
+export class DiscussionsGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+{
+  private readonly logger = new Logger(DiscussionsGateway.name);
+  private server?: PortalServer;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly rooms: RoomsService,
+    private readonly messages: MessagesService,
+    private readonly broadcaster: RoomBroadcaster,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  afterInit(server: PortalServer): void {
+    this.server = server;
+    this.broadcaster.attach(server);
+    const origins = (this.config.get('CORS_ORIGINS', { infer: true }) ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    server.use((socket, next) => {
+      void this.authenticate(socket as PortalSocket, origins).then(
+        () => next(),
+        (error: { code: string; message: string }) =>
+          next(Object.assign(new Error(error.message), { data: { code: error.code } })),
+      );
+    });
+  }
+
+  async handleConnection(socket: PortalSocket): Promise<void> {
+    const { actor } = socket.data;
+    await socket.join([channel.member(actor.id), channel.session(actor.sessionId)]);
+  }
+
+  handleDisconnect(): void {
+    // Channels are left by socket.io itself; presence is derived from the member channel.
+  }
+
+  onApplicationShutdown(): void {
+    this.server?.disconnectSockets(true);
+  }
+
+  @SubscribeMessage('room.join')
+  join(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, JoinRoomDto, payload, async (dto, actor) => {
+      const { room } = await this.rooms.enter(actor, dto.roomId);
+      // Join first, then read: a message committed in between arrives twice (clients drop it by seq), never zero times.
+      await socket.join(channel.room(room.id));
+      const page =
+        dto.sinceSeq !== undefined
+          ? await this.messages.page(room.id, { after: dto.sinceSeq, limit: CATCH_UP_LIMIT })
+          : await this.messages.page(room.id, { limit: CATCH_UP_LIMIT });
+      const current = await this.rooms.requireAccess(actor, room.id);
+      return { messages: page.items, items: page.items, hasMore: page.hasMore, lastSeq: current.room.lastSeq };
+    });
+  }
+
+  @SubscribeMessage('room.leave')
+  leave(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, RoomRefDto, payload, async (dto) => {
+      await socket.leave(channel.room(dto.roomId));
+      return {};
+    });
+  }
+
+  @SubscribeMessage('message.send')
+  send(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, SocketSendMessageDto, payload, async (dto, actor) => {
+      const { roomId, ...message } = dto;
+      const result = await this.messages.send(actor, roomId, message);
+      if (result.created) this.broadcaster.messageCreated(result.message);
+      return { message: result.message };
+    });
+  }
+
+  @SubscribeMessage('message.edit')
+  edit(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, SocketEditMessageDto, payload, async (dto, actor) => {
+      const message = await this.messages.edit(actor, dto.messageId, dto.body);
+      this.broadcaster.messageUpdated(message);
+      return { message };
+    });
+  }
+
+  @SubscribeMessage('message.delete')
+  remove(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, MessageRefDto, payload, async (dto, actor) => {
+      const message = await this.messages.remove(actor, dto.messageId);
+      this.broadcaster.messageUpdated(message);
+      return { message };
+    });
+  }
+
+  @SubscribeMessage('reaction.toggle')
+  react(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, ReactionDto, payload, async (dto, actor) => {
+      const message = await this.messages.react(actor, dto.messageId, dto.emoji);
+      this.broadcaster.reactionsUpdated(message);
+      return { message };
+    });
+  }
+
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, RoomRefDto, payload, async (dto, actor) => {
+      const room = channel.room(dto.roomId);
+      const last = socket.data.typingAt.get(room) ?? 0;
+      if (socket.rooms.has(room) && Date.now() - last >= TYPING_INTERVAL_MS) {
+        socket.data.typingAt.set(room, Date.now());
+        socket.volatile
+          .to(room)
+          .emit('typing', { roomId: dto.roomId, memberId: actor.id, displayName: actor.displayName });
+      }
+      return {};
+    });
+  }
+
+  @SubscribeMessage('room.read')
+  read(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, SocketReadMarkerDto, payload, async (dto, actor) => {
+      const marker = await this.rooms.markRead(actor, dto.roomId, dto.seq);
+      this.broadcaster.unreadUpdated(actor.id, dto.roomId, marker.unreadCount, marker.lastReadSeq);
+      return { unreadCount: marker.unreadCount };
+    });
+  }
+
+  private async authenticate(socket: PortalSocket, origins: string[]): Promise<void> {
+    const origin = socket.handshake.headers.origin;
+    if (origin && !origins.includes(origin)) {
+      throw { code: RealtimeErrorCode.ORIGIN_NOT_ALLOWED, message: 'This origin may not connect' };
+    }
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || token.length === 0) {
+      throw { code: RealtimeErrorCode.UNAUTHORIZED, message: 'An access token is required' };
+    }
+    let claims;
+    try {
+      claims = await this.sessions.verifyAccessToken(token);
+    } catch (error) {
+      const expired = error instanceof Error && error.name === 'TokenExpiredError';
+      throw expired
+        ? { code: RealtimeErrorCode.TOKEN_EXPIRED, message: 'The access token has expired' }
+        : { code: RealtimeErrorCode.UNAUTHORIZED, message: 'The access token is not valid' };
+    }
+    try {
+      socket.data.actor = await this.auth.resolveActor(claims);
+    } catch {
+      throw { code: RealtimeErrorCode.UNAUTHORIZED, message: 'The session has ended' };
+    }
+    socket.data.bucket = new TokenBucket(
+      this.config.get('RATE_LIMIT_SOCKET_PER_SECOND', { infer: true }),
+      this.config.get('RATE_LIMIT_SOCKET_BURST', { infer: true }),
+    );
+    socket.data.typingAt = new Map();
+  }
+
+  /** Validates the payload, applies the socket's rate limit, runs the handler and turns any error into an error ack. */
+  private async handle<Dto extends object, Result extends object>(
+    socket: PortalSocket,
+    type: new () => Dto,
+    payload: unknown,
+    run: (dto: Dto, actor: Actor) => Promise<Result>,
+  ): Promise<Ack<Result>> {
+    if (!socket.data.bucket.take()) {
+      return { ok: false, error: { code: RealtimeErrorCode.RATE_LIMITED, message: 'Too many events; slow down' } };
+    }
+    const dto = plainToInstance(type, typeof payload === 'object' && payload !== null ? payload : {});
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) {
+      const details = toErrorDetails(errors);
+      return {
+        ok: false,
+        error: {
+          code: RealtimeErrorCode.VALIDATION_FAILED,
+          message: details.map((d) => `${d.field}: ${d.message}`).join('; '),
+        },
+      };
+    }
+    try {
+      return { ok: true, ...(await run(dto, socket.data.actor)) };
+    } catch (error) {
+      if (error instanceof AppException) return { ok: false, error: { code: error.code, message: error.message } };
+      this.logger.error(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'socket handler failed',
+      );
+      return { ok: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } };
+    }
+  }
+}

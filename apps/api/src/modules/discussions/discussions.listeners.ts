@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { GroupRole } from '@lcc/contracts';
+import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
+import { MeetingChangedEvent } from '../meetings/events/meeting.events.js';
+import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
+import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
+import {
+  WorkingGroupCreatedEvent,
+  WorkingGroupMemberJoinedEvent,
+  WorkingGroupMemberLeftEvent,
+} from '../working-groups/events/working-group-member.events.js';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { channel, RoomBroadcaster } from './room-broadcaster.js';
+import { RoomsService } from './rooms.service.js';
+
+const ASYNC = { async: true, promisify: true } as const;
+
+/**
+ * Keeps rooms in step with the rest of the portal: group rooms follow group membership, ended sessions and
+ * suspensions close sockets, notifications and meeting changes reach their members live.
+ */
+@Injectable()
+export class DiscussionsListeners {
+  constructor(
+    private readonly rooms: RoomsService,
+    private readonly broadcaster: RoomBroadcaster,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @OnEvent(WorkingGroupCreatedEvent.NAME, ASYNC)
+  async onGroupCreated(event: WorkingGroupCreatedEvent): Promise<void> {
+    await this.rooms.openGroupRoom(event.workingGroupId, event.name, event.creatorId);
+  }
+
+  @OnEvent(WorkingGroupMemberJoinedEvent.NAME, ASYNC)
+  async onMemberJoined(event: WorkingGroupMemberJoinedEvent): Promise<void> {
+    const room = await this.rooms.groupRoom(event.workingGroupId);
+    if (room)
+      await this.rooms.addMembers(this.dataSource.manager, room.id, [event.memberId], event.role === GroupRole.Lead);
+  }
+
+  @OnEvent(WorkingGroupMemberLeftEvent.NAME, ASYNC)
+  async onMemberLeft(event: WorkingGroupMemberLeftEvent): Promise<void> {
+    const room = await this.rooms.groupRoom(event.workingGroupId);
+    if (!room) return;
+    await this.rooms.removeMember(room.id, event.memberId);
+    this.broadcaster.leaveRoom(event.memberId, room.id);
+  }
+
+  @OnEvent(MemberSuspendedEvent.NAME, ASYNC)
+  onSuspended(event: MemberSuspendedEvent): void {
+    this.broadcaster.disconnectMember(event.memberId);
+  }
+
+  @OnEvent(SessionsRevokedEvent.NAME, ASYNC)
+  onSessionsRevoked(event: SessionsRevokedEvent): void {
+    if (event.all) this.broadcaster.disconnectMember(event.memberId);
+    else this.broadcaster.disconnectSessions(event.sessionIds);
+  }
+
+  @OnEvent(NotificationsCreatedEvent.NAME, ASYNC)
+  onNotifications(event: NotificationsCreatedEvent): void {
+    for (const { memberId, ...notification } of event.notifications) {
+      this.broadcaster.io?.to(channel.member(memberId)).emit('notification.created', notification);
+    }
+  }
+
+  @OnEvent(MeetingChangedEvent.SCHEDULED, ASYNC)
+  onMeetingScheduled(event: MeetingChangedEvent): void {
+    this.meetingChanged(event, 'scheduled');
+  }
+
+  @OnEvent(MeetingChangedEvent.UPDATED, ASYNC)
+  onMeetingUpdated(event: MeetingChangedEvent): void {
+    this.meetingChanged(event, 'updated');
+  }
+
+  @OnEvent(MeetingChangedEvent.CANCELLED, ASYNC)
+  onMeetingCancelled(event: MeetingChangedEvent): void {
+    this.meetingChanged(event, 'cancelled');
+  }
+
+  private meetingChanged(event: MeetingChangedEvent, change: 'scheduled' | 'updated' | 'cancelled'): void {
+    const io = this.broadcaster.io;
+    if (!io || event.inviteeIds.length === 0) return;
+    io.to(event.inviteeIds.map(channel.member)).emit('meeting.updated', {
+      meetingId: event.meetingId,
+      workingGroupId: event.workingGroupId,
+      change,
+    });
+  }
+}

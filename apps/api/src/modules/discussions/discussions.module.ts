@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { DiscussionsController } from './discussions.controller.js';
+import { DiscussionsGateway } from './discussions.gateway.js';
+import { DiscussionsListeners } from './discussions.listeners.js';
+import { MessageReaction } from './entities/message-reaction.entity.js';
+import { Message } from './entities/message.entity.js';
+import { RoomMember } from './entities/room-member.entity.js';
+import { Room } from './entities/room.entity.js';
+import { MessagesService } from './messages.service.js';
+import { RoomBroadcaster } from './room-broadcaster.js';
+import { RoomsService } from './rooms.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Room, RoomMember, Message, MessageReaction]), AuthModule, NotificationsModule],
+  controllers: [DiscussionsController],
+  providers: [RoomsService, MessagesService, RoomBroadcaster, DiscussionsGateway, DiscussionsListeners],
+  exports: [RoomsService, MessagesService],
+})
+export class DiscussionsModule {}

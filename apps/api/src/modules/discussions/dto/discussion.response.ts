@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  type MessageResponse,
+  type ReactionSummary,
+  RoomKind,
+  type RoomResponse,
+  RoomVisibility,
+} from '@lcc/contracts';
+
+export class ReactionSummaryDto implements ReactionSummary {
+  @ApiProperty({ example: '👍' }) emoji: string;
+  @ApiProperty() count: number;
+  @ApiProperty({ type: [String] }) memberIds: string[];
+}
+
+export class AuthorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+}
+
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) documentId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for readers who may not open the document' })
+  title: string | null;
+}
+
+export class MessageResponseDto implements MessageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roomId: string;
+  @ApiProperty({ description: 'Per-room, gapless' }) seq: number;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) authorId: string | null;
+  @ApiProperty({ type: AuthorDto, nullable: true }) author: AuthorDto | null;
+  @ApiProperty({ description: 'Markdown as sent; empty once deleted' }) body: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) threadRootId: string | null;
+  @ApiProperty() replyCount: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastReplyAt: string | null;
+  @ApiProperty({ type: [String] }) mentionIds: string[];
+  @ApiProperty({ type: [ReactionSummaryDto] }) reactions: ReactionSummaryDto[];
+  @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class MessagePageDto {
+  @ApiProperty({ type: [MessageResponseDto], description: 'Ascending seq' }) items: MessageResponseDto[];
+  @ApiProperty() hasMore: boolean;
+}
+
+export class RoomResponseDto implements RoomResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: RoomKind, enumName: 'RoomKind' }) kind: RoomKind;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ type: String, nullable: true }) topic: string | null;
+  @ApiProperty({ enum: RoomVisibility, enumName: 'RoomVisibility' }) visibility: RoomVisibility;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) workingGroupId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) meetingId: string | null;
+  @ApiProperty() archived: boolean;
+  @ApiProperty() lastSeq: number;
+  @ApiProperty({ type: MessageResponseDto, nullable: true }) lastMessage: MessageResponseDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastMessageAt: string | null;
+  @ApiProperty() unreadCount: number;
+  @ApiProperty() mentionCount: number;
+  @ApiProperty() moderator: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class RoomPageDto {
+  @ApiProperty({ type: [RoomResponseDto] }) items: RoomResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class UnreadDto {
+  @ApiProperty() unreadCount: number;
+  @ApiProperty() lastReadSeq: number;
+}

@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
+export const MAX_BODY = 8000;
+
+export class SendMessageDto {
+  @ApiProperty({ format: 'uuid', description: 'Chosen by the sender; a resend with the same id returns the original' })
+  @IsUUID()
+  clientId: string;
+
+  @ApiProperty({ maxLength: MAX_BODY, description: 'Markdown text, stored as sent' })
+  @IsString()
+  @Length(1, MAX_BODY)
+  body: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  threadRootId?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 10, description: 'Documents (once documents exist)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+}
+
+/** The socket form carries the room in the payload. */
+export class SocketSendMessageDto extends SendMessageDto {
+  @IsUUID()
+  roomId: string;
+}
+
+export class EditMessageDto {
+  @ApiProperty({ maxLength: MAX_BODY })
+  @IsString()
+  @Length(1, MAX_BODY)
+  body: string;
+}
+
+export class SocketEditMessageDto extends EditMessageDto {
+  @IsUUID()
+  messageId: string;
+}
+
+export class MessageRefDto {
+  @IsUUID()
+  messageId: string;
+}
+
+export class ReactionDto {
+  @IsUUID()
+  messageId: string;
+
+  @IsString()
+  @Length(1, 32)
+  emoji: string;
+}
+
+export class RoomRefDto {
+  @IsUUID()
+  roomId: string;
+}
+
+export class JoinRoomDto extends RoomRefDto {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  sinceSeq?: number;
+}
+
+export class ReadMarkerDto {
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  seq: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Reserved for thread read markers' })
+  @IsOptional()
+  @IsUUID()
+  threadRootId?: string;
+}
+
+export class SocketReadMarkerDto extends ReadMarkerDto {
+  @IsUUID()
+  roomId: string;
+}
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ description: 'Messages with seq below this (exclusive)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  before?: number;
+
+  @ApiPropertyOptional({ description: 'Messages with seq above this (exclusive)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Replies of this thread' })
+  @IsOptional()
+  @IsUUID()
+  threadRootId?: string;
+}
+
+export class ReactionParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ maxLength: 32, example: '👍' })
+  @IsString()
+  @Length(1, 32)
+  emoji: string;
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
+import { RoomKind, RoomVisibility } from '@lcc/contracts';
+import { PageQueryDto } from '../../../common/pagination/cursor.js';
+
+export class CreateRoomDto {
+  @ApiProperty({
+    enum: [RoomKind.Topic, RoomKind.Direct],
+    description: 'Group and meeting rooms are made by their features',
+  })
+  @IsIn([RoomKind.Topic, RoomKind.Direct], { message: 'kind must be topic or direct' })
+  kind: RoomKind.Topic | RoomKind.Direct;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Required for topic rooms' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  topic?: string;
+
+  @ApiPropertyOptional({ enum: RoomVisibility, enumName: 'RoomVisibility', description: 'Topic rooms only' })
+  @IsOptional()
+  @IsIn(Object.values(RoomVisibility))
+  visibility?: RoomVisibility;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 200, description: 'Invited members (direct: 1 to 19 others)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  memberIds?: string[];
+}
+
+export class ListRoomsQueryDto extends PageQueryDto {}

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, type Repository } from 'typeorm';
+import { type MessagePage, type MessageResponse, NotificationType, type ReactionSummary } from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { HistoryQueryDto, SendMessageDto } from './dto/message.dto.js';
+import { MessageReaction } from './entities/message-reaction.entity.js';
+import { Message } from './entities/message.entity.js';
+import { RoomMember } from './entities/room-member.entity.js';
+import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
+import { toMessageResponse } from './message-view.js';
+import { RoomsService } from './rooms.service.js';
+
+/** Thrown inside the send transaction to roll back a seq taken for a resend that turned out to exist. */
+class AlreadySent {
+  constructor(readonly message: Message) {}
+}
+
+export interface SendResult {
+  message: MessageResponse;
+  /** False when this was a resend of an earlier clientId: nothing new to broadcast. */
+  created: boolean;
+}
+
+/**
+ * Messages: sending with a gapless per-room seq and idempotent clientIds, history pages, edits, deletion as
+ * tombstones, reactions, threads and mentions. Acknowledgements happen only after the commit.
+ */
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    @InjectRepository(MessageReaction) private readonly reactions: Repository<MessageReaction>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rooms: RoomsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async send(actor: Actor, roomId: string, dto: SendMessageDto): Promise<SendResult> {
+    const { room } = await this.rooms.enter(actor, roomId);
+    if (room.archived) throw new DiscussionException(DiscussionErrorCode.ROOM_ARCHIVED);
+    const earlier = await this.findByClientId(roomId, actor.id, dto.clientId);
+    if (earlier) return { message: await this.resend(earlier, dto), created: false };
+    if (dto.threadRootId) {
+      const root = await this.messages.findOneBy({ id: dto.threadRootId, roomId });
+      if (!root || root.threadRootId) throw new DiscussionException(DiscussionErrorCode.THREAD_ROOT_NOT_FOUND);
+    }
+    const mentionIds = await this.resolveMentions(roomId, dto.body, actor.id);
+    let saved: Message;
+    try {
+      saved = await this.dataSource.transaction(async (manager) => {
+        // Takes the room's next seq; the row lock orders concurrent senders and resends of one clientId.
+        const [rows] = (await manager.query(
+          `UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now() WHERE id = $1 RETURNING last_seq`,
+          [roomId],
+        )) as [{ last_seq: string }[], number];
+        const seq = Number(rows[0]!.last_seq);
+        const concurrent = await manager
+          .getRepository(Message)
+          .findOneBy({ roomId, authorId: actor.id, clientId: dto.clientId });
+        if (concurrent) throw new AlreadySent(concurrent);
+        const message = await manager.getRepository(Message).save({
+          roomId,
+          seq,
+          clientId: dto.clientId,
+          authorId: actor.id,
+          body: dto.body,
+          threadRootId: dto.threadRootId ?? null,
+          mentionIds,
+        });
+        if (dto.threadRootId) {
+          await manager.query(
+            `UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now() WHERE id = $1`,
+            [dto.threadRootId],
+          );
+        }
+        // Sending reads the room up to one's own message.
+        await manager.query(
+          `UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, $3), updated_at = now() WHERE room_id = $1 AND member_id = $2`,
+          [roomId, actor.id, seq],
+        );
+        return message;
+      });
+    } catch (error) {
+      if (error instanceof AlreadySent) return { message: await this.resend(error.message, dto), created: false };
+      throw error;
+    }
+    if (mentionIds.length) {
+      await this.notifications.notify(
+        mentionIds.map((memberId) => ({
+          memberId,
+          type: NotificationType.MessageMention,
+          title: `${actor.displayName} mentioned you`,
+          data: { roomId, messageId: saved.id },
+        })),
+      );
+    }
+    return { message: await this.view(saved.id), created: true };
+  }
+
+  /** A page of history in ascending seq: the newest page by default, or before/after a seq (exclusive). */
+  async history(actor: Actor, roomId: string, query: HistoryQueryDto): Promise<MessagePage> {
+    await this.rooms.requireAccess(actor, roomId);
+    return this.page(roomId, query);
+  }
+
+  async page(
+    roomId: string,
+    query: { before?: number; after?: number; limit: number; threadRootId?: string },
+  ): Promise<MessagePage> {
+    const qb = this.messages
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.author', 'a')
+      .where('m.roomId = :roomId', { roomId });
+    if (query.threadRootId) qb.andWhere('m.threadRootId = :root', { root: query.threadRootId });
+    if (query.after !== undefined) qb.andWhere('m.seq > :after', { after: query.after });
+    if (query.before !== undefined) qb.andWhere('m.seq < :before', { before: query.before });
+    // Forward pages read up from `after`; otherwise the page ends at the newest (or just before `before`).
+    const ascending = query.after !== undefined;
+    qb.orderBy('m.seq', ascending ? 'ASC' : 'DESC').take(query.limit + 1);
+    const rows = await qb.getMany();
+    const hasMore = rows.length > query.limit;
+    const page = rows.slice(0, query.limit);
+    if (!ascending) page.reverse();
+    return { items: await this.withReactions(page), hasMore };
+  }
+
+  async edit(actor: Actor, messageId: string, body: string): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    if (message.authorId !== actor.id) throw new DiscussionException(DiscussionErrorCode.NOT_MESSAGE_AUTHOR);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    await this.messages.update(
+      { id: messageId },
+      { body, editedAt: new Date(), mentionIds: await this.resolveMentions(message.roomId, body, actor.id) },
+    );
+    return this.view(messageId);
+  }
+
+  /** Author or room moderator; the row stays as a tombstone so the seq sequence keeps no hole. */
+  async remove(actor: Actor, messageId: string): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    if (message.authorId !== actor.id) {
+      const { moderator } = await this.rooms.requireAccess(actor, message.roomId);
+      if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_MESSAGE_AUTHOR);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(Message)
+        .update({ id: messageId }, { body: '', mentionIds: [], deletedAt: new Date() });
+      await manager.getRepository(MessageReaction).delete({ messageId });
+    });
+    return this.view(messageId);
+  }
+
+  /** Adds the actor's emoji, or removes it when present (`on` forces one direction for PUT/DELETE). */
+  async react(actor: Actor, messageId: string, emoji: string, on?: boolean): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    const existing = await this.reactions.findOneBy({ messageId, memberId: actor.id, emoji });
+    const add = on ?? !existing;
+    if (add && !existing) {
+      await this.reactions
+        .createQueryBuilder()
+        .insert()
+        .values({ messageId, memberId: actor.id, emoji })
+        .orIgnore()
+        .execute();
+    } else if (!add && existing) {
+      await this.reactions.delete({ id: existing.id });
+    }
+    return this.view(messageId);
+  }
+
+  /** The message if the actor may see its room (404 otherwise). */
+  async requireMessage(actor: Actor, messageId: string): Promise<Message> {
+    const message = await this.messages.findOneBy({ id: messageId });
+    if (!message) throw new DiscussionException(DiscussionErrorCode.MESSAGE_NOT_FOUND);
+    try {
+      await this.rooms.requireAccess(actor, message.roomId);
+    } catch {
+      throw new DiscussionException(DiscussionErrorCode.MESSAGE_NOT_FOUND);
+    }
+    return message;
+  }
+
+  async view(messageId: string): Promise<MessageResponse> {
+    const message = await this.messages.findOneOrFail({ where: { id: messageId }, relations: { author: true } });
+    return (await this.withReactions([message]))[0]!;
+  }
+
+  private async resend(earlier: Message, dto: SendMessageDto): Promise<MessageResponse> {
+    if (earlier.body !== dto.body && !earlier.deletedAt)
+      throw new DiscussionException(DiscussionErrorCode.CLIENT_ID_REUSED);
+    return this.view(earlier.id);
+  }
+
+  private findByClientId(roomId: string, authorId: string, clientId: string): Promise<Message | null> {
+    return this.messages.findOneBy({ roomId, authorId, clientId });
+  }
+
+  /** `@Display Name` of a room member → their id (longest names first, so `@Kim Min` does not shadow `@Kim Minjun`). */
+  private async resolveMentions(roomId: string, body: string, authorId: string): Promise<string[]> {
+    if (!body.includes('@')) return [];
+    const members = (await this.dataSource
+      .getRepository(RoomMember)
+      .find({ where: { roomId }, relations: { member: true } })) as RoomMember[];
+    const ids = new Set<string>();
+    for (const rm of members.sort((a, b) => b.member.displayName.length - a.member.displayName.length)) {
+      if (rm.memberId !== authorId && body.includes(`@${rm.member.displayName}`)) ids.add(rm.memberId);
+    }
+    return [...ids];
+  }
+
+  private async withReactions(messages: Message[]): Promise<MessageResponse[]> {
+    const ids = messages.map((m) => m.id);
+    const rows = ids.length
+      ? await this.reactions.find({ where: { messageId: In(ids) }, order: { createdAt: 'ASC' } })
+      : [];
+    return messages.map((m) => {
+      const byEmoji = new Map<string, ReactionSummary>();
+      for (const r of rows.filter((r) => r.messageId === m.id)) {
+        const summary = byEmoji.get(r.emoji) ?? { emoji: r.emoji, count: 0, memberIds: [] };
+        summary.count += 1;
+        summary.memberIds.push(r.memberId);
+        byEmoji.set(r.emoji, summary);
+      }
+      return toMessageResponse(m, [...byEmoji.values()]);
+    });
+  }
+}

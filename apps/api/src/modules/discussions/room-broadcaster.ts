@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, MessageResponse, ServerToClientEvents } from '@lcc/contracts';
+
+export type PortalServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** Socket channel names: a member's own channel, a session's, a room's. */
+export const channel = {
+  member: (id: string) => `member:${id}`,
+  session: (id: string) => `session:${id}`,
+  room: (id: string) => `room:${id}`,
+};
+
+/**
+ * Emits to socket channels through the socket.io server (and so through its adapter, to every instance).
+ * The gateway hands it the server once it exists; REST controllers and event listeners use it too.
+ */
+@Injectable()
+export class RoomBroadcaster {
+  private server?: PortalServer;
+
+  attach(server: PortalServer): void {
+    this.server = server;
+  }
+
+  get io(): PortalServer | undefined {
+    return this.server;
+  }
+
+  messageCreated(message: MessageResponse): void {
+    this.server?.to(channel.room(message.roomId)).emit('message.created', message);
+  }
+
+  messageUpdated(message: MessageResponse): void {
+    const event = message.deletedAt ? 'message.deleted' : 'message.updated';
+    this.server?.to(channel.room(message.roomId)).emit(event, message);
+  }
+
+  reactionsUpdated(message: MessageResponse): void {
+    this.server
+      ?.to(channel.room(message.roomId))
+      .emit('reaction.updated', { roomId: message.roomId, messageId: message.id, reactions: message.reactions });
+  }
+
+  unreadUpdated(memberId: string, roomId: string, unreadCount: number, lastReadSeq: number): void {
+    this.server?.to(channel.member(memberId)).emit('unread.updated', { roomId, unreadCount, lastReadSeq });
+  }
+
+  /** A member no longer in a room stops receiving it at once, on every instance. */
+  leaveRoom(memberId: string, roomId: string): void {
+    this.server?.in(channel.member(memberId)).socketsLeave(channel.room(roomId));
+  }
+
+  disconnectMember(memberId: string): void {
+    this.server?.in(channel.member(memberId)).disconnectSockets(true);
+  }
+
+  disconnectSessions(sessionIds: string[]): void {
+    for (const id of sessionIds) this.server?.in(channel.session(id)).disconnectSockets(true);
+  }
+}

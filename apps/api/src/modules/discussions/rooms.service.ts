@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
+import { CommonException } from '../../common/errors/common.exception.js';
+import type { Actor } from '../../common/http/actor.js';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { Member } from '../members/entities/member.entity.js';
+import type { CreateRoomDto, ListRoomsQueryDto } from './dto/room.dto.js';
+import { Message } from './entities/message.entity.js';
+import { RoomMember } from './entities/room-member.entity.js';
+import { Room } from './entities/room.entity.js';
+import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
+import { toMessageResponse } from './message-view.js';
+
+const MAX_DIRECT_MEMBERS = 20;
+
+export interface RoomAccess {
+  room: Room;
+  membership: RoomMember | null;
+  moderator: boolean;
+}
+
+/**
+ * Rooms and who is in them. A room is visible to its members (and a public topic room to every active member);
+ * anything else is 404. Group rooms follow their group's membership through its events.
+ */
+@Injectable()
+export class RoomsService {
+  constructor(
+    @InjectRepository(Room) private readonly rooms: Repository<Room>,
+    @InjectRepository(RoomMember) private readonly roomMembers: Repository<RoomMember>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
+    const room = await this.rooms.findOneBy({ id: roomId });
+    if (!room) throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
+    const membership = await this.roomMembers.findOneBy({ roomId, memberId: actor.id });
+    if (!membership && !(room.kind === RoomKind.Topic && room.visibility === RoomVisibility.Public)) {
+      throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
+    }
+    return { room, membership, moderator: membership?.moderator ?? false };
+  }
+
+  /** Access, becoming a member of a public topic room on first use (so unread counts and lists include it). */
+  async enter(actor: Actor, roomId: string): Promise<RoomAccess> {
+    const access = await this.requireAccess(actor, roomId);
+    if (access.membership) return access;
+    await this.addMembers(this.dataSource.manager, roomId, [actor.id], false);
+    return this.requireAccess(actor, roomId);
+  }
+
+  async create(actor: Actor, dto: CreateRoomDto): Promise<RoomResponse> {
+    const others = (dto.memberIds ?? []).filter((id) => id !== actor.id);
+    if (dto.kind === RoomKind.Direct && (others.length < 1 || others.length > MAX_DIRECT_MEMBERS - 1)) {
+      throw new DiscussionException(DiscussionErrorCode.TOO_MANY_ROOM_MEMBERS, 'A direct room has 2 to 20 members', [
+        { field: 'memberIds', message: 'name 1 to 19 other members' },
+      ]);
+    }
+    if (dto.kind === RoomKind.Topic && !dto.name) {
+      throw new CommonException(CommonErrorCode.VALIDATION_FAILED, 'A topic room needs a name', [
+        { field: 'name', message: 'name is required for a topic room' },
+      ]);
+    }
+    if (others.length) {
+      const found = await this.dataSource
+        .getRepository(Member)
+        .countBy({ id: In(others), status: MemberStatus.Active });
+      if (found !== others.length) throw new DiscussionException(DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND);
+    }
+    const room = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(Room).save({
+        kind: dto.kind,
+        name: dto.name ?? null,
+        topic: dto.topic ?? null,
+        visibility: dto.kind === RoomKind.Topic ? (dto.visibility ?? RoomVisibility.Public) : RoomVisibility.Private,
+        createdById: actor.id,
+      });
+      await this.addMembers(manager, saved.id, [actor.id], dto.kind === RoomKind.Topic);
+      await this.addMembers(manager, saved.id, others, false);
+      return saved;
+    });
+    return this.get(actor, room.id);
+  }
+
+  async get(actor: Actor, roomId: string): Promise<RoomResponse> {
+    await this.requireAccess(actor, roomId);
+    const rows = await this.roomRows(actor).andWhere('r.id = :roomId', { roomId }).getRawAndEntities();
+    return (await this.toResponses(actor, rows.entities, rows.raw as RawRoomRow[]))[0]!;
+  }
+
+  /** My rooms, most recently active first, with unread and mention counts and the last message. */
+  async listMine(actor: Actor, query: ListRoomsQueryDto): Promise<Page<RoomResponse>> {
+    const qb = this.roomRows(actor)
+      .andWhere('rm.id IS NOT NULL')
+      .orderBy('activity_at', 'DESC')
+      .addOrderBy('r.id', 'DESC');
+    if (query.cursor) {
+      const [activityAt, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(COALESCE(r.last_message_at, r.created_at), r.id) < (:activityAt, :id)', { activityAt, id });
+    }
+    const rows = await qb.limit(query.limit + 1).getRawAndEntities();
+    const responses = await this.toResponses(actor, rows.entities, rows.raw as RawRoomRow[]);
+    return toPage(
+      responses,
+      query.limit,
+      (r) => r,
+      (r) => [r.lastMessageAt ?? r.createdAt, r.id],
+    );
+  }
+
+  /** Creates the room of a new group with its creator as moderator (idempotent). */
+  async openGroupRoom(workingGroupId: string, name: string, creatorId: string): Promise<Room> {
+    await this.rooms
+      .createQueryBuilder()
+      .insert()
+      .values({
+        kind: RoomKind.Group,
+        name,
+        workingGroupId,
+        visibility: RoomVisibility.Private,
+        createdById: creatorId,
+      })
+      .orIgnore()
+      .execute();
+    const room = await this.rooms.findOneByOrFail({ workingGroupId, kind: RoomKind.Group });
+    await this.addMembers(this.dataSource.manager, room.id, [creatorId], true);
+    return room;
+  }
+
+  async groupRoom(workingGroupId: string): Promise<Room | null> {
+    return this.rooms.findOneBy({ workingGroupId, kind: RoomKind.Group });
+  }
+
+  async addMembers(manager: EntityManager, roomId: string, memberIds: string[], moderator: boolean): Promise<void> {
+    if (memberIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RoomMember)
+      .values(memberIds.map((memberId) => ({ roomId, memberId, moderator })))
+      .orUpdate(['moderator'], ['room_id', 'member_id'])
+      .execute();
+  }
+
+  async removeMember(roomId: string, memberId: string): Promise<void> {
+    await this.roomMembers.delete({ roomId, memberId });
+  }
+
+  /** Moves a member's read marker forward (never back); returns the room's unread count for them. */
+  async markRead(actor: Actor, roomId: string, seq: number): Promise<{ unreadCount: number; lastReadSeq: number }> {
+    const access = await this.enter(actor, roomId);
+    const rows = (await this.dataSource.query(
+      `UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, LEAST($3::bigint, r.last_seq)), updated_at = now()
+         FROM rooms r WHERE r.id = rm.room_id AND rm.room_id = $1 AND rm.member_id = $2
+       RETURNING rm.last_read_seq, r.last_seq`,
+      [access.room.id, actor.id, seq],
+    )) as [{ last_read_seq: string; last_seq: string }[], number];
+    const row = rows[0][0]!;
+    return { lastReadSeq: Number(row.last_read_seq), unreadCount: Number(row.last_seq) - Number(row.last_read_seq) };
+  }
+
+  private roomRows(actor: Actor) {
+    return this.rooms
+      .createQueryBuilder('r')
+      .addSelect('COALESCE(r.last_message_at, r.created_at)', 'activity_at')
+      .leftJoin(RoomMember, 'rm', 'rm.roomId = r.id AND rm.memberId = :actorId', { actorId: actor.id })
+      .addSelect('rm.last_read_seq', 'last_read_seq')
+      .addSelect('rm.moderator', 'moderator')
+      .addSelect(
+        `(SELECT count(*)::int FROM messages mm WHERE mm.room_id = r.id AND mm.seq > COALESCE(rm.last_read_seq, 0)
+           AND mm.deleted_at IS NULL AND :actorId = ANY(mm.mention_ids))`,
+        'mention_count',
+      )
+      .addSelect(`(SELECT m.id FROM messages m WHERE m.room_id = r.id ORDER BY m.seq DESC LIMIT 1)`, 'last_message_id');
+  }
+
+  private async toResponses(actor: Actor, rooms: Room[], raw: RawRoomRow[]): Promise<RoomResponse[]> {
+    const lastIds = raw.map((r) => r.last_message_id).filter((id): id is string => Boolean(id));
+    const lastMessages = lastIds.length
+      ? await this.dataSource.getRepository(Message).find({ where: { id: In(lastIds) }, relations: { author: true } })
+      : [];
+    return rooms.map((room) => {
+      const row = raw.find((r) => r.r_id === room.id)!;
+      const last = lastMessages.find((m) => m.id === row.last_message_id);
+      const lastRead = Number(row.last_read_seq ?? room.lastSeq);
+      return {
+        id: room.id,
+        kind: room.kind,
+        name: room.name,
+        topic: room.topic,
+        visibility: room.visibility,
+        workingGroupId: room.workingGroupId,
+        meetingId: room.meetingId,
+        archived: room.archived,
+        lastSeq: room.lastSeq,
+        lastMessage: last ? toMessageResponse(last) : null,
+        lastMessageAt: room.lastMessageAt?.toISOString() ?? null,
+        unreadCount: Math.max(0, room.lastSeq - lastRead),
+        mentionCount: Number(row.mention_count ?? 0),
+        moderator: row.moderator === true,
+        createdAt: room.createdAt.toISOString(),
+      };
+    });
+  }
+}
+
+interface RawRoomRow {
+  r_id: string;
+  last_read_seq: string | null;
+  moderator: boolean | null;
+  mention_count: number | null;
+  last_message_id: string | null;
+}

@@ -1,0 +1,124 @@
+import type { NotificationResponse } from './responses.js';
+import type { RoomKind, RoomVisibility } from './enums.js';
+
+export interface ReactionSummary {
+  emoji: string;
+  count: number;
+  memberIds: string[];
+}
+
+export interface MessageResponse {
+  id: string;
+  roomId: string;
+  /** Per-room, gapless, strictly increasing. */
+  seq: number;
+  clientId: string;
+  authorId: string | null;
+  author: { id: string; displayName: string } | null;
+  /** Markdown text as sent (empty once deleted). */
+  body: string;
+  threadRootId: string | null;
+  replyCount: number;
+  lastReplyAt: string | null;
+  mentionIds: string[];
+  reactions: ReactionSummary[];
+  attachments: { documentId: string; title: string | null }[];
+  editedAt: string | null;
+  deletedAt: string | null;
+  createdAt: string;
+}
+
+export interface RoomResponse {
+  id: string;
+  kind: RoomKind;
+  name: string | null;
+  topic: string | null;
+  visibility: RoomVisibility;
+  workingGroupId: string | null;
+  meetingId: string | null;
+  archived: boolean;
+  lastSeq: number;
+  lastMessage: MessageResponse | null;
+  lastMessageAt: string | null;
+  unreadCount: number;
+  mentionCount: number;
+  /** Whether the viewer may moderate (pin, remove others' messages). */
+  moderator: boolean;
+  createdAt: string;
+}
+
+export interface MessagePage {
+  /** Ascending seq. */
+  items: MessageResponse[];
+  hasMore: boolean;
+}
+
+export interface AckError {
+  ok: false;
+  error: { code: string; message: string };
+}
+export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
+
+export interface JoinPayload {
+  roomId: string;
+  sinceSeq?: number;
+}
+export interface SendPayload {
+  roomId: string;
+  clientId: string;
+  body: string;
+  threadRootId?: string;
+  attachmentIds?: string[];
+}
+export interface ReadPayload {
+  roomId: string;
+  seq: number;
+  threadRootId?: string;
+}
+
+/** Client → server events of the default namespace; every one is acknowledged. */
+export interface ClientToServerEvents {
+  'room.join': (
+    payload: JoinPayload,
+    ack: (result: Ack<MessagePage & { lastSeq: number; messages: MessageResponse[] }>) => void,
+  ) => void;
+  'room.leave': (payload: { roomId: string }, ack: (result: Ack) => void) => void;
+  'message.send': (payload: SendPayload, ack: (result: Ack<{ message: MessageResponse }>) => void) => void;
+  'message.edit': (
+    payload: { messageId: string; body: string },
+    ack: (result: Ack<{ message: MessageResponse }>) => void,
+  ) => void;
+  'message.delete': (payload: { messageId: string }, ack: (result: Ack<{ message: MessageResponse }>) => void) => void;
+  'reaction.toggle': (
+    payload: { messageId: string; emoji: string },
+    ack: (result: Ack<{ message: MessageResponse }>) => void,
+  ) => void;
+  typing: (payload: { roomId: string }, ack: (result: Ack) => void) => void;
+  'room.read': (payload: ReadPayload, ack: (result: Ack<{ unreadCount: number }>) => void) => void;
+}
+
+/** Server → client events; every payload about a room carries `roomId`. */
+export interface ServerToClientEvents {
+  'message.created': (message: MessageResponse) => void;
+  'message.updated': (message: MessageResponse) => void;
+  'message.deleted': (message: MessageResponse) => void;
+  'reaction.updated': (payload: { roomId: string; messageId: string; reactions: ReactionSummary[] }) => void;
+  typing: (payload: { roomId: string; memberId: string; displayName: string }) => void;
+  presence: (payload: { memberId: string; status: 'online' | 'away' | 'offline' }) => void;
+  'unread.updated': (payload: { roomId: string; unreadCount: number; lastReadSeq: number }) => void;
+  'notification.created': (notification: NotificationResponse) => void;
+  'meeting.updated': (payload: {
+    meetingId: string;
+    workingGroupId: string;
+    change: 'scheduled' | 'updated' | 'cancelled';
+  }) => void;
+}
+
+/** Error codes of socket acks and handshake refusals. */
+export enum RealtimeErrorCode {
+  UNAUTHORIZED = 'UNAUTHORIZED',
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+}

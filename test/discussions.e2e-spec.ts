@@ -1,0 +1,463 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import jwt from 'jsonwebtoken';
+import type { MessageResponse, RoomResponse } from '@lcc/contracts';
+import { collect, connectSocket, emitAck, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
+import { sql } from './support/db.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('discussions over socket.io and REST', () => {
+  let t: TestApp;
+  let lead: TestMember;
+  let alice: TestMember;
+  let bob: TestMember;
+  let groupId: string;
+  let roomId: string;
+  const sockets: PortalClient[] = [];
+
+  const connect = async (m: TestMember): Promise<PortalClient> => {
+    const socket = await connectSocket(t.url, m.accessToken);
+    sockets.push(socket);
+    return socket;
+  };
+  const send = (socket: PortalClient, body: string, extra: Record<string, unknown> = {}) =>
+    emitAck(socket, 'message.send', { roomId, clientId: randomUUID(), body, ...extra });
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_SOCKET_BURST: '1000', RATE_LIMIT_SOCKET_PER_SECOND: '1000' } });
+    lead = await t.fx.member({ role: 'coordinator', displayName: 'Lead Coordinator' });
+    alice = await t.fx.member({ displayName: 'Alice Ulaanbaatar' });
+    bob = await t.fx.member({ displayName: 'Bob Vladivostok' });
+    const group = await t
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', lead.auth)
+      .send({ name: 'Urban Transport', thematicArea: 'low_carbon_cities', visibility: 'private' })
+      .expect(201);
+    groupId = group.body.id;
+    roomId = group.body.roomId;
+    for (const m of [alice, bob]) {
+      await t
+        .http()
+        .post(`/api/working-groups/${groupId}/members`)
+        .set('Authorization', lead.auth)
+        .send({ memberId: m.id })
+        .expect(201);
+    }
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+  });
+
+  it('refuses handshakes without, with a forged, or with an expired token, and from a foreign browser origin', async () => {
+    const refusal = (token: string | undefined, origin?: string) =>
+      connectSocket(t.url, token, { origin }).then(
+        (s) => {
+          s.close();
+          return 'connected';
+        },
+        (error: { data?: { code?: string } }) => error.data?.code,
+      );
+    expect(await refusal(undefined)).toBe('UNAUTHORIZED');
+    expect(await refusal('not-a-token')).toBe('UNAUTHORIZED');
+    const claims = jwt.decode(alice.accessToken) as { sub: string; sid: string };
+    const [{ value: secret }] = (await sql(t.databaseUrl, `SELECT value FROM settings WHERE key = 'jwt_secret'`)) as [
+      { value: string },
+    ];
+    const expired = jwt.sign({ sub: claims.sub, sid: claims.sid, exp: Math.floor(Date.now() / 1000) - 5 }, secret);
+    expect(await refusal(expired)).toBe('TOKEN_EXPIRED');
+    expect(await refusal(alice.accessToken, 'https://evil.example')).toBe('ORIGIN_NOT_ALLOWED');
+    expect(await refusal(alice.accessToken)).toBe('connected');
+  });
+
+  it('gives each group a room whose members follow the group', async () => {
+    expect(roomId).toEqual(expect.any(String));
+    const rooms = await t.http().get('/api/rooms').set('Authorization', alice.auth).expect(200);
+    expect(rooms.body.items.map((r: RoomResponse) => r.id)).toContain(roomId);
+    const room = await t.http().get(`/api/rooms/${roomId}`).set('Authorization', lead.auth).expect(200);
+    expect(room.body).toMatchObject({ kind: 'group', workingGroupId: groupId, moderator: true });
+    const outsider = await t.fx.member();
+    await t.http().get(`/api/rooms/${roomId}`).set('Authorization', outsider.auth).expect(404);
+    const socket = await connect(outsider);
+    const ack = await emitAck(socket, 'room.join', { roomId });
+    expect(ack).toEqual({ ok: false, error: { code: 'ROOM_NOT_FOUND', message: expect.any(String) } });
+  });
+
+  it('acknowledges a message after the commit and broadcasts it to the room; a resent clientId is stored once', async () => {
+    const a = await connect(alice);
+    const b = await connect(bob);
+    for (const s of [a, b]) expect((await emitAck(s, 'room.join', { roomId })).ok).toBe(true);
+    const received = waitForEvent(b, 'message.created', (m) => m.body === 'Сайн байна уу! 你好');
+    const clientId = randomUUID();
+    const ack = await emitAck(a, 'message.send', { roomId, clientId, body: 'Сайн байна уу! 你好' });
+    if (!ack.ok) throw new Error(JSON.stringify(ack));
+    const stored = await sql(t.databaseUrl, 'SELECT seq, body FROM messages WHERE id = $1', [ack.message.id]);
+    expect(stored).toEqual([{ seq: String(ack.message.seq), body: 'Сайн байна уу! 你好' }]);
+    expect(await received).toMatchObject({
+      id: ack.message.id,
+      roomId,
+      seq: ack.message.seq,
+      author: { id: alice.id },
+    });
+
+    const again = await emitAck(a, 'message.send', { roomId, clientId, body: 'Сайн байна уу! 你好' });
+    expect(again).toMatchObject({ ok: true, message: { id: ack.message.id, seq: ack.message.seq } });
+    const rest = await t
+      .http()
+      .post(`/api/rooms/${roomId}/messages`)
+      .set('Authorization', alice.auth)
+      .send({ clientId, body: 'Сайн байна уу! 你好' })
+      .expect(201);
+    expect(rest.body.seq).toBe(ack.message.seq);
+    const count = await sql(t.databaseUrl, 'SELECT count(*)::int AS n FROM messages WHERE client_id = $1', [clientId]);
+    expect(count[0]!.n).toBe(1);
+    const reused = await emitAck(a, 'message.send', { roomId, clientId, body: 'something else' });
+    expect(reused).toMatchObject({ ok: false, error: { code: 'CLIENT_ID_REUSED' } });
+  });
+
+  it('gives 20 concurrent senders × 50 messages gapless seqs, seen in the same order by 5 receivers', async () => {
+    const senders = await Promise.all(Array.from({ length: 20 }, () => connect(alice)));
+    const receivers = await Promise.all(Array.from({ length: 5 }, () => connect(bob)));
+    for (const s of [...senders, ...receivers]) await emitAck(s, 'room.join', { roomId });
+    const start = (await t.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.lastSeq as number;
+    const seen = receivers.map((r) => collect(r, 'message.created'));
+    await Promise.all(
+      senders.map(async (s, i) => {
+        for (let n = 0; n < 50; n += 1) {
+          const ack = await emitAck(s, 'message.send', {
+            roomId,
+            clientId: randomUUID(),
+            body: `sender ${i} message ${n}`,
+          });
+          if (!ack.ok) throw new Error(JSON.stringify(ack));
+        }
+      }),
+    );
+    const expected = Array.from({ length: 1000 }, (_, i) => start + i + 1);
+    // Live events of concurrent senders may arrive out of seq order; clients order by seq, and then everyone has
+    // the same gapless sequence with the same message at each seq, the same as history.
+    const bySeq = (list: MessageResponse[]) => [...list].sort((x, y) => x.seq - y.seq);
+    for (const list of seen) {
+      for (let waited = 0; list.length < 1000 && waited < 10_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(bySeq(list).map((m) => m.seq)).toEqual(expected);
+    }
+    for (const list of seen.slice(1)) expect(bySeq(list).map((m) => m.id)).toEqual(bySeq(seen[0]!).map((m) => m.id));
+    const history = await t
+      .http()
+      .get(`/api/rooms/${roomId}/messages`)
+      .query({ after: start, limit: 100 })
+      .set('Authorization', bob.auth);
+    expect(history.body.items.map((m: MessageResponse) => m.id)).toEqual(
+      bySeq(seen[0]!)
+        .slice(0, 100)
+        .map((m) => m.id),
+    );
+    const rows = await sql(
+      t.databaseUrl,
+      'SELECT min(seq)::int AS lo, max(seq)::int AS hi, count(*)::int AS n FROM messages WHERE room_id = $1',
+      [roomId],
+    );
+    expect(rows[0]).toEqual({ lo: 1, hi: start + 1000, n: start + 1000 });
+    for (const s of [...senders, ...receivers]) s.close();
+  });
+
+  it('a client that rejoins with sinceSeq gets exactly the 120 messages it missed, in order, over two pages', async () => {
+    const reader = await connect(bob);
+    const joined = await emitAck(reader, 'room.join', { roomId });
+    if (!joined.ok) throw new Error(JSON.stringify(joined));
+    const sinceSeq = joined.lastSeq;
+    reader.close();
+    const writer = await connect(alice);
+    await emitAck(writer, 'room.join', { roomId });
+    const sent: number[] = [];
+    for (let n = 0; n < 120; n += 1) {
+      const ack = await send(writer, `while you were away ${n}`);
+      if (ack.ok) sent.push(ack.message.seq);
+    }
+    const back = await connect(bob);
+    const first = await emitAck(back, 'room.join', { roomId, sinceSeq });
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    expect(first.messages).toHaveLength(100);
+    expect(first.hasMore).toBe(true);
+    const rest = await t
+      .http()
+      .get(`/api/rooms/${roomId}/messages`)
+      .query({ after: first.messages.at(-1)!.seq, limit: 100 })
+      .set('Authorization', bob.auth)
+      .expect(200);
+    expect(rest.body.hasMore).toBe(false);
+    const all = [...first.messages, ...(rest.body.items as MessageResponse[])];
+    expect(all.map((m) => m.seq)).toEqual(sent);
+    expect(all.map((m) => m.body)).toEqual(sent.map((_, n) => `while you were away ${n}`));
+  });
+
+  it('edits, deletes (tombstone), reactions, threads and mentions', async () => {
+    const a = await connect(alice);
+    const b = await connect(bob);
+    for (const s of [a, b]) await emitAck(s, 'room.join', { roomId });
+    const root = await send(a, 'Shall we compare bus fleets? @Bob Vladivostok');
+    if (!root.ok) throw new Error(JSON.stringify(root));
+    expect(root.message.mentionIds).toEqual([bob.id]);
+    const mention = await t.http().get('/api/notifications').set('Authorization', bob.auth).expect(200);
+    expect(mention.body.items[0]).toMatchObject({
+      type: 'message_mention',
+      data: { roomId, messageId: root.message.id },
+    });
+
+    const reply = await send(b, 'Yes, electric ones', { threadRootId: root.message.id });
+    if (!reply.ok) throw new Error(JSON.stringify(reply));
+    const thread = await t
+      .http()
+      .get(`/api/rooms/${roomId}/messages`)
+      .query({ threadRootId: root.message.id })
+      .set('Authorization', alice.auth)
+      .expect(200);
+    expect(thread.body.items.map((m: MessageResponse) => m.id)).toEqual([reply.message.id]);
+    const rootNow = (
+      await t
+        .http()
+        .get(`/api/rooms/${roomId}/messages`)
+        .query({ after: root.message.seq - 1, limit: 1 })
+        .set('Authorization', alice.auth)
+    ).body.items[0];
+    expect(rootNow).toMatchObject({ replyCount: 1, lastReplyAt: expect.any(String) });
+
+    const edited = waitForEvent(b, 'message.updated', (m) => m.id === root.message.id);
+    const edit = await emitAck(a, 'message.edit', {
+      messageId: root.message.id,
+      body: 'Shall we compare bus fleets (2026)?',
+    });
+    expect(edit).toMatchObject({
+      ok: true,
+      message: { body: 'Shall we compare bus fleets (2026)?', editedAt: expect.any(String) },
+    });
+    await edited;
+    expect(await emitAck(b, 'message.edit', { messageId: root.message.id, body: 'hijack' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_MESSAGE_AUTHOR' },
+    });
+
+    const reacted = waitForEvent(a, 'reaction.updated', (p) => p.messageId === root.message.id);
+    expect(await emitAck(b, 'reaction.toggle', { messageId: root.message.id, emoji: '👍' })).toMatchObject({
+      ok: true,
+      message: { reactions: [{ emoji: '👍', count: 1, memberIds: [bob.id] }] },
+    });
+    expect((await reacted).reactions).toEqual([{ emoji: '👍', count: 1, memberIds: [bob.id] }]);
+    const off = await emitAck(b, 'reaction.toggle', { messageId: root.message.id, emoji: '👍' });
+    expect(off).toMatchObject({ ok: true, message: { reactions: [] } });
+    await t
+      .http()
+      .put(`/api/messages/${root.message.id}/reactions/${encodeURIComponent('🎉')}`)
+      .set('Authorization', alice.auth)
+      .expect(200);
+
+    expect(await emitAck(b, 'message.delete', { messageId: root.message.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_MESSAGE_AUTHOR' },
+    });
+    const deleted = waitForEvent(b, 'message.deleted', (m) => m.id === root.message.id);
+    const removed = await t
+      .http()
+      .delete(`/api/messages/${reply.message.id}`)
+      .set('Authorization', lead.auth)
+      .expect(200);
+    expect(removed.body).toMatchObject({ body: '', deletedAt: expect.any(String), seq: reply.message.seq });
+    await emitAck(a, 'message.delete', { messageId: root.message.id });
+    expect((await deleted).body).toBe('');
+    const tomb = await sql(
+      t.databaseUrl,
+      'SELECT seq, body, deleted_at IS NOT NULL AS deleted FROM messages WHERE id = $1',
+      [root.message.id],
+    );
+    expect(tomb[0]).toEqual({ seq: String(root.message.seq), body: '', deleted: true });
+  });
+
+  it('keeps unread counts right across two sockets of one member', async () => {
+    const phone = await connect(bob);
+    const laptop = await connect(bob);
+    const writer = await connect(alice);
+    for (const s of [phone, laptop, writer]) await emitAck(s, 'room.join', { roomId });
+    let last = 0;
+    for (let n = 0; n < 3; n += 1) {
+      const ack = await send(writer, `unread ${n}`);
+      if (ack.ok) last = ack.message.seq;
+    }
+    const before = (await t.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.unreadCount;
+    expect(before).toBeGreaterThanOrEqual(3);
+    const pushed = waitForEvent(laptop, 'unread.updated', (p) => p.roomId === roomId);
+    const read = await emitAck(phone, 'room.read', { roomId, seq: last - 1 });
+    expect(read).toEqual({ ok: true, unreadCount: 1 });
+    expect(await pushed).toEqual({ roomId, unreadCount: 1, lastReadSeq: last - 1 });
+    // Read markers only move forward.
+    expect(await emitAck(laptop, 'room.read', { roomId, seq: 1 })).toEqual({ ok: true, unreadCount: 1 });
+    expect((await t.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.unreadCount).toBe(1);
+    await t.http().post(`/api/rooms/${roomId}/read`).set('Authorization', bob.auth).send({ seq: last }).expect(200);
+    expect((await t.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.unreadCount).toBe(0);
+  });
+
+  it('validates payloads: malformed → error ack, oversize → connection dropped, never a crash', async () => {
+    const s = await connect(alice);
+    expect(await emitAck(s, 'message.send', { roomId: 'nope', clientId: 'x', body: '' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await emitAck(s, 'message.send', null as never)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await emitAck(s, 'message.send', { roomId, clientId: randomUUID(), body: 'x'.repeat(8001) })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    const dropped = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
+    s.emit('message.send', { roomId, clientId: randomUUID(), body: 'x'.repeat(70 * 1024) }, () => undefined);
+    expect(await dropped).toEqual(expect.any(String));
+    const fresh = await connect(alice);
+    expect((await emitAck(fresh, 'room.join', { roomId })).ok).toBe(true);
+  });
+
+  it('a member removed from the group leaves the room channel at once and can no longer join', async () => {
+    const carol = await t.fx.member({ displayName: 'Carol Incheon' });
+    await t
+      .http()
+      .post(`/api/working-groups/${groupId}/members`)
+      .set('Authorization', lead.auth)
+      .send({ memberId: carol.id })
+      .expect(201);
+    const c = await connect(carol);
+    const a = await connect(alice);
+    for (const s of [c, a]) expect((await emitAck(s, 'room.join', { roomId })).ok).toBe(true);
+    const received = collect(c, 'message.created');
+    await t
+      .http()
+      .delete(`/api/working-groups/${groupId}/members/${carol.id}`)
+      .set('Authorization', lead.auth)
+      .expect(204);
+    const secret = await send(a, 'after Carol left');
+    if (!secret.ok) throw new Error(JSON.stringify(secret));
+    const markerSeen = waitForEvent(a, 'message.created', (m) => m.body === 'marker');
+    await send(a, 'marker');
+    await markerSeen;
+    expect(received.map((m) => m.body)).not.toContain('after Carol left');
+    expect(await emitAck(c, 'room.join', { roomId })).toMatchObject({ ok: false, error: { code: 'ROOM_NOT_FOUND' } });
+    await t.http().get(`/api/rooms/${roomId}/messages`).set('Authorization', carol.auth).expect(404);
+  });
+
+  it('suspension and signing out everywhere close the member’s sockets', async () => {
+    const dave = await t.fx.member();
+    const s = await connect(dave);
+    const closed = new Promise((resolve) => s.once('disconnect', resolve));
+    await t.http().post(`/api/members/${dave.id}/suspend`).set('Authorization', lead.auth).expect(200);
+    await closed;
+    const erin = await t.fx.member();
+    const e = await connect(erin);
+    const gone = new Promise((resolve) => e.once('disconnect', resolve));
+    await t.http().post('/api/auth/logout-all').set('Authorization', erin.auth).expect(204);
+    await gone;
+  });
+
+  it('delivers notifications live to the member channel', async () => {
+    const s = await connect(alice);
+    const live = waitForEvent(s, 'notification.created', (n) => n.type === 'meeting_invited');
+    await t
+      .http()
+      .post(`/api/working-groups/${groupId}/meetings`)
+      .set('Authorization', lead.auth)
+      .send({
+        title: 'Live notice',
+        startsAt: '2027-10-01T01:00:00Z',
+        endsAt: '2027-10-01T02:00:00Z',
+        timeZone: 'Asia/Seoul',
+      })
+      .expect(201);
+    expect(await live).toMatchObject({ type: 'meeting_invited', data: { workingGroupId: groupId } });
+  });
+
+  it('creates topic and direct rooms over REST, with history pages and 400/404 on bad input', async () => {
+    const topic = await t
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', alice.auth)
+      .send({ kind: 'topic', name: 'Eco-labels in NE Asia' })
+      .expect(201);
+    expect(topic.body).toMatchObject({ kind: 'topic', visibility: 'public', moderator: true });
+    const anyone = await t.fx.member();
+    const joined = await t
+      .http()
+      .post(`/api/rooms/${topic.body.id}/messages`)
+      .set('Authorization', anyone.auth)
+      .send({ clientId: randomUUID(), body: 'hello topic' })
+      .expect(201);
+    expect(joined.body.seq).toBe(1);
+    const direct = await t
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', alice.auth)
+      .send({ kind: 'direct', memberIds: [bob.id] })
+      .expect(201);
+    await t.http().get(`/api/rooms/${direct.body.id}`).set('Authorization', anyone.auth).expect(404);
+    await t
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', alice.auth)
+      .send({ kind: 'direct', memberIds: [] })
+      .expect(400);
+    await t.http().post('/api/rooms').set('Authorization', alice.auth).send({ kind: 'topic' }).expect(400);
+    await t.http().post('/api/rooms').set('Authorization', alice.auth).send({ kind: 'group', name: 'x' }).expect(400);
+    await t
+      .http()
+      .post(`/api/rooms/${roomId}/messages`)
+      .set('Authorization', alice.auth)
+      .send({ clientId: 'not-uuid', body: '' })
+      .expect(400);
+    const page = await t
+      .http()
+      .get(`/api/rooms/${roomId}/messages`)
+      .query({ limit: 5 })
+      .set('Authorization', alice.auth)
+      .expect(200);
+    expect(page.body.items).toHaveLength(5);
+    expect(page.body.hasMore).toBe(true);
+    const seqs = page.body.items.map((m: MessageResponse) => m.seq);
+    expect(seqs).toEqual([...seqs].sort((x: number, y: number) => x - y));
+    const older = await t
+      .http()
+      .get(`/api/rooms/${roomId}/messages`)
+      .query({ before: seqs[0], limit: 5 })
+      .set('Authorization', alice.auth)
+      .expect(200);
+    expect(older.body.items.at(-1).seq).toBe(seqs[0] - 1);
+  });
+});
+
+describe('discussions: socket rate limit', () => {
+  it('answers RATE_LIMITED past the burst', async () => {
+    const t = await createTestApp({ env: { RATE_LIMIT_SOCKET_BURST: '5', RATE_LIMIT_SOCKET_PER_SECOND: '1' } });
+    try {
+      const lead = await t.fx.member({ role: 'coordinator' });
+      const group = await t
+        .http()
+        .post('/api/working-groups')
+        .set('Authorization', lead.auth)
+        .send({ name: 'Limited', thematicArea: 'other' })
+        .expect(201);
+      const socket = await connectSocket(t.url, lead.accessToken);
+      const codes: string[] = [];
+      for (let n = 0; n < 8; n += 1) {
+        const ack = await emitAck(socket, 'message.send', {
+          roomId: group.body.roomId,
+          clientId: randomUUID(),
+          body: `n${n}`,
+        });
+        codes.push(ack.ok ? 'ok' : ack.error.code);
+      }
+      socket.close();
+      expect(codes.slice(0, 5)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+      expect(codes.slice(5)).toContain('RATE_LIMITED');
+    } finally {
+      await t.close();
+    }
+  });
+});
