@@ -33,7 +33,8 @@ export class PortalIoAdapter extends IoAdapter {
     } as ServerOptions) as Server;
     if (this.redisUrl) {
       this.redis = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
-      server.adapter(createAdapter(this.redis));
+      // A short XREAD block lets a closing instance release its reader within a second.
+      server.adapter(createAdapter(this.redis, { blockTimeInMs: 1000 }));
     }
     return server;
   }

@@ -82,10 +82,12 @@ export class DiscussionsGateway
   async handleConnection(socket: PortalSocket): Promise<void> {
     const { actor } = socket.data;
     await socket.join([channel.member(actor.id), channel.session(actor.sessionId)]);
+    await this.announcePresence(actor.id, 'online');
   }
 
-  handleDisconnect(): void {
-    // Channels are left by socket.io itself; presence is derived from the member channel.
+  async handleDisconnect(socket: PortalSocket): Promise<void> {
+    const actor = socket.data.actor;
+    if (actor) await this.announcePresence(actor.id, 'offline');
   }
 
   onApplicationShutdown(): void {
@@ -174,6 +176,26 @@ export class DiscussionsGateway
       this.broadcaster.unreadUpdated(actor.id, dto.roomId, marker.unreadCount, marker.lastReadSeq);
       return { unreadCount: marker.unreadCount };
     });
+  }
+
+  /**
+   * A member is online while any of their sockets is connected on any instance (fetchSockets goes through the
+   * adapter). Only the first connection and the last disconnection are announced, to the rooms they are in.
+   */
+  private async announcePresence(memberId: string, status: 'online' | 'offline'): Promise<void> {
+    if (!this.server) return;
+    try {
+      const sockets = await this.server.in(channel.member(memberId)).fetchSockets();
+      if ((status === 'online' && sockets.length !== 1) || (status === 'offline' && sockets.length !== 0)) return;
+      const roomIds = await this.rooms.roomIdsOf(memberId);
+      if (roomIds.length) this.server.to(roomIds.map(channel.room)).emit('presence', { memberId, status });
+    } catch (error) {
+      // Presence is best effort: an instance that does not answer in time must not break connections.
+      this.logger.warn(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'presence not announced',
+      );
+    }
   }
 
   private async authenticate(socket: PortalSocket, origins: string[]): Promise<void> {

@@ -144,6 +144,11 @@ export class RoomsService {
       .execute();
   }
 
+  async roomIdsOf(memberId: string): Promise<string[]> {
+    const rows = await this.roomMembers.find({ select: { roomId: true }, where: { memberId } });
+    return rows.map((r) => r.roomId);
+  }
+
   async removeMember(roomId: string, memberId: string): Promise<void> {
     await this.roomMembers.delete({ roomId, memberId });
   }

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { collect, connectSocket, emitAck, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const redisUrl = process.env.REDIS_URL;
+if (!redisUrl) {
+  console.log('discussions scale-out suite SKIPPED: REDIS_URL is not set (it needs a Redis server; CI provides one)');
+}
+const suite = redisUrl ? describe : describe.skip;
+
+suite('discussions on two instances joined by the Redis Streams adapter', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let lead: TestMember;
+  let alice: TestMember;
+  let bob: TestMember;
+  let groupId: string;
+  let roomId: string;
+  const sockets: PortalClient[] = [];
+
+  beforeAll(async () => {
+    a = await createTestApp({ env: { REDIS_URL: redisUrl! } });
+    b = await createTestApp({ env: { REDIS_URL: redisUrl! }, databaseUrl: a.databaseUrl });
+    lead = await a.fx.member({ role: 'coordinator' });
+    alice = await a.fx.member({ displayName: 'Alice on A' });
+    bob = await a.fx.member({ displayName: 'Bob on B' });
+    const group = await a
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', lead.auth)
+      .send({ name: 'Two Instances', thematicArea: 'other' })
+      .expect(201);
+    groupId = group.body.id;
+    roomId = group.body.roomId;
+    for (const m of [alice, bob])
+      await a.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', m.auth).expect(200);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await b.stop();
+    await a.close();
+  });
+
+  const on = async (app: TestApp, m: TestMember) => {
+    const socket = await connectSocket(app.url, m.accessToken);
+    sockets.push(socket);
+    expect((await emitAck(socket, 'room.join', { roomId })).ok).toBe(true);
+    return socket;
+  };
+
+  it('members on different instances chat, see typing, presence and the same unread counts', async () => {
+    const onA = await on(a, alice);
+    const presence = waitForEvent(onA, 'presence', (p) => p.memberId === bob.id && p.status === 'online');
+    const onB = await on(b, bob);
+    await presence;
+
+    const atB = waitForEvent(onB, 'message.created', (m) => m.body === 'from A');
+    const sent = await emitAck(onA, 'message.send', { roomId, clientId: randomUUID(), body: 'from A' });
+    expect(sent.ok).toBe(true);
+    expect((await atB).author?.id).toBe(alice.id);
+    const atA = waitForEvent(onA, 'message.created', (m) => m.body === 'from B');
+    await emitAck(onB, 'message.send', { roomId, clientId: randomUUID(), body: 'from B' });
+    await atA;
+
+    const typing = waitForEvent(onA, 'typing', (p) => p.memberId === bob.id);
+    await emitAck(onB, 'typing', { roomId });
+    expect(await typing).toMatchObject({ roomId, displayName: 'Bob on B' });
+
+    const viaA = (await a.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.unreadCount;
+    const viaB = (await b.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.unreadCount;
+    expect(viaA).toBe(viaB);
+    const bobElsewhere = await connectSocket(a.url, bob.accessToken);
+    sockets.push(bobElsewhere);
+    const pushed = waitForEvent(bobElsewhere, 'unread.updated', (p) => p.roomId === roomId);
+    await emitAck(onB, 'room.read', { roomId, seq: 1 });
+    expect((await pushed).roomId).toBe(roomId);
+
+    const offline = waitForEvent(onA, 'presence', (p) => p.memberId === bob.id && p.status === 'offline');
+    onB.close();
+    bobElsewhere.close();
+    await offline;
+  });
+
+  it('removing a member on instance A cuts their socket on instance B out of the room at once', async () => {
+    const carol = await a.fx.member({ displayName: 'Carol on B' });
+    await a.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', carol.auth).expect(200);
+    const carolOnB = await on(b, carol);
+    const aliceOnA = await on(a, alice);
+    const seen = collect(carolOnB, 'message.created');
+    await a
+      .http()
+      .delete(`/api/working-groups/${groupId}/members/${carol.id}`)
+      .set('Authorization', lead.auth)
+      .expect(204);
+    const marker = waitForEvent(aliceOnA, 'message.created', (m) => m.body === 'after removal');
+    await emitAck(aliceOnA, 'message.send', { roomId, clientId: randomUUID(), body: 'after removal' });
+    await marker;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen.map((m) => m.body)).not.toContain('after removal');
+
+    const dave = await a.fx.member();
+    const daveOnB = await connectSocket(b.url, dave.accessToken);
+    sockets.push(daveOnB);
+    const cut = new Promise((resolve) => daveOnB.once('disconnect', resolve));
+    await a.http().post(`/api/members/${dave.id}/suspend`).set('Authorization', lead.auth).expect(200);
+    await cut;
+  });
+});
