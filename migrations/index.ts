@@ -5,6 +5,7 @@ import { Meetings1795898334782 } from './1795898334782-meetings.js';
 import { Polls1795898644101 } from './1795898644101-polls.js';
 import { NotificationsAndReminders1795898811072 } from './1795898811072-notifications-and-reminders.js';
 import { Discussions1795899359545 } from './1795899359545-discussions.js';
+import { Documents1795899550074 } from './1795899550074-documents.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Polls1795898644101,
   NotificationsAndReminders1795898811072,
   Discussions1795899359545,
+  Documents1795899550074,
 ];

@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './modules/auth/guards/roles.guard.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { DiscussionsModule } from './modules/discussions/discussions.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
@@ -91,6 +92,7 @@ export class AppModule {
         MeetingsModule,
         NotificationsModule,
         DiscussionsModule,
+        DocumentsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

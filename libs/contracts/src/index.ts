@@ -3,3 +3,4 @@ export * from './countries.js';
 export * from './errors.js';
 export * from './responses.js';
 export * from './realtime.js';
+export * from './documents.js';

@@ -5,6 +5,9 @@ import { RoomMember } from '../modules/discussions/entities/room-member.entity.j
 import { Room } from '../modules/discussions/entities/room.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
+import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
+import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
+import { Document } from '../modules/documents/entities/document.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
 import { CalendarFeed } from '../modules/meetings/entities/calendar-feed.entity.js';
 import { MeetingInvitee } from '../modules/meetings/entities/meeting-invitee.entity.js';
@@ -43,4 +46,7 @@ export const ENTITIES = [
   RoomMember,
   Message,
   MessageReaction,
+  Document,
+  DocumentVersion,
+  DocumentDownload,
 ];

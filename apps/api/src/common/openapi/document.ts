@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PUBLIC_EXTENSION } from '../decorators/public.decorator.js';
 import { ErrorResponseDto } from './error-response.dto.js';
 
 /** The OpenAPI document: every operation also names the contract's error shape as its `default` response. */
@@ -22,6 +23,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     for (const operation of Object.values(operations)) {
       if (typeof operation === 'object' && operation && 'responses' in operation) {
         operation.responses = { ...operation.responses, default: error };
+        // Public routes accept a token but do not need one: an empty requirement makes it optional.
+        const marked = operation as Record<string, unknown> & { security?: Record<string, string[]>[] };
+        if (marked[PUBLIC_EXTENSION]) {
+          marked.security = [{}, ...(marked.security ?? []).filter((s) => Object.keys(s).length > 0)];
+          delete marked[PUBLIC_EXTENSION];
+        }
       }
     }
   }

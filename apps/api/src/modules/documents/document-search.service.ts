@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DocumentFacetCount, DocumentPage } from '@lcc/contracts';
+import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import {
+  canEditExpression,
+  type DocumentRow,
+  documentColumns,
+  documentJoins,
+  SqlParams,
+  toDocumentResponse,
+  type Viewer,
+  visibleClause,
+} from './document-sql.js';
+import type { ListDocumentsQueryDto } from './dto/document-queries.dto.js';
+import { cleanSnippet, MATCH_END, MATCH_START, toTsQuery } from './search/segmentation.js';
+
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * `GET /api/documents`: filters, keyset pages and, with `q`, PostgreSQL full-text search (ts_rank order,
+ * ts_headline snippets) over what the viewer may open. Without `q`, newest first.
+ */
+@Injectable()
+export class DocumentSearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(viewer: Viewer, query: ListDocumentsQueryDto): Promise<DocumentPage> {
+    const p = new SqlParams();
+    const conditions = ['d.deleted_at IS NULL', visibleClause('d', viewer, p), ...this.filters(query, p)];
+    const tsQuery = query.q !== undefined ? toTsQuery(query.q) : null;
+    if (query.q !== undefined && !tsQuery)
+      return { items: [], nextCursor: null, ...(query.facets ? { facets: emptyFacets() } : {}) };
+    const matchParam = tsQuery ? p.add(tsQuery) : null;
+    const rankExpression = matchParam ? `ts_rank(d.search_vector, to_tsquery('simple', ${matchParam}))` : null;
+    if (matchParam) conditions.push(`d.search_vector @@ to_tsquery('simple', ${matchParam})`);
+    const facetConditions = [...conditions];
+    const facetValues = [...p.values];
+
+    if (query.cursor) {
+      if (rankExpression) {
+        const [rank, id] = decodeCursor(query.cursor, 2);
+        const r = p.add(String(rank));
+        conditions.push(
+          `(${rankExpression} < ${r}::real OR (${rankExpression} = ${r}::real AND d.id > ${p.add(id)}::uuid))`,
+        );
+      } else {
+        const [createdAt, id] = decodeCursor(query.cursor, 2);
+        conditions.push(`(d.created_at, d.id) < (${p.add(createdAt)}::timestamptz, ${p.add(id)}::uuid)`);
+      }
+    }
+    const limit = p.add(query.limit + 1);
+    const canEdit = canEditExpression('d', viewer, p);
+    const order = rankExpression ? 'rank DESC, d.id ASC' : 'd.created_at DESC, d.id DESC';
+    const inner = `SELECT ${documentColumns('d', canEdit)}${rankExpression ? `, ${rankExpression}::text AS rank_key, ${rankExpression} AS rank` : ''}
+        FROM documents d ${documentJoins('d')}
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY ${order} LIMIT ${limit}`;
+    // Snippets only for the page's rows: ts_headline re-parses the text, which is costly on long documents.
+    const sql = matchParam
+      ? `SELECT page.*, ts_headline('simple', coalesce(s.search_text, ''), to_tsquery('simple', ${p.add(toTsQuery(query.q!, true))}),
+                ${p.add(HEADLINE_OPTIONS)}) AS snippet
+           FROM (${inner}) page JOIN documents s ON s.id = page.id
+          ORDER BY page.rank DESC, page.id ASC`
+      : inner;
+    const rows = (await this.dataSource.query(sql, p.values)) as (DocumentRow & { rank_key?: string })[];
+    const page = toPage(
+      rows,
+      query.limit,
+      (row) =>
+        toDocumentResponse({
+          ...row,
+          snippet: row.snippet === undefined ? undefined : cleanSnippet(row.snippet ?? ''),
+        }),
+      (row) => (rankExpression ? [row.rank_key!, row.id] : [row.created_at.toISOString(), row.id]),
+    );
+    if (!query.facets) return page;
+    return { ...page, facets: await this.facets(facetConditions, facetValues) };
+  }
+
+  private filters(query: ListDocumentsQueryDto, p: SqlParams): string[] {
+    const out: string[] = [];
+    if (query.kind) out.push(`d.kind = ${p.add(query.kind)}`);
+    if (query.country) out.push(`d.country = ${p.add(query.country)}`);
+    if (query.city) out.push(`lower(d.city) = lower(${p.add(query.city.trim())})`);
+    if (query.language) out.push(`d.language = ${p.add(query.language)}`);
+    if (query.workingGroupId) out.push(`d.working_group_id = ${p.add(query.workingGroupId)}`);
+    if (query.tag) out.push(`d.tags @> ARRAY[${p.add(query.tag.normalize('NFKC').trim())}]::text[]`);
+    if (query.year) out.push(`d.year = ${p.add(query.year)}`);
+    return out;
+  }
+
+  /** Counts per kind, language, country, year and tag over every visible match (top 20 values each). */
+  private async facets(conditions: string[], values: unknown[]): Promise<NonNullable<DocumentPage['facets']>> {
+    const rows = (await this.dataSource.query(
+      `WITH m AS (SELECT d.kind, d.language, d.country, d.year, d.tags FROM documents d WHERE ${conditions.join(' AND ')}),
+            f AS (
+              SELECT 'kind' AS facet, kind AS value, count(*)::int AS count FROM m GROUP BY kind
+              UNION ALL SELECT 'language', language, count(*)::int FROM m GROUP BY language
+              UNION ALL SELECT 'country', country, count(*)::int FROM m WHERE country IS NOT NULL GROUP BY country
+              UNION ALL SELECT 'year', year::text, count(*)::int FROM m WHERE year IS NOT NULL GROUP BY year
+              UNION ALL SELECT 'tag', t, count(*)::int FROM m, unnest(m.tags) t GROUP BY t)
+       SELECT facet, value, count FROM (
+         SELECT f.*, row_number() OVER (PARTITION BY facet ORDER BY count DESC, value) AS n FROM f) ranked
+        WHERE n <= 20 ORDER BY facet, count DESC, value`,
+      values,
+    )) as { facet: keyof NonNullable<DocumentPage['facets']>; value: string; count: number }[];
+    const facets = emptyFacets();
+    for (const row of rows) facets[row.facet].push({ value: row.value, count: row.count });
+    return facets;
+  }
+}
+
+function emptyFacets(): Record<'kind' | 'language' | 'country' | 'year' | 'tag', DocumentFacetCount[]> {
+  return { kind: [], language: [], country: [], year: [], tag: [] };
+}

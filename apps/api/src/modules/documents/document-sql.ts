@@ -1,0 +1,155 @@
+import { GroupMembershipStatus, GroupRole, type DocumentResponse, type DocumentVersionResponse } from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import { isNetworkStaff } from '../working-groups/working-groups.service.js';
+
+/** Positional parameters for hand-written SQL: `p.add(value)` returns `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Who looks: an actor, or null for an anonymous visitor of the public site. */
+export type Viewer = Actor | null;
+
+/**
+ * The rows a viewer may open: public to anyone; network to active members; group to the group's active members;
+ * everything to its uploader and to coordinators and admins. (Group membership is read from
+ * `working_group_members` in the same query, so lists and search filter in the database, not page by page.)
+ */
+export function visibleClause(alias: string, viewer: Viewer, p: SqlParams): string {
+  if (!viewer) return `${alias}.visibility = 'public'`;
+  if (isNetworkStaff(viewer)) return 'TRUE';
+  const me = p.add(viewer.id);
+  return `(${alias}.visibility IN ('public', 'network') OR ${alias}.uploaded_by_id = ${me}
+    OR (${alias}.visibility = 'group' AND EXISTS (SELECT 1 FROM working_group_members gm
+      WHERE gm.working_group_id = ${alias}.working_group_id AND gm.member_id = ${me}
+        AND gm.status = '${GroupMembershipStatus.Active}')))`;
+}
+
+/** Whether the viewer may edit, version and delete: uploader, the group's leads, coordinators and admins. */
+export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): string {
+  if (!viewer) return 'FALSE';
+  if (isNetworkStaff(viewer)) return 'TRUE';
+  const me = p.add(viewer.id);
+  return `(${alias}.uploaded_by_id = ${me} OR EXISTS (SELECT 1 FROM working_group_members gl
+    WHERE gl.working_group_id = ${alias}.working_group_id AND gl.member_id = ${me}
+      AND gl.status = '${GroupMembershipStatus.Active}' AND gl.role = '${GroupRole.Lead}'))`;
+}
+
+/** Columns of a document row with its uploader and latest version, as `toDocumentResponse` reads them. */
+export function documentColumns(alias: string, canEdit: string): string {
+  return `${alias}.id, ${alias}.title, ${alias}.description, ${alias}.kind, ${alias}.language, ${alias}.country,
+    ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility,
+    ${alias}.uploaded_by_id, du.display_name AS uploader_name, ${alias}.latest_version_number,
+    ${alias}.download_count, ${alias}.deleted_at, ${alias}.created_at, ${alias}.updated_at,
+    lv.id AS v_id, lv.file_name AS v_file_name, lv.mime_type AS v_mime_type, lv.size AS v_size,
+    lv.sha256 AS v_sha256, lv.extraction_status AS v_extraction_status, lv.created_at AS v_created_at,
+    lv.uploaded_by_id AS v_uploaded_by_id, lvu.display_name AS v_uploader_name, ${canEdit} AS can_edit`;
+}
+
+export function documentJoins(alias: string): string {
+  return `JOIN members du ON du.id = ${alias}.uploaded_by_id
+    JOIN document_versions lv ON lv.document_id = ${alias}.id AND lv.number = ${alias}.latest_version_number
+    JOIN members lvu ON lvu.id = lv.uploaded_by_id`;
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  description: string | null;
+  kind: string;
+  language: string;
+  country: string | null;
+  city: string | null;
+  year: number | null;
+  tags: string[];
+  working_group_id: string | null;
+  visibility: string;
+  uploaded_by_id: string;
+  uploader_name: string;
+  latest_version_number: number;
+  download_count: number;
+  deleted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  v_id: string;
+  v_file_name: string;
+  v_mime_type: string;
+  v_size: string;
+  v_sha256: string;
+  v_extraction_status: string;
+  v_created_at: Date;
+  v_uploaded_by_id: string;
+  v_uploader_name: string;
+  can_edit: boolean;
+  rank?: number;
+  snippet?: string | null;
+}
+
+export interface VersionRow {
+  id: string;
+  number: number;
+  file_name: string;
+  mime_type: string;
+  size: string;
+  sha256: string;
+  extraction_status: string;
+  created_at: Date;
+  uploaded_by_id: string;
+  uploader_name: string;
+}
+
+export function toVersionResponse(row: VersionRow): DocumentVersionResponse {
+  return {
+    id: row.id,
+    number: row.number,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    size: Number(row.size),
+    sha256: row.sha256,
+    extractionStatus: row.extraction_status as DocumentVersionResponse['extractionStatus'],
+    uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function toDocumentResponse(row: DocumentRow): DocumentResponse {
+  const response: DocumentResponse = {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    kind: row.kind,
+    language: row.language as DocumentResponse['language'],
+    country: row.country,
+    city: row.city,
+    year: row.year,
+    tags: row.tags,
+    workingGroupId: row.working_group_id,
+    visibility: row.visibility as DocumentResponse['visibility'],
+    uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
+    latestVersion: toVersionResponse({
+      id: row.v_id,
+      number: row.latest_version_number,
+      file_name: row.v_file_name,
+      mime_type: row.v_mime_type,
+      size: row.v_size,
+      sha256: row.v_sha256,
+      extraction_status: row.v_extraction_status,
+      created_at: row.v_created_at,
+      uploaded_by_id: row.v_uploaded_by_id,
+      uploader_name: row.v_uploader_name,
+    }),
+    versionCount: row.latest_version_number,
+    downloadCount: row.download_count,
+    canEdit: row.can_edit,
+    deletedAt: row.deleted_at ? row.deleted_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+  if (row.rank !== undefined) response.rank = Number(row.rank);
+  if (row.snippet !== undefined) response.snippet = row.snippet;
+  return response;
+}

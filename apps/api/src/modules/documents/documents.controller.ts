@@ -1,0 +1,157 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { NetworkRole } from '@lcc/contracts';
+import { Public } from '../../common/decorators/public.decorator.js';
+import { Roles } from '../../common/decorators/roles.decorator.js';
+import { type Actor, CurrentActor } from '../../common/http/actor.js';
+import { PageQueryDto } from '../../common/pagination/cursor.js';
+import { DocumentDownloadService } from './document-download.service.js';
+import { DocumentSearchService } from './document-search.service.js';
+import { DocumentsService } from './documents.service.js';
+import { UpdateDocumentDto } from './dto/create-document.dto.js';
+import { DownloadQueryDto, ListDocumentsQueryDto } from './dto/document-queries.dto.js';
+import {
+  DocumentDownloadPageDto,
+  DocumentPageDto,
+  DocumentResponseDto,
+  DocumentVersionPageDto,
+  DocumentVersionResponseDto,
+} from './dto/document.response.js';
+
+const UPLOAD_BODY = {
+  schema: {
+    type: 'object',
+    required: ['title', 'kind', 'file'],
+    properties: {
+      title: { type: 'string' },
+      description: { type: 'string' },
+      kind: { type: 'string' },
+      language: { type: 'string' },
+      country: { type: 'string' },
+      city: { type: 'string' },
+      year: { type: 'integer' },
+      tags: { type: 'string', description: 'comma-separated' },
+      workingGroupId: { type: 'string', format: 'uuid' },
+      visibility: { type: 'string', enum: ['public', 'network', 'group'] },
+      file: { type: 'string', format: 'binary', description: 'last part, after the metadata fields' },
+    },
+  },
+};
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly search: DocumentSearchService,
+    private readonly downloads: DocumentDownloadService,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: DocumentPageDto, description: 'Anonymous visitors see public documents only' })
+  list(@CurrentActor() actor: Actor | undefined, @Query() query: ListDocumentsQueryDto) {
+    return this.search.list(actor ?? null, query);
+  }
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  @ApiCreatedResponse({ type: DocumentResponseDto })
+  upload(@CurrentActor() actor: Actor, @Req() request: Request) {
+    return this.documents.upload(actor, request);
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOkResponse({ type: DocumentResponseDto })
+  get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
+    return this.documents.get(actor ?? null, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: DocumentResponseDto })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDocumentDto) {
+    return this.documents.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.documents.remove(actor, id);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
+  @ApiOkResponse({ type: DocumentResponseDto })
+  restore(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.documents.restore(actor, id);
+  }
+
+  @Post(':id/versions')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiCreatedResponse({ type: DocumentVersionResponseDto })
+  addVersion(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
+    return this.documents.addVersion(actor, id, request);
+  }
+
+  @Public()
+  @Get(':id/versions')
+  @ApiOkResponse({ type: DocumentVersionPageDto })
+  versions(
+    @CurrentActor() actor: Actor | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.documents.versions(actor ?? null, id, query);
+  }
+
+  @Public()
+  @Get(':id/download')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file (206 for a Range, 304 when If-None-Match names the ETag)' })
+  async download(
+    @CurrentActor() actor: Actor | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DownloadQueryDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.downloads.send(actor ?? null, id, query.version, request, response);
+  }
+
+  @Get(':id/downloads')
+  @ApiOkResponse({ type: DocumentDownloadPageDto })
+  downloadLog(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+    return this.documents.downloads(actor, id, query);
+  }
+}

@@ -1,0 +1,345 @@
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request } from 'express';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  CommonErrorCode,
+  type DocumentDownloadResponse,
+  type DocumentResponse,
+  type DocumentVersionResponse,
+  DocumentLanguage,
+  DocumentVisibility,
+  ExtractionStatus,
+  NetworkRole,
+  type Page,
+} from '@lcc/contracts';
+import { CommonException } from '../../common/errors/common.exception.js';
+import type { Actor } from '../../common/http/actor.js';
+import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
+import { toErrorDetails } from '../../common/validation/validation.pipe.js';
+import type { Env } from '../../config/env.validation.js';
+import { isNetworkStaff, WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import {
+  canEditExpression,
+  type DocumentRow,
+  documentColumns,
+  documentJoins,
+  SqlParams,
+  toDocumentResponse,
+  toVersionResponse,
+  type VersionRow,
+  type Viewer,
+  visibleClause,
+} from './document-sql.js';
+import { DocumentErrorCode, DocumentException } from './documents.exception.js';
+import { CreateDocumentDto, UpdateDocumentDto } from './dto/create-document.dto.js';
+import { DocumentVersion } from './entities/document-version.entity.js';
+import { Document } from './entities/document.entity.js';
+import { ExtractionService } from './extraction/extraction.service.js';
+import { isExtractable } from './extraction/text-extractors.js';
+import { refreshSearchIndex } from './search/search-index.js';
+import { BlobStorage } from './storage/blob-storage.js';
+import { receiveUpload, type SpooledFile } from './upload-receiver.js';
+
+/** Where uploads wait while they are hashed and sniffed (local disk, whatever the storage driver). */
+export function uploadTempDir(env: Pick<Env, 'DATA_DIR'>): string {
+  return path.resolve(env.DATA_DIR, 'documents', 'tmp');
+}
+
+/**
+ * Documents: upload, metadata, versions, soft delete and restore, download records. Access is decided in SQL
+ * (`visibleClause`): 404 for what the viewer may not open, 403 for what they see but may not change.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupsService,
+    private readonly storage: BlobStorage,
+    private readonly extraction: ExtractionService,
+    @Inject(ConfigService) private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  /** `POST /api/documents`: validates the metadata fields, then streams the file (see `receiveUpload`). */
+  async upload(actor: Actor, request: Request): Promise<DocumentResponse> {
+    const { prepared: dto, file } = await receiveUpload(request, this.uploadOptions(), async (fields) => {
+      if (actor.role === NetworkRole.Observer) throw new DocumentException(DocumentErrorCode.UPLOAD_FORBIDDEN);
+      const parsed = await validated(CreateDocumentDto, fields);
+      const visibility = parsed.visibility ?? DocumentVisibility.Network;
+      if (visibility === DocumentVisibility.Group && !parsed.workingGroupId) {
+        throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
+      }
+      if (parsed.workingGroupId) await this.requireGroupMember(actor, parsed.workingGroupId);
+      return { ...parsed, visibility };
+    });
+    const id = await this.store(file, async (manager) => {
+      const document = await manager.getRepository(Document).save({
+        title: dto.title,
+        description: dto.description ?? null,
+        kind: dto.kind,
+        language: dto.language ?? DocumentLanguage.Other,
+        country: dto.country ?? null,
+        city: dto.city ?? null,
+        year: dto.year ?? null,
+        tags: dto.tags ?? [],
+        workingGroupId: dto.workingGroupId ?? null,
+        visibility: dto.visibility,
+        uploadedById: actor.id,
+        latestVersionNumber: 1,
+      });
+      await this.insertVersion(manager, document.id, 1, actor, file);
+      return document.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** `POST /api/documents/:id/versions`: a new file for a document the actor may edit; it becomes the latest. */
+  async addVersion(actor: Actor, id: string, request: Request): Promise<DocumentVersionResponse> {
+    const { file } = await receiveUpload(request, this.uploadOptions(), async (fields) => {
+      const extra = Object.keys(fields);
+      if (extra.length) throw invalid(extra[0]!, `property ${extra[0]} should not exist`);
+      await this.requireEditable(actor, id);
+    });
+    const versionId = await this.store(file, async (manager) => {
+      const [locked] = (await manager.query(
+        `SELECT latest_version_number FROM documents WHERE id = $1 AND deleted_at IS NULL FOR NO KEY UPDATE`,
+        [id],
+      )) as { latest_version_number: number }[];
+      if (!locked) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+      const number = locked.latest_version_number + 1;
+      const version = await this.insertVersion(manager, id, number, actor, file);
+      await manager.query(`UPDATE documents SET latest_version_number = $2, updated_at = now() WHERE id = $1`, [
+        id,
+        number,
+      ]);
+      // The previous text stays searchable until this version's text is extracted.
+      if (!isExtractable(file.mimeType)) await refreshSearchIndex(manager, id);
+      return version.id;
+    });
+    const [row] = await this.versionRows('v.id = $1', [versionId]);
+    return toVersionResponse(row!);
+  }
+
+  async get(viewer: Viewer, id: string): Promise<DocumentResponse> {
+    const row = await this.findRow(viewer, id, true);
+    if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+    return toDocumentResponse(row);
+  }
+
+  /** The document if the viewer may open it (deleted ones only for coordinators and admins), else null. */
+  async findRow(viewer: Viewer, id: string, includeDeleted = false): Promise<DocumentRow | null> {
+    const p = new SqlParams();
+    const idParam = p.add(id);
+    const deleted = includeDeleted && viewer && isNetworkStaff(viewer) ? 'TRUE' : 'd.deleted_at IS NULL';
+    const rows = (await this.dataSource.query(
+      `SELECT ${documentColumns('d', canEditExpression('d', viewer, p))}
+         FROM documents d ${documentJoins('d')}
+        WHERE d.id = ${idParam} AND ${deleted} AND ${visibleClause('d', viewer, p)}`,
+      p.values,
+    )) as DocumentRow[];
+    return rows[0] ?? null;
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateDocumentDto): Promise<DocumentResponse> {
+    const row = await this.requireEditable(actor, id);
+    for (const field of ['title', 'kind', 'visibility', 'language', 'tags'] as const) {
+      if (dto[field] === null) throw invalid(field, `${field} cannot be cleared`);
+    }
+    const visibility = dto.visibility ?? (row.visibility as DocumentVisibility);
+    const groupId = dto.workingGroupId === undefined ? row.working_group_id : dto.workingGroupId;
+    if (visibility === DocumentVisibility.Group && !groupId) {
+      throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
+    }
+    if (dto.workingGroupId && dto.workingGroupId !== row.working_group_id) {
+      await this.requireGroupMember(actor, dto.workingGroupId);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Document).update({ id }, { ...dto });
+      await refreshSearchIndex(manager, id);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Soft delete by the uploader, a group lead or a coordinator; the bytes and versions stay for a restore. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.requireEditable(actor, id);
+    await this.dataSource.query(
+      `UPDATE documents SET deleted_at = now(), deleted_by_id = $2, updated_at = now() WHERE id = $1`,
+      [id, actor.id],
+    );
+  }
+
+  /** Coordinators and admins (checked by the route) bring a deleted document back. */
+  async restore(actor: Actor, id: string): Promise<DocumentResponse> {
+    const row = await this.findRow(actor, id, true);
+    if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+    if (!row.deleted_at) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_DELETED);
+    await this.dataSource.query(
+      `UPDATE documents SET deleted_at = NULL, deleted_by_id = NULL, updated_at = now() WHERE id = $1`,
+      [id],
+    );
+    return this.get(actor, id);
+  }
+
+  /** Every version, newest first, with uploader, size, hash and time. */
+  async versions(viewer: Viewer, id: string, query: PageQueryDto): Promise<Page<DocumentVersionResponse>> {
+    if (!(await this.findRow(viewer, id))) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+    const values: unknown[] = [id, query.limit + 1];
+    let where = 'v.document_id = $1';
+    if (query.cursor) {
+      const [number] = decodeCursor(query.cursor, 1);
+      values.push(Number(number));
+      where += ` AND v.number < $3`;
+    }
+    const rows = await this.versionRows(where, values, 'LIMIT $2');
+    return toPage(rows, query.limit, toVersionResponse, (r) => [r.number]);
+  }
+
+  /** Who downloaded which version when, newest first: for the uploader, coordinators and admins. */
+  async downloads(actor: Actor, id: string, query: PageQueryDto): Promise<Page<DocumentDownloadResponse>> {
+    const row = await this.findRow(actor, id);
+    if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+    if (row.uploaded_by_id !== actor.id && !isNetworkStaff(actor)) {
+      throw new DocumentException(DocumentErrorCode.DOWNLOADS_FORBIDDEN);
+    }
+    const values: unknown[] = [id, query.limit + 1];
+    let where = 'dl.document_id = $1';
+    if (query.cursor) {
+      const [createdAt, downloadId] = decodeCursor(query.cursor, 2);
+      values.push(createdAt, downloadId);
+      where += ' AND (dl.created_at, dl.id) < ($3::timestamptz, $4::uuid)';
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT dl.id, dl.version_number, dl.member_id, m.display_name, dl.created_at
+         FROM document_downloads dl LEFT JOIN members m ON m.id = dl.member_id
+        WHERE ${where} ORDER BY dl.created_at DESC, dl.id DESC LIMIT $2`,
+      values,
+    )) as {
+      id: string;
+      version_number: number;
+      member_id: string | null;
+      display_name: string | null;
+      created_at: Date;
+    }[];
+    return toPage(
+      rows,
+      query.limit,
+      (r) => ({
+        id: r.id,
+        versionNumber: r.version_number,
+        member: r.member_id ? { id: r.member_id, displayName: r.display_name ?? '' } : null,
+        createdAt: r.created_at.toISOString(),
+      }),
+      (r) => [r.created_at.toISOString(), r.id],
+    );
+  }
+
+  /** A version the viewer may download (the latest when `number` is absent). */
+  async findDownloadable(
+    viewer: Viewer,
+    id: string,
+    number?: number,
+  ): Promise<{ documentId: string; version: VersionRow }> {
+    const row = await this.findRow(viewer, id);
+    if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+    const [version] = await this.versionRows('v.document_id = $1 AND v.number = $2', [
+      id,
+      number ?? row.latest_version_number,
+    ]);
+    if (!version) throw new DocumentException(DocumentErrorCode.DOCUMENT_VERSION_NOT_FOUND);
+    return { documentId: id, version };
+  }
+
+  /** Records a download and bumps the document's count in one transaction. */
+  async recordDownload(viewer: Viewer, documentId: string, version: VersionRow): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // Document row first, as every other writer does (no lock-order deadlock with the extraction job).
+      await manager.query(`UPDATE documents SET download_count = download_count + 1 WHERE id = $1`, [documentId]);
+      await manager.query(
+        `INSERT INTO document_downloads (document_id, version_id, version_number, member_id) VALUES ($1, $2, $3, $4)`,
+        [documentId, version.id, version.number, viewer?.id ?? null],
+      );
+    });
+  }
+
+  private async requireEditable(actor: Actor, id: string): Promise<DocumentRow> {
+    const row = await this.findRow(actor, id);
+    if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+    if (!row.can_edit) throw new DocumentException(DocumentErrorCode.DOCUMENT_EDIT_FORBIDDEN);
+    return row;
+  }
+
+  /** A group a document is filed under: the actor must be an active member (or network staff). */
+  private async requireGroupMember(actor: Actor, groupId: string): Promise<void> {
+    const access = await this.groups.findAccess(actor, groupId);
+    if (!access) throw invalid('workingGroupId', 'no such working group');
+    if (!access.membership && !access.canManage) throw new DocumentException(DocumentErrorCode.NOT_A_GROUP_MEMBER);
+  }
+
+  /** Commits the spooled bytes to storage, then the rows; the extraction job is nudged afterwards. */
+  private async store<T>(file: SpooledFile, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+    await this.storage.commit(file.tempFile, file.sha256, file.size);
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await write(manager);
+      return value;
+    });
+    this.extraction.kick();
+    return result;
+  }
+
+  private async insertVersion(
+    manager: EntityManager,
+    documentId: string,
+    number: number,
+    actor: Actor,
+    file: SpooledFile,
+  ): Promise<DocumentVersion> {
+    const version = await manager.getRepository(DocumentVersion).save({
+      documentId,
+      number,
+      fileName: file.fileName,
+      mimeType: file.mimeType,
+      size: file.size,
+      sha256: file.sha256,
+      uploadedById: actor.id,
+      extractionStatus: isExtractable(file.mimeType) ? ExtractionStatus.Pending : ExtractionStatus.Skipped,
+    });
+    if (number === 1) await refreshSearchIndex(manager, documentId);
+    return version;
+  }
+
+  private async versionRows(where: string, values: unknown[], tail = ''): Promise<VersionRow[]> {
+    return (await this.dataSource.query(
+      `SELECT v.id, v.number, v.file_name, v.mime_type, v.size, v.sha256, v.extraction_status, v.created_at,
+              v.uploaded_by_id, m.display_name AS uploader_name
+         FROM document_versions v JOIN members m ON m.id = v.uploaded_by_id
+        WHERE ${where} ORDER BY v.number DESC ${tail}`,
+      values,
+    )) as VersionRow[];
+  }
+
+  private uploadOptions(): { tempDir: string; maxBytes: number } {
+    return {
+      tempDir: uploadTempDir({ DATA_DIR: this.config.get('DATA_DIR', { infer: true }) }),
+      maxBytes: this.config.get('UPLOAD_MAX_BYTES', { infer: true }),
+    };
+  }
+}
+
+/** Validates multipart fields as the global pipe validates JSON bodies (unknown fields are errors). */
+async function validated<T extends object>(type: new () => T, fields: Record<string, string>): Promise<T> {
+  const instance = plainToInstance(type, fields);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) {
+    throw new CommonException(CommonErrorCode.VALIDATION_FAILED, 'The request is not valid', toErrorDetails(errors));
+  }
+  return instance;
+}
+
+function invalid(field: string, message: string): Error {
+  return new CommonException(CommonErrorCode.VALIDATION_FAILED, 'The request is not valid', [{ field, message }]);
+}

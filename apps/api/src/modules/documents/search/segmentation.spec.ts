@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { cleanSnippet, headlineText, indexText, toTsQuery, words } from './segmentation.js';
+
+describe('document search segmentation', () => {
+  it('splits Chinese and Japanese into words and folds Cyrillic, Hangul and Latin', () => {
+    expect(words('北京市低碳城市发展战略')).toEqual(['北京市', '低', '碳', '城市', '发展', '战略']);
+    expect(words('東京都の脱炭素戦略')).toContain('戦略');
+    expect(indexText('Стратегия ГОРОДА, Low-Carbon!')).toBe('стратегия города low carbon');
+    expect(words('서울시 저탄소 도시')).toEqual(['서울시', '저탄소', '도시']);
+  });
+
+  it('builds phrase queries for CJK and prefix queries elsewhere, quoting what PostgreSQL would parse', () => {
+    expect(toTsQuery('低碳')).toBe("('低' <-> '碳')");
+    expect(toTsQuery('战略 city')).toBe("'战略' & 'city':*");
+    expect(toTsQuery("o'neil")).toBe("'o''neil':*");
+    expect(toTsQuery('  !!! ')).toBeNull();
+    expect(toTsQuery('Город', true)).toBe("('город':* | 'Город':* | 'ГОРОД':*)");
+  });
+
+  it('spaces CJK words for ts_headline and takes the spaces out of the snippet, escaping HTML', () => {
+    expect(headlineText('低碳城市发展战略。Low carbon')).toBe('低 碳 城市 发展 战略 。 Low carbon');
+    expect(cleanSnippet('低 碳 城市 \ue000发展\ue001 战略 <script>')).toBe('低碳城市<b>发展</b>战略 &#60;script&#62;');
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Full-text search in every language of the network with PostgreSQL's `simple` configuration: the application
+ * splits text into words (Node's `Intl.Segmenter`, whose ICU dictionaries segment Chinese and Japanese), folds
+ * them (NFKC, Unicode lower case: the database's C locale would not lower-case Cyrillic) and hands PostgreSQL
+ * words separated by spaces.
+ */
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Han, kana and CJK punctuation: scripts written without spaces. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\u30fc]/u;
+
+/** Longest text indexed per document (characters): keeps every tsvector far below PostgreSQL's 1 MB limit. */
+export const MAX_INDEXED_CHARS = 300_000;
+
+export function fold(text: string): string {
+  return text.normalize('NFKC').toLocaleLowerCase('und');
+}
+
+/** The words of a text, folded, in order (punctuation and spaces dropped). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const part of segmenter.segment(fold(text))) {
+    if (part.isWordLike) out.push(part.segment);
+  }
+  return out;
+}
+
+/** Space-separated folded words: the input of `to_tsvector('simple', ...)`. */
+export function indexText(text: string): string {
+  return words(text.slice(0, MAX_INDEXED_CHARS)).join(' ');
+}
+
+/**
+ * The original text with a space at every word boundary that touches CJK, so `ts_headline` (which splits on
+ * spaces and punctuation only) sees the same words as the index; `cleanSnippet` takes those spaces out again.
+ */
+export function headlineText(text: string): string {
+  let out = '';
+  let previous = '';
+  for (const { segment } of segmenter.segment(text.slice(0, MAX_INDEXED_CHARS).replace(/[\ue000\ue001]/g, ''))) {
+    if (out && (CJK.test(previous.at(-1) ?? '') || CJK.test(segment[0] ?? '')) && !/\s$/.test(out)) out += ' ';
+    out += segment;
+    previous = segment;
+  }
+  return out;
+}
+
+/** Marks `ts_headline` puts around matches (private-use characters, removed from every indexed text). */
+export const MATCH_START = '\ue000';
+export const MATCH_END = '\ue001';
+
+/** Escapes HTML, turns the match marks into `<b>`, and removes the spaces `headlineText` put between CJK words. */
+export function cleanSnippet(raw: string): string {
+  const escaped = raw.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const cjkSpace = new RegExp(
+    `(?<=${CJK.source}[${MATCH_START}${MATCH_END}]?) (?=[${MATCH_START}${MATCH_END}]?${CJK.source})`,
+    'gu',
+  );
+  return escaped
+    .replace(cjkSpace, '')
+    .replaceAll(MATCH_START, '<b>')
+    .replaceAll(MATCH_END, '</b>')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A `to_tsquery('simple', ...)` expression for what a person typed: every typed word must match; a word that
+ * the segmenter splits (Chinese, Japanese) must match as a phrase; words in other scripts match as prefixes, the
+ * cheap stand-in for stemming (Korean particles, Russian and Mongolian case endings, English plurals).
+ * `variants` adds Title and UPPER case forms (for `ts_headline` over original-case text). Null when nothing
+ * searchable remains.
+ */
+export function toTsQuery(input: string, variants = false): string | null {
+  const groups = input
+    .split(/\s+/)
+    .map((typed) => words(typed))
+    .filter((group) => group.length > 0)
+    .slice(0, 16);
+  if (groups.length === 0) return null;
+  const term = (word: string): string => {
+    const prefix = CJK.test(word) ? '' : ':*';
+    const forms = variants
+      ? [...new Set([word, word[0]!.toLocaleUpperCase() + word.slice(1), word.toLocaleUpperCase()])]
+      : [word];
+    const quoted = forms.map((form) => `'${form.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix}`);
+    return quoted.length === 1 ? quoted[0]! : `(${quoted.join(' | ')})`;
+  };
+  return groups
+    .map((group) => (group.length === 1 ? term(group[0]!) : `(${group.map(term).join(' <-> ')})`))
+    .join(' & ');
+}

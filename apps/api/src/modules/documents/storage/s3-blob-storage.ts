@@ -1,0 +1,105 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { BlobStorage, type ByteRange } from './blob-storage.js';
+
+export interface S3BlobStorageOptions {
+  bucket: string;
+  endpoint?: string;
+  region?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle?: boolean;
+}
+
+/** Blobs in an S3-compatible store (MinIO, AWS): key `blobs/<sha256>`, multipart upload for large files. */
+export class S3BlobStorage extends BlobStorage {
+  readonly name = 's3';
+  readonly client: S3Client;
+  private readonly bucket: string;
+
+  constructor(options: S3BlobStorageOptions) {
+    super();
+    const config: S3ClientConfig = {
+      region: options.region ?? 'us-east-1',
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+    };
+    if (options.accessKeyId && options.secretAccessKey) {
+      config.credentials = { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey };
+    }
+    this.client = new S3Client(config);
+    this.bucket = options.bucket;
+  }
+
+  /** Creates the bucket when it does not exist yet (a fresh MinIO). */
+  async ensureBucket(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+      await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+    }
+  }
+
+  async commit(tempFile: string, sha256: string, size: number): Promise<void> {
+    try {
+      if (await this.exists(sha256)) return;
+      await new Upload({
+        client: this.client,
+        params: {
+          Bucket: this.bucket,
+          Key: keyOf(sha256),
+          Body: createReadStream(tempFile),
+          ContentLength: size,
+          ContentType: 'application/octet-stream',
+        },
+        queueSize: 2,
+        partSize: 8 * 1024 * 1024,
+      }).done();
+    } finally {
+      await rm(tempFile, { force: true });
+    }
+  }
+
+  async read(sha256: string, range?: ByteRange): Promise<Readable> {
+    const result = await this.client.send(
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: keyOf(sha256),
+        Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+      }),
+    );
+    const body = result.Body;
+    if (body instanceof Readable) return body;
+    throw new Error('S3 answered without a body stream');
+  }
+
+  async exists(sha256: string): Promise<boolean> {
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: keyOf(sha256) }));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+}
+
+function keyOf(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha256');
+  return `blobs/${sha256}`;
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+}

@@ -1,0 +1,99 @@
+/** Documents: enums and response shapes of `/api/documents`. */
+
+/** Who may open a document: `public` anyone (also anonymous), `network` active members, `group` its group. */
+export enum DocumentVisibility {
+  Public = 'public',
+  Network = 'network',
+  Group = 'group',
+}
+
+/** The language of a document's content (the portal's languages, plus `other`). */
+export enum DocumentLanguage {
+  En = 'en',
+  Zh = 'zh',
+  Ja = 'ja',
+  Ko = 'ko',
+  Ru = 'ru',
+  Mn = 'mn',
+  Other = 'other',
+}
+
+/** Text extraction of one version: `skipped` for types without text (images, spreadsheets, archives). */
+export enum ExtractionStatus {
+  Pending = 'pending',
+  Done = 'done',
+  Failed = 'failed',
+  Skipped = 'skipped',
+}
+
+export interface DocumentPersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface DocumentVersionResponse {
+  id: string;
+  /** 1-based. */
+  number: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  /** SHA-256 of the bytes, lower-case hex; also the download's ETag. */
+  sha256: string;
+  extractionStatus: ExtractionStatus;
+  uploadedBy: DocumentPersonRef;
+  createdAt: string;
+}
+
+export interface DocumentResponse {
+  id: string;
+  title: string;
+  description: string | null;
+  kind: string;
+  language: DocumentLanguage;
+  country: string | null;
+  city: string | null;
+  year: number | null;
+  tags: string[];
+  workingGroupId: string | null;
+  visibility: DocumentVisibility;
+  uploadedBy: DocumentPersonRef;
+  /** The latest version. */
+  latestVersion: DocumentVersionResponse;
+  versionCount: number;
+  downloadCount: number;
+  /** True when the viewer may edit, add versions and delete. */
+  canEdit: boolean;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Search results only: relevance and a snippet with matches in `<b>…</b>` (the rest HTML-escaped). */
+  rank?: number;
+  snippet?: string | null;
+}
+
+export interface DocumentFacetCount {
+  value: string;
+  count: number;
+}
+
+export interface DocumentPage {
+  items: DocumentResponse[];
+  nextCursor: string | null;
+  /** With `?facets=true`: counts over every visible match (not only this page). */
+  facets?: {
+    kind: DocumentFacetCount[];
+    language: DocumentFacetCount[];
+    country: DocumentFacetCount[];
+    year: DocumentFacetCount[];
+    tag: DocumentFacetCount[];
+  };
+}
+
+export interface DocumentDownloadResponse {
+  id: string;
+  versionNumber: number;
+  /** `null` for anonymous downloads of public documents. */
+  member: DocumentPersonRef | null;
+  createdAt: string;
+}
