@@ -9,6 +9,8 @@ import { io } from 'socket.io-client';
 
 const senders = Number(process.argv[2] ?? 50);
 const perSender = Number(process.argv[3] ?? 100);
+// `nojoin`: senders do not join the room's channel, so no message is fanned out to them (isolates the write path).
+const join = process.argv[4] !== 'nojoin';
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) throw new Error('set DATABASE_URL to a PostgreSQL server the benchmark may create a database on');
 
@@ -59,7 +61,7 @@ const connect = () =>
     s.once('connect_error', reject);
   });
 const sockets = await Promise.all(Array.from({ length: senders }, connect));
-await Promise.all(sockets.map((s) => s.emitWithAck('room.join', { roomId: group.roomId })));
+if (join) await Promise.all(sockets.map((s) => s.emitWithAck('room.join', { roomId: group.roomId })));
 
 const latencies = [];
 const started = performance.now();
@@ -83,6 +85,7 @@ const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100)
 console.log(
   JSON.stringify({
     senders,
+    fanOutTo: join ? senders : 0,
     messages: latencies.length,
     seconds: Number(seconds.toFixed(2)),
     ackedPerSecond: Math.round(latencies.length / seconds),

@@ -7,15 +7,11 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import type { HistoryQueryDto, SendMessageDto } from './dto/message.dto.js';
 import { MessageReaction } from './entities/message-reaction.entity.js';
 import { Message } from './entities/message.entity.js';
+import { Member } from '../members/entities/member.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { toMessageResponse } from './message-view.js';
 import { RoomsService } from './rooms.service.js';
-
-/** Thrown inside the send transaction to roll back a seq taken for a resend that turned out to exist. */
-class AlreadySent {
-  constructor(readonly message: Message) {}
-}
 
 export interface SendResult {
   message: MessageResponse;
@@ -40,51 +36,15 @@ export class MessagesService {
   async send(actor: Actor, roomId: string, dto: SendMessageDto): Promise<SendResult> {
     const { room } = await this.rooms.enter(actor, roomId);
     if (room.archived) throw new DiscussionException(DiscussionErrorCode.ROOM_ARCHIVED);
-    const earlier = await this.findByClientId(roomId, actor.id, dto.clientId);
-    if (earlier) return { message: await this.resend(earlier, dto), created: false };
     if (dto.threadRootId) {
       const root = await this.messages.findOneBy({ id: dto.threadRootId, roomId });
       if (!root || root.threadRootId) throw new DiscussionException(DiscussionErrorCode.THREAD_ROOT_NOT_FOUND);
     }
     const mentionIds = await this.resolveMentions(roomId, dto.body, actor.id);
-    let saved: Message;
-    try {
-      saved = await this.dataSource.transaction(async (manager) => {
-        // Takes the room's next seq; the row lock orders concurrent senders and resends of one clientId.
-        const [rows] = (await manager.query(
-          `UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now() WHERE id = $1 RETURNING last_seq`,
-          [roomId],
-        )) as [{ last_seq: string }[], number];
-        const seq = Number(rows[0]!.last_seq);
-        const concurrent = await manager
-          .getRepository(Message)
-          .findOneBy({ roomId, authorId: actor.id, clientId: dto.clientId });
-        if (concurrent) throw new AlreadySent(concurrent);
-        const message = await manager.getRepository(Message).save({
-          roomId,
-          seq,
-          clientId: dto.clientId,
-          authorId: actor.id,
-          body: dto.body,
-          threadRootId: dto.threadRootId ?? null,
-          mentionIds,
-        });
-        if (dto.threadRootId) {
-          await manager.query(
-            `UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now() WHERE id = $1`,
-            [dto.threadRootId],
-          );
-        }
-        // Sending reads the room up to one's own message.
-        await manager.query(
-          `UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, $3), updated_at = now() WHERE room_id = $1 AND member_id = $2`,
-          [roomId, actor.id, seq],
-        );
-        return message;
-      });
-    } catch (error) {
-      if (error instanceof AlreadySent) return { message: await this.resend(error.message, dto), created: false };
-      throw error;
+    const inserted = await this.insert(roomId, actor.id, dto, mentionIds);
+    if (!inserted) {
+      const earlier = await this.messages.findOneByOrFail({ roomId, authorId: actor.id, clientId: dto.clientId });
+      return { message: await this.resend(earlier, dto), created: false };
     }
     if (mentionIds.length) {
       await this.notifications.notify(
@@ -92,11 +52,63 @@ export class MessagesService {
           memberId,
           type: NotificationType.MessageMention,
           title: `${actor.displayName} mentioned you`,
-          data: { roomId, messageId: saved.id },
+          data: { roomId, messageId: inserted.id },
         })),
       );
     }
-    return { message: await this.view(saved.id), created: true };
+    return {
+      message: toMessageResponse(
+        Object.assign(inserted, { author: { id: actor.id, displayName: actor.displayName } as Member }),
+      ),
+      created: true,
+    };
+  }
+
+  /**
+   * One statement inside a short transaction: take the room's next seq (the row lock orders concurrent senders),
+   * insert, count the reply on its thread root, and move the sender's read marker. A clientId already used by this
+   * sender inserts nothing; the transaction is then rolled back, so the seq it took is given back and no gap opens.
+   */
+  private async insert(
+    roomId: string,
+    authorId: string,
+    dto: SendMessageDto,
+    mentionIds: string[],
+  ): Promise<Message | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const rows = (await runner.query(
+        `WITH next AS (
+           UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now() WHERE id = $1 RETURNING last_seq
+         ), ins AS (
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids)
+           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[] FROM next
+           ON CONFLICT (room_id, author_id, client_id) DO NOTHING
+           RETURNING *
+         ), root AS (
+           UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now()
+            WHERE id = $5 AND EXISTS (SELECT 1 FROM ins)
+         ), marker AS (
+           UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, (SELECT seq FROM ins)), updated_at = now()
+            WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
+         )
+         SELECT * FROM ins`,
+        [roomId, dto.clientId, authorId, dto.body, dto.threadRootId ?? null, mentionIds],
+      )) as Record<string, unknown>[];
+      if (rows.length === 0) {
+        await runner.rollbackTransaction();
+        return null;
+      }
+      await runner.commitTransaction();
+      return fromRow(rows[0]!);
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** A page of history in ascending seq: the newest page by default, or before/after a seq (exclusive). */
@@ -229,4 +241,24 @@ export class MessagesService {
       return toMessageResponse(m, [...byEmoji.values()]);
     });
   }
+}
+
+/** A `messages` row as returned by raw SQL. */
+function fromRow(row: Record<string, unknown>): Message {
+  return Object.assign(new Message(), {
+    id: row.id as string,
+    roomId: row.room_id as string,
+    seq: Number(row.seq),
+    clientId: row.client_id as string,
+    authorId: row.author_id as string | null,
+    body: row.body as string,
+    threadRootId: row.thread_root_id as string | null,
+    replyCount: Number(row.reply_count),
+    lastReplyAt: row.last_reply_at as Date | null,
+    mentionIds: row.mention_ids as string[],
+    editedAt: row.edited_at as Date | null,
+    deletedAt: row.deleted_at as Date | null,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+  });
 }

@@ -34,9 +34,26 @@ export class RoomsService {
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
-    const room = await this.rooms.findOneBy({ id: roomId });
-    if (!room) throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
-    const membership = await this.roomMembers.findOneBy({ roomId, memberId: actor.id });
+    // One round trip: the room and the actor's membership together (this runs on every message sent).
+    const { entities, raw } = await this.rooms
+      .createQueryBuilder('r')
+      .leftJoin(RoomMember, 'rm', 'rm.roomId = r.id AND rm.memberId = :actorId', { actorId: actor.id })
+      .addSelect(['rm.id AS rm_id', 'rm.moderator AS rm_moderator', 'rm.last_read_seq AS rm_last_read_seq'])
+      .where('r.id = :roomId', { roomId })
+      .getRawAndEntities();
+    const room = entities[0];
+    const row = raw[0] as
+      { rm_id: string | null; rm_moderator: boolean | null; rm_last_read_seq: string | null } | undefined;
+    if (!room || !row) throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
+    const membership = row.rm_id
+      ? Object.assign(new RoomMember(), {
+          id: row.rm_id,
+          roomId,
+          memberId: actor.id,
+          moderator: row.rm_moderator === true,
+          lastReadSeq: Number(row.rm_last_read_seq ?? 0),
+        })
+      : null;
     if (!membership && !(room.kind === RoomKind.Topic && room.visibility === RoomVisibility.Public)) {
       throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
     }
