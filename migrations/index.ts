@@ -6,6 +6,7 @@ import { Polls1795898644101 } from './1795898644101-polls.js';
 import { NotificationsAndReminders1795898811072 } from './1795898811072-notifications-and-reminders.js';
 import { Discussions1795899359545 } from './1795899359545-discussions.js';
 import { Documents1795899550074 } from './1795899550074-documents.js';
+import { MessageSearch1795900842083 } from './1795900842083-message-search.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   NotificationsAndReminders1795898811072,
   Discussions1795899359545,
   Documents1795899550074,
+  MessageSearch1795900842083,
 ];

@@ -25,6 +25,7 @@ import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { RateLimitGuard } from './modules/rate-limits/rate-limit.guard.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
+import { SearchModule } from './modules/search/search.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 
@@ -93,6 +94,7 @@ export class AppModule {
         NotificationsModule,
         DiscussionsModule,
         DocumentsModule,
+        SearchModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

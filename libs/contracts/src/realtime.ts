@@ -122,3 +122,15 @@ export enum RealtimeErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   VALIDATION_FAILED = 'VALIDATION_FAILED',
 }
+
+/** A message found by search; `snippet` is HTML-escaped text with matches in `<b>`. */
+export interface MessageSearchHit {
+  messageId: string;
+  roomId: string;
+  roomName: string | null;
+  seq: number;
+  threadRootId: string | null;
+  author: { id: string; displayName: string } | null;
+  snippet: string;
+  createdAt: string;
+}

@@ -9,6 +9,7 @@ import { MessageReaction } from './entities/message-reaction.entity.js';
 import { Message } from './entities/message.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
+import { MessageSearchService } from './message-search.service.js';
 import { MessagesService } from './messages.service.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
 import { RoomsService } from './rooms.service.js';
@@ -16,7 +17,14 @@ import { RoomsService } from './rooms.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Room, RoomMember, Message, MessageReaction]), AuthModule, NotificationsModule],
   controllers: [DiscussionsController],
-  providers: [RoomsService, MessagesService, RoomBroadcaster, DiscussionsGateway, DiscussionsListeners],
-  exports: [RoomsService, MessagesService],
+  providers: [
+    RoomsService,
+    MessagesService,
+    MessageSearchService,
+    RoomBroadcaster,
+    DiscussionsGateway,
+    DiscussionsListeners,
+  ],
+  exports: [RoomsService, MessagesService, MessageSearchService],
 })
 export class DiscussionsModule {}

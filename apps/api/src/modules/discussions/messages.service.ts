@@ -11,6 +11,7 @@ import { Member } from '../members/entities/member.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { toMessageResponse } from './message-view.js';
+import { indexText } from '../../common/search/segmentation.js';
 import { RoomsService } from './rooms.service.js';
 
 export interface SendResult {
@@ -83,8 +84,9 @@ export class MessagesService {
         `WITH next AS (
            UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now() WHERE id = $1 RETURNING last_seq
          ), ins AS (
-           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids)
-           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[] FROM next
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector)
+           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text)
+             FROM next
            ON CONFLICT (room_id, author_id, client_id) DO NOTHING
            RETURNING *
          ), root AS (
@@ -95,7 +97,7 @@ export class MessagesService {
             WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
          )
          SELECT * FROM ins`,
-        [roomId, dto.clientId, authorId, dto.body, dto.threadRootId ?? null, mentionIds],
+        [roomId, dto.clientId, authorId, dto.body, dto.threadRootId ?? null, mentionIds, indexText(dto.body)],
       )) as Record<string, unknown>[];
       if (rows.length === 0) {
         await runner.rollbackTransaction();
@@ -142,10 +144,14 @@ export class MessagesService {
     const message = await this.requireMessage(actor, messageId);
     if (message.authorId !== actor.id) throw new DiscussionException(DiscussionErrorCode.NOT_MESSAGE_AUTHOR);
     if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
-    await this.messages.update(
-      { id: messageId },
-      { body, editedAt: new Date(), mentionIds: await this.resolveMentions(message.roomId, body, actor.id) },
-    );
+    const mentionIds = await this.resolveMentions(message.roomId, body, actor.id);
+    await this.messages
+      .createQueryBuilder()
+      .update()
+      .set({ body, editedAt: new Date(), mentionIds, searchVector: () => `to_tsvector('simple', :words)` })
+      .setParameter('words', indexText(body))
+      .where('id = :id', { id: messageId })
+      .execute();
     return this.view(messageId);
   }
 
@@ -160,7 +166,7 @@ export class MessagesService {
     await this.dataSource.transaction(async (manager) => {
       await manager
         .getRepository(Message)
-        .update({ id: messageId }, { body: '', mentionIds: [], deletedAt: new Date() });
+        .update({ id: messageId }, { body: '', mentionIds: [], deletedAt: new Date(), searchVector: null });
       await manager.getRepository(MessageReaction).delete({ messageId });
     });
     return this.view(messageId);

@@ -14,7 +14,7 @@ import {
   visibleClause,
 } from './document-sql.js';
 import type { ListDocumentsQueryDto } from './dto/document-queries.dto.js';
-import { cleanSnippet, MATCH_END, MATCH_START, toTsQuery } from './search/segmentation.js';
+import { cleanSnippet, MATCH_END, MATCH_START, toTsQuery } from '../../common/search/segmentation.js';
 
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 

@@ -44,6 +44,6 @@ async function createBlobStorage(config: ConfigService<Env, true>): Promise<Blob
     DocumentDownloadService,
     ExtractionService,
   ],
-  exports: [DocumentsService],
+  exports: [DocumentsService, DocumentSearchService],
 })
 export class DocumentsModule {}

@@ -61,6 +61,11 @@ export class Message {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   mentionIds: string[];
 
+  /** Words of the body (segmented in the application, so CJK works) for full-text search. */
+  @Index('idx_messages_search_vector', { synchronize: false })
+  @Column({ type: 'tsvector', nullable: true, select: false })
+  searchVector: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   editedAt: Date | null;
 

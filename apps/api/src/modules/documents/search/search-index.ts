@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { headlineText, indexText } from './segmentation.js';
+import { headlineText, indexText } from '../../../common/search/segmentation.js';
 
 /**
  * Rewrites a document's search columns from its metadata and its latest version's extracted text: title weighs

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { MessageSearchHit } from '@lcc/contracts';
+import type { TestMember } from '@lcc/testing';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('search over messages and documents', () => {
+  let t: TestApp;
+  let lead: TestMember;
+  let member: TestMember;
+  let outsider: TestMember;
+  let roomId: string;
+  const ids: Record<string, string> = {};
+
+  const post = async (key: string, body: string) => {
+    const res = await t
+      .http()
+      .post(`/api/rooms/${roomId}/messages`)
+      .set('Authorization', member.auth)
+      .send({ clientId: randomUUID(), body })
+      .expect(201);
+    ids[key] = res.body.id;
+  };
+  const search = async (m: TestMember, q: string, scope = 'messages') =>
+    (await t.http().get('/api/search').query({ q, scope }).set('Authorization', m.auth).expect(200)).body as {
+      messages: MessageSearchHit[];
+      documents: { id: string; title: string }[];
+    };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    lead = await t.fx.member({ role: 'coordinator' });
+    member = await t.fx.member();
+    outsider = await t.fx.member();
+    const group = await t
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', lead.auth)
+      .send({ name: 'Search Group', thematicArea: 'other', visibility: 'private' })
+      .expect(201);
+    roomId = group.body.roomId;
+    await t
+      .http()
+      .post(`/api/working-groups/${group.body.id}/members`)
+      .set('Authorization', lead.auth)
+      .send({ memberId: member.id })
+      .expect(201);
+    await post('zh', '天津市发布了低碳城市发展规划');
+    await post('ja', '北九州市の環境モデル都市の取り組み');
+    await post('ko', '인천광역시 탄소중립 기본계획을 공유합니다');
+    await post('ru', 'Владивосток утвердил стратегию низкоуглеродного развития');
+    await post('en', 'District heating retrofits in Ulaanbaatar');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds messages by a word in Chinese, Japanese, Korean, Russian and English, with highlighted snippets', async () => {
+    const cases: [string, string][] = [
+      ['低碳', 'zh'],
+      ['環境', 'ja'],
+      ['탄소중립', 'ko'],
+      ['стратегию', 'ru'],
+      ['heating', 'en'],
+    ];
+    for (const [q, key] of cases) {
+      const { messages } = await search(member, q);
+      expect({ q, found: messages.map((m) => m.messageId) }).toEqual({ q, found: [ids[key]] });
+      expect(messages[0]!.snippet).toContain('<b>');
+      expect(messages[0]!.roomId).toBe(roomId);
+    }
+    // Prefix matching stands in for stemming in inflected languages.
+    expect((await search(member, 'Владивосток')).messages.map((m) => m.messageId)).toEqual([ids.ru]);
+  });
+
+  it('only searches rooms the member is in, never deleted messages, and follows edits', async () => {
+    expect((await search(outsider, '低碳')).messages).toEqual([]);
+    await t.http().delete(`/api/messages/${ids.en}`).set('Authorization', member.auth).expect(200);
+    expect((await search(member, 'heating')).messages).toEqual([]);
+    await t
+      .http()
+      .patch(`/api/messages/${ids.ko}`)
+      .set('Authorization', member.auth)
+      .send({ body: '인천 수소버스 도입 계획' })
+      .expect(200);
+    expect((await search(member, '수소버스')).messages.map((m) => m.messageId)).toEqual([ids.ko]);
+    expect((await search(member, '탄소중립')).messages).toEqual([]);
+  });
+
+  it('scopes: all includes documents, messages leaves them out; bad queries are 400; tokens are required', async () => {
+    const all = await search(member, '低碳', 'all');
+    expect(Array.isArray(all.documents)).toBe(true);
+    expect(all.messages).toHaveLength(1);
+    expect((await search(member, '低碳', 'messages')).documents).toEqual([]);
+    expect((await search(member, '低碳', 'documents')).messages).toEqual([]);
+    await t.http().get('/api/search').query({ q: '', scope: 'all' }).set('Authorization', member.auth).expect(400);
+    await t.http().get('/api/search').query({ q: 'x', scope: 'people' }).set('Authorization', member.auth).expect(400);
+    await t.http().get('/api/search').query({ q: 'x' }).expect(401);
+    expect((await search(member, '!!!')).messages).toEqual([]);
+  });
+});
