@@ -7,6 +7,7 @@ import { NotificationsAndReminders1795898811072 } from './1795898811072-notifica
 import { Discussions1795899359545 } from './1795899359545-discussions.js';
 import { Documents1795899550074 } from './1795899550074-documents.js';
 import { MessageSearch1795900842083 } from './1795900842083-message-search.js';
+import { MessageAttachments1795901059717 } from './1795901059717-message-attachments.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Discussions1795899359545,
   Documents1795899550074,
   MessageSearch1795900842083,
+  MessageAttachments1795901059717,
 ];

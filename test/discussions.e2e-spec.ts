@@ -432,6 +432,78 @@ describe('discussions over socket.io and REST', () => {
   });
 });
 
+describe('discussions: attachments', () => {
+  it('attaches documents the sender may open; readers who may not open one see it without a title', async () => {
+    const t = await createTestApp();
+    try {
+      const lead = await t.fx.member({ role: 'coordinator' });
+      const member = await t.fx.member();
+      const group = await t
+        .http()
+        .post('/api/working-groups')
+        .set('Authorization', lead.auth)
+        .send({ name: 'Attach', thematicArea: 'other' })
+        .expect(201);
+      await t.http().post(`/api/working-groups/${group.body.id}/join`).set('Authorization', member.auth).expect(200);
+      const secret = await t
+        .http()
+        .post('/api/working-groups')
+        .set('Authorization', lead.auth)
+        .send({ name: 'Closed Circle', thematicArea: 'other', visibility: 'private' })
+        .expect(201);
+      const upload = (fields: Record<string, string>) => {
+        const req = t.http().post('/api/documents').set('Authorization', lead.auth);
+        for (const [k, v] of Object.entries(fields)) req.field(k, v);
+        return req.attach('file', Buffer.from('Low-carbon plan of the city, 2030.\n'), {
+          filename: 'plan.txt',
+          contentType: 'text/plain',
+        });
+      };
+      const open = await upload({ title: 'Open plan', kind: 'strategy', visibility: 'network' }).expect(201);
+      const closed = await upload({
+        title: 'Closed plan',
+        kind: 'strategy',
+        visibility: 'group',
+        workingGroupId: secret.body.id,
+      }).expect(201);
+
+      const socket = await connectSocket(t.url, member.accessToken);
+      await emitAck(socket, 'room.join', { roomId: group.body.roomId });
+      const live = waitForEvent(socket, 'message.created', (m) => m.attachments.length === 2);
+      const sent = await t
+        .http()
+        .post(`/api/rooms/${group.body.roomId}/messages`)
+        .set('Authorization', lead.auth)
+        .send({ clientId: randomUUID(), body: 'Both plans attached', attachmentIds: [open.body.id, closed.body.id] })
+        .expect(201);
+      expect(sent.body.attachments).toEqual([
+        { documentId: open.body.id, title: 'Open plan' },
+        { documentId: closed.body.id, title: 'Closed plan' },
+      ]);
+      expect((await live).attachments.every((a) => a.title === null)).toBe(true);
+      const seen = await t
+        .http()
+        .get(`/api/rooms/${group.body.roomId}/messages`)
+        .set('Authorization', member.auth)
+        .expect(200);
+      expect(seen.body.items.at(-1).attachments).toEqual([
+        { documentId: open.body.id, title: 'Open plan' },
+        { documentId: closed.body.id, title: null },
+      ]);
+      const refused = await t
+        .http()
+        .post(`/api/rooms/${group.body.roomId}/messages`)
+        .set('Authorization', member.auth)
+        .send({ clientId: randomUUID(), body: 'sneaky', attachmentIds: [closed.body.id] })
+        .expect(400);
+      expect(refused.body.code).toBe('ATTACHMENT_NOT_FOUND');
+      socket.close();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('discussions: socket rate limit', () => {
   it('answers RATE_LIMITED past the burst', async () => {
     const t = await createTestApp({ env: { RATE_LIMIT_SOCKET_BURST: '5', RATE_LIMIT_SOCKET_PER_SECOND: '1' } });

@@ -10,6 +10,7 @@ export enum DiscussionErrorCode {
   CLIENT_ID_REUSED = 'CLIENT_ID_REUSED',
   TOO_MANY_ROOM_MEMBERS = 'TOO_MANY_ROOM_MEMBERS',
   ROOM_MEMBER_NOT_FOUND = 'ROOM_MEMBER_NOT_FOUND',
+  ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
 }
 
 export const DiscussionException = featureException<DiscussionErrorCode>('DiscussionException', {
@@ -22,4 +23,5 @@ export const DiscussionException = featureException<DiscussionErrorCode>('Discus
   [DiscussionErrorCode.CLIENT_ID_REUSED]: [409, 'This clientId was already used for another message'],
   [DiscussionErrorCode.TOO_MANY_ROOM_MEMBERS]: [400, 'A direct room has at most 20 members'],
   [DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND]: [400, 'Some members are not active members of the network'],
+  [DiscussionErrorCode.ATTACHMENT_NOT_FOUND]: [400, 'Attach only documents you may open'],
 });

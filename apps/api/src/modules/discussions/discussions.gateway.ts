@@ -102,8 +102,8 @@ export class DiscussionsGateway
       await socket.join(channel.room(room.id));
       const page =
         dto.sinceSeq !== undefined
-          ? await this.messages.page(room.id, { after: dto.sinceSeq, limit: CATCH_UP_LIMIT })
-          : await this.messages.page(room.id, { limit: CATCH_UP_LIMIT });
+          ? await this.messages.page(room.id, { after: dto.sinceSeq, limit: CATCH_UP_LIMIT }, actor)
+          : await this.messages.page(room.id, { limit: CATCH_UP_LIMIT }, actor);
       const current = await this.rooms.requireAccess(actor, room.id);
       return { messages: page.items, items: page.items, hasMore: page.hasMore, lastSeq: current.room.lastSeq };
     });

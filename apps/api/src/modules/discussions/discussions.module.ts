@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { DiscussionsController } from './discussions.controller.js';
 import { DiscussionsGateway } from './discussions.gateway.js';
@@ -15,7 +16,12 @@ import { RoomBroadcaster } from './room-broadcaster.js';
 import { RoomsService } from './rooms.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Room, RoomMember, Message, MessageReaction]), AuthModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Room, RoomMember, Message, MessageReaction]),
+    AuthModule,
+    NotificationsModule,
+    DocumentsModule,
+  ],
   controllers: [DiscussionsController],
   providers: [
     RoomsService,

@@ -1,7 +1,15 @@
 import type { MessageResponse, ReactionSummary } from '@lcc/contracts';
 import type { Message } from './entities/message.entity.js';
 
-export function toMessageResponse(message: Message, reactions: ReactionSummary[] = []): MessageResponse {
+/**
+ * Maps a message. `titles` holds the attached documents' titles the reader may open; others are shown without a
+ * title (broadcasts carry none: each client asks with its own rights).
+ */
+export function toMessageResponse(
+  message: Message,
+  reactions: ReactionSummary[] = [],
+  titles: ReadonlyMap<string, string> = new Map(),
+): MessageResponse {
   return {
     id: message.id,
     roomId: message.roomId,
@@ -15,7 +23,10 @@ export function toMessageResponse(message: Message, reactions: ReactionSummary[]
     lastReplyAt: message.lastReplyAt?.toISOString() ?? null,
     mentionIds: message.mentionIds,
     reactions,
-    attachments: [],
+    attachments: (message.attachmentIds ?? []).map((documentId) => ({
+      documentId,
+      title: titles.get(documentId) ?? null,
+    })),
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,
     createdAt: message.createdAt.toISOString(),

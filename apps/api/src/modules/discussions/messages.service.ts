@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
 import { type MessagePage, type MessageResponse, NotificationType, type ReactionSummary } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { HistoryQueryDto, SendMessageDto } from './dto/message.dto.js';
 import { MessageReaction } from './entities/message-reaction.entity.js';
@@ -32,6 +33,7 @@ export class MessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rooms: RoomsService,
     private readonly notifications: NotificationsService,
+    private readonly documents: DocumentsService,
   ) {}
 
   async send(actor: Actor, roomId: string, dto: SendMessageDto): Promise<SendResult> {
@@ -41,11 +43,21 @@ export class MessagesService {
       const root = await this.messages.findOneBy({ id: dto.threadRootId, roomId });
       if (!root || root.threadRootId) throw new DiscussionException(DiscussionErrorCode.THREAD_ROOT_NOT_FOUND);
     }
+    const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
+    const titles = await this.documents.titlesVisibleTo(actor, attachmentIds);
+    const missing = attachmentIds.filter((id) => !titles.has(id));
+    if (missing.length) {
+      throw new DiscussionException(
+        DiscussionErrorCode.ATTACHMENT_NOT_FOUND,
+        undefined,
+        missing.map((id) => ({ field: 'attachmentIds', message: `${id} is not a document you may open` })),
+      );
+    }
     const mentionIds = await this.resolveMentions(roomId, dto.body, actor.id);
-    const inserted = await this.insert(roomId, actor.id, dto, mentionIds);
+    const inserted = await this.insert(roomId, actor.id, { ...dto, attachmentIds }, mentionIds);
     if (!inserted) {
       const earlier = await this.messages.findOneByOrFail({ roomId, authorId: actor.id, clientId: dto.clientId });
-      return { message: await this.resend(earlier, dto), created: false };
+      return { message: await this.resend(actor, earlier, dto), created: false };
     }
     if (mentionIds.length) {
       await this.notifications.notify(
@@ -60,6 +72,8 @@ export class MessagesService {
     return {
       message: toMessageResponse(
         Object.assign(inserted, { author: { id: actor.id, displayName: actor.displayName } as Member }),
+        [],
+        titles,
       ),
       created: true,
     };
@@ -84,8 +98,8 @@ export class MessagesService {
         `WITH next AS (
            UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now() WHERE id = $1 RETURNING last_seq
          ), ins AS (
-           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector)
-           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text)
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
+           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text), $8::uuid[]
              FROM next
            ON CONFLICT (room_id, author_id, client_id) DO NOTHING
            RETURNING *
@@ -97,7 +111,16 @@ export class MessagesService {
             WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
          )
          SELECT * FROM ins`,
-        [roomId, dto.clientId, authorId, dto.body, dto.threadRootId ?? null, mentionIds, indexText(dto.body)],
+        [
+          roomId,
+          dto.clientId,
+          authorId,
+          dto.body,
+          dto.threadRootId ?? null,
+          mentionIds,
+          indexText(dto.body),
+          dto.attachmentIds ?? [],
+        ],
       )) as Record<string, unknown>[];
       if (rows.length === 0) {
         await runner.rollbackTransaction();
@@ -116,12 +139,13 @@ export class MessagesService {
   /** A page of history in ascending seq: the newest page by default, or before/after a seq (exclusive). */
   async history(actor: Actor, roomId: string, query: HistoryQueryDto): Promise<MessagePage> {
     await this.rooms.requireAccess(actor, roomId);
-    return this.page(roomId, query);
+    return this.page(roomId, query, actor);
   }
 
   async page(
     roomId: string,
     query: { before?: number; after?: number; limit: number; threadRootId?: string },
+    viewer: Actor,
   ): Promise<MessagePage> {
     const qb = this.messages
       .createQueryBuilder('m')
@@ -137,7 +161,7 @@ export class MessagesService {
     const hasMore = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     if (!ascending) page.reverse();
-    return { items: await this.withReactions(page), hasMore };
+    return { items: await this.withReactions(page, viewer), hasMore };
   }
 
   async edit(actor: Actor, messageId: string, body: string): Promise<MessageResponse> {
@@ -152,7 +176,7 @@ export class MessagesService {
       .setParameter('words', indexText(body))
       .where('id = :id', { id: messageId })
       .execute();
-    return this.view(messageId);
+    return this.view(messageId, actor);
   }
 
   /** Author or room moderator; the row stays as a tombstone so the seq sequence keeps no hole. */
@@ -169,7 +193,7 @@ export class MessagesService {
         .update({ id: messageId }, { body: '', mentionIds: [], deletedAt: new Date(), searchVector: null });
       await manager.getRepository(MessageReaction).delete({ messageId });
     });
-    return this.view(messageId);
+    return this.view(messageId, actor);
   }
 
   /** Adds the actor's emoji, or removes it when present (`on` forces one direction for PUT/DELETE). */
@@ -188,7 +212,7 @@ export class MessagesService {
     } else if (!add && existing) {
       await this.reactions.delete({ id: existing.id });
     }
-    return this.view(messageId);
+    return this.view(messageId, actor);
   }
 
   /** The message if the actor may see its room (404 otherwise). */
@@ -203,19 +227,15 @@ export class MessagesService {
     return message;
   }
 
-  async view(messageId: string): Promise<MessageResponse> {
+  async view(messageId: string, viewer: Actor): Promise<MessageResponse> {
     const message = await this.messages.findOneOrFail({ where: { id: messageId }, relations: { author: true } });
-    return (await this.withReactions([message]))[0]!;
+    return (await this.withReactions([message], viewer))[0]!;
   }
 
-  private async resend(earlier: Message, dto: SendMessageDto): Promise<MessageResponse> {
+  private async resend(actor: Actor, earlier: Message, dto: SendMessageDto): Promise<MessageResponse> {
     if (earlier.body !== dto.body && !earlier.deletedAt)
       throw new DiscussionException(DiscussionErrorCode.CLIENT_ID_REUSED);
-    return this.view(earlier.id);
-  }
-
-  private findByClientId(roomId: string, authorId: string, clientId: string): Promise<Message | null> {
-    return this.messages.findOneBy({ roomId, authorId, clientId });
+    return this.view(earlier.id, actor);
   }
 
   /** `@Display Name` of a room member → their id (longest names first, so `@Kim Min` does not shadow `@Kim Minjun`). */
@@ -231,8 +251,11 @@ export class MessagesService {
     return [...ids];
   }
 
-  private async withReactions(messages: Message[]): Promise<MessageResponse[]> {
+  private async withReactions(messages: Message[], viewer: Actor): Promise<MessageResponse[]> {
     const ids = messages.map((m) => m.id);
+    const titles = await this.documents.titlesVisibleTo(viewer, [
+      ...new Set(messages.flatMap((m) => m.attachmentIds ?? [])),
+    ]);
     const rows = ids.length
       ? await this.reactions.find({ where: { messageId: In(ids) }, order: { createdAt: 'ASC' } })
       : [];
@@ -244,7 +267,7 @@ export class MessagesService {
         summary.memberIds.push(r.memberId);
         byEmoji.set(r.emoji, summary);
       }
-      return toMessageResponse(m, [...byEmoji.values()]);
+      return toMessageResponse(m, [...byEmoji.values()], titles);
     });
   }
 }
@@ -262,6 +285,7 @@ function fromRow(row: Record<string, unknown>): Message {
     replyCount: Number(row.reply_count),
     lastReplyAt: row.last_reply_at as Date | null,
     mentionIds: row.mention_ids as string[],
+    attachmentIds: row.attachment_ids as string[],
     editedAt: row.edited_at as Date | null,
     deletedAt: row.deleted_at as Date | null,
     createdAt: row.created_at as Date,

@@ -28,12 +28,12 @@ export class RoomBroadcaster {
   }
 
   messageCreated(message: MessageResponse): void {
-    this.server?.to(channel.room(message.roomId)).emit('message.created', message);
+    this.server?.to(channel.room(message.roomId)).emit('message.created', forEveryone(message));
   }
 
   messageUpdated(message: MessageResponse): void {
     const event = message.deletedAt ? 'message.deleted' : 'message.updated';
-    this.server?.to(channel.room(message.roomId)).emit(event, message);
+    this.server?.to(channel.room(message.roomId)).emit(event, forEveryone(message));
   }
 
   reactionsUpdated(message: MessageResponse): void {
@@ -58,4 +58,10 @@ export class RoomBroadcaster {
   disconnectSessions(sessionIds: string[]): void {
     for (const id of sessionIds) this.server?.in(channel.session(id)).disconnectSockets(true);
   }
+}
+
+/** One payload reaches every reader of a room, so it names attachments without titles (readers differ in rights). */
+function forEveryone(message: MessageResponse): MessageResponse {
+  if (message.attachments.length === 0) return message;
+  return { ...message, attachments: message.attachments.map((a) => ({ documentId: a.documentId, title: null })) };
 }

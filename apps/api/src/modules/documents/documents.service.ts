@@ -131,6 +131,19 @@ export class DocumentsService {
   }
 
   /** The document if the viewer may open it (deleted ones only for coordinators and admins), else null. */
+  /** Titles of the documents among `ids` that the viewer may open (deleted ones excluded). */
+  async titlesVisibleTo(viewer: Viewer, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const p = new SqlParams();
+    const idsParam = p.add(ids);
+    const rows = (await this.dataSource.query(
+      `SELECT d.id, d.title FROM documents d
+        WHERE d.id = ANY(${idsParam}::uuid[]) AND d.deleted_at IS NULL AND ${visibleClause('d', viewer, p)}`,
+      p.values,
+    )) as { id: string; title: string }[];
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
   async findRow(viewer: Viewer, id: string, includeDeleted = false): Promise<DocumentRow | null> {
     const p = new SqlParams();
     const idParam = p.add(id);

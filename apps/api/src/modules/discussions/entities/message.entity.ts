@@ -61,6 +61,10 @@ export class Message {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   mentionIds: string[];
 
+  /** Documents attached (the sender could open each when sending; readers see titles only where they may too). */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  attachmentIds: string[];
+
   /** Words of the body (segmented in the application, so CJK works) for full-text search. */
   @Index('idx_messages_search_vector', { synchronize: false })
   @Column({ type: 'tsvector', nullable: true, select: false })
