@@ -8,6 +8,7 @@ import { Discussions1795899359545 } from './1795899359545-discussions.js';
 import { Documents1795899550074 } from './1795899550074-documents.js';
 import { MessageSearch1795900842083 } from './1795900842083-message-search.js';
 import { MessageAttachments1795901059717 } from './1795901059717-message-attachments.js';
+import { MessagePins1795901379811 } from './1795901379811-message-pins.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Documents1795899550074,
   MessageSearch1795900842083,
   MessageAttachments1795901059717,
+  MessagePins1795901379811,
 ];

@@ -375,6 +375,62 @@ describe('discussions over socket.io and REST', () => {
     expect(await live).toMatchObject({ type: 'meeting_invited', data: { workingGroupId: groupId } });
   });
 
+  it('moderators pin messages and archive rooms; others get 403', async () => {
+    const sent = await t
+      .http()
+      .post(`/api/rooms/${roomId}/messages`)
+      .set('Authorization', alice.auth)
+      .send({ clientId: randomUUID(), body: 'Agenda for May' })
+      .expect(201);
+    const denied = await t.http().put(`/api/messages/${sent.body.id}/pin`).set('Authorization', bob.auth).expect(403);
+    expect(denied.body.code).toBe('NOT_A_MODERATOR');
+    const pinned = await t.http().put(`/api/messages/${sent.body.id}/pin`).set('Authorization', lead.auth).expect(200);
+    expect(pinned.body.pinnedAt).toEqual(expect.any(String));
+    const pins = await t.http().get(`/api/rooms/${roomId}/pins`).set('Authorization', bob.auth).expect(200);
+    expect(pins.body.map((m: MessageResponse) => m.id)).toEqual([sent.body.id]);
+    await t.http().delete(`/api/messages/${sent.body.id}/pin`).set('Authorization', lead.auth).expect(200);
+    expect((await t.http().get(`/api/rooms/${roomId}/pins`).set('Authorization', bob.auth)).body).toEqual([]);
+
+    const topic = await t
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', alice.auth)
+      .send({ kind: 'topic', name: 'To archive' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/rooms/${topic.body.id}/messages`)
+      .set('Authorization', bob.auth)
+      .send({ clientId: randomUUID(), body: 'hi' })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/rooms/${topic.body.id}`)
+      .set('Authorization', bob.auth)
+      .send({ archived: true })
+      .expect(403);
+    const archived = await t
+      .http()
+      .patch(`/api/rooms/${topic.body.id}`)
+      .set('Authorization', alice.auth)
+      .send({ archived: true, topic: 'closed' })
+      .expect(200);
+    expect(archived.body).toMatchObject({ archived: true, topic: 'closed' });
+    const refused = await t
+      .http()
+      .post(`/api/rooms/${topic.body.id}/messages`)
+      .set('Authorization', bob.auth)
+      .send({ clientId: randomUUID(), body: 'late' })
+      .expect(409);
+    expect(refused.body.code).toBe('ROOM_ARCHIVED');
+    await t
+      .http()
+      .patch(`/api/rooms/${topic.body.id}`)
+      .set('Authorization', alice.auth)
+      .send({ archived: 'yes' })
+      .expect(400);
+  });
+
   it('creates topic and direct rooms over REST, with history pages and 400/404 on bad input', async () => {
     const topic = await t
       .http()

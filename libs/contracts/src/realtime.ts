@@ -23,6 +23,8 @@ export interface MessageResponse {
   mentionIds: string[];
   reactions: ReactionSummary[];
   attachments: { documentId: string; title: string | null }[];
+  /** Set while a moderator keeps the message pinned to the room. */
+  pinnedAt: string | null;
   editedAt: string | null;
   deletedAt: string | null;
   createdAt: string;

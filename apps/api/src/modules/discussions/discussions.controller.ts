@@ -8,7 +8,7 @@ import {
   ReadMarkerDto,
   SendMessageDto,
 } from './dto/message.dto.js';
-import { CreateRoomDto, ListRoomsQueryDto } from './dto/room.dto.js';
+import { CreateRoomDto, ListRoomsQueryDto, UpdateRoomDto } from './dto/room.dto.js';
 import {
   MessagePageDto,
   MessageResponseDto,
@@ -47,6 +47,34 @@ export class DiscussionsController {
   @ApiOkResponse({ type: RoomResponseDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.rooms.get(actor, id);
+  }
+
+  @Patch('rooms/:id')
+  @ApiOkResponse({ type: RoomResponseDto })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoomDto) {
+    return this.rooms.update(actor, id, dto);
+  }
+
+  @Get('rooms/:id/pins')
+  @ApiOkResponse({ type: [MessageResponseDto], description: 'Pinned messages, most recently pinned first' })
+  pins(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.messages.pinned(actor, id);
+  }
+
+  @Put('messages/:id/pin')
+  @ApiOkResponse({ type: MessageResponseDto })
+  async pin(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    const message = await this.messages.pin(actor, id, true);
+    this.broadcaster.messageUpdated(message);
+    return message;
+  }
+
+  @Delete('messages/:id/pin')
+  @ApiOkResponse({ type: MessageResponseDto })
+  async unpin(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    const message = await this.messages.pin(actor, id, false);
+    this.broadcaster.messageUpdated(message);
+    return message;
   }
 
   @Get('rooms/:id/messages')

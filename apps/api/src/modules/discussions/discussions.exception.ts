@@ -11,6 +11,7 @@ export enum DiscussionErrorCode {
   TOO_MANY_ROOM_MEMBERS = 'TOO_MANY_ROOM_MEMBERS',
   ROOM_MEMBER_NOT_FOUND = 'ROOM_MEMBER_NOT_FOUND',
   ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
+  NOT_A_MODERATOR = 'NOT_A_MODERATOR',
 }
 
 export const DiscussionException = featureException<DiscussionErrorCode>('DiscussionException', {
@@ -24,4 +25,5 @@ export const DiscussionException = featureException<DiscussionErrorCode>('Discus
   [DiscussionErrorCode.TOO_MANY_ROOM_MEMBERS]: [400, 'A direct room has at most 20 members'],
   [DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND]: [400, 'Some members are not active members of the network'],
   [DiscussionErrorCode.ATTACHMENT_NOT_FOUND]: [400, 'Attach only documents you may open'],
+  [DiscussionErrorCode.NOT_A_MODERATOR]: [403, 'Only the room moderators (group leads, coordinators) can do this'],
 });

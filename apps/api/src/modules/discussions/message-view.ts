@@ -27,6 +27,7 @@ export function toMessageResponse(
       documentId,
       title: titles.get(documentId) ?? null,
     })),
+    pinnedAt: message.pinnedAt?.toISOString() ?? null,
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,
     createdAt: message.createdAt.toISOString(),

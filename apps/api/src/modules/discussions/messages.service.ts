@@ -190,7 +190,10 @@ export class MessagesService {
     await this.dataSource.transaction(async (manager) => {
       await manager
         .getRepository(Message)
-        .update({ id: messageId }, { body: '', mentionIds: [], deletedAt: new Date(), searchVector: null });
+        .update(
+          { id: messageId },
+          { body: '', mentionIds: [], attachmentIds: [], deletedAt: new Date(), searchVector: null, pinnedAt: null },
+        );
       await manager.getRepository(MessageReaction).delete({ messageId });
     });
     return this.view(messageId, actor);
@@ -213,6 +216,31 @@ export class MessagesService {
       await this.reactions.delete({ id: existing.id });
     }
     return this.view(messageId, actor);
+  }
+
+  /** Moderators pin a message to the room (or unpin it). */
+  async pin(actor: Actor, messageId: string, pinned: boolean): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    const { moderator } = await this.rooms.requireAccess(actor, message.roomId);
+    if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_A_MODERATOR);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    await this.messages.update(
+      { id: messageId },
+      pinned ? { pinnedAt: new Date(), pinnedById: actor.id } : { pinnedAt: null, pinnedById: null },
+    );
+    return this.view(messageId, actor);
+  }
+
+  async pinned(actor: Actor, roomId: string): Promise<MessageResponse[]> {
+    await this.rooms.requireAccess(actor, roomId);
+    const rows = await this.messages
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.author', 'a')
+      .where('m.roomId = :roomId AND m.pinnedAt IS NOT NULL AND m.deletedAt IS NULL', { roomId })
+      .orderBy('m.pinnedAt', 'DESC')
+      .take(50)
+      .getMany();
+    return this.withReactions(rows, actor);
   }
 
   /** The message if the actor may see its room (404 otherwise). */
@@ -286,6 +314,8 @@ function fromRow(row: Record<string, unknown>): Message {
     lastReplyAt: row.last_reply_at as Date | null,
     mentionIds: row.mention_ids as string[],
     attachmentIds: row.attachment_ids as string[],
+    pinnedAt: row.pinned_at as Date | null,
+    pinnedById: row.pinned_by_id as string | null,
     editedAt: row.edited_at as Date | null,
     deletedAt: row.deleted_at as Date | null,
     createdAt: row.created_at as Date,

@@ -6,7 +6,8 @@ import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { Member } from '../members/entities/member.entity.js';
-import type { CreateRoomDto, ListRoomsQueryDto } from './dto/room.dto.js';
+import { isNetworkStaff } from '../working-groups/working-groups.service.js';
+import type { CreateRoomDto, ListRoomsQueryDto, UpdateRoomDto } from './dto/room.dto.js';
 import { Message } from './entities/message.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
@@ -57,7 +58,12 @@ export class RoomsService {
     if (!membership && !(room.kind === RoomKind.Topic && room.visibility === RoomVisibility.Public)) {
       throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
     }
-    return { room, membership, moderator: membership?.moderator ?? false };
+    // Coordinators and admins moderate every room they are in, as group leads do theirs.
+    return {
+      room,
+      membership,
+      moderator: (membership?.moderator ?? false) || (membership !== null && isNetworkStaff(actor)),
+    };
   }
 
   /** Access, becoming a member of a public topic room on first use (so unread counts and lists include it). */
@@ -125,6 +131,17 @@ export class RoomsService {
       (r) => r,
       (r) => [r.lastMessageAt ?? r.createdAt, r.id],
     );
+  }
+
+  /** Moderators rename, re-topic or archive a room (a group room keeps its group's name). */
+  async update(actor: Actor, roomId: string, dto: UpdateRoomDto): Promise<RoomResponse> {
+    const { room, moderator } = await this.requireAccess(actor, roomId);
+    if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_A_MODERATOR);
+    if (dto.name !== undefined && room.kind !== RoomKind.Group) room.name = dto.name;
+    if (dto.topic !== undefined) room.topic = dto.topic;
+    if (dto.archived !== undefined) room.archived = dto.archived;
+    await this.rooms.save(room);
+    return this.get(actor, roomId);
   }
 
   /** Creates the room of a new group with its creator as moderator (idempotent). */

@@ -38,6 +38,7 @@ export class MessageResponseDto implements MessageResponse {
   @ApiProperty({ type: [String] }) mentionIds: string[];
   @ApiProperty({ type: [ReactionSummaryDto] }) reactions: ReactionSummaryDto[];
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) pinnedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

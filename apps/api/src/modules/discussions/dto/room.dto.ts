@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -50,3 +51,22 @@ export class CreateRoomDto {
 }
 
 export class ListRoomsQueryDto extends PageQueryDto {}
+
+export class UpdateRoomDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Not for group rooms (they carry the group name)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  topic?: string;
+
+  @ApiPropertyOptional({ description: 'Archived rooms keep their history but take no new messages' })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
+}

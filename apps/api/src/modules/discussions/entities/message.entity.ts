@@ -71,6 +71,12 @@ export class Message {
   searchVector: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
+  pinnedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  pinnedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
   editedAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
