@@ -169,7 +169,7 @@ describe('documents: upload, storage, versions, download, visibility, search', (
       .http()
       .post('/api/working-groups')
       .set('Authorization', coordinator.auth)
-      .send({ name: 'Low-Carbon Cities', thematicArea: 'low_carbon_cities', visibility: 'private' });
+      .send({ name: 'Low-Carbon Cities', thematicArea: 'low_carbon_cities', visibility: 'public' });
     groupId = group.body.id;
     for (const m of [lead, insider]) {
       await t
@@ -510,15 +510,13 @@ describe('documents: upload, storage, versions, download, visibility, search', (
           { name: `${visibility}.txt`, data: Buffer.from(`secret word ${word}\n`) },
         )
       ).body.id as string;
-    expect(
-      (
-        await upload(
-          outsider,
-          { title: 'x', kind: 'other', workingGroupId: groupId },
-          { name: 'x.txt', data: Buffer.from('x') },
-        )
-      ).status,
-    ).toBe(400);
+    // Filing under a (public) group one is not a member of: visible, so 403 rather than 404.
+    const notMember = await upload(
+      outsider,
+      { title: 'x', kind: 'other', workingGroupId: groupId },
+      { name: 'x.txt', data: Buffer.from('x') },
+    );
+    expect([notMember.status, notMember.body.code]).toEqual([403, 'NOT_A_GROUP_MEMBER']);
     const ids = {
       public: await make('public', 'zanzibarpublic'),
       network: await make('network', 'zanzibarnetwork'),
@@ -640,5 +638,44 @@ describe('documents: upload, storage, versions, download, visibility, search', (
       all.body.items.map((d: { id: string }) => d.id),
     );
     expect((await get('/api/documents?tag=energy&limit=100', insider)).body.items.length).toBe(13);
+  });
+});
+
+describe('documents of a private group', () => {
+  it('can only be visible to the group, and are 404 to non-members', async () => {
+    const t = await createTestApp();
+    try {
+      const coordinator = await t.fx.member({ role: 'coordinator' });
+      const outsider = await t.fx.member();
+      const group = await t
+        .http()
+        .post('/api/working-groups')
+        .set('Authorization', coordinator.auth)
+        .send({ name: 'Closed', thematicArea: 'other', visibility: 'private' })
+        .expect(201);
+      const upload = (visibility: string) =>
+        t
+          .http()
+          .post('/api/documents')
+          .set('Authorization', coordinator.auth)
+          .field('title', 'Internal draft')
+          .field('kind', 'report')
+          .field('visibility', visibility)
+          .field('workingGroupId', group.body.id)
+          .attach('file', Buffer.from('draft text\n'), { filename: 'draft.txt', contentType: 'text/plain' });
+      const refused = await upload('network').expect(400);
+      expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('visibility');
+      const stored = await upload('group').expect(201);
+      await t.http().get(`/api/documents/${stored.body.id}`).set('Authorization', outsider.auth).expect(404);
+      const widened = await t
+        .http()
+        .patch(`/api/documents/${stored.body.id}`)
+        .set('Authorization', coordinator.auth)
+        .send({ visibility: 'public' })
+        .expect(400);
+      expect(widened.body.details[0].field).toBe('visibility');
+    } finally {
+      await t.close();
+    }
   });
 });

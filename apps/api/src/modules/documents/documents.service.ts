@@ -14,6 +14,7 @@ import {
   DocumentLanguage,
   DocumentVisibility,
   ExtractionStatus,
+  GroupVisibility,
   NetworkRole,
   type Page,
 } from '@lcc/contracts';
@@ -22,6 +23,7 @@ import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
+import type { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
 import { isNetworkStaff, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import {
   canEditExpression,
@@ -73,7 +75,10 @@ export class DocumentsService {
       if (visibility === DocumentVisibility.Group && !parsed.workingGroupId) {
         throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
       }
-      if (parsed.workingGroupId) await this.requireGroupMember(actor, parsed.workingGroupId);
+      if (parsed.workingGroupId) {
+        const group = await this.requireGroupMember(actor, parsed.workingGroupId);
+        requireGroupVisibilityForPrivate(group.visibility, visibility);
+      }
       return { ...parsed, visibility };
     });
     const id = await this.store(file, async (manager) => {
@@ -169,6 +174,10 @@ export class DocumentsService {
     }
     if (dto.workingGroupId && dto.workingGroupId !== row.working_group_id) {
       await this.requireGroupMember(actor, dto.workingGroupId);
+    }
+    if (groupId) {
+      const group = await this.groups.findAccess(actor, groupId);
+      if (group) requireGroupVisibilityForPrivate(group.group.visibility, visibility);
     }
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Document).update({ id }, { ...dto });
@@ -287,10 +296,11 @@ export class DocumentsService {
   }
 
   /** A group a document is filed under: the actor must be an active member (or network staff). */
-  private async requireGroupMember(actor: Actor, groupId: string): Promise<void> {
+  private async requireGroupMember(actor: Actor, groupId: string): Promise<WorkingGroup> {
     const access = await this.groups.findAccess(actor, groupId);
     if (!access) throw invalid('workingGroupId', 'no such working group');
     if (!access.membership && !access.canManage) throw new DocumentException(DocumentErrorCode.NOT_A_GROUP_MEMBER);
+    return access.group;
   }
 
   /** Commits the spooled bytes to storage, then the rows; the extraction job is nudged afterwards. */
@@ -355,4 +365,11 @@ async function validated<T extends object>(type: new () => T, fields: Record<str
 
 function invalid(field: string, message: string): Error {
   return new CommonException(CommonErrorCode.VALIDATION_FAILED, 'The request is not valid', [{ field, message }]);
+}
+
+/** The contract: a private group's documents are 404 to non-members, so they can only have `group` visibility. */
+function requireGroupVisibilityForPrivate(groupVisibility: GroupVisibility, visibility: DocumentVisibility): void {
+  if (groupVisibility === GroupVisibility.Private && visibility !== DocumentVisibility.Group) {
+    throw invalid('visibility', "a private group's documents are visible to its members only: use visibility group");
+  }
 }
