@@ -9,6 +9,7 @@ import { Documents1795899550074 } from './1795899550074-documents.js';
 import { MessageSearch1795900842083 } from './1795900842083-message-search.js';
 import { MessageAttachments1795901059717 } from './1795901059717-message-attachments.js';
 import { MessagePins1795901379811 } from './1795901379811-message-pins.js';
+import { MeetingDocuments1795901682540 } from './1795901682540-meeting-documents.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MessageSearch1795900842083,
   MessageAttachments1795901059717,
   MessagePins1795901379811,
+  MeetingDocuments1795901682540,
 ];

@@ -296,6 +296,41 @@ describe('meetings: scheduling across time zones, RSVP, changes, calendars', () 
     expect(rsvp.body.code).toBe('MEETING_CANCELLED');
   });
 
+  it('links documents; each keeps its own visibility', async () => {
+    const meeting = (await schedule({ ...base, title: 'With documents', inviteeIds: [kamchatka.id] }))
+      .body as MeetingResponse;
+    const upload = (title: string, visibility: string) =>
+      t
+        .http()
+        .post('/api/documents')
+        .set('Authorization', lead.auth)
+        .field('title', title)
+        .field('kind', 'minutes')
+        .field('visibility', visibility)
+        .field('workingGroupId', groupId)
+        .attach('file', Buffer.from(`${title}\n`), { filename: 'minutes.txt', contentType: 'text/plain' });
+    const minutes = (await upload('Minutes of the EGM', 'group').expect(201)).body;
+    const linked = await t
+      .http()
+      .patch(`/api/meetings/${meeting.id}`)
+      .set('Authorization', lead.auth)
+      .send({ documentIds: [minutes.id] })
+      .expect(200);
+    expect(linked.body.documents).toEqual([{ documentId: minutes.id, title: 'Minutes of the EGM' }]);
+    expect(linked.body.sequence).toBe(0);
+    // Kamchatka is an invitee from outside the private group: the meeting shows the link, not the title.
+    const seen = await t.http().get(`/api/meetings/${meeting.id}`).set('Authorization', kamchatka.auth).expect(200);
+    expect(seen.body.documents).toEqual([{ documentId: minutes.id, title: null }]);
+    await t.http().get(`/api/documents/${minutes.id}`).set('Authorization', kamchatka.auth).expect(404);
+    const bad = await t
+      .http()
+      .patch(`/api/meetings/${meeting.id}`)
+      .set('Authorization', lead.auth)
+      .send({ documentIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(400);
+    expect(bad.body.code).toBe('DOCUMENT_NOT_FOUND');
+  });
+
   it('exports iCalendar that ical.js and node-ical both parse: UID, SEQUENCE, STATUS, attendees, VTIMEZONE, agenda', async () => {
     const meeting = (await schedule({ ...base, title: 'Calendar check', inviteeIds: [kamchatka.id] }))
       .body as MeetingResponse;

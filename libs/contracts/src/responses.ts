@@ -159,6 +159,8 @@ export interface MeetingResponse {
   myResponse: RsvpResponse | null;
   minutes: string | null;
   actionItems: { id: string; text: string; ownerId: string | null; dueDate: string | null; done: boolean }[];
+  /** Linked documents; `title` is null for a viewer who may not open that document. */
+  documents: { documentId: string; title: string | null }[];
   conflicts: MeetingConflictResponse[];
   createdAt: string;
   updatedAt: string;

@@ -9,6 +9,7 @@ export function toMeetingResponse(
   invitees: MeetingInvitee[],
   viewer: { id: string; timeZone: string },
   conflicts: MeetingConflictResponse[] = [],
+  documentTitles: ReadonlyMap<string, string> = new Map(),
 ): MeetingResponse {
   const mine = invitees.find((i) => i.memberId === viewer.id);
   return {
@@ -34,6 +35,10 @@ export function toMeetingResponse(
     myResponse: mine?.response ?? null,
     minutes: meeting.minutes,
     actionItems: meeting.actionItems,
+    documents: (meeting.documentIds ?? []).map((documentId) => ({
+      documentId,
+      title: documentTitles.get(documentId) ?? null,
+    })),
     conflicts,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),

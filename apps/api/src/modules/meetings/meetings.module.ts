@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
@@ -24,6 +25,7 @@ import { HolidayCalendar } from './scheduling/holiday-calendar.js';
     WorkingGroupsModule,
     SettingsModule,
     NotificationsModule,
+    DocumentsModule,
   ],
   controllers: [MeetingsController, CalendarFeedController, PollsController],
   providers: [

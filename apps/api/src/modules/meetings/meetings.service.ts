@@ -17,6 +17,7 @@ import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { Member } from '../members/entities/member.entity.js';
 import { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { isNetworkStaff, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dto.js';
 import type { ListMeetingsQueryDto } from './dto/meeting-queries.dto.js';
@@ -50,6 +51,7 @@ export class MeetingsService {
     private readonly groups: WorkingGroupsService,
     private readonly events: EventEmitter2,
     private readonly reminders: RemindersService,
+    private readonly documents: DocumentsService,
   ) {}
 
   async schedule(actor: Actor, groupId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
@@ -87,7 +89,8 @@ export class MeetingsService {
     const { meeting, canManage } = await this.requireVisible(actor, id);
     const invitees = await this.inviteesOf([meeting.id]);
     const conflicts = canManage ? await this.conflictsOf(meeting) : [];
-    return toMeetingResponse(meeting, invitees.get(meeting.id) ?? [], actor, conflicts);
+    const titles = await this.documents.titlesVisibleTo(actor, meeting.documentIds);
+    return toMeetingResponse(meeting, invitees.get(meeting.id) ?? [], actor, conflicts, titles);
   }
 
   /** Meetings the actor may see, by start time; `from`/`to` select those overlapping the range. */
@@ -124,10 +127,11 @@ export class MeetingsService {
     }
     const rows = await qb.limit(query.limit + 1).getMany();
     const invitees = await this.inviteesOf(rows.map((m) => m.id));
+    const titles = await this.documents.titlesVisibleTo(actor, [...new Set(rows.flatMap((m) => m.documentIds))]);
     return toPage(
       rows,
       query.limit,
-      (m) => toMeetingResponse(m, invitees.get(m.id) ?? [], actor),
+      (m) => toMeetingResponse(m, invitees.get(m.id) ?? [], actor, [], titles),
       (m) => [m.startsAt.toISOString(), m.id],
     );
   }
@@ -154,6 +158,19 @@ export class MeetingsService {
         presenter: a.presenter ?? null,
         durationMinutes: a.durationMinutes ?? null,
       }));
+    }
+    if (dto.documentIds) {
+      // Only documents the organiser may open can be linked; readers still see titles by their own rights.
+      const linkable = await this.documents.titlesVisibleTo(actor, dto.documentIds);
+      const missing = dto.documentIds.filter((id) => !linkable.has(id));
+      if (missing.length) {
+        throw new MeetingException(
+          MeetingErrorCode.DOCUMENT_NOT_FOUND,
+          undefined,
+          missing.map((id) => ({ field: 'documentIds', message: `${id} is not a document you may open` })),
+        );
+      }
+      meeting.documentIds = dto.documentIds;
     }
     if (dto.actionItems) {
       meeting.actionItems = dto.actionItems.map((a) => ({

@@ -131,6 +131,14 @@ export class ActionItemDto {
 }
 
 export class UpdateMeetingDto extends PartialType(CreateMeetingDto) {
+  @ApiPropertyOptional({ type: [String], maxItems: 50, description: 'Linked documents (replaces the list)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  documentIds?: string[];
+
   @ApiPropertyOptional({ maxLength: 100000, nullable: true, description: 'Minutes, as text' })
   @IsOptional()
   @IsString()

@@ -28,6 +28,12 @@ export class ActionItemResponseDto {
   @ApiProperty() done: boolean;
 }
 
+export class LinkedDocumentDto {
+  @ApiProperty({ format: 'uuid' }) documentId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for viewers who may not open the document' })
+  title: string | null;
+}
+
 export class MeetingInviteeResponseDto implements MeetingInviteeResponse {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty() displayName: string;
@@ -65,6 +71,7 @@ export class MeetingResponseDto implements MeetingResponse {
   @ApiProperty({ enum: RsvpResponse, enumName: 'RsvpResponse', nullable: true }) myResponse: RsvpResponse | null;
   @ApiProperty({ type: String, nullable: true }) minutes: string | null;
   @ApiProperty({ type: [ActionItemResponseDto] }) actionItems: ActionItemResponseDto[];
+  @ApiProperty({ type: [LinkedDocumentDto] }) documents: LinkedDocumentDto[];
   @ApiProperty({ type: [MeetingConflictResponseDto], description: 'Shown to organisers only' })
   conflicts: MeetingConflictResponseDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -88,6 +88,10 @@ export class Meeting {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   actionItems: ActionItem[];
 
+  /** Linked documents (minutes, presentations); each keeps its own visibility. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  documentIds: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
