@@ -41,6 +41,8 @@ export default tseslint.config(
         process: 'readonly',
         console: 'readonly',
         performance: 'readonly',
+        Buffer: 'readonly',
+        FormData: 'readonly',
         fetch: 'readonly',
         URL: 'readonly',
       },
