@@ -10,6 +10,7 @@ import { MessageSearch1795900842083 } from './1795900842083-message-search.js';
 import { MessageAttachments1795901059717 } from './1795901059717-message-attachments.js';
 import { MessagePins1795901379811 } from './1795901379811-message-pins.js';
 import { MeetingDocuments1795901682540 } from './1795901682540-meeting-documents.js';
+import { MeetingRooms1795902279094 } from './1795902279094-meeting-rooms.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MessageAttachments1795901059717,
   MessagePins1795901379811,
   MeetingDocuments1795901682540,
+  MeetingRooms1795902279094,
 ];

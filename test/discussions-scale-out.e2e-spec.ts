@@ -82,6 +82,25 @@ suite('discussions on two instances joined by the Redis Streams adapter', () => 
     await offline;
   });
 
+  it('a member who loses the connection on B and comes back on A misses nothing', async () => {
+    const bobOnB = await on(b, bob);
+    const joined = await emitAck(bobOnB, 'room.join', { roomId });
+    if (!joined.ok) throw new Error(JSON.stringify(joined));
+    bobOnB.close();
+    const aliceOnA = await on(a, alice);
+    const sent: number[] = [];
+    for (let n = 0; n < 30; n += 1) {
+      const ack = await emitAck(aliceOnA, 'message.send', { roomId, clientId: randomUUID(), body: `while away ${n}` });
+      if (ack.ok) sent.push(ack.message.seq);
+    }
+    const bobOnA = await connectSocket(a.url, bob.accessToken);
+    sockets.push(bobOnA);
+    const back = await emitAck(bobOnA, 'room.join', { roomId, sinceSeq: joined.lastSeq });
+    if (!back.ok) throw new Error(JSON.stringify(back));
+    expect(back.messages.map((m) => m.seq)).toEqual(sent);
+    expect(back.hasMore).toBe(false);
+  });
+
   it('removing a member on instance A cuts their socket on instance B out of the room at once', async () => {
     const carol = await a.fx.member({ displayName: 'Carol on B' });
     await a.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', carol.auth).expect(200);

@@ -431,6 +431,47 @@ describe('discussions over socket.io and REST', () => {
       .expect(400);
   });
 
+  it('opens a meeting room for the invitees on request of the organiser', async () => {
+    const meeting = await t
+      .http()
+      .post(`/api/working-groups/${groupId}/meetings`)
+      .set('Authorization', lead.auth)
+      .send({
+        title: 'Bus fleet EGM',
+        startsAt: '2027-11-01T01:00:00Z',
+        endsAt: '2027-11-01T02:00:00Z',
+        timeZone: 'Asia/Seoul',
+      })
+      .expect(201);
+    await t.http().post(`/api/meetings/${meeting.body.id}/room`).set('Authorization', alice.auth).expect(403);
+    const room = await t
+      .http()
+      .post(`/api/meetings/${meeting.body.id}/room`)
+      .set('Authorization', lead.auth)
+      .expect(201);
+    expect(room.body).toMatchObject({
+      kind: 'meeting',
+      meetingId: meeting.body.id,
+      name: 'Bus fleet EGM',
+      moderator: true,
+    });
+    const again = await t
+      .http()
+      .post(`/api/meetings/${meeting.body.id}/room`)
+      .set('Authorization', alice.auth)
+      .expect(201);
+    expect(again.body.id).toBe(room.body.id);
+    await t
+      .http()
+      .post(`/api/rooms/${room.body.id}/messages`)
+      .set('Authorization', bob.auth)
+      .send({ clientId: randomUUID(), body: 'see you there' })
+      .expect(201);
+    const outsider = await t.fx.member();
+    await t.http().get(`/api/rooms/${room.body.id}`).set('Authorization', outsider.auth).expect(404);
+    await t.http().post(`/api/meetings/${meeting.body.id}/room`).set('Authorization', outsider.auth).expect(404);
+  });
+
   it('creates topic and direct rooms over REST, with history pages and 400/404 on bad input', async () => {
     const topic = await t
       .http()

@@ -43,6 +43,12 @@ export class DiscussionsController {
     return this.rooms.create(actor, dto);
   }
 
+  @Post('meetings/:id/room')
+  @ApiCreatedResponse({ type: RoomResponseDto, description: "The meeting's room (opened on first call)" })
+  meetingRoom(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.rooms.openMeetingRoom(actor, id);
+  }
+
   @Get('rooms/:id')
   @ApiOkResponse({ type: RoomResponseDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {

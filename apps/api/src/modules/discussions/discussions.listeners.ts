@@ -82,6 +82,13 @@ export class DiscussionsListeners {
     this.meetingChanged(event, 'cancelled');
   }
 
+  /** New invitees of a meeting that has a room join it. */
+  @OnEvent(MeetingChangedEvent.UPDATED, ASYNC)
+  async onMeetingInvitees(event: MeetingChangedEvent): Promise<void> {
+    const room = await this.rooms.meetingRoom(event.meetingId);
+    if (room) await this.rooms.addMembersKeepingRole(room.id, event.inviteeIds);
+  }
+
   private meetingChanged(event: MeetingChangedEvent, change: 'scheduled' | 'updated' | 'cancelled'): void {
     const io = this.broadcaster.io;
     if (!io || event.inviteeIds.length === 0) return;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { DiscussionsController } from './discussions.controller.js';
 import { DiscussionsGateway } from './discussions.gateway.js';
@@ -21,6 +22,7 @@ import { RoomsService } from './rooms.service.js';
     AuthModule,
     NotificationsModule,
     DocumentsModule,
+    MeetingsModule,
   ],
   controllers: [DiscussionsController],
   providers: [

@@ -5,6 +5,7 @@ import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, 
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 import { Member } from '../members/entities/member.entity.js';
 import { isNetworkStaff } from '../working-groups/working-groups.service.js';
 import type { CreateRoomDto, ListRoomsQueryDto, UpdateRoomDto } from './dto/room.dto.js';
@@ -32,6 +33,7 @@ export class RoomsService {
     @InjectRepository(Room) private readonly rooms: Repository<Room>,
     @InjectRepository(RoomMember) private readonly roomMembers: Repository<RoomMember>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly meetings: MeetingsService,
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
@@ -163,6 +165,43 @@ export class RoomsService {
     return room;
   }
 
+  /**
+   * Opens (or returns) the room of a meeting: its invitees are the members, the organiser and those who may manage
+   * the meeting moderate it.
+   */
+  async openMeetingRoom(actor: Actor, meetingId: string): Promise<RoomResponse> {
+    const { meeting, canManage } = await this.meetings.requireVisible(actor, meetingId);
+    const existing = await this.rooms.findOneBy({ meetingId, kind: RoomKind.Meeting });
+    if (existing) return this.get(actor, existing.id);
+    if (!canManage) throw new DiscussionException(DiscussionErrorCode.NOT_A_MODERATOR);
+    const invitees = (await this.meetings.inviteesOf([meetingId])).get(meetingId) ?? [];
+    await this.rooms
+      .createQueryBuilder()
+      .insert()
+      .values({
+        kind: RoomKind.Meeting,
+        name: meeting.title,
+        meetingId,
+        visibility: RoomVisibility.Private,
+        createdById: actor.id,
+      })
+      .orIgnore()
+      .execute();
+    const room = await this.rooms.findOneByOrFail({ meetingId, kind: RoomKind.Meeting });
+    await this.addMembers(
+      this.dataSource.manager,
+      room.id,
+      invitees.map((i) => i.memberId).filter((id) => id !== actor.id),
+      false,
+    );
+    await this.addMembers(this.dataSource.manager, room.id, [actor.id], true);
+    return this.get(actor, room.id);
+  }
+
+  async meetingRoom(meetingId: string): Promise<Room | null> {
+    return this.rooms.findOneBy({ meetingId, kind: RoomKind.Meeting });
+  }
+
   async groupRoom(workingGroupId: string): Promise<Room | null> {
     return this.rooms.findOneBy({ workingGroupId, kind: RoomKind.Group });
   }
@@ -181,6 +220,17 @@ export class RoomsService {
   async roomIdsOf(memberId: string): Promise<string[]> {
     const rows = await this.roomMembers.find({ select: { roomId: true }, where: { memberId } });
     return rows.map((r) => r.roomId);
+  }
+
+  /** Adds members who are not in the room yet, leaving existing members (and moderators) as they are. */
+  async addMembersKeepingRole(roomId: string, memberIds: string[]): Promise<void> {
+    if (memberIds.length === 0) return;
+    await this.roomMembers
+      .createQueryBuilder()
+      .insert()
+      .values(memberIds.map((memberId) => ({ roomId, memberId, moderator: false })))
+      .orIgnore()
+      .execute();
   }
 
   async removeMember(roomId: string, memberId: string): Promise<void> {

@@ -29,6 +29,8 @@ export class Room {
   @Column({ type: 'uuid', nullable: true })
   workingGroupId: string | null;
 
+  /** The meeting of a `meeting` room (at most one per meeting). */
+  @Index({ unique: true, where: '"meeting_id" IS NOT NULL' })
   @Column({ type: 'uuid', nullable: true })
   meetingId: string | null;
 
