@@ -11,6 +11,7 @@ import { MessageAttachments1795901059717 } from './1795901059717-message-attachm
 import { MessagePins1795901379811 } from './1795901379811-message-pins.js';
 import { MeetingDocuments1795901682540 } from './1795901682540-meeting-documents.js';
 import { MeetingRooms1795902279094 } from './1795902279094-meeting-rooms.js';
+import { ThreadReadMarkers1795902484156 } from './1795902484156-thread-read-markers.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MessagePins1795901379811,
   MeetingDocuments1795901682540,
   MeetingRooms1795902279094,
+  ThreadReadMarkers1795902484156,
 ];

@@ -472,6 +472,75 @@ describe('discussions over socket.io and REST', () => {
     await t.http().post(`/api/meetings/${meeting.body.id}/room`).set('Authorization', outsider.auth).expect(404);
   });
 
+  it('keeps read markers per thread', async () => {
+    const a = await connect(alice);
+    const b = await connect(bob);
+    for (const s of [a, b]) await emitAck(s, 'room.join', { roomId });
+    const root = await send(a, 'Thread on tram lines');
+    if (!root.ok) throw new Error(JSON.stringify(root));
+    let last = 0;
+    for (let n = 0; n < 3; n += 1) {
+      const reply = await send(a, `reply ${n}`, { threadRootId: root.message.id });
+      if (reply.ok) last = reply.message.seq;
+    }
+    const pushed = waitForEvent(b, 'unread.updated', (p) => p.threadRootId === root.message.id);
+    const marked = await emitAck(b, 'room.read', { roomId, seq: last - 1, threadRootId: root.message.id });
+    expect(marked).toEqual({ ok: true, unreadCount: 1 });
+    expect(await pushed).toMatchObject({
+      roomId,
+      threadRootId: root.message.id,
+      unreadCount: 1,
+      lastReadSeq: last - 1,
+    });
+    expect(await emitAck(b, 'room.read', { roomId, seq: 1, threadRootId: root.message.id })).toEqual({
+      ok: true,
+      unreadCount: 1,
+    });
+    const rest = await t
+      .http()
+      .post(`/api/rooms/${roomId}/read`)
+      .set('Authorization', bob.auth)
+      .send({ seq: last, threadRootId: root.message.id })
+      .expect(200);
+    expect(rest.body.unreadCount).toBe(0);
+    const notRoot = await emitAck(b, 'room.read', { roomId, seq: last, threadRootId: randomUUID() });
+    expect(notRoot).toMatchObject({ ok: false, error: { code: 'THREAD_ROOT_NOT_FOUND' } });
+  });
+
+  it('shows presence: online, away when every socket of the member is away, offline when gone', async () => {
+    // A member with no socket open yet (others may still be connected from earlier cases).
+    const frank = await t.fx.member({ displayName: 'Frank Khabarovsk' });
+    await t
+      .http()
+      .post(`/api/working-groups/${groupId}/members`)
+      .set('Authorization', lead.auth)
+      .send({ memberId: frank.id })
+      .expect(201);
+    const watcher = await connect(alice);
+    await emitAck(watcher, 'room.join', { roomId });
+    const online = waitForEvent(watcher, 'presence', (p) => p.memberId === frank.id && p.status === 'online');
+    const phone = await connectSocket(t.url, frank.accessToken);
+    await online;
+    const laptop = await connectSocket(t.url, frank.accessToken);
+    const states = collect(watcher, 'presence');
+    await emitAck(phone, 'presence.set', { status: 'away' });
+    const away = waitForEvent(watcher, 'presence', (p) => p.memberId === frank.id && p.status === 'away');
+    await emitAck(laptop, 'presence.set', { status: 'away' });
+    await away;
+    const back = waitForEvent(watcher, 'presence', (p) => p.memberId === frank.id && p.status === 'online');
+    await emitAck(laptop, 'presence.set', { status: 'online' });
+    await back;
+    const gone = waitForEvent(watcher, 'presence', (p) => p.memberId === frank.id && p.status === 'offline');
+    phone.close();
+    laptop.close();
+    await gone;
+    expect(states.filter((p) => p.memberId === frank.id).map((p) => p.status)).toEqual(['away', 'online', 'offline']);
+    expect(await emitAck(watcher, 'presence.set', { status: 'busy' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+  });
+
   it('creates topic and direct rooms over REST, with history pages and 400/404 on bad input', async () => {
     const topic = await t
       .http()

@@ -97,6 +97,8 @@ export interface ClientToServerEvents {
   ) => void;
   typing: (payload: { roomId: string }, ack: (result: Ack) => void) => void;
   'room.read': (payload: ReadPayload, ack: (result: Ack<{ unreadCount: number }>) => void) => void;
+  /** `away` while the client is idle or hidden; a member is away when all their sockets are. */
+  'presence.set': (payload: { status: 'online' | 'away' }, ack: (result: Ack) => void) => void;
 }
 
 /** Server → client events; every payload about a room carries `roomId`. */
@@ -107,7 +109,13 @@ export interface ServerToClientEvents {
   'reaction.updated': (payload: { roomId: string; messageId: string; reactions: ReactionSummary[] }) => void;
   typing: (payload: { roomId: string; memberId: string; displayName: string }) => void;
   presence: (payload: { memberId: string; status: 'online' | 'away' | 'offline' }) => void;
-  'unread.updated': (payload: { roomId: string; unreadCount: number; lastReadSeq: number }) => void;
+  /** For a thread marker, `threadRootId` is set and `unreadCount` counts that thread's unread replies. */
+  'unread.updated': (payload: {
+    roomId: string;
+    unreadCount: number;
+    lastReadSeq: number;
+    threadRootId?: string;
+  }) => void;
   'notification.created': (notification: NotificationResponse) => void;
   'meeting.updated': (payload: {
     meetingId: string;

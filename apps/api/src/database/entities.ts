@@ -3,6 +3,7 @@ import { MessageReaction } from '../modules/discussions/entities/message-reactio
 import { Message } from '../modules/discussions/entities/message.entity.js';
 import { RoomMember } from '../modules/discussions/entities/room-member.entity.js';
 import { Room } from '../modules/discussions/entities/room.entity.js';
+import { ThreadReadMarker } from '../modules/discussions/entities/thread-read-marker.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   RoomMember,
   Message,
   MessageReaction,
+  ThreadReadMarker,
   Document,
   DocumentVersion,
   DocumentDownload,

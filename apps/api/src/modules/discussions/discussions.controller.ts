@@ -101,8 +101,10 @@ export class DiscussionsController {
   @HttpCode(200)
   @ApiOkResponse({ type: UnreadDto })
   async read(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReadMarkerDto) {
-    const marker = await this.rooms.markRead(actor, id, dto.seq);
-    this.broadcaster.unreadUpdated(actor.id, id, marker.unreadCount, marker.lastReadSeq);
+    const marker = dto.threadRootId
+      ? await this.rooms.markThreadRead(actor, id, dto.threadRootId, dto.seq)
+      : await this.rooms.markRead(actor, id, dto.seq);
+    this.broadcaster.unreadUpdated(actor.id, id, marker.unreadCount, marker.lastReadSeq, dto.threadRootId);
     return marker;
   }
 

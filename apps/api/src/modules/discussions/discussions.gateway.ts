@@ -22,6 +22,7 @@ import { SessionsService } from '../auth/sessions.service.js';
 import {
   JoinRoomDto,
   MessageRefDto,
+  PresenceDto,
   ReactionDto,
   RoomRefDto,
   SocketEditMessageDto,
@@ -33,8 +34,12 @@ import { channel, type PortalServer, RoomBroadcaster } from './room-broadcaster.
 import { RoomsService } from './rooms.service.js';
 import { TokenBucket } from './socket-rate-limiter.js';
 
+type PresenceStatus = 'online' | 'away';
+
 interface SocketData {
   actor: Actor;
+  /** Set by the client (`presence.set`), e.g. `away` while its window is hidden. */
+  status: PresenceStatus;
   bucket: TokenBucket;
   typingAt: Map<string, number>;
 }
@@ -82,12 +87,22 @@ export class DiscussionsGateway
   async handleConnection(socket: PortalSocket): Promise<void> {
     const { actor } = socket.data;
     await socket.join([channel.member(actor.id), channel.session(actor.sessionId)]);
-    await this.announcePresence(actor.id, 'online');
+    await this.announcePresence(actor.id, socket.data.status, null);
   }
 
   async handleDisconnect(socket: PortalSocket): Promise<void> {
     const actor = socket.data.actor;
-    if (actor) await this.announcePresence(actor.id, 'offline');
+    if (actor) await this.announcePresence(actor.id, null, socket.data.status);
+  }
+
+  @SubscribeMessage('presence.set')
+  setPresence(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, PresenceDto, payload, async (dto, actor) => {
+      const before = socket.data.status;
+      socket.data.status = dto.status;
+      if (before !== dto.status) await this.announcePresence(actor.id, dto.status, before);
+      return {};
+    });
   }
 
   onApplicationShutdown(): void {
@@ -172,21 +187,37 @@ export class DiscussionsGateway
   @SubscribeMessage('room.read')
   read(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
     return this.handle(socket, SocketReadMarkerDto, payload, async (dto, actor) => {
-      const marker = await this.rooms.markRead(actor, dto.roomId, dto.seq);
-      this.broadcaster.unreadUpdated(actor.id, dto.roomId, marker.unreadCount, marker.lastReadSeq);
+      const marker = dto.threadRootId
+        ? await this.rooms.markThreadRead(actor, dto.roomId, dto.threadRootId, dto.seq)
+        : await this.rooms.markRead(actor, dto.roomId, dto.seq);
+      this.broadcaster.unreadUpdated(actor.id, dto.roomId, marker.unreadCount, marker.lastReadSeq, dto.threadRootId);
       return { unreadCount: marker.unreadCount };
     });
   }
 
   /**
-   * A member is online while any of their sockets is connected on any instance (fetchSockets goes through the
-   * adapter). Only the first connection and the last disconnection are announced, to the rooms they are in.
+   * A member is online while any of their sockets (on any instance: fetchSockets goes through the adapter) is
+   * online, away while all of them are away, offline with none. After one socket changes (`added` joined or changed
+   * to, `removed` left or changed from), the member's status before and after is derived from the others, and a
+   * change is announced to the rooms they are in.
    */
-  private async announcePresence(memberId: string, status: 'online' | 'offline'): Promise<void> {
+  private async announcePresence(
+    memberId: string,
+    added: PresenceStatus | null,
+    removed: PresenceStatus | null,
+  ): Promise<void> {
     if (!this.server) return;
     try {
       const sockets = await this.server.in(channel.member(memberId)).fetchSockets();
-      if ((status === 'online' && sockets.length !== 1) || (status === 'offline' && sockets.length !== 0)) return;
+      const now = sockets.map((s) => (s.data as SocketData).status);
+      const before = [...now];
+      const index = added ? before.indexOf(added) : -1;
+      if (index >= 0) before.splice(index, 1);
+      if (removed) before.push(removed);
+      const aggregate = (statuses: PresenceStatus[]) =>
+        statuses.length === 0 ? 'offline' : statuses.includes('online') ? 'online' : 'away';
+      const status = aggregate(now);
+      if (status === aggregate(before)) return;
       const roomIds = await this.rooms.roomIdsOf(memberId);
       if (roomIds.length) this.server.to(roomIds.map(channel.room)).emit('presence', { memberId, status });
     } catch (error) {
@@ -226,6 +257,7 @@ export class DiscussionsGateway
       this.config.get('RATE_LIMIT_SOCKET_BURST', { infer: true }),
     );
     socket.data.typingAt = new Map();
+    socket.data.status = 'online';
   }
 
   /** Validates the payload, applies the socket's rate limit, runs the handler and turns any error into an error ack. */

@@ -11,6 +11,7 @@ import { MessageReaction } from './entities/message-reaction.entity.js';
 import { Message } from './entities/message.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
+import { ThreadReadMarker } from './entities/thread-read-marker.entity.js';
 import { MessageSearchService } from './message-search.service.js';
 import { MessagesService } from './messages.service.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
@@ -18,7 +19,7 @@ import { RoomsService } from './rooms.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Room, RoomMember, Message, MessageReaction]),
+    TypeOrmModule.forFeature([Room, RoomMember, Message, MessageReaction, ThreadReadMarker]),
     AuthModule,
     NotificationsModule,
     DocumentsModule,

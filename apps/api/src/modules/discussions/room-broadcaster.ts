@@ -42,8 +42,16 @@ export class RoomBroadcaster {
       .emit('reaction.updated', { roomId: message.roomId, messageId: message.id, reactions: message.reactions });
   }
 
-  unreadUpdated(memberId: string, roomId: string, unreadCount: number, lastReadSeq: number): void {
-    this.server?.to(channel.member(memberId)).emit('unread.updated', { roomId, unreadCount, lastReadSeq });
+  unreadUpdated(
+    memberId: string,
+    roomId: string,
+    unreadCount: number,
+    lastReadSeq: number,
+    threadRootId?: string,
+  ): void {
+    this.server
+      ?.to(channel.member(memberId))
+      .emit('unread.updated', { roomId, unreadCount, lastReadSeq, ...(threadRootId ? { threadRootId } : {}) });
   }
 
   /** A member no longer in a room stops receiving it at once, on every instance. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 export const MAX_BODY = 8000;
 
@@ -77,7 +77,7 @@ export class ReadMarkerDto {
   @Min(0)
   seq: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Reserved for thread read markers' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Marks a thread read instead of the room' })
   @IsOptional()
   @IsUUID()
   threadRootId?: string;
@@ -126,4 +126,9 @@ export class ReactionParamsDto {
   @IsString()
   @Length(1, 32)
   emoji: string;
+}
+
+export class PresenceDto {
+  @IsIn(['online', 'away'])
+  status: 'online' | 'away';
 }
