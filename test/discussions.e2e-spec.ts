@@ -541,6 +541,24 @@ describe('discussions over socket.io and REST', () => {
     });
   });
 
+  it('a member promoted to lead moderates the group room', async () => {
+    const grace = await t.fx.member();
+    await t
+      .http()
+      .post(`/api/working-groups/${groupId}/members`)
+      .set('Authorization', lead.auth)
+      .send({ memberId: grace.id })
+      .expect(201);
+    expect((await t.http().get(`/api/rooms/${roomId}`).set('Authorization', grace.auth)).body.moderator).toBe(false);
+    await t
+      .http()
+      .patch(`/api/working-groups/${groupId}/members/${grace.id}`)
+      .set('Authorization', lead.auth)
+      .send({ role: 'lead' })
+      .expect(200);
+    expect((await t.http().get(`/api/rooms/${roomId}`).set('Authorization', grace.auth)).body.moderator).toBe(true);
+  });
+
   it('creates topic and direct rooms over REST, with history pages and 400/404 on bad input', async () => {
     const topic = await t
       .http()

@@ -9,6 +9,7 @@ import {
   WorkingGroupCreatedEvent,
   WorkingGroupMemberJoinedEvent,
   WorkingGroupMemberLeftEvent,
+  WorkingGroupRoleChangedEvent,
 } from '../working-groups/events/working-group-member.events.js';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -36,6 +37,13 @@ export class DiscussionsListeners {
 
   @OnEvent(WorkingGroupMemberJoinedEvent.NAME, ASYNC)
   async onMemberJoined(event: WorkingGroupMemberJoinedEvent): Promise<void> {
+    const room = await this.rooms.groupRoom(event.workingGroupId);
+    if (room)
+      await this.rooms.addMembers(this.dataSource.manager, room.id, [event.memberId], event.role === GroupRole.Lead);
+  }
+
+  @OnEvent(WorkingGroupRoleChangedEvent.NAME, ASYNC)
+  async onRoleChanged(event: WorkingGroupRoleChangedEvent): Promise<void> {
     const room = await this.rooms.groupRoom(event.workingGroupId);
     if (room)
       await this.rooms.addMembers(this.dataSource.manager, room.id, [event.memberId], event.role === GroupRole.Lead);

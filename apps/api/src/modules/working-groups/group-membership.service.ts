@@ -23,11 +23,16 @@ import {
   WorkingGroupJoinRequestedEvent,
   WorkingGroupMemberJoinedEvent,
   WorkingGroupMemberLeftEvent,
+  WorkingGroupRoleChangedEvent,
 } from './events/working-group-member.events.js';
 import { WorkingGroupErrorCode, WorkingGroupException } from './working-groups.exception.js';
 import { WorkingGroupsService } from './working-groups.service.js';
 
-type PendingEvent = WorkingGroupMemberJoinedEvent | WorkingGroupMemberLeftEvent | WorkingGroupJoinRequestedEvent;
+type PendingEvent =
+  | WorkingGroupMemberJoinedEvent
+  | WorkingGroupMemberLeftEvent
+  | WorkingGroupJoinRequestedEvent
+  | WorkingGroupRoleChangedEvent;
 
 /**
  * Who is in a working group: joining (at once or by request), approval, roles, leaving and removal. Every change
@@ -135,6 +140,7 @@ export class GroupMembershipService {
         await this.assertAnotherLead(manager, groupId, memberId);
       await manager.getRepository(WorkingGroupMember).update({ id: membership.id }, { role });
     });
+    await this.emit(new WorkingGroupRoleChangedEvent(groupId, memberId, role));
     return this.getOne(groupId, memberId);
   }
 

@@ -40,3 +40,13 @@ export class WorkingGroupCreatedEvent {
     readonly creatorId: string,
   ) {}
 }
+
+/** Emitted when a member's role in a group changes: a lead moderates the group's room. */
+export class WorkingGroupRoleChangedEvent {
+  static readonly NAME = 'working-group.member-role-changed';
+  constructor(
+    readonly workingGroupId: string,
+    readonly memberId: string,
+    readonly role: GroupRole,
+  ) {}
+}
