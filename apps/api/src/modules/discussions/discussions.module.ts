@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
@@ -23,6 +24,7 @@ import { RoomsService } from './rooms.service.js';
     AuthModule,
     NotificationsModule,
     DocumentsModule,
+    MembersModule,
     MeetingsModule,
   ],
   controllers: [DiscussionsController],

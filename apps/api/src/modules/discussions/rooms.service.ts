@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
-import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
+import { CommonErrorCode, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { Member } from '../members/entities/member.entity.js';
+import { MembersService } from '../members/members.service.js';
 import { isNetworkStaff } from '../working-groups/working-groups.service.js';
 import type { CreateRoomDto, ListRoomsQueryDto, UpdateRoomDto } from './dto/room.dto.js';
 import { Message } from './entities/message.entity.js';
@@ -34,6 +34,7 @@ export class RoomsService {
     @InjectRepository(RoomMember) private readonly roomMembers: Repository<RoomMember>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
+    private readonly members: MembersService,
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
@@ -89,10 +90,8 @@ export class RoomsService {
       ]);
     }
     if (others.length) {
-      const found = await this.dataSource
-        .getRepository(Member)
-        .countBy({ id: In(others), status: MemberStatus.Active });
-      if (found !== others.length) throw new DiscussionException(DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND);
+      const active = await this.members.activeIds(others);
+      if (active.size !== others.length) throw new DiscussionException(DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND);
     }
     const room = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Room).save({

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -26,6 +27,7 @@ import { HolidayCalendar } from './scheduling/holiday-calendar.js';
     SettingsModule,
     NotificationsModule,
     DocumentsModule,
+    MembersModule,
   ],
   controllers: [MeetingsController, CalendarFeedController, PollsController],
   providers: [

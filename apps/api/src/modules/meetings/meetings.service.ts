@@ -9,13 +9,12 @@ import {
   type MeetingConflictResponse,
   type MeetingResponse,
   MeetingStatus,
-  MemberStatus,
   type Page,
   RsvpResponse,
 } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
-import { Member } from '../members/entities/member.entity.js';
+import { MembersService } from '../members/members.service.js';
 import { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { isNetworkStaff, WorkingGroupsService } from '../working-groups/working-groups.service.js';
@@ -52,6 +51,7 @@ export class MeetingsService {
     private readonly events: EventEmitter2,
     private readonly reminders: RemindersService,
     private readonly documents: DocumentsService,
+    private readonly members: MembersService,
   ) {}
 
   async schedule(actor: Actor, groupId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
@@ -281,10 +281,8 @@ export class MeetingsService {
   private async resolveInvitees(groupId: string, extraIds: string[], organizerId: string | null): Promise<string[]> {
     const groupIds = await this.groups.activeMemberIds(groupId);
     if (extraIds.length) {
-      const found = await this.dataSource
-        .getRepository(Member)
-        .find({ select: { id: true }, where: { id: In(extraIds), status: MemberStatus.Active } });
-      const missing = extraIds.filter((id) => !found.some((m) => m.id === id));
+      const active = await this.members.activeIds(extraIds);
+      const missing = extraIds.filter((id) => !active.has(id));
       if (missing.length) {
         throw new MeetingException(
           MeetingErrorCode.INVITEE_NOT_FOUND,

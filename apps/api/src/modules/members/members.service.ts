@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, QueryFailedError, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, QueryFailedError, type Repository } from 'typeorm';
 import {
   AuditAction,
   Language,
@@ -99,6 +99,13 @@ export class MembersService {
       .where('m.email = :email', { email: email.trim() })
       .getOne();
     return member ? { member, passwordHash: member.passwordHash } : null;
+  }
+
+  /** Which of `ids` are active members (for invitations to meetings and rooms). */
+  async activeIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.members.find({ select: { id: true }, where: { id: In(ids), status: MemberStatus.Active } });
+    return new Set(rows.map((m) => m.id));
   }
 
   async findById(id: string): Promise<Member | null> {
