@@ -1,3 +1,4 @@
+export * from './columns.js';
 export * from './data-source-options.js';
 export * from './embedded-postgres.js';
 export * from './migrate.js';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { MemberStatus, NetworkRole } from '@lcc/contracts';
+import { type MemberStatus, NetworkRole } from '@lcc/contracts';
 
 /** Who makes the request: resolved from the access token by the JWT guard, checked against the database. */
 export interface Actor {
@@ -28,3 +28,8 @@ export const Client = createParamDecorator((_: unknown, context: ExecutionContex
   const agent = request.headers['user-agent'];
   return { userAgent: typeof agent === 'string' ? agent.slice(0, 300) : null, ip: request.ip ?? null };
 });
+
+/** Network coordinators and admins: they approve members and act as leads of every working group. */
+export function isNetworkStaff(actor: { role: NetworkRole }): boolean {
+  return actor.role === NetworkRole.Admin || actor.role === NetworkRole.Coordinator;
+}

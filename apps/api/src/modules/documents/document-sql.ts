@@ -1,6 +1,5 @@
 import { GroupMembershipStatus, GroupRole, type DocumentResponse, type DocumentVersionResponse } from '@lcc/contracts';
-import type { Actor } from '../../common/http/actor.js';
-import { isNetworkStaff } from '../working-groups/working-groups.service.js';
+import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 
 /** Positional parameters for hand-written SQL: `p.add(value)` returns `$n`. */
 export class SqlParams {

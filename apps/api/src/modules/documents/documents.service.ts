@@ -19,12 +19,12 @@ import {
   type Page,
 } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
-import type { Actor } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
 import type { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
-import { isNetworkStaff, WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import {
   canEditExpression,
   type DocumentRow,

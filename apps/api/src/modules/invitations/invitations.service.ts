@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, type InvitationResponse, NetworkRole } from '@lcc/contracts';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '../../config/env.validation.js';
+import { publicUrl } from '../../config/public-url.js';
 import type { Actor } from '../../common/http/actor.js';
 import { newSecret, sha256 } from '../../common/http/secrets.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -68,7 +69,7 @@ export class InvitationsService {
       workingGroupId: invitation.workingGroupId,
       expiresAt: invitation.expiresAt.toISOString(),
       token,
-      url: `${this.publicUrl()}/register?invitation=${token}`,
+      url: `${publicUrl(this.config)}/register?invitation=${token}`,
     };
   }
 
@@ -98,11 +99,5 @@ export class InvitationsService {
   /** Links the consumed invitation to the member it created (same transaction). */
   async linkMember(manager: EntityManager, invitationId: string, memberId: string): Promise<void> {
     await manager.getRepository(Invitation).update({ id: invitationId }, { acceptedMemberId: memberId });
-  }
-
-  private publicUrl(): string {
-    return (
-      this.config.get('PUBLIC_URL', { infer: true }) ?? `http://localhost:${this.config.get('PORT', { infer: true })}`
-    ).replace(/\/+$/, '');
   }
 }

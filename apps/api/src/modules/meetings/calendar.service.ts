@@ -9,6 +9,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { MeetingStatus, RsvpResponse } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import type { Env } from '../../config/env.validation.js';
+import { publicUrl } from '../../config/public-url.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import type { MeetingInvitee } from './entities/meeting-invitee.entity.js';
@@ -47,7 +48,7 @@ export class CalendarService {
 
   async feedUrl(actor: Actor): Promise<{ url: string }> {
     const feed = await this.feedOf(actor.id);
-    return { url: `${this.publicUrl()}/api/calendar/feeds/${await this.token(actor.id, feed.version)}.ics` };
+    return { url: `${publicUrl(this.config)}/api/calendar/feeds/${await this.token(actor.id, feed.version)}.ics` };
   }
 
   async rotate(actor: Actor): Promise<{ url: string }> {
@@ -68,7 +69,7 @@ export class CalendarService {
     items: { meeting: Meeting; invitees: MeetingInvitee[] }[],
     method: ICalCalendarMethod,
   ): string {
-    const host = new URL(this.publicUrl()).host;
+    const host = new URL(publicUrl(this.config)).host;
     const calendar = ical({
       name,
       method,
@@ -136,11 +137,6 @@ export class CalendarService {
     return createHmac('sha256', await this.secret)
       .update(payload)
       .digest('base64url');
-  }
-
-  private publicUrl(): string {
-    const configured = this.config.get('PUBLIC_URL', { infer: true });
-    return (configured ?? `http://localhost:${this.config.get('PORT', { infer: true })}`).replace(/\/+$/, '');
   }
 }
 

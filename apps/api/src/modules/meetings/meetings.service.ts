@@ -12,12 +12,12 @@ import {
   type Page,
   RsvpResponse,
 } from '@lcc/contracts';
-import type { Actor } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { MembersService } from '../members/members.service.js';
 import { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
 import { DocumentsService } from '../documents/documents.service.js';
-import { isNetworkStaff, WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dto.js';
 import type { ListMeetingsQueryDto } from './dto/meeting-queries.dto.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';

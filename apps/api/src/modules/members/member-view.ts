@@ -1,4 +1,5 @@
 import { type MemberResponse, NetworkRole } from '@lcc/contracts';
+import { fold } from '../../common/search/segmentation.js';
 import type { Member } from './entities/member.entity.js';
 
 /** Whom a member's e-mail is shown to: themself, coordinators and admins. */
@@ -30,9 +31,9 @@ export function toMemberResponse(member: Member, viewer: { id: string; role: Net
   return response;
 }
 
-/** Folds text for substring search in any script: NFKC, then Unicode lower case. */
+/** Folds text for substring search in any script (the search folding), with runs of spaces made one. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+  return fold(text).replace(/\s+/g, ' ').trim();
 }
 
 export function searchTextOf(
@@ -41,9 +42,4 @@ export function searchTextOf(
   return foldForSearch(
     [member.displayName, member.organization, member.city, ...member.expertise].filter(Boolean).join(' \u241f '),
   );
-}
-
-/** Escapes LIKE wildcards so a query is matched literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, QueryFailedError, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { isUniqueViolation } from '@lcc/database';
 import {
   AuditAction,
   Language,
@@ -11,14 +12,15 @@ import {
   NetworkRole,
   type Page,
 } from '@lcc/contracts';
-import type { Actor } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { ListMembersQueryDto } from './dto/list-members-query.dto.js';
 import type { UpdateMeDto } from './dto/update-me.dto.js';
 import { Member } from './entities/member.entity.js';
 import { MemberSuspendedEvent } from './events/member-suspended.event.js';
-import { escapeLike, foldForSearch, searchTextOf, toMemberResponse } from './member-view.js';
+import { escapeLike } from '../../common/search/like.js';
+import { foldForSearch, searchTextOf, toMemberResponse } from './member-view.js';
 import { MemberErrorCode, MemberException } from './members.exception.js';
 import { PasswordHasher } from './password-hasher.service.js';
 
@@ -151,7 +153,7 @@ export class MembersService {
   /** Active members are visible to every active member; others only to coordinators and admins (404 otherwise). */
   async get(actor: Actor, id: string): Promise<MemberResponse> {
     const member = await this.members.findOneBy({ id });
-    if (!member || (member.status !== MemberStatus.Active && !isStaff(actor) && member.id !== actor.id)) {
+    if (!member || (member.status !== MemberStatus.Active && !isNetworkStaff(actor) && member.id !== actor.id)) {
       throw new MemberException(MemberErrorCode.MEMBER_NOT_FOUND);
     }
     return toMemberResponse(member, actor);
@@ -159,7 +161,7 @@ export class MembersService {
 
   /** The directory: substring search in any script, filters, keyset pages ordered by name. */
   async list(actor: Actor, query: ListMembersQueryDto): Promise<Page<MemberResponse>> {
-    const status = isStaff(actor) && query.status ? query.status : MemberStatus.Active;
+    const status = isNetworkStaff(actor) && query.status ? query.status : MemberStatus.Active;
     const qb = this.members
       .createQueryBuilder('m')
       .where('m.status = :status', { status })
@@ -257,12 +259,4 @@ export class MembersService {
     if (!member) throw new MemberException(MemberErrorCode.MEMBER_NOT_FOUND);
     return member;
   }
-}
-
-function isStaff(actor: Actor): boolean {
-  return actor.role === NetworkRole.Admin || actor.role === NetworkRole.Coordinator;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }

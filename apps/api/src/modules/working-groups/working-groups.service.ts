@@ -2,20 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { isUniqueViolation } from '@lcc/database';
 import {
   AuditAction,
   GroupMembershipStatus,
   GroupRole,
   GroupVisibility,
-  NetworkRole,
   type Page,
   type WorkingGroupResponse,
 } from '@lcc/contracts';
-import type { Actor } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { escapeLike } from '../members/member-view.js';
+import { escapeLike } from '../../common/search/like.js';
 import type { CreateWorkingGroupDto, UpdateWorkingGroupDto } from './dto/create-working-group.dto.js';
 import type { ListWorkingGroupsQueryDto } from './dto/working-group-queries.dto.js';
 import { WorkingGroupMember } from './entities/working-group-member.entity.js';
@@ -36,11 +36,6 @@ interface GroupRow extends WorkingGroup {
   myRole: GroupRole | null;
   myStatus: GroupMembershipStatus | null;
   roomId: string | null;
-}
-
-/** Network coordinators and admins manage every group as its leads do. */
-export function isNetworkStaff(actor: Actor): boolean {
-  return actor.role === NetworkRole.Admin || actor.role === NetworkRole.Coordinator;
 }
 
 /**
@@ -95,7 +90,7 @@ export class WorkingGroupsService {
       );
       return this.get(actor, group.id);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new WorkingGroupException(WorkingGroupErrorCode.SLUG_TAKEN);
       }
       throw error;
@@ -130,7 +125,7 @@ export class WorkingGroupsService {
     try {
       await this.groups.save(group);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new WorkingGroupException(WorkingGroupErrorCode.SLUG_TAKEN);
       }
       throw error;

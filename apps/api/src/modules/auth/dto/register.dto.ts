@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { MemberProfileDto } from '../../members/dto/member-profile.dto.js';
 import { IsNewPassword } from './password.decorator.js';
+import { trimString } from '../../../common/validation/transforms.js';
 
 export class RegisterDto extends MemberProfileDto {
   @ApiProperty({ format: 'email' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
   email: string;

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { RoomKind, RoomVisibility } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
+import { trimString } from '../../../common/validation/transforms.js';
 
 export class CreateRoomDto {
   @ApiProperty({
@@ -25,7 +26,7 @@ export class CreateRoomDto {
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Required for topic rooms' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   name?: string;

@@ -1,3 +1,4 @@
+import { bigintAsNumber } from '@lcc/database';
 import {
   Column,
   CreateDateColumn,
@@ -11,8 +12,6 @@ import {
 } from 'typeorm';
 import { Member } from '../../members/entities/member.entity.js';
 import { Room } from './room.entity.js';
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 
 /**
  * A message. `(roomId, seq)` is unique and gapless; `(roomId, authorId, clientId)` makes a resend return the

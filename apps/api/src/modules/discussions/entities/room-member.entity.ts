@@ -1,3 +1,4 @@
+import { bigintAsNumber } from '@lcc/database';
 import {
   Column,
   CreateDateColumn,
@@ -41,7 +42,7 @@ export class RoomMember {
   @Column({
     type: 'bigint',
     default: 0,
-    transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) },
+    transformer: bigintAsNumber,
   })
   lastReadSeq: number;
 

@@ -1,3 +1,4 @@
+import { bigintAsNumber } from '@lcc/database';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { RoomKind, RoomVisibility } from '@lcc/contracts';
 
@@ -40,7 +41,7 @@ export class Room {
   @Column({
     type: 'bigint',
     default: 0,
-    transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) },
+    transformer: bigintAsNumber,
   })
   lastSeq: number;
 

@@ -1,6 +1,5 @@
+import { bigintAsNumber } from '@lcc/database';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 
 /** How far a member has read one thread (its replies' seqs); like room markers, it only moves forward. */
 @Entity('thread_read_markers')

@@ -15,8 +15,8 @@ import {
   Min,
 } from 'class-validator';
 import { COUNTRY_CODES, DocumentKind, DocumentLanguage, DocumentVisibility } from '@lcc/contracts';
+import { trimString } from '../../../common/validation/transforms.js';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 /** Multipart sends `tags` comma-separated; JSON may send an array. Blank tags are dropped, duplicates folded. */
 const toTags = ({ value }: { value: unknown }): unknown => {
   const list = typeof value === 'string' ? value.split(',') : value;
@@ -30,14 +30,14 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === 
 /** The metadata of `POST /api/documents` (multipart fields before `file`). */
 export class CreateDocumentDto {
   @ApiProperty({ minLength: 1, maxLength: 300, example: 'Ulaanbaatar Low-Carbon Strategy 2030' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 300)
   title: string;
 
   @ApiPropertyOptional({ maxLength: 4000, nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(4000)
   description?: string | null;
@@ -59,7 +59,7 @@ export class CreateDocumentDto {
 
   @ApiPropertyOptional({ maxLength: 200, nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   city?: string | null;

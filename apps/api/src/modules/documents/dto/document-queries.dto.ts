@@ -3,9 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { COUNTRY_CODES, DocumentKind, DocumentLanguage } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+import { queryBoolean } from '../../../common/validation/transforms.js';
 
 export class ListDocumentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words to find in title, description, tags and the text of the file' })
@@ -56,7 +54,7 @@ export class ListDocumentsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Add facet counts (kind, language, country, year, tag) over all matches' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   facets?: boolean;
 }

@@ -1,3 +1,4 @@
+import { bigintAsNumber } from '@lcc/database';
 import {
   Column,
   CreateDateColumn,
@@ -38,7 +39,7 @@ export class DocumentVersion {
   @Column({ type: 'varchar', length: 127 })
   mimeType: string;
 
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   size: number;
 
   @Index()

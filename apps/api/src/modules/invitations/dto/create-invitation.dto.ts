@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { NetworkRole } from '@lcc/contracts';
+import { trimString } from '../../../common/validation/transforms.js';
 
 export class CreateInvitationDto {
   @ApiProperty({ format: 'email' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsEmail()
   @MaxLength(254)
   email: string;

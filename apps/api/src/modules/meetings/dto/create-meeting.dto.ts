@@ -19,14 +19,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-/** Instants must say their offset (`Z` or `+09:00`): a bare local time is ambiguous across six zones. */
-const INSTANT = /(Z|[+-]\d{2}:\d{2})$/;
+import { trimString, INSTANT_WITH_OFFSET } from '../../../common/validation/transforms.js';
 
 export class AgendaItemDto {
   @ApiProperty({ maxLength: 300 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 300)
   title: string;
@@ -47,7 +44,7 @@ export class AgendaItemDto {
 
 export class CreateMeetingDto {
   @ApiProperty({ maxLength: 200, example: 'Expert group meeting on city GHG inventories' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   title: string;
@@ -60,12 +57,12 @@ export class CreateMeetingDto {
 
   @ApiProperty({ format: 'date-time', example: '2027-03-10T07:00:00Z' })
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 instant' })
-  @Matches(INSTANT, { message: 'startsAt must end in Z or an offset such as +09:00' })
+  @Matches(INSTANT_WITH_OFFSET, { message: 'startsAt must end in Z or an offset such as +09:00' })
   startsAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-03-10T09:00:00Z' })
   @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 instant' })
-  @Matches(INSTANT, { message: 'endsAt must end in Z or an offset such as +09:00' })
+  @Matches(INSTANT_WITH_OFFSET, { message: 'endsAt must end in Z or an offset such as +09:00' })
   endsAt: string;
 
   @ApiProperty({ description: "The organiser's IANA time zone", example: 'Europe/Moscow' })
@@ -108,7 +105,7 @@ export class ActionItemDto {
   id?: string;
 
   @ApiProperty({ maxLength: 1000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 1000)
   text: string;

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { RsvpResponse } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
+import { queryBoolean } from '../../../common/validation/transforms.js';
 
 export class ListMeetingsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Meetings ending after this instant' })
@@ -22,7 +23,7 @@ export class ListMeetingsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Only meetings I am invited to' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   mine?: boolean;
 }

@@ -18,24 +18,23 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PollAnswer } from '@lcc/contracts';
-
-const INSTANT = /(Z|[+-]\d{2}:\d{2})$/;
+import { trimString, INSTANT_WITH_OFFSET } from '../../../common/validation/transforms.js';
 
 export class PollOptionDto {
   @ApiProperty({ format: 'date-time', example: '2027-05-12T06:00:00Z' })
   @IsISO8601({ strict: true })
-  @Matches(INSTANT, { message: 'startsAt must end in Z or an offset such as +09:00' })
+  @Matches(INSTANT_WITH_OFFSET, { message: 'startsAt must end in Z or an offset such as +09:00' })
   startsAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-05-12T08:00:00Z' })
   @IsISO8601({ strict: true })
-  @Matches(INSTANT, { message: 'endsAt must end in Z or an offset such as +09:00' })
+  @Matches(INSTANT_WITH_OFFSET, { message: 'endsAt must end in Z or an offset such as +09:00' })
   endsAt: string;
 }
 
 export class CreatePollDto {
   @ApiProperty({ maxLength: 200 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   title: string;

@@ -3,11 +3,12 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { COUNTRY_CODES, MemberStatus, MemberType } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
+import { trimString } from '../../../common/validation/transforms.js';
 
 export class ListMembersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of a name, organisation, city or expertise, in any script' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   q?: string;

@@ -12,15 +12,15 @@ import {
   MaxLength,
 } from 'class-validator';
 import { COUNTRY_CODES, Language, MemberType } from '@lcc/contracts';
+import { trimString } from '../../../common/validation/transforms.js';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const trimOrNull = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() || null : value;
 
 /** The profile fields a member gives at registration and may edit later. */
 export class MemberProfileDto {
   @ApiProperty({ minLength: 1, maxLength: 120, example: 'Batbayar Dorj' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   displayName: string;

@@ -2,12 +2,11 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { GroupVisibility, ThematicArea } from '@lcc/contracts';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trimString } from '../../../common/validation/transforms.js';
 
 export class CreateWorkingGroupDto {
   @ApiProperty({ minLength: 2, maxLength: 200, example: 'Expert Group on Low-Carbon Cities' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   name: string;
@@ -24,7 +23,7 @@ export class CreateWorkingGroupDto {
 
   @ApiPropertyOptional({ maxLength: 4000, nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(4000)
   description?: string | null;

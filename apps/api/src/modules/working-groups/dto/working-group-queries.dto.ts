@@ -3,9 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { GroupMembershipStatus, GroupRole, ThematicArea } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+import { queryBoolean } from '../../../common/validation/transforms.js';
 
 export class ListWorkingGroupsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ThematicArea, enumName: 'ThematicArea' })
@@ -15,7 +13,7 @@ export class ListWorkingGroupsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Only groups I belong to (or asked to join)' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   mine?: boolean;
 
