@@ -1,26 +1,46 @@
-// Builds the API when dist/ is missing or older than any TypeScript source (used by `npm start` and the startup test).
+// Builds the API and the web portal when their output is missing or older than their sources (used by `npm start`,
+// the startup test and the browser tests).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ENTRY = 'dist/apps/api/src/main.js';
-const SOURCES = ['apps/api/src', 'libs/contracts/src', 'libs/database/src', 'migrations'];
+export const WEB_ENTRY = 'dist/web/index.html';
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
+const targets = [
+  {
+    name: 'the API',
+    output: ENTRY,
+    sources: ['apps/api/src', 'libs/contracts/src', 'libs/database/src', 'migrations'],
+    command: ['nest', 'build', 'api'],
+  },
+  {
+    name: 'the web portal',
+    output: WEB_ENTRY,
+    sources: ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'libs/contracts/src'],
+    command: ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
+  },
+];
+
+function newest(source) {
+  const stat = statSync(source);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = 0;
+  for (const entry of readdirSync(source)) latest = Math.max(latest, newest(path.join(source, entry)));
+  return latest;
 }
 
+/** Builds what is stale, in order (building the API empties dist/, so the web portal is checked after it). */
 export function buildIfStale() {
-  const stale = !existsSync(ENTRY) || Math.max(...SOURCES.map(newestSource)) > statSync(ENTRY).mtimeMs;
-  if (!stale) return 0;
-  console.log('Building the portal…');
-  return spawnSync('npx', ['nest', 'build', 'api'], { stdio: 'inherit' }).status ?? 1;
+  for (const target of targets) {
+    const stale =
+      !existsSync(target.output) || Math.max(...target.sources.map(newest)) > statSync(target.output).mtimeMs;
+    if (!stale) continue;
+    console.log(`Building ${target.name}…`);
+    const status = spawnSync('npx', target.command, { stdio: 'inherit' }).status ?? 1;
+    if (status !== 0) return status;
+  }
+  return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.exit(buildIfStale());

@@ -8,13 +8,16 @@ import type { Env } from './config/env.validation.js';
 import { buildOpenApiDocument } from './common/openapi/document.js';
 import { PortalIoAdapter } from './common/realtime/portal-io.adapter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
+import { serveWebPortal } from './common/http/web-portal.js';
 
 /** Everything `main.ts` and the test harness apply to the app alike. */
 export function configureApp(app: NestExpressApplication, env: Env): INestApplication {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', env.TRUST_PROXY_HOPS);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
-  app.use(helmet());
+  // The portal loads nothing from elsewhere; over plain http (an intranet), assets must not be upgraded to https.
+  const secure = env.PUBLIC_URL?.startsWith('https:') ?? false;
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }));
   app.use(cookieParser());
   const origins = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -28,5 +31,6 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });
+  serveWebPortal(app, env.WEB_DIR);
   return app;
 }

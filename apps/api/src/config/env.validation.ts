@@ -47,6 +47,11 @@ export class Env {
   @MinLength(1)
   DATA_DIR = './data';
 
+  /** The built web portal, served at `/` when its index.html exists. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIR = './dist/web';
+
   @Transform(toBoolean)
   @IsBoolean()
   DB_MIGRATIONS_RUN = true;

@@ -1,0 +1,140 @@
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NetworkRole, type NotificationResponse, type Page } from '@lcc/contracts';
+import { api } from '../api/client';
+import { useRealtime, useSocketEvent } from '../api/realtime';
+import { useSession } from '../api/session';
+import { LANGUAGES, isLanguage, setLanguage } from '../i18n';
+import { Loading } from '../ui/states';
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="language">
+      <span className="visually-hidden">{t('language')}</span>
+      <select
+        value={i18n.resolvedLanguage ?? i18n.language}
+        onChange={(event) => isLanguage(event.target.value) && void setLanguage(event.target.value)}
+        aria-label={t('language')}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function useUnreadNotifications(signedIn: boolean) {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!signedIn) return;
+    api<Page<NotificationResponse>>('/notifications', { query: { unread: true, limit: 100 } }).then(
+      (page) => setCount(page.items.length),
+      () => undefined,
+    );
+  }, [signedIn]);
+  useSocketEvent(
+    'notification.created',
+    useCallback(() => setCount((value) => value + 1), []),
+  );
+  return count;
+}
+
+function ConnectionBanner() {
+  const { t } = useTranslation();
+  const { connection } = useRealtime();
+  if (connection !== 'reconnecting') return null;
+  return (
+    <div className="banner" role="status" aria-live="polite">
+      {t('reconnecting')}
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { state, signOut } = useSession();
+  const navigate = useNavigate();
+  const member = state.member;
+  const unread = useUnreadNotifications(Boolean(member));
+  const staff = member && (member.role === NetworkRole.Admin || member.role === NetworkRole.Coordinator);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="top">
+        <NavLink to="/" className="brand">
+          {t('appName')}
+        </NavLink>
+        <nav aria-label={t('mainNavigation')}>
+          <ul>
+            {member ? (
+              <>
+                <li>
+                  <NavLink to="/groups">{t('nav.groups')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/documents">{t('nav.documents')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/rooms">{t('nav.discussions')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/directory">{t('nav.directory')}</NavLink>
+                </li>
+                {staff && (
+                  <li>
+                    <NavLink to="/admin">{t('nav.admin')}</NavLink>
+                  </li>
+                )}
+              </>
+            ) : (
+              <li>
+                <NavLink to="/library">{t('nav.library')}</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="top-actions">
+          <LanguageSwitcher />
+          {member ? (
+            <>
+              <NavLink to="/" className="bell" aria-label={t('notificationsUnread', { count: unread })}>
+                <span aria-hidden="true">🔔</span>
+                {unread > 0 && <span className="badge">{unread}</span>}
+              </NavLink>
+              <NavLink to="/settings">{member.displayName}</NavLink>
+              <button type="button" className="link" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+                {t('signOut')}
+              </button>
+            </>
+          ) : (
+            state.status === 'anonymous' && (
+              <>
+                <NavLink to="/sign-in">{t('signIn')}</NavLink>
+                <NavLink to="/register" className="button">
+                  {t('register')}
+                </NavLink>
+              </>
+            )
+          )}
+        </div>
+      </header>
+      <ConnectionBanner />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import './i18n';
+import './styles.css';
+import { SessionProvider } from './api/session';
+import { RealtimeProvider } from './api/realtime';
+import { AppRoutes } from './app/routes';
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Suspense fallback={null}>
+      <SessionProvider>
+        <RealtimeProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </RealtimeProvider>
+      </SessionProvider>
+    </Suspense>
+  </StrictMode>,
+);

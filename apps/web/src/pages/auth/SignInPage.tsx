@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../api/session';
+import { Field, FormError } from '../../ui/form';
+
+export default function SignInPage() {
+  const { t } = useTranslation('auth');
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const member = await signIn(String(form.get('email')), String(form.get('password')));
+      const from = (location.state as { from?: string } | null)?.from ?? '/';
+      navigate(member.mustChangePassword ? '/change-password' : from, { replace: true });
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card auth-form" onSubmit={(event) => void submit(event)}>
+      <h1>{t('signIn.title')}</h1>
+      <Field label={t('email')} name="email" type="email" autoComplete="username" required />
+      <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+      <FormError error={error} />
+      <button type="submit" disabled={busy}>
+        {t('signIn.submit')}
+      </button>
+      <p>
+        {t('signIn.noAccount')} <Link to="/register">{t('signIn.register')}</Link>
+      </p>
+    </form>
+  );
+}
