@@ -68,6 +68,8 @@ describe('discussions over socket.io and REST', () => {
     const expired = jwt.sign({ sub: claims.sub, sid: claims.sid, exp: Math.floor(Date.now() / 1000) - 5 }, secret);
     expect(await refusal(expired)).toBe('TOKEN_EXPIRED');
     expect(await refusal(alice.accessToken, 'https://evil.example')).toBe('ORIGIN_NOT_ALLOWED');
+    // The portal's own pages connect from the server's own origin without being listed in CORS_ORIGINS.
+    expect(await refusal(alice.accessToken, t.url)).toBe('connected');
     expect(await refusal(alice.accessToken)).toBe('connected');
   });
 

@@ -230,8 +230,9 @@ export class DiscussionsGateway
   }
 
   private async authenticate(socket: PortalSocket, origins: string[]): Promise<void> {
-    const origin = socket.handshake.headers.origin;
-    if (origin && !origins.includes(origin)) {
+    const { origin, host } = socket.handshake.headers;
+    // The portal's own pages (same host) may always connect; other browser origins only when allowed.
+    if (origin && !origins.includes(origin) && !sameHost(origin, host)) {
       throw { code: RealtimeErrorCode.ORIGIN_NOT_ALLOWED, message: 'This origin may not connect' };
     }
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -292,5 +293,13 @@ export class DiscussionsGateway
       );
       return { ok: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } };
     }
+  }
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
