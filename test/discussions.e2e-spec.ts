@@ -86,6 +86,23 @@ describe('discussions over socket.io and REST', () => {
     expect(ack).toEqual({ ok: false, error: { code: 'ROOM_NOT_FOUND', message: expect.any(String) } });
   });
 
+  it("lists a room's members with their presence, for mentions; outsiders get 404", async () => {
+    const socket = await connect(bob);
+    await emitAck(socket, 'presence.set', { status: 'away' });
+    const members = await t.http().get(`/api/rooms/${roomId}/members`).set('Authorization', alice.auth).expect(200);
+    const byId = new Map(members.body.map((m: { memberId: string }) => [m.memberId, m]));
+    expect(byId.get(bob.id)).toEqual({
+      memberId: bob.id,
+      displayName: bob.profile.displayName,
+      moderator: false,
+      presence: 'away',
+    });
+    expect(byId.get(lead.id)).toMatchObject({ moderator: true, presence: 'offline' });
+    socket.close();
+    const outsider = await t.fx.member();
+    await t.http().get(`/api/rooms/${roomId}/members`).set('Authorization', outsider.auth).expect(404);
+  });
+
   it('acknowledges a message after the commit and broadcasts it to the room; a resent clientId is stored once', async () => {
     const a = await connect(alice);
     const b = await connect(bob);

@@ -49,6 +49,16 @@ export interface RoomResponse {
   createdAt: string;
 }
 
+export type PresenceStatus = 'online' | 'away' | 'offline';
+
+/** Someone in a room, for mentions and presence dots. */
+export interface RoomMemberResponse {
+  memberId: string;
+  displayName: string;
+  moderator: boolean;
+  presence: PresenceStatus;
+}
+
 export interface MessagePage {
   /** Ascending seq. */
   items: MessageResponse[];
@@ -108,7 +118,7 @@ export interface ServerToClientEvents {
   'message.deleted': (message: MessageResponse) => void;
   'reaction.updated': (payload: { roomId: string; messageId: string; reactions: ReactionSummary[] }) => void;
   typing: (payload: { roomId: string; memberId: string; displayName: string }) => void;
-  presence: (payload: { memberId: string; status: 'online' | 'away' | 'offline' }) => void;
+  presence: (payload: { memberId: string; status: PresenceStatus }) => void;
   /** For a thread marker, `threadRootId` is set and `unreadCount` counts that thread's unread replies. */
   'unread.updated': (payload: {
     roomId: string;

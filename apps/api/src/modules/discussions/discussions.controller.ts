@@ -13,6 +13,7 @@ import {
   MessagePageDto,
   MessageResponseDto,
   RoomPageDto,
+  RoomMemberResponseDto,
   RoomResponseDto,
   UnreadDto,
 } from './dto/discussion.response.js';
@@ -59,6 +60,14 @@ export class DiscussionsController {
   @ApiOkResponse({ type: RoomResponseDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoomDto) {
     return this.rooms.update(actor, id, dto);
+  }
+
+  @Get('rooms/:id/members')
+  @ApiOkResponse({ type: [RoomMemberResponseDto], description: 'Members of the room with their presence' })
+  async members(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    const members = await this.rooms.membersOf(actor, id);
+    const presence = await this.broadcaster.presenceOf(members.map((member) => member.memberId));
+    return members.map((member) => ({ ...member, presence: presence.get(member.memberId) ?? 'offline' }));
   }
 
   @Get('rooms/:id/pins')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import type { ClientToServerEvents, MessageResponse, ServerToClientEvents } from '@lcc/contracts';
+import type { ClientToServerEvents, MessageResponse, PresenceStatus, ServerToClientEvents } from '@lcc/contracts';
 
 export type PortalServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -57,6 +57,19 @@ export class RoomBroadcaster {
   /** A member no longer in a room stops receiving it at once, on every instance. */
   leaveRoom(memberId: string, roomId: string): void {
     this.server?.in(channel.member(memberId)).socketsLeave(channel.room(roomId));
+  }
+
+  /** Each member's presence across every instance, in one adapter round trip (offline when absent). */
+  async presenceOf(memberIds: string[]): Promise<Map<string, PresenceStatus>> {
+    const presence = new Map<string, PresenceStatus>();
+    if (!this.server || memberIds.length === 0) return presence;
+    const sockets = await this.server.in(memberIds.map(channel.member)).fetchSockets();
+    for (const socket of sockets) {
+      const data = socket.data as { actor?: { id: string }; status?: 'online' | 'away' };
+      if (!data.actor || !data.status) continue;
+      if (presence.get(data.actor.id) !== 'online') presence.set(data.actor.id, data.status);
+    }
+    return presence;
   }
 
   disconnectMember(memberId: string): void {

@@ -215,6 +215,21 @@ export class RoomsService {
       .execute();
   }
 
+  /** The members of a room the actor may see, by name. */
+  async membersOf(
+    actor: Actor,
+    roomId: string,
+  ): Promise<{ memberId: string; displayName: string; moderator: boolean }[]> {
+    await this.requireAccess(actor, roomId);
+    const rows = (await this.roomMembers.find({
+      where: { roomId },
+      relations: { member: true },
+    })) as RoomMember[];
+    return rows
+      .map((row) => ({ memberId: row.memberId, displayName: row.member.displayName, moderator: row.moderator }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   async roomIdsOf(memberId: string): Promise<string[]> {
     const rows = await this.roomMembers.find({ select: { roomId: true }, where: { memberId } });
     return rows.map((r) => r.roomId);

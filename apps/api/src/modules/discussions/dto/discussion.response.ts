@@ -3,6 +3,8 @@ import {
   type MessageResponse,
   type ReactionSummary,
   RoomKind,
+  type PresenceStatus,
+  type RoomMemberResponse,
   type RoomResponse,
   RoomVisibility,
 } from '@lcc/contracts';
@@ -75,4 +77,11 @@ export class RoomPageDto {
 export class UnreadDto {
   @ApiProperty() unreadCount: number;
   @ApiProperty() lastReadSeq: number;
+}
+
+export class RoomMemberResponseDto implements RoomMemberResponse {
+  @ApiProperty({ format: 'uuid' }) memberId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() moderator: boolean;
+  @ApiProperty({ enum: ['online', 'away', 'offline'], enumName: 'PresenceStatus' }) presence: PresenceStatus;
 }
