@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GroupMembershipStatus, type Page, type WorkingGroupResponse } from '@lcc/contracts';
+import { useApi } from '../../ui/use-api';
+import { Field, SelectField, TextArea, fieldError } from '../../ui/form';
+import { useDocumentOptions } from './document-options';
+
+/** The metadata a document form starts with. */
+export interface DocumentDefaults {
+  title: string;
+  description: string;
+  kind: string;
+  language: string;
+  country: string;
+  city: string;
+  year: string;
+  tags: string;
+  visibility: string;
+  workingGroupId: string;
+}
+
+/** The metadata as typed: every value a trimmed string, empty when not given. */
+export type DocumentMetadata = DocumentDefaults;
+
+export function readMetadata(form: FormData): DocumentMetadata {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  return {
+    title: text('title'),
+    description: text('description'),
+    kind: text('kind'),
+    language: text('language'),
+    country: text('country'),
+    city: text('city'),
+    year: text('year'),
+    tags: text('tags'),
+    visibility: text('visibility'),
+    workingGroupId: text('workingGroupId'),
+  };
+}
+
+/** Tags typed as "heating, Ulaanbaatar , ,energy" → ["heating", "Ulaanbaatar", "energy"]. */
+export function splitTags(tags: string): string[] {
+  return tags
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+/** The working groups the member belongs to (where they may file documents). */
+function useMyGroups() {
+  const groups = useApi<Page<WorkingGroupResponse>>('/working-groups?mine=true&limit=100');
+  const loaded = groups.data !== undefined || groups.error !== undefined;
+  const mine = (groups.data?.items ?? []).filter(
+    (group) => group.myMembership?.status === GroupMembershipStatus.Active,
+  );
+  return { loaded, mine };
+}
+
+/** Title, description, kind, language, country, city, year, tags, visibility and working group, with API errors. */
+export function DocumentFields({ defaults, error }: { defaults: DocumentDefaults; error: unknown }) {
+  const { t } = useTranslation('documents');
+  const options = useDocumentOptions();
+  const groups = useMyGroups();
+  // Controlled, so the chosen group shows once the list has arrived.
+  const [groupId, setGroupId] = useState(defaults.workingGroupId);
+  const groupOptions = groups.mine.map((group) => ({ value: group.id, label: group.name }));
+  if (groups.loaded && groupId && !groupOptions.some((option) => option.value === groupId)) {
+    groupOptions.unshift({ value: groupId, label: t('fields.currentGroup') });
+  }
+  return (
+    <>
+      <Field
+        label={t('fields.title')}
+        name="title"
+        required
+        maxLength={300}
+        defaultValue={defaults.title}
+        error={fieldError(error, 'title')}
+      />
+      <TextArea
+        label={t('fields.description')}
+        name="description"
+        maxLength={4000}
+        defaultValue={defaults.description}
+        error={fieldError(error, 'description')}
+      />
+      <div className="document-fields-grid">
+        <SelectField
+          label={t('fields.kind')}
+          name="kind"
+          required
+          defaultValue={defaults.kind}
+          options={options.kinds}
+          error={fieldError(error, 'kind')}
+        />
+        <SelectField
+          label={t('fields.language')}
+          name="language"
+          defaultValue={defaults.language}
+          options={options.languages}
+          error={fieldError(error, 'language')}
+        />
+        <SelectField
+          label={t('fields.country')}
+          name="country"
+          defaultValue={defaults.country}
+          options={[{ value: '', label: t('fields.noCountry') }, ...options.countries]}
+          error={fieldError(error, 'country')}
+        />
+        <Field
+          label={t('fields.city')}
+          name="city"
+          maxLength={200}
+          defaultValue={defaults.city}
+          error={fieldError(error, 'city')}
+        />
+        <Field
+          label={t('fields.year')}
+          name="year"
+          type="number"
+          inputMode="numeric"
+          min={1900}
+          max={2100}
+          defaultValue={defaults.year}
+          error={fieldError(error, 'year')}
+        />
+        <SelectField
+          label={t('fields.visibility')}
+          name="visibility"
+          defaultValue={defaults.visibility}
+          options={options.visibilities}
+          error={fieldError(error, 'visibility')}
+        />
+        <SelectField
+          label={t('fields.workingGroup')}
+          name="workingGroupId"
+          value={groupId}
+          onChange={(event) => setGroupId(event.target.value)}
+          options={[{ value: '', label: t('fields.noGroup') }, ...groupOptions]}
+          error={fieldError(error, 'workingGroupId')}
+        />
+      </div>
+      <Field
+        label={t('fields.tags')}
+        name="tags"
+        defaultValue={defaults.tags}
+        hint={t('fields.tagsHint')}
+        error={fieldError(error, 'tags')}
+      />
+    </>
+  );
+}
