@@ -22,7 +22,6 @@ export const NAMESPACES = [
   'documents',
   'discussions',
   'admin',
-  'cities',
 ] as const;
 
 const STORAGE_KEY = 'lcc.language';

@@ -1,3 +1,219 @@
-export default function Page(_props: { publicOnly?: boolean }) {
-  return <h1>AdminPage</h1>;
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  NetworkRole,
+  type AuditEntryResponse,
+  type InvitationResponse,
+  type MemberResponse,
+  type Page,
+  type WorkingGroupResponse,
+} from '@lcc/contracts';
+import { api, withQuery } from '../../api/client';
+import { useFormat } from '../../ui/format';
+import { Field, FormError, SelectField, fieldError } from '../../ui/form';
+import { Async, Empty } from '../../ui/states';
+import { useApi } from '../../ui/use-api';
+import { useMorePages } from '../../ui/use-more-pages';
+import { MemberAdminActions } from './MemberAdminActions';
+
+function MemberRows({ members, onChange }: { members: MemberResponse[]; onChange: () => void }) {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
+  return (
+    <ul className="list">
+      {members.map((member) => (
+        <li key={member.id}>
+          <div className="spread">
+            <span>
+              <Link to={`/members/${member.id}`}>{member.displayName}</Link>{' '}
+              <span className="muted">
+                {member.email} · {member.organization ?? '—'} · {format.country(member.country)} ·{' '}
+                {t(`common:memberType.${member.memberType}`)} · {format.date(member.createdAt)}
+              </span>
+            </span>
+            <span className="tag">{t(`common:status.${member.status}`)}</span>
+          </div>
+          <MemberAdminActions member={member} onChange={onChange} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Pending() {
+  const { t } = useTranslation('admin');
+  const pending = useApi<Page<MemberResponse>>('/members?status=pending&limit=100');
+  return (
+    <section className="card" aria-labelledby="pending">
+      <h2 id="pending">{t('pending')}</h2>
+      <Async state={pending}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('noPending')}</Empty>
+          ) : (
+            <MemberRows members={page.items} onChange={pending.reload} />
+          )
+        }
+      </Async>
+    </section>
+  );
+}
+
+function Invite() {
+  const { t } = useTranslation('admin');
+  const groups = useApi<Page<WorkingGroupResponse>>('/working-groups?limit=100');
+  const [created, setCreated] = useState<InvitationResponse>();
+  const [error, setError] = useState<unknown>();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    setError(undefined);
+    try {
+      setCreated(
+        await api<InvitationResponse>('/invitations', {
+          method: 'POST',
+          body: {
+            email: String(form.get('email')).trim(),
+            role: form.get('role'),
+            workingGroupId: form.get('workingGroupId') || undefined,
+          },
+        }),
+      );
+      element.reset();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="invite">
+      <h2 id="invite">{t('invite')}</h2>
+      <form onSubmit={(event) => void submit(event)}>
+        <Field label={t('email')} name="email" type="email" required error={fieldError(error, 'email')} />
+        <SelectField
+          label={t('role')}
+          name="role"
+          defaultValue={NetworkRole.Member}
+          options={Object.values(NetworkRole).map((role) => ({ value: role, label: t(`common:role.${role}`) }))}
+        />
+        <SelectField
+          label={t('group')}
+          name="workingGroupId"
+          options={[
+            { value: '', label: t('common:none') },
+            ...(groups.data?.items ?? []).map((group) => ({ value: group.id, label: group.name })),
+          ]}
+        />
+        <FormError error={error} />
+        <button type="submit">{t('sendInvitation')}</button>
+      </form>
+      {created && (
+        <div role="status" className="card">
+          <p>{t('invitationCreated', { email: created.email })}</p>
+          <input readOnly value={created.url} aria-label={t('invitationLink')} size={60} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Members() {
+  const { t } = useTranslation('admin');
+  const [q, setQ] = useState('');
+  const query = { q, limit: 50 };
+  const members = useApi<Page<MemberResponse>>(withQuery('/members', query));
+  const more = useMorePages(members, '/members', query);
+  return (
+    <section className="card" aria-labelledby="members">
+      <h2 id="members">{t('members')}</h2>
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQ(String(new FormData(event.currentTarget).get('q') ?? ''));
+        }}
+        className="filters"
+      >
+        <Field label={t('common:search')} name="q" type="search" />
+        <button type="submit">{t('common:search')}</button>
+      </form>
+      <Async state={members}>{() => <MemberRows members={more.items} onChange={members.reload} />}</Async>
+      {more.hasMore && (
+        <button type="button" className="secondary" onClick={more.loadMore}>
+          {t('common:more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Audit() {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
+  const audit = useApi<Page<AuditEntryResponse>>('/audit?limit=50');
+  const more = useMorePages(audit, '/audit', { limit: 50 });
+  return (
+    <section className="card" aria-labelledby="audit">
+      <h2 id="audit">{t('audit')}</h2>
+      <Async state={audit}>
+        {() =>
+          more.items.length === 0 ? (
+            <Empty>{t('noAudit')}</Empty>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('when')}</th>
+                    <th scope="col">{t('action')}</th>
+                    <th scope="col">{t('target')}</th>
+                    <th scope="col">{t('details')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {more.items.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>{format.dateTime(entry.createdAt)}</td>
+                      <td>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</td>
+                      <td>
+                        {entry.targetType === 'member' ? (
+                          <Link to={`/members/${entry.targetId}`}>{entry.targetType}</Link>
+                        ) : (
+                          entry.targetType
+                        )}
+                      </td>
+                      <td>
+                        <code>{JSON.stringify(entry.details)}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Async>
+      {more.hasMore && (
+        <button type="button" className="secondary" onClick={more.loadMore}>
+          {t('common:more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export default function AdminPage() {
+  const { t } = useTranslation('admin');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <Pending />
+      <Invite />
+      <Members />
+      <Audit />
+    </>
+  );
 }

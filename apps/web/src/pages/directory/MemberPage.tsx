@@ -1,3 +1,78 @@
-export default function Page(_props: { publicOnly?: boolean }) {
-  return <h1>MemberPage</h1>;
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { MemberStatus, NetworkRole, type MemberResponse, type RoomResponse } from '@lcc/contracts';
+import { api } from '../../api/client';
+import { useMember } from '../../api/session';
+import { useFormat } from '../../ui/format';
+import { FormError } from '../../ui/form';
+import { Async } from '../../ui/states';
+import { useApi } from '../../ui/use-api';
+import { MemberAdminActions } from '../admin/MemberAdminActions';
+
+export default function MemberPage() {
+  const { t } = useTranslation('directory');
+  const { id } = useParams();
+  const me = useMember();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const member = useApi<MemberResponse>(`/members/${id}`);
+  const [error, setError] = useState<unknown>();
+  const staff = me.role === NetworkRole.Admin || me.role === NetworkRole.Coordinator;
+
+  async function message(target: MemberResponse) {
+    try {
+      const room = await api<RoomResponse>('/rooms', {
+        method: 'POST',
+        body: { kind: 'direct', memberIds: [target.id] },
+      });
+      navigate(`/rooms/${room.id}`);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <Async state={member}>
+      {(profile) => (
+        <article className="card">
+          <h1>{profile.displayName}</h1>
+          <dl>
+            <dt>{t('organization')}</dt>
+            <dd>{profile.organization ?? '—'}</dd>
+            <dt>{t('location')}</dt>
+            <dd>{[profile.city, format.country(profile.country)].filter(Boolean).join(', ')}</dd>
+            <dt>{t('memberType')}</dt>
+            <dd>{t(`common:memberType.${profile.memberType}`)}</dd>
+            <dt>{t('localTime')}</dt>
+            <dd>
+              {format.inZone(new Date().toISOString(), profile.timeZone)} ({profile.timeZone})
+            </dd>
+            {profile.email && (
+              <>
+                <dt>{t('email')}</dt>
+                <dd>
+                  <a href={`mailto:${profile.email}`}>{profile.email}</a>
+                </dd>
+              </>
+            )}
+            {profile.expertise.length > 0 && (
+              <>
+                <dt>{t('expertise')}</dt>
+                <dd>{profile.expertise.join(', ')}</dd>
+              </>
+            )}
+          </dl>
+          {profile.bio && <p>{profile.bio}</p>}
+          {profile.id !== me.id && profile.status === MemberStatus.Active && (
+            <button type="button" onClick={() => void message(profile)}>
+              {t('sendMessage')}
+            </button>
+          )}
+          <FormError error={error} />
+          {staff && profile.id !== me.id && <MemberAdminActions member={profile} onChange={member.set} />}
+        </article>
+      )}
+    </Async>
+  );
 }

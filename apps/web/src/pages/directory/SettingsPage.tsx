@@ -1,3 +1,214 @@
-export default function Page(_props: { publicOnly?: boolean }) {
-  return <h1>SettingsPage</h1>;
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MemberResponse, SessionResponse } from '@lcc/contracts';
+import { api } from '../../api/client';
+import { useMember, useSession } from '../../api/session';
+import { isLanguage, setLanguage } from '../../i18n';
+import { useFormat } from '../../ui/format';
+import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
+import { useMemberOptions } from '../../ui/options';
+import { Async } from '../../ui/states';
+import { useApi } from '../../ui/use-api';
+
+function ProfileForm() {
+  const { t } = useTranslation('directory');
+  const member = useMember();
+  const { updateMember } = useSession();
+  const options = useMemberOptions();
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    setError(undefined);
+    setSaved(false);
+    try {
+      const updated = await api<MemberResponse>('/members/me', {
+        method: 'PATCH',
+        body: {
+          displayName: text('displayName'),
+          organization: text('organization') || null,
+          city: text('city') || null,
+          country: text('country'),
+          language: text('language'),
+          timeZone: text('timeZone'),
+          expertise: text('expertise')
+            .split(',')
+            .map((topic) => topic.trim())
+            .filter(Boolean),
+          bio: text('bio') || null,
+        },
+      });
+      updateMember(updated);
+      if (isLanguage(updated.language)) await setLanguage(updated.language);
+      setSaved(true);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={(event) => void submit(event)}>
+      <h2>{t('settings.profile')}</h2>
+      <Field
+        label={t('name')}
+        name="displayName"
+        defaultValue={member.displayName}
+        required
+        error={fieldError(error, 'displayName')}
+      />
+      <Field
+        label={t('organization')}
+        name="organization"
+        defaultValue={member.organization ?? ''}
+        error={fieldError(error, 'organization')}
+      />
+      <Field label={t('city')} name="city" defaultValue={member.city ?? ''} error={fieldError(error, 'city')} />
+      <SelectField label={t('country')} name="country" defaultValue={member.country} options={options.countries} />
+      <SelectField
+        label={t('settings.language')}
+        name="language"
+        defaultValue={member.language}
+        options={options.languages}
+      />
+      <SelectField
+        label={t('settings.timeZone')}
+        name="timeZone"
+        defaultValue={member.timeZone}
+        options={options.timeZones}
+        error={fieldError(error, 'timeZone')}
+      />
+      <Field
+        label={t('expertise')}
+        name="expertise"
+        defaultValue={member.expertise.join(', ')}
+        hint={t('settings.expertiseHint')}
+        error={fieldError(error, 'expertise')}
+      />
+      <TextArea label={t('bio')} name="bio" defaultValue={member.bio ?? ''} error={fieldError(error, 'bio')} />
+      <FormError error={error} />
+      <div className="row">
+        <button type="submit">{t('common:save')}</button>
+        {saved && (
+          <span role="status" className="muted">
+            {t('common:saved')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function CalendarFeed() {
+  const { t } = useTranslation('directory');
+  const feed = useApi<{ url: string }>('/calendar/feed');
+  const [copied, setCopied] = useState(false);
+
+  async function rotate() {
+    feed.set(await api<{ url: string }>('/calendar/feed/rotate', { method: 'POST' }));
+  }
+
+  return (
+    <section className="card" aria-labelledby="calendar-feed">
+      <h2 id="calendar-feed">{t('settings.calendarFeed')}</h2>
+      <p className="muted">{t('settings.calendarFeedHint')}</p>
+      <Async state={feed}>
+        {({ url }) => (
+          <div className="row">
+            <input readOnly value={url} aria-label={t('settings.calendarFeed')} size={60} />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}
+            >
+              {copied ? t('common:copied') : t('common:copy')}
+            </button>
+            <button type="button" className="secondary" onClick={() => void rotate()}>
+              {t('settings.rotateFeed')}
+            </button>
+          </div>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function Sessions() {
+  const { t } = useTranslation('directory');
+  const format = useFormat();
+  const { signOut } = useSession();
+  const sessions = useApi<SessionResponse[]>('/auth/sessions');
+
+  async function end(id: string) {
+    await api(`/auth/sessions/${id}`, { method: 'DELETE' });
+    sessions.reload();
+  }
+
+  async function everywhere() {
+    await api('/auth/logout-all', { method: 'POST' });
+    await signOut();
+  }
+
+  return (
+    <section className="card" aria-labelledby="sessions">
+      <h2 id="sessions">{t('settings.sessions')}</h2>
+      <Async state={sessions}>
+        {(items) => (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.device')}</th>
+                  <th scope="col">{t('settings.lastUsed')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('settings.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((session) => (
+                  <tr key={session.id}>
+                    <td>
+                      {session.userAgent ?? '—'} {session.ip && <span className="muted">({session.ip})</span>}
+                    </td>
+                    <td>{format.dateTime(session.lastUsedAt)}</td>
+                    <td>
+                      {session.current ? (
+                        <span className="tag">{t('settings.thisDevice')}</span>
+                      ) : (
+                        <button type="button" className="secondary" onClick={() => void end(session.id)}>
+                          {t('settings.endSession')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+      <div className="row">
+        <Link to="/change-password">{t('settings.changePassword')}</Link>
+        <button type="button" className="danger" onClick={() => void everywhere()}>
+          {t('settings.signOutEverywhere')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export default function SettingsPage() {
+  const { t } = useTranslation('directory');
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <ProfileForm />
+      <CalendarFeed />
+      <Sessions />
+    </>
+  );
 }

@@ -1,3 +1,115 @@
-export default function Page(_props: { publicOnly?: boolean }) {
-  return <h1>RoomsPage</h1>;
+import './discussions.css';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate, useParams } from 'react-router';
+import { RoomVisibility, type RoomResponse } from '@lcc/contracts';
+import { api } from '../../api/client';
+import { Field, FormError, SelectField, fieldError } from '../../ui/form';
+import { Empty, ErrorNotice, Loading } from '../../ui/states';
+import { useApi } from '../../ui/use-api';
+import { RoomView } from './RoomView';
+import { useRoomList } from './use-room-list';
+
+function NewTopicRoom({ onCreated }: { onCreated: (room: RoomResponse) => void }) {
+  const { t } = useTranslation('discussions');
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    try {
+      const room = await api<RoomResponse>('/rooms', {
+        method: 'POST',
+        body: { kind: 'topic', name: String(form.get('name')).trim(), visibility: form.get('visibility') },
+      });
+      setOpen(false);
+      onCreated(room);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        {t('newRoom')}
+      </button>
+    );
+  }
+  return (
+    <form onSubmit={(event) => void submit(event)}>
+      <Field label={t('roomName')} name="name" required error={fieldError(error, 'name')} />
+      <SelectField
+        label={t('roomVisibility')}
+        name="visibility"
+        options={Object.values(RoomVisibility).map((value) => ({ value, label: t(`roomVisibilityOption.${value}`) }))}
+      />
+      <FormError error={error} />
+      <div className="row">
+        <button type="submit">{t('create')}</button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function RoomsPage() {
+  const { t } = useTranslation('discussions');
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { rooms, reload } = useRoomList(id);
+  const room = useApi<RoomResponse>(id ? `/rooms/${id}` : null);
+
+  return (
+    <div className="rooms-page">
+      <nav className="card room-list" aria-label={t('rooms')}>
+        <h2>{t('rooms')}</h2>
+        {rooms === undefined ? (
+          <Loading />
+        ) : rooms.length === 0 ? (
+          <Empty>{t('noRooms')}</Empty>
+        ) : (
+          <ul className="list">
+            {rooms.map((item) => (
+              <li key={item.id} className="spread">
+                <NavLink to={`/rooms/${item.id}`}>{item.name ?? t(`kind.${item.kind}`)}</NavLink>
+                <span>
+                  {item.mentionCount > 0 && (
+                    <span className="tag" aria-label={t('mentionCount', { count: item.mentionCount })}>
+                      @{item.mentionCount}
+                    </span>
+                  )}{' '}
+                  {item.unreadCount > 0 && item.id !== id && (
+                    <span className="badge" aria-label={t('unreadCount', { count: item.unreadCount })}>
+                      {item.unreadCount}
+                    </span>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <NewTopicRoom
+          onCreated={(created) => {
+            reload();
+            navigate(`/rooms/${created.id}`);
+          }}
+        />
+      </nav>
+      {id ? (
+        room.error ? (
+          <ErrorNotice error={room.error} />
+        ) : room.data && room.data.id === id ? (
+          <RoomView key={id} room={room.data} />
+        ) : (
+          <Loading />
+        )
+      ) : (
+        <p className="muted">{t('pickRoom')}</p>
+      )}
+    </div>
+  );
 }

@@ -1,3 +1,280 @@
-export default function Page(_props: { publicOnly?: boolean }) {
-  return <h1>GroupPage</h1>;
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  GroupMembershipStatus,
+  GroupRole,
+  NetworkRole,
+  type DocumentResponse,
+  type GroupMemberResponse,
+  type JoinResponse,
+  type MeetingResponse,
+  type Page,
+  type WorkingGroupResponse,
+} from '@lcc/contracts';
+import { api } from '../../api/client';
+import { useMember } from '../../api/session';
+import { useFormat } from '../../ui/format';
+import { FormError } from '../../ui/form';
+import { Async, Empty } from '../../ui/states';
+import { useApi } from '../../ui/use-api';
+
+function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }) {
+  const { t } = useTranslation('groups');
+  const format = useFormat();
+  const members = useApi<Page<GroupMemberResponse>>(`/working-groups/${group.id}/members?limit=100`);
+  const pending = useApi<Page<GroupMemberResponse>>(
+    lead ? `/working-groups/${group.id}/members?status=pending&limit=100` : null,
+  );
+  const [error, setError] = useState<unknown>();
+
+  async function act(call: () => Promise<unknown>) {
+    setError(undefined);
+    try {
+      await call();
+      members.reload();
+      pending.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="group-members">
+      <h2 id="group-members">{t('members')}</h2>
+      <FormError error={error} />
+      {lead && pending.data && pending.data.items.length > 0 && (
+        <>
+          <h3>{t('requests')}</h3>
+          <ul className="list">
+            {pending.data.items.map((request) => (
+              <li key={request.memberId} className="spread">
+                <span>
+                  <Link to={`/members/${request.memberId}`}>{request.displayName}</Link>{' '}
+                  <span className="muted">
+                    {request.organization} · {format.country(request.country)}
+                  </span>
+                </span>
+                <span className="row">
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act(() =>
+                        api(`/working-groups/${group.id}/members/${request.memberId}/approve`, { method: 'POST' }),
+                      )
+                    }
+                  >
+                    {t('approveRequest', { name: request.displayName })}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      void act(() =>
+                        api(`/working-groups/${group.id}/members/${request.memberId}`, { method: 'DELETE' }),
+                      )
+                    }
+                  >
+                    {t('declineRequest')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Async state={members}>
+        {(page) => (
+          <ul className="list">
+            {page.items.map((member) => (
+              <li key={member.memberId} className="spread">
+                <span>
+                  <Link to={`/members/${member.memberId}`}>{member.displayName}</Link>{' '}
+                  <span className="muted">
+                    {member.organization} · {format.country(member.country)} ·{' '}
+                    {format.inZone(new Date().toISOString(), member.timeZone)}
+                  </span>
+                </span>
+                {lead ? (
+                  <select
+                    aria-label={t('roleOf', { name: member.displayName })}
+                    value={member.role}
+                    onChange={(event) =>
+                      void act(() =>
+                        api(`/working-groups/${group.id}/members/${member.memberId}`, {
+                          method: 'PATCH',
+                          body: { role: event.target.value },
+                        }),
+                      )
+                    }
+                  >
+                    {Object.values(GroupRole).map((role) => (
+                      <option key={role} value={role}>
+                        {t(`role.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="tag">{t(`role.${member.role}`)}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function Meetings({ group, lead }: { group: WorkingGroupResponse; lead: boolean }) {
+  const { t } = useTranslation('groups');
+  const format = useFormat();
+  const meetings = useApi<Page<MeetingResponse>>(
+    `/meetings?workingGroupId=${group.id}&from=${encodeURIComponent(new Date(Date.now() - 30 * 86_400_000).toISOString())}&limit=20`,
+  );
+  return (
+    <section className="card" aria-labelledby="group-meetings">
+      <div className="spread">
+        <h2 id="group-meetings">{t('meetings')}</h2>
+        {lead && (
+          <span className="row">
+            <Link className="button" to={`/groups/${group.id}/schedule`}>
+              {t('scheduleMeeting')}
+            </Link>
+            <Link className="button secondary" to={`/groups/${group.id}/polls/new`}>
+              {t('newPoll')}
+            </Link>
+          </span>
+        )}
+      </div>
+      <Async state={meetings}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('noMeetings')}</Empty>
+          ) : (
+            <ul className="list">
+              {page.items.map((meeting) => (
+                <li key={meeting.id}>
+                  <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>{' '}
+                  <time className="muted" dateTime={meeting.startsAt}>
+                    {format.dateTime(meeting.startsAt)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </section>
+  );
+}
+
+function Documents({ group }: { group: WorkingGroupResponse }) {
+  const { t } = useTranslation('groups');
+  const format = useFormat();
+  const documents = useApi<Page<DocumentResponse>>(`/documents?workingGroupId=${group.id}&limit=10`);
+  return (
+    <section className="card" aria-labelledby="group-documents">
+      <div className="spread">
+        <h2 id="group-documents">{t('documents')}</h2>
+        <Link className="button secondary" to={`/documents/upload?workingGroupId=${group.id}`}>
+          {t('uploadDocument')}
+        </Link>
+      </div>
+      <Async state={documents}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('noDocuments')}</Empty>
+          ) : (
+            <ul className="list">
+              {page.items.map((document) => (
+                <li key={document.id}>
+                  <Link to={`/documents/${document.id}`}>{document.title}</Link>{' '}
+                  <span className="muted">{format.date(document.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </section>
+  );
+}
+
+export default function GroupPage() {
+  const { t } = useTranslation('groups');
+  const { id } = useParams();
+  const me = useMember();
+  const group = useApi<WorkingGroupResponse>(`/working-groups/${id}`);
+  const [error, setError] = useState<unknown>();
+
+  async function membership(action: 'join' | 'leave') {
+    setError(undefined);
+    try {
+      await api<JoinResponse>(`/working-groups/${id}/${action}`, { method: 'POST' });
+      group.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <Async state={group}>
+      {(current) => {
+        const mine = current.myMembership;
+        const active = mine?.status === GroupMembershipStatus.Active;
+        const lead =
+          (active && mine?.role === GroupRole.Lead) ||
+          me.role === NetworkRole.Admin ||
+          me.role === NetworkRole.Coordinator;
+        return (
+          <>
+            <div className="card">
+              <div className="spread">
+                <h1>{current.name}</h1>
+                <span className="row">
+                  {!mine && (
+                    <button type="button" onClick={() => void membership('join')}>
+                      {current.visibility === 'private' ? t('requestToJoin') : t('join')}
+                    </button>
+                  )}
+                  {mine?.status === GroupMembershipStatus.Pending && (
+                    <span className="tag" role="status">
+                      {t('membership.pending')}
+                    </span>
+                  )}
+                  {active && current.roomId && (
+                    <Link className="button" to={`/rooms/${current.roomId}`}>
+                      {t('openRoom')}
+                    </Link>
+                  )}
+                  {mine && (
+                    <button type="button" className="secondary" onClick={() => void membership('leave')}>
+                      {mine.status === GroupMembershipStatus.Pending ? t('withdraw') : t('leave')}
+                    </button>
+                  )}
+                </span>
+              </div>
+              <p className="row">
+                <span className="tag">{t(`common:thematicArea.${current.thematicArea}`)}</span>
+                <span className="tag">{t(`visibilityShort.${current.visibility}`)}</span>
+                <span className="muted">{t('memberCount', { count: current.memberCount })}</span>
+              </p>
+              {current.description && <p>{current.description}</p>}
+              <FormError error={error} />
+            </div>
+            {active || lead ? (
+              <div className="grid">
+                <Meetings group={current} lead={lead} />
+                <Documents group={current} />
+                <Members group={current} lead={lead} />
+              </div>
+            ) : (
+              <p className="muted">{t('membersOnly')}</p>
+            )}
+          </>
+        );
+      }}
+    </Async>
+  );
 }

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MessageResponse } from '@lcc/contracts';
+import { emitAck, useRealtime } from '../../api/realtime';
+import { useMember } from '../../api/session';
+import { useFormat } from '../../ui/format';
+
+export const QUICK_REACTIONS = ['👍', '🎉', '❤️', '😂', '😮', '🙏'];
+
+interface Props {
+  message: MessageResponse;
+  presence?: string;
+  onThread?: (message: MessageResponse) => void;
+}
+
+/** One message: author with presence, body, attachments, reactions, and the author's edit and delete. */
+export function MessageItem({ message, presence, onThread }: Props) {
+  const { t } = useTranslation('discussions');
+  const me = useMember();
+  const format = useFormat();
+  const { socket } = useRealtime();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(message.body);
+  const [error, setError] = useState<string>();
+  const mine = message.authorId === me.id;
+
+  async function run(event: 'message.edit' | 'message.delete' | 'reaction.toggle', payload: object) {
+    if (!socket) return;
+    const ack = await emitAck(socket, event, payload as never);
+    setError(ack.ok ? undefined : ack.error.message);
+    return ack.ok;
+  }
+
+  if (message.deletedAt) {
+    return (
+      <li className="message deleted" data-seq={message.seq}>
+        <span className="muted">{t('deleted')}</span>
+      </li>
+    );
+  }
+
+  return (
+    <li className={`message${message.mentionIds.includes(me.id) ? ' mentioned' : ''}`} data-seq={message.seq}>
+      <div className="message-head">
+        <span className={`presence ${presence ?? 'offline'}`} aria-hidden="true" />
+        <strong>{message.author?.displayName ?? t('formerMember')}</strong>
+        {presence && <span className="visually-hidden">({t(`presence.${presence}`)})</span>}
+        <time className="muted" dateTime={message.createdAt}>
+          {format.time(message.createdAt)}
+        </time>
+        {message.editedAt && <span className="muted">{t('edited')}</span>}
+      </div>
+      {editing ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run('message.edit', { messageId: message.id, body: draft }).then((ok) => ok && setEditing(false));
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
+            {t('editMessage')}
+          </label>
+          <textarea id={`edit-${message.id}`} value={draft} onChange={(event) => setDraft(event.target.value)} />
+          <div className="row">
+            <button type="submit">{t('common:save')}</button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              {t('common:cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="message-body">{message.body}</p>
+      )}
+      {message.attachments.length > 0 && (
+        <ul className="row list-inline" aria-label={t('attachments')}>
+          {message.attachments.map((attachment) => (
+            <li key={attachment.documentId}>
+              <Link className="tag" to={`/documents/${attachment.documentId}`}>
+                📎 {attachment.title ?? t('document')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="row message-actions">
+        {message.reactions.map((reaction) => (
+          <button
+            key={reaction.emoji}
+            type="button"
+            className="reaction"
+            aria-pressed={reaction.memberIds.includes(me.id)}
+            aria-label={t('reactionCount', { emoji: reaction.emoji, count: reaction.count })}
+            onClick={() => void run('reaction.toggle', { messageId: message.id, emoji: reaction.emoji })}
+          >
+            {reaction.emoji} {reaction.count}
+          </button>
+        ))}
+        <details className="react-menu">
+          <summary aria-label={t('addReaction')}>☺+</summary>
+          {QUICK_REACTIONS.map((emoji) => (
+            <button
+              key={emoji}
+              type="button"
+              className="reaction"
+              aria-label={t('reactWith', { emoji })}
+              onClick={() => void run('reaction.toggle', { messageId: message.id, emoji })}
+            >
+              {emoji}
+            </button>
+          ))}
+        </details>
+        {onThread && !message.threadRootId && (
+          <button type="button" className="link" onClick={() => onThread(message)}>
+            {message.replyCount > 0 ? t('replies', { count: message.replyCount }) : t('replyInThread')}
+          </button>
+        )}
+        {mine && (
+          <>
+            <button type="button" className="link" onClick={() => setEditing(true)}>
+              {t('edit')}
+            </button>
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                window.confirm(t('confirmDelete')) && void run('message.delete', { messageId: message.id })
+              }
+            >
+              {t('delete')}
+            </button>
+          </>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
