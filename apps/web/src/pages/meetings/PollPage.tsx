@@ -1,3 +1,270 @@
-export default function Page(_props: { publicOnly?: boolean }) {
-  return <h1>PollPage</h1>;
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  PollAnswer,
+  PollStatus,
+  type MeetingResponse,
+  type PollOptionResponse,
+  type PollResponse,
+} from '@lcc/contracts';
+import { ApiError, api } from '../../api/client';
+import { useMember } from '../../api/session';
+import { FormError, SelectField, fieldError } from '../../ui/form';
+import { useFormat } from '../../ui/format';
+import { Async } from '../../ui/states';
+import { useApi } from '../../ui/use-api';
+import { LocalRange, SlotNotes, useGroupAccess } from './parts';
+
+const ANSWERS = [PollAnswer.Yes, PollAnswer.IfNeedBe, PollAnswer.No] as const;
+
+export default function PollPage() {
+  const { id } = useParams();
+  const poll = useApi<PollResponse>(`/polls/${id}`);
+  return <Async state={poll}>{(data) => <PollView poll={data} onChange={poll.set} />}</Async>;
+}
+
+function PollView({ poll, onChange }: { poll: PollResponse; onChange(poll: PollResponse): void }) {
+  const { t } = useTranslation('meetings');
+  const member = useMember();
+  const format = useFormat();
+  const { group, canManage } = useGroupAccess(poll.workingGroupId);
+  const open = poll.status === PollStatus.Open;
+  const isParticipant = poll.options[0]?.participants.some((p) => p.memberId === member.id) ?? false;
+  const slotLabel = (option: PollOptionResponse) =>
+    `${format.date(option.startsAt)}, ${format.time(option.startsAt)}–${format.time(option.endsAt)}`;
+
+  return (
+    <article className="poll">
+      {group.data && (
+        <p>
+          <Link to={`/groups/${group.data.id}`}>← {group.data.name}</Link>
+        </p>
+      )}
+      <div className="spread">
+        <h1>{poll.title}</h1>
+        <span className="tag">{t(`pollStatus.${poll.status}`)}</span>
+      </div>
+      <p className="muted">
+        {t('poll.zones', { mine: format.timeZone.replace(/_/g, ' '), organiser: poll.timeZone.replace(/_/g, ' ') })}
+      </p>
+      {!open && (
+        <p className="card" role="status">
+          {t('poll.closed')} {poll.meetingId && <Link to={`/meetings/${poll.meetingId}`}>{t('poll.openMeeting')}</Link>}
+        </p>
+      )}
+
+      <section aria-labelledby="counts-heading">
+        <h2 id="counts-heading">{t('poll.counts')}</h2>
+        <div className="table-scroll card">
+          <table>
+            <caption className="visually-hidden">{t('poll.countsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('poll.slotColumn')}</th>
+                {ANSWERS.map((answer) => (
+                  <th scope="col" key={answer} className="number">
+                    {t(`answer.${answer}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {poll.options.map((option, index) => (
+                <tr key={option.id}>
+                  <th scope="row">
+                    {t('poll.slotNumber', { number: index + 1 })}: {slotLabel(option)}
+                  </th>
+                  {ANSWERS.map((answer) => (
+                    <td key={answer} className="number">
+                      {format.number(option.counts[answer])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {open && isParticipant && <VoteForm poll={poll} slotLabel={slotLabel} onChange={onChange} />}
+
+      <section aria-labelledby="analysis-heading">
+        <h2 id="analysis-heading">{t('poll.analysis')}</h2>
+        <p className="muted">{t('poll.analysisHint')}</p>
+        {poll.options.map((option, index) => (
+          <div className="table-scroll card" key={option.id}>
+            <table>
+              <caption>
+                {t('poll.slotNumber', { number: index + 1 })}: {slotLabel(option)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('localTimes.person')}</th>
+                  <th scope="col">{t('localTimes.country')}</th>
+                  <th scope="col">{t('localTimes.localTime')}</th>
+                  <th scope="col">{t('poll.answerColumn')}</th>
+                  <th scope="col">{t('localTimes.notes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {option.participants.map((participant) => (
+                  <tr key={participant.memberId}>
+                    <th scope="row">{participant.displayName}</th>
+                    <td>{format.country(participant.country)}</td>
+                    <td>
+                      <LocalRange startsAt={option.startsAt} endsAt={option.endsAt} zone={participant.local.timeZone} />
+                    </td>
+                    <td>{participant.answer ? t(`answer.${participant.answer}`) : t('answer.none')}</td>
+                    <td>
+                      <SlotNotes
+                        offHours={participant.offHours}
+                        weekend={participant.weekend}
+                        holiday={participant.holiday}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </section>
+
+      {open && canManage && <CloseForm poll={poll} slotLabel={slotLabel} />}
+    </article>
+  );
+}
+
+function VoteForm({
+  poll,
+  slotLabel,
+  onChange,
+}: {
+  poll: PollResponse;
+  slotLabel(option: PollOptionResponse): string;
+  onChange(poll: PollResponse): void;
+}) {
+  const { t } = useTranslation('meetings');
+  const [draft, setDraft] = useState<Record<string, PollAnswer>>({});
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const answerOf = (optionId: string) =>
+    draft[optionId] ?? poll.myVotes.find((vote) => vote.optionId === optionId)?.answer;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const votes = poll.options.flatMap((option) => {
+      const answer = answerOf(option.id);
+      return answer ? [{ optionId: option.id, answer }] : [];
+    });
+    setError(undefined);
+    setSaved(false);
+    if (votes.length === 0) {
+      setError(new ApiError(400, 'NO_VOTES', t('vote.pickOne')));
+      return;
+    }
+    setBusy(true);
+    try {
+      onChange(await api<PollResponse>(`/polls/${poll.id}/votes`, { method: 'PUT', body: { votes } }));
+      setDraft({});
+      setSaved(true);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="vote-heading">
+      <h2 id="vote-heading">{t('vote.title')}</h2>
+      <form className="card" onSubmit={(event) => void submit(event)}>
+        {poll.options.map((option, index) => (
+          <fieldset key={option.id} className="vote-slot">
+            <legend>
+              {t('poll.slotNumber', { number: index + 1 })}: {slotLabel(option)}
+            </legend>
+            <div className="row">
+              {ANSWERS.map((answer) => (
+                <label key={answer} className="choice">
+                  <input
+                    type="radio"
+                    name={`vote-${option.id}`}
+                    value={answer}
+                    checked={answerOf(option.id) === answer}
+                    onChange={() => setDraft((all) => ({ ...all, [option.id]: answer }))}
+                  />{' '}
+                  {t(`answer.${answer}`)}
+                </label>
+              ))}
+            </div>
+            {fieldError(error, `votes[${index}].answer`) && (
+              <small className="field-error">{fieldError(error, `votes[${index}].answer`)}</small>
+            )}
+          </fieldset>
+        ))}
+        <FormError error={error} />
+        <div className="row">
+          <button type="submit" disabled={busy}>
+            {t('vote.submit')}
+          </button>
+          {saved && (
+            <span role="status" className="muted">
+              {t('vote.saved')}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function CloseForm({ poll, slotLabel }: { poll: PollResponse; slotLabel(option: PollOptionResponse): string }) {
+  const { t } = useTranslation('meetings');
+  const navigate = useNavigate();
+  const best = [...poll.options].sort(
+    (a, b) => b.counts.yes * 2 + b.counts.if_need_be - (a.counts.yes * 2 + a.counts.if_need_be),
+  )[0];
+  const [optionId, setOptionId] = useState(best?.id ?? '');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const meeting = await api<MeetingResponse>(`/polls/${poll.id}/close`, { method: 'POST', body: { optionId } });
+      navigate(`/meetings/${meeting.id}`);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="close-heading">
+      <h2 id="close-heading">{t('close.title')}</h2>
+      <form className="card" onSubmit={(event) => void submit(event)}>
+        <p className="muted">{t('close.hint')}</p>
+        <SelectField
+          label={t('close.slot')}
+          name="optionId"
+          value={optionId}
+          onChange={(event) => setOptionId(event.target.value)}
+          options={poll.options.map((option, index) => ({
+            value: option.id,
+            label: `${t('poll.slotNumber', { number: index + 1 })}: ${slotLabel(option)} (${t('answer.yes')} ${option.counts.yes})`,
+          }))}
+          error={fieldError(error, 'optionId')}
+        />
+        <FormError error={error} />
+        <button type="submit" disabled={busy || !optionId}>
+          {t('close.submit')}
+        </button>
+      </form>
+    </section>
+  );
 }
