@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import type { DocumentPage, DocumentResponse } from '@lcc/contracts';
+import type { TestMember } from '@lcc/testing';
+import {
+  accessibilityViolations,
+  describeInBrowser,
+  startBrowserPortal,
+  type BrowserPortal,
+} from './support/browser.js';
+
+/** A one-page PDF with standard Helvetica text (WinAnsi): enough for a real parser to find the words. */
+function helveticaPdf(lines: string[]): Buffer {
+  const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = ['BT', '/F1 14 Tf', '50 780 Td', '18 TL', ...lines.map((l) => `(${escape(l)}) Tj T*`), 'ET'].join(
+    '\n',
+  );
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** The page's main region (the header has its own "Language" control). */
+const main = (page: Page) => page.getByRole('main');
+
+/**
+ * Records every value a `<progress>` shows (it is gone once the document page opens). A string, evaluated in the
+ * page: the test's TypeScript has no DOM types.
+ */
+const RECORD_PROGRESS = `
+  window.progressSeen = [];
+  const note = (element) => {
+    const bars = element instanceof HTMLProgressElement ? [element] : [...element.querySelectorAll('progress')];
+    for (const bar of bars) window.progressSeen.push({ value: bar.value, max: bar.max });
+  };
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'attributes') note(mutation.target);
+      mutation.addedNodes.forEach((node) => node instanceof Element && note(node));
+    }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+`;
+
+describeInBrowser('web portal: documents', () => {
+  let portal: BrowserPortal;
+  let uploader: TestMember;
+  let publicDoc: DocumentResponse;
+  let networkDoc: DocumentResponse;
+
+  async function apiUpload(member: TestMember, fields: Record<string, string>, name: string, data: Buffer) {
+    let request = portal.http().post('/api/documents').set('Authorization', member.auth);
+    for (const [field, value] of Object.entries(fields)) request = request.field(field, value);
+    const response = await request.attach('file', data, name);
+    expect(response.status).toBe(201);
+    return response.body as DocumentResponse;
+  }
+
+  /** Polls the search until the API finds `query` in document `id` (its text is extracted in the background). */
+  async function waitUntilSearchable(member: TestMember, query: string, id: string): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const response = await portal.http().get('/api/documents').query({ q: query }).set('Authorization', member.auth);
+      if ((response.body as DocumentPage).items?.some((item) => item.id === id)) return;
+      if (Date.now() > deadline) throw new Error(`"${query}" was not found in document ${id} within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  beforeAll(async () => {
+    portal = await startBrowserPortal();
+    uploader = await portal.fx.member({ displayName: 'Oyun Bat', city: 'Ulaanbaatar' });
+    const other = await portal.fx.member({ displayName: 'Kim Min-ji', country: 'KR' });
+    publicDoc = await apiUpload(
+      other,
+      { title: 'Public atlas of heat networks', kind: 'report', language: 'en', visibility: 'public', tags: 'atlas' },
+      'atlas.txt',
+      Buffer.from('An atlas of the heat networks of the region.\n'),
+    );
+    networkDoc = await apiUpload(
+      other,
+      { title: 'Network-only minutes on heat tariffs', kind: 'minutes', language: 'en', visibility: 'network' },
+      'minutes.txt',
+      Buffer.from('Minutes of the expert group on heat tariffs.\n'),
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('uploads a PDF with a progress bar, opens its page, and finds it by a word of its text', async () => {
+    const page = await (await portal.context()).newPage();
+    await portal.signIn(page, uploader.email, uploader.password);
+
+    await page.goto('/documents/upload');
+    await page.getByRole('heading', { level: 1, name: 'Upload a document' }).waitFor();
+    const pdf = helveticaPdf([
+      'Low-carbon district heating for Ulaanbaatar, 2030.',
+      'Heat pumps replace the coal boilers of the ger districts.',
+    ]);
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'ub-heating-plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    // The title is proposed from the file name; the member writes a better one.
+    await expect(main(page).getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('ub heating plan');
+    await main(page).getByLabel('Title', { exact: true }).fill('Ulaanbaatar heating plan 2030');
+    await main(page).getByLabel('Kind', { exact: true }).selectOption('strategy');
+    await main(page).getByLabel('Language', { exact: true }).selectOption('en');
+    await main(page).getByLabel('Country', { exact: true }).selectOption('MN');
+    await main(page).getByLabel('City', { exact: true }).fill('Ulaanbaatar');
+    await main(page).getByLabel('Year', { exact: true }).fill('2030');
+    await main(page).getByLabel('Tags', { exact: true }).fill('heating, energy');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await portal.screenshot(page, 'upload');
+
+    await page.evaluate(RECORD_PROGRESS);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+
+    const progress = (await page.evaluate('window.progressSeen')) as { value: number; max: number }[];
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual({ value: 100, max: 100 });
+
+    await page.getByRole('heading', { level: 1, name: 'Ulaanbaatar heating plan 2030' }).waitFor();
+    const versions = page.getByRole('table', { name: /Every version/ });
+    await expect(versions.getByRole('cell', { name: 'ub-heating-plan.pdf' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Download version 1' }).count()).resolves.toBe(1);
+    // The uploader sees who downloaded it (nobody yet).
+    await page.getByRole('heading', { name: 'Who downloaded it' }).waitFor();
+    await portal.screenshot(page, 'document');
+
+    // A download through the page is fetched with the member's token and recorded against them.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    expect((await download).suggestedFilename()).toBe('ub-heating-plan.pdf');
+    const log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
+    expect(log.body.items).toEqual([expect.objectContaining({ member: expect.objectContaining({ id: uploader.id }) })]);
+
+    // "boilers" is only in the PDF's text: found once the text is extracted.
+    await waitUntilSearchable(uploader, 'boilers', id);
+    await page.goto('/documents');
+    await page.getByRole('searchbox', { name: 'Search documents' }).fill('boilers');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/q=boilers/);
+    const result = page.getByRole('article', { name: 'Ulaanbaatar heating plan 2030' });
+    await result.waitFor();
+    await expect(result.locator('mark').first().textContent()).resolves.toMatch(/boilers/i);
+    await expect(page.getByRole('article').count()).resolves.toBe(1);
+    // Facet counts stand next to the filter values.
+    await expect(
+      main(page).getByLabel('Kind', { exact: true }).locator('option', { hasText: 'Strategy (1)' }).count(),
+    ).resolves.toBe(1);
+    await portal.screenshot(page, 'documents');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A filter narrows the list; another kind finds nothing.
+    await main(page).getByLabel('Kind', { exact: true }).selectOption('minutes');
+    await page.getByText('No documents match this search or these filters.').waitFor();
+  }, 120_000);
+
+  it('shows a refused file type next to the file field and cancels a slow upload', async () => {
+    const context = await portal.context();
+    const page = await context.newPage();
+    await portal.signIn(page, uploader.email, uploader.password);
+    await page.goto('/documents/upload');
+    const file = page.getByLabel('File', { exact: true });
+
+    // PDF bytes named .txt: the API answers 415 and the message sits with the file field.
+    await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: helveticaPdf(['x']) });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByText("The file's content does not match its extension.").waitFor();
+    await expect(file.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // A large file over a slow link: Cancel aborts it and nothing is stored.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 1024 * 1024,
+      uploadThroughput: 64 * 1024,
+    });
+    await file.setInputFiles({
+      name: 'large-notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('heat '.repeat(200_000)),
+    });
+    await main(page).getByLabel('Title', { exact: true }).fill('Cancelled upload');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const bar = page.getByRole('progressbar', { name: 'Upload progress' });
+    await bar.waitFor();
+    await page.getByRole('button', { name: 'Cancel upload' }).click();
+    await page.getByText('The upload was cancelled.').waitFor();
+    await expect(bar.count()).resolves.toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/documents/upload');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    const list = await portal
+      .http()
+      .get('/api/documents')
+      .query({ q: 'Cancelled' })
+      .set('Authorization', uploader.auth);
+    expect((list.body as DocumentPage).items).toEqual([]);
+  }, 120_000);
+
+  it('shows an anonymous visitor public documents only, with a sign-in prompt, at 360 px', async () => {
+    const page = await (await portal.context({ width: 360 })).newPage();
+    await page.goto('/library');
+    await page.getByRole('heading', { level: 1, name: 'Public library' }).waitFor();
+    await page.getByRole('link', { name: publicDoc.title }).waitFor();
+    await expect(page.getByRole('link', { name: networkDoc.title }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Sign in' }).count()).resolves.toBeGreaterThan(0);
+    // Nothing wider than the phone's screen.
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The public document opens, with a plain download link; the network one is not there for a visitor.
+    await page.getByRole('link', { name: publicDoc.title }).click();
+    await page.getByRole('heading', { level: 1, name: publicDoc.title }).waitFor();
+    await expect(page.getByRole('link', { name: 'Download', exact: true }).getAttribute('href')).resolves.toBe(
+      `/api/documents/${publicDoc.id}/download`,
+    );
+    await page.goto(`/documents/${networkDoc.id}`);
+    await page.getByText('Not found, or not visible to you.').waitFor();
+  }, 120_000);
+});
