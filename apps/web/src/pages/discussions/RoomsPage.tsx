@@ -108,7 +108,10 @@ export default function RoomsPage() {
           <Loading />
         )
       ) : (
-        <p className="muted">{t('pickRoom')}</p>
+        <section>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('pickRoom')}</p>
+        </section>
       )}
     </div>
   );
