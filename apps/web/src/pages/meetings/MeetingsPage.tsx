@@ -131,7 +131,7 @@ export default function MeetingsPage() {
             type="button"
             className="secondary"
             onClick={() => go({ month: monthParam(now.year, now.month) })}
-            aria-label={t('list.thisMonth')}
+            title={t('list.thisMonth')}
           >
             {t('list.today')}
           </button>
