@@ -225,6 +225,85 @@ describeInBrowser('web portal: documents', () => {
     expect((list.body as DocumentPage).items).toEqual([]);
   }, 120_000);
 
+  it('lets the uploader add a version, edit and delete; a coordinator restores; others only read', async () => {
+    const reader = await portal.fx.member({ displayName: 'Ivan Petrov', country: 'RU' });
+    const coordinator = await portal.fx.member({ role: 'coordinator', displayName: 'Secretariat' });
+    const doc = await apiUpload(
+      uploader,
+      { title: 'Heat tariff study', kind: 'report', language: 'en', visibility: 'network' },
+      'tariffs.txt',
+      Buffer.from('Heat tariffs in three cities.\n'),
+    );
+
+    // Another member reads it, but neither edits it, adds versions, nor sees who downloaded it.
+    const readerPage = await (await portal.context()).newPage();
+    await portal.signIn(readerPage, reader.email, reader.password);
+    await readerPage.goto(`/documents/${doc.id}`);
+    await readerPage.getByRole('heading', { level: 1, name: doc.title }).waitFor();
+    await readerPage.getByRole('heading', { name: /^Versions/ }).waitFor();
+    await expect(readerPage.getByRole('button', { name: 'Edit details' }).count()).resolves.toBe(0);
+    await expect(readerPage.getByRole('heading', { name: 'Who downloaded it' }).count()).resolves.toBe(0);
+    await expect(readerPage.getByRole('heading', { name: 'Upload a new version' }).count()).resolves.toBe(0);
+
+    const page = await (await portal.context({ width: 360 })).newPage();
+    await portal.signIn(page, uploader.email, uploader.password);
+    await page.goto(`/documents/${doc.id}`);
+    await page.getByRole('heading', { level: 1, name: doc.title }).waitFor();
+
+    // A new version, with its own progress bar.
+    await page.evaluate(RECORD_PROGRESS);
+    await page.getByLabel('New file', { exact: true }).setInputFiles({
+      name: 'tariffs-2.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Heat tariffs in four cities.\n'),
+    });
+    await page.getByRole('button', { name: 'Upload new version' }).click();
+    await page.getByText('Version 2 was uploaded.').waitFor();
+    expect(((await page.evaluate('window.progressSeen')) as { value: number }[]).at(-1)).toEqual({
+      value: 100,
+      max: 100,
+    });
+    await page.getByRole('heading', { name: 'Versions (2)' }).waitFor();
+    await expect(page.getByRole('button', { name: /^Download version \d$/ }).count()).resolves.toBe(2);
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(360);
+
+    // Edit the details (PATCH): a blank title is refused next to the field, then a real one is saved.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const title = main(page).getByLabel('Title', { exact: true });
+    await title.fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await main(page).locator('input[name="title"][aria-invalid="true"]').waitFor();
+    await title.fill('Heat tariff study 2026');
+    await main(page).getByLabel('Year', { exact: true }).fill('2026');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The details were saved.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Heat tariff study 2026' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Delete, after a confirmation; the uploader goes back to the library.
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('group', { name: 'Delete this document?' }).getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL((url) => url.pathname === '/documents');
+
+    // A coordinator still opens it, sees that it is deleted, and restores it.
+    const staffPage = await (await portal.context()).newPage();
+    await portal.signIn(staffPage, coordinator.email, coordinator.password);
+    await staffPage.goto(`/documents/${doc.id}`);
+    await staffPage.getByText(/This document was deleted on/).waitFor();
+    await staffPage.getByRole('button', { name: 'Restore' }).click();
+    await staffPage.getByText('The document was restored.').waitFor();
+    await expect(staffPage.getByText(/This document was deleted on/).count()).resolves.toBe(0);
+    await staffPage.getByRole('heading', { name: 'Who downloaded it' }).waitFor();
+    const stored = await portal.http().get(`/api/documents/${doc.id}`).set('Authorization', reader.auth);
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({
+      title: 'Heat tariff study 2026',
+      year: 2026,
+      versionCount: 2,
+      deletedAt: null,
+    });
+  }, 120_000);
+
   it('shows an anonymous visitor public documents only, with a sign-in prompt, at 360 px', async () => {
     const page = await (await portal.context({ width: 360 })).newPage();
     await page.goto('/library');
@@ -239,6 +318,7 @@ describeInBrowser('web portal: documents', () => {
     // The public document opens, with a plain download link; the network one is not there for a visitor.
     await page.getByRole('link', { name: publicDoc.title }).click();
     await page.getByRole('heading', { level: 1, name: publicDoc.title }).waitFor();
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(360);
     await expect(page.getByRole('link', { name: 'Download', exact: true }).getAttribute('href')).resolves.toBe(
       `/api/documents/${publicDoc.id}/download`,
     );

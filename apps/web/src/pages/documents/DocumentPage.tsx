@@ -41,7 +41,14 @@ export default function DocumentPage() {
           <Link to={state.member ? '/documents' : '/library'}>{t('backToLibrary')}</Link>
         </p>
         <ErrorNotice error={document.error} />
-        {!state.member && document.error.status === 404 && <p>{t('document.signInToSee')}</p>}
+        {!state.member && document.error.status === 404 && (
+          <p>
+            {t('document.signInToSee')}{' '}
+            <Link to="/sign-in" state={{ from: `/documents/${id}` }}>
+              {t('common:signIn')}
+            </Link>
+          </p>
+        )}
       </section>
     );
   }
@@ -250,7 +257,8 @@ function DocumentView({
 
       <Versions document={document} versions={versions} />
       {mayEdit && <NewVersion document={document} onUploaded={() => onChanged()} />}
-      {seesDownloads && <Downloads document={document} />}
+      {/* Keyed by the last change, so a restore or a new version reloads the list. */}
+      {seesDownloads && <Downloads key={document.updatedAt} document={document} />}
     </article>
   );
 }
@@ -280,7 +288,7 @@ function DownloadButton({
     );
   }
   return (
-    <span className="download">
+    <div className="download">
       <button
         type="button"
         className={primary ? undefined : 'secondary'}
@@ -299,7 +307,7 @@ function DownloadButton({
         {busy ? t('document.downloading') : label}
       </button>
       <ErrorNotice error={error} />
-    </span>
+    </div>
   );
 }
 
@@ -322,7 +330,7 @@ function Versions({
       ) : versions.items.length === 0 ? (
         <Empty>{t('versions.empty')}</Empty>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby="document-versions" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('versions.caption')}</caption>
             <thead>
@@ -455,7 +463,7 @@ function Downloads({ document }: { document: DocumentResponse }) {
       ) : downloads.items.length === 0 ? (
         <Empty>{t('downloads.empty')}</Empty>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby="document-downloads" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('downloads.title')}</caption>
             <thead>
