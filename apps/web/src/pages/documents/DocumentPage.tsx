@@ -288,7 +288,7 @@ function DownloadButton({
     );
   }
   return (
-    <div className="download">
+    <div className="document-download">
       <button
         type="button"
         className={primary ? undefined : 'secondary'}
