@@ -75,7 +75,7 @@ describeInBrowser('web portal: meetings and polls', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  async function openPage(options: { timezoneId: string; width?: number }): Promise<Page> {
+  async function openPage(options: { timezoneId: string; width?: number; locale?: string }): Promise<Page> {
     const page = await (await portal.context(options)).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
@@ -246,6 +246,81 @@ describeInBrowser('web portal: meetings and polls', () => {
     ]);
   });
 
+  it('lets a lead schedule a meeting with an agenda, seeing the time for each invitee, and warns of conflicts', async () => {
+    const page = await openPage({ timezoneId: 'Asia/Seoul' });
+    await portal.signIn(page, lead.email, lead.password);
+    await page.goto(`/groups/${group.id}/schedule`);
+    await page.getByRole('heading', { level: 1, name: 'Schedule a meeting' }).waitFor();
+    const when = main(page).getByRole('group', { name: /^When/ });
+    await when.getByLabel('Date').fill(day);
+    await when.getByLabel('Start').fill('16:00');
+    await when.getByLabel('End').fill('18:00');
+
+    // The API's complaint about the missing title appears at the title field.
+    await main(page).getByRole('button', { name: 'Schedule the meeting' }).click();
+    const title = main(page).getByLabel('Title', { exact: true });
+    await expect(title.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(
+      main(page)
+        .locator('.field', { has: page.getByLabel('Title', { exact: true }) })
+        .textContent(),
+    ).resolves.toMatch(/title/);
+
+    await title.fill('Inventory template review');
+    await main(page).getByLabel('Venue').fill('Secretariat, Incheon');
+    await main(page).getByLabel('Online meeting link').fill('https://meet.example.org/heat');
+
+    const table = main(page).getByRole('table', { name: 'The chosen time for each invitee' });
+    await expect(table.getByRole('row', { name: /Boris Ivanov/ }).textContent()).resolves.toMatch(
+      /10:00\sAM.*12:00\sPM GMT\+3.*Working hours/,
+    );
+    // The same wall-clock times in Moscow's zone are late evening in Seoul and Tokyo.
+    await main(page).getByLabel('Time zone').selectOption('Europe/Moscow');
+    await expect(table.getByRole('row', { name: /Aiko Tanaka/ }).textContent()).resolves.toMatch(
+      /10:00.*12:00\sAM GMT\+9.*Outside 08:00–19:00/,
+    );
+    await main(page).getByLabel('Time zone').selectOption('Asia/Seoul');
+
+    for (let i = 0; i < 3; i += 1) await main(page).getByRole('button', { name: 'Add an agenda item' }).click();
+    const first = main(page).getByRole('group', { name: 'Agenda item 1' });
+    await first.getByLabel('Item').fill('Welcome');
+    await first.getByLabel('Presenter').fill('Kim Seo-yeon');
+    await first.getByLabel('Minutes').fill('10');
+    const second = main(page).getByRole('group', { name: 'Agenda item 2' });
+    await second.getByLabel('Item').fill('Template walk-through');
+    await second.getByLabel('Minutes').fill('60');
+    await main(page).getByRole('button', { name: 'Remove agenda item 3' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await portal.screenshot(page, 'schedule');
+
+    await main(page).getByRole('button', { name: 'Schedule the meeting' }).click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+    await page.getByRole('heading', { level: 1, name: 'Inventory template review' }).waitFor();
+    const agenda = await main(page).locator('ol.agenda').textContent();
+    expect(agenda).toContain('Welcome — Kim Seo-yeon · 10 minutes');
+    expect(agenda).toContain('Template walk-through — 60 minutes');
+    // Boris accepted the meeting from the poll, at the same time.
+    const conflicts = main(page).getByRole('region', { name: 'Possible conflicts' });
+    await expect(conflicts.textContent()).resolves.toContain('Boris Ivanov');
+
+    const stored = await portal.http().get(`/api/meetings/${id}`).set('Authorization', lead.auth);
+    const meeting = stored.body as MeetingResponse;
+    expect(meeting).toMatchObject({
+      title: 'Inventory template review',
+      startsAt: `${day}T07:00:00.000Z`,
+      endsAt: `${day}T09:00:00.000Z`,
+      timeZone: 'Asia/Seoul',
+      venue: 'Secretariat, Incheon',
+      onlineUrl: 'https://meet.example.org/heat',
+      agenda: [
+        { title: 'Welcome', presenter: 'Kim Seo-yeon', durationMinutes: 10 },
+        { title: 'Template walk-through', presenter: null, durationMinutes: 60 },
+      ],
+    });
+    expect(meeting.conflicts.map((conflict) => conflict.displayName)).toEqual(['Boris Ivanov']);
+  });
+
   it('shows my meetings in a month calendar at phone width, and refreshes when a meeting is cancelled', async () => {
     const page = await openPage({ timezoneId: 'Asia/Tokyo', width: 360 });
     await portal.signIn(page, tokyo.email, tokyo.password);
@@ -281,5 +356,34 @@ describeInBrowser('web portal: meetings and polls', () => {
     const cancelled = await portal.http().post(`/api/meetings/${meetingId}/cancel`).set('Authorization', lead.auth);
     expect(cancelled.status).toBe(200);
     await main(page).locator('.agenda-view').getByText('Cancelled').waitFor();
+  });
+
+  it('keeps the poll and meeting pages within a phone’s width', async () => {
+    const page = await openPage({ timezoneId: 'Asia/Tokyo', width: 360 });
+    await portal.signIn(page, tokyo.email, tokyo.password);
+    for (const [path, heading] of [
+      [`/polls/${pollId}`, pollTitle],
+      [`/meetings/${meetingId}`, pollTitle],
+    ]) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('speaks the reader’s language, with dates in it', async () => {
+    const page = await openPage({ timezoneId: 'Asia/Tokyo', locale: 'ja-JP' });
+    await portal.signIn(page, tokyo.email, tokyo.password);
+    await page.goto(`/meetings?month=${day.slice(0, 7)}&view=agenda`);
+    await page.getByRole('heading', { level: 1, name: '自分の会議' }).waitFor();
+    const [year, month] = day.split('-').map(Number);
+    await main(page)
+      .getByRole('heading', { level: 2, name: `${year}年${month}月` })
+      .waitFor();
+    await main(page).getByRole('button', { name: '予定一覧', pressed: true }).waitFor();
+    await page.goto(`/meetings/${meetingId}`);
+    await main(page).getByRole('button', { name: 'カレンダーに追加（.ics）' }).waitFor();
+    await main(page).getByRole('heading', { level: 2, name: '議題' }).waitFor();
   });
 });
