@@ -225,6 +225,50 @@ describeInBrowser('web portal: documents', () => {
     expect((list.body as DocumentPage).items).toEqual([]);
   }, 120_000);
 
+  it('prefills the working group from the address and takes a dropped file', async () => {
+    const admin = await portal.fx.admin();
+    const created = await portal
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', admin.auth)
+      .send({ name: 'District heating group', thematicArea: 'low_carbon_cities', visibility: 'public' });
+    expect(created.status).toBe(201);
+    const groupId = (created.body as { id: string }).id;
+    const joined = await portal.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', uploader.auth);
+    expect(joined.status).toBeLessThan(300);
+
+    const page = await (await portal.context()).newPage();
+    await portal.signIn(page, uploader.email, uploader.password);
+    await page.goto(`/documents/upload?workingGroupId=${groupId}`);
+    const group = main(page).getByLabel('Working group', { exact: true });
+    await group.locator('option', { hasText: 'District heating group' }).waitFor({ state: 'attached' });
+    await expect(group.inputValue()).resolves.toBe(groupId);
+    await expect(main(page).getByLabel('Who can open it').inputValue()).resolves.toBe('group');
+
+    // A file dropped on the area (as a desktop drag and drop delivers it).
+    await page.evaluate(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['Notes of the heating group on heat meters.\\n'], 'group-notes.txt', { type: 'text/plain' }));
+      const zone = document.querySelector('.dropzone');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      }
+    })()`);
+    await page.getByText(/Selected: group-notes\.txt/).waitFor();
+    await expect(main(page).getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('group notes');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+    await page.getByRole('link', { name: 'District heating group' }).waitFor();
+    const stored = await portal.http().get(`/api/documents/${id}`).set('Authorization', uploader.auth);
+    expect(stored.body).toMatchObject({ workingGroupId: groupId, visibility: 'group', title: 'group notes' });
+
+    // The library filters by working group.
+    await page.goto(`/documents?workingGroupId=${groupId}`);
+    await page.getByRole('article', { name: 'group notes' }).waitFor();
+    await expect(page.getByRole('article').count()).resolves.toBe(1);
+  }, 120_000);
+
   it('lets the uploader add a version, edit and delete; a coordinator restores; others only read', async () => {
     const reader = await portal.fx.member({ displayName: 'Ivan Petrov', country: 'RU' });
     const coordinator = await portal.fx.member({ role: 'coordinator', displayName: 'Secretariat' });
@@ -270,6 +314,7 @@ describeInBrowser('web portal: documents', () => {
     // Edit the details (PATCH): a blank title is refused next to the field, then a real one is saved.
     await page.getByRole('button', { name: 'Edit details' }).click();
     const title = main(page).getByLabel('Title', { exact: true });
+    await expect(page.evaluate('document.activeElement.name')).resolves.toBe('title');
     await title.fill('');
     await page.getByRole('button', { name: 'Save' }).click();
     await main(page).locator('input[name="title"][aria-invalid="true"]').waitFor();
@@ -278,6 +323,8 @@ describeInBrowser('web portal: documents', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('The details were saved.').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Heat tariff study 2026' }).waitFor();
+    // The keyboard is back on the button that opened the form.
+    await expect(page.evaluate('document.activeElement.textContent')).resolves.toBe('Edit details');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Delete, after a confirmation; the uploader goes back to the library.

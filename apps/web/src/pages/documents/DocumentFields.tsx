@@ -57,7 +57,16 @@ function useMyGroups() {
 }
 
 /** Title, description, kind, language, country, city, year, tags, visibility and working group, with API errors. */
-export function DocumentFields({ defaults, error }: { defaults: DocumentDefaults; error: unknown }) {
+export function DocumentFields({
+  defaults,
+  error,
+  autoFocus = false,
+}: {
+  defaults: DocumentDefaults;
+  error: unknown;
+  /** Puts the keyboard in the title (a form that has just opened in place). */
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation('documents');
   const options = useDocumentOptions();
   const groups = useMyGroups();
@@ -73,6 +82,7 @@ export function DocumentFields({ defaults, error }: { defaults: DocumentDefaults
         label={t('fields.title')}
         name="title"
         required
+        autoFocus={autoFocus}
         maxLength={300}
         defaultValue={defaults.title}
         error={fieldError(error, 'title')}

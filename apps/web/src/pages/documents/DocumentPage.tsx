@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -84,6 +84,14 @@ function DocumentView({
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
+  // Where the keyboard focus goes back to when the edit form or the delete confirmation closes.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState<'edit' | 'delete'>();
+  useEffect(() => {
+    if (refocus === 'edit') editButton.current?.focus();
+    if (refocus === 'delete') deleteButton.current?.focus();
+  }, [refocus, editing, confirmDelete]);
   const member = state.member;
   const staff = member?.role === NetworkRole.Admin || member?.role === NetworkRole.Coordinator;
   const deleted = document.deletedAt !== null;
@@ -151,6 +159,7 @@ function DocumentView({
           document={document}
           onDone={(changed) => {
             setEditing(false);
+            setRefocus('edit');
             if (changed) {
               onChanged(changed);
               setNotice(t('document.saved'));
@@ -232,7 +241,15 @@ function DocumentView({
           </dl>
           {mayEdit && (
             <div className="row">
-              <button type="button" className="secondary" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="secondary"
+                ref={editButton}
+                onClick={() => {
+                  setRefocus(undefined);
+                  setEditing(true);
+                }}
+              >
                 {t('document.edit')}
               </button>
               {confirmDelete ? (
@@ -241,12 +258,27 @@ function DocumentView({
                   <button type="button" className="danger" onClick={() => void remove()} autoFocus>
                     {t('document.delete')}
                   </button>
-                  <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setConfirmDelete(false);
+                      setRefocus('delete');
+                    }}
+                  >
                     {t('common:cancel')}
                   </button>
                 </span>
               ) : (
-                <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+                <button
+                  type="button"
+                  className="danger"
+                  ref={deleteButton}
+                  onClick={() => {
+                    setRefocus(undefined);
+                    setConfirmDelete(true);
+                  }}
+                >
                   {t('document.delete')}
                 </button>
               )}
@@ -543,6 +575,7 @@ function EditForm({ document, onDone }: { document: DocumentResponse; onDone(cha
       <fieldset className="document-fieldset" disabled={busy}>
         <legend className="visually-hidden">{t('document.editTitle')}</legend>
         <DocumentFields
+          autoFocus
           error={error}
           defaults={{
             title: document.title,
