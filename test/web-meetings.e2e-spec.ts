@@ -319,6 +319,26 @@ describeInBrowser('web portal: meetings and polls', () => {
       ],
     });
     expect(meeting.conflicts.map((conflict) => conflict.displayName)).toEqual(['Boris Ivanov']);
+
+    // The organiser moves it an hour later and drops the first agenda item.
+    await main(page).getByRole('button', { name: 'Change details' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Change the meeting' }).waitFor();
+    const moved = main(page).getByRole('group', { name: /^When/ });
+    await expect(moved.getByLabel('Start').inputValue()).resolves.toBe('16:00');
+    await moved.getByLabel('Start').fill('17:00');
+    await moved.getByLabel('End').fill('19:00');
+    await main(page).getByRole('button', { name: 'Remove agenda item 1' }).click();
+    await main(page).getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inventory template review' }).waitFor();
+    await expect(main(page).locator('dl.facts').textContent()).resolves.toMatch(/5:00.*7:00\sPM GMT\+9/);
+    const changed = (await portal.http().get(`/api/meetings/${id}`).set('Authorization', lead.auth))
+      .body as MeetingResponse;
+    expect(changed).toMatchObject({
+      startsAt: `${day}T08:00:00.000Z`,
+      endsAt: `${day}T10:00:00.000Z`,
+      sequence: meeting.sequence + 1,
+      agenda: [{ title: 'Template walk-through', presenter: null, durationMinutes: 60 }],
+    });
   });
 
   it('shows my meetings in a month calendar at phone width, and refreshes when a meeting is cancelled', async () => {

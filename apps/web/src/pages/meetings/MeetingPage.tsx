@@ -8,6 +8,7 @@ import { useMember } from '../../api/session';
 import { FormError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
+import { MeetingForm, draftOf, type MeetingBody } from './MeetingForm';
 import { MinutesEditor, MinutesView } from './MinutesEditor';
 import { LocalRange, downloadMeetingIcs, icsFileName, useGroupAccess } from './parts';
 
@@ -31,6 +32,31 @@ function MeetingView({ meeting, onChange }: { meeting: MeetingResponse; onChange
   const cancelled = meeting.status === MeetingStatus.Cancelled;
   const canManage = groupManager || meeting.organizer?.id === member.id;
   const myZone = meeting.local.timeZone;
+  const [editing, setEditing] = useState(false);
+
+  if (editing) {
+    const save = async (body: MeetingBody) => {
+      onChange(await api<MeetingResponse>(`/meetings/${meeting.id}`, { method: 'PATCH', body }));
+      setEditing(false);
+    };
+    return (
+      <article className="meeting">
+        <h1>{t('edit.title')}</h1>
+        <p className="muted">{t('edit.hint')}</p>
+        <MeetingForm
+          groupId={meeting.workingGroupId}
+          initial={draftOf(meeting)}
+          submitLabel={t('edit.submit')}
+          onSubmit={save}
+          footer={
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              {t('edit.discard')}
+            </button>
+          }
+        />
+      </article>
+    );
+  }
 
   return (
     <article className="meeting">
@@ -94,7 +120,14 @@ function MeetingView({ meeting, onChange }: { meeting: MeetingResponse; onChange
         {meeting.description && <p className="prewrap">{meeting.description}</p>}
         <div className="row">
           <CalendarButton meeting={meeting} />
-          {canManage && !cancelled && <CancelButton meeting={meeting} onChange={onChange} />}
+          {canManage && !cancelled && (
+            <>
+              <button type="button" className="secondary" onClick={() => setEditing(true)}>
+                {t('edit.button')}
+              </button>
+              <CancelButton meeting={meeting} onChange={onChange} />
+            </>
+          )}
         </div>
       </section>
 
