@@ -213,11 +213,7 @@ export function LocalRange({
     });
     return range.formatRange(new Date(startsAt), new Date(endsAt));
   }, [i18n.language, zone, startsAt, endsAt]);
-  return (
-    <span className="nowrap-ish" title={zone}>
-      {text}
-    </span>
-  );
+  return <span title={zone}>{text}</span>;
 }
 
 /** Tags for what makes a slot hard: off-hours, weekend, a public holiday (by name). "OK" when nothing does. */

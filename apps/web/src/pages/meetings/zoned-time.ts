@@ -57,16 +57,22 @@ function offsetAt(epoch: number, zone: string): number {
 
 /**
  * The instant at which the zone's clock reads `date` `time`. Two passes settle offsets that change in between
- * (daylight saving); a time skipped by a change lands just after it.
+ * (daylight saving). A time read twice (clocks going back) is the earlier instant; a time skipped (clocks going
+ * forward) moves forward by the gap, as calendar apps do.
  */
 export function zonedToInstant(date: string, time: string, zone: string): Date | undefined {
   const dateMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const timeMatch = /^(\d{2}):(\d{2})/.exec(time);
   if (!dateMatch || !timeMatch) return undefined;
   const wall = Date.UTC(+dateMatch[1], +dateMatch[2] - 1, +dateMatch[3], +timeMatch[1], +timeMatch[2]);
-  let epoch = wall - offsetAt(wall, zone);
-  epoch = wall - offsetAt(epoch, zone);
-  return new Date(epoch);
+  const first = wall - offsetAt(wall, zone);
+  const second = wall - offsetAt(first, zone);
+  const readsAsWall = (epoch: number) => {
+    const p = zonedParts(epoch, zone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) === wall;
+  };
+  const exact = [first, second].filter(readsAsWall);
+  return new Date(exact.length ? Math.min(...exact) : Math.max(first, second));
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
