@@ -372,4 +372,25 @@ describeInBrowser('web portal: documents', () => {
     await page.goto(`/documents/${networkDoc.id}`);
     await page.getByText('Not found, or not visible to you.').waitFor();
   }, 120_000);
+
+  it('pages the public library with "load more", in Mongolian', async () => {
+    const author = await portal.fx.member({ displayName: 'Bat-Erdene' });
+    for (let n = 1; n <= 21; n += 1) {
+      await apiUpload(
+        author,
+        { title: `Бүтэн сайн өдрийн тайлан ${n}`, kind: 'report', language: 'mn', visibility: 'public', tags: 'bulk' },
+        `report-${n}.txt`,
+        Buffer.from(`Тайлан ${n}\n`),
+      );
+    }
+    const page = await (await portal.context({ locale: 'mn-MN', timezoneId: 'Asia/Ulaanbaatar' })).newPage();
+    await page.goto('/library?tag=bulk');
+    await page.getByRole('heading', { level: 1, name: 'Нээлттэй номын сан' }).waitFor();
+    await page.getByText('21 баримт бичиг').waitFor();
+    await expect(page.getByRole('article').count()).resolves.toBe(20);
+    await page.getByRole('button', { name: /Load more|Цааш/ }).click();
+    await page.getByRole('article', { name: 'Бүтэн сайн өдрийн тайлан 1', exact: true }).waitFor();
+    await expect(page.getByRole('article').count()).resolves.toBe(21);
+    await expect(page.getByRole('button', { name: /Load more|Цааш/ }).count()).resolves.toBe(0);
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
+  ExtractionStatus,
   NetworkRole,
   type DocumentDownloadResponse,
   type DocumentResponse,
@@ -33,6 +34,14 @@ export default function DocumentPage() {
   const ready = state.status !== 'loading';
   const document = useApi<DocumentResponse>(ready ? `/documents/${id}` : null);
   const versions = usePaged<DocumentVersionResponse>(ready ? `/documents/${id}/versions?limit=20` : null);
+  // While a version's text is still being read, look again now and then (the status changes in the background).
+  const reading = versions.items?.some((version) => version.extractionStatus === ExtractionStatus.Pending);
+  const reloadVersions = versions.reload;
+  useEffect(() => {
+    if (!reading) return;
+    const timer = setTimeout(reloadVersions, 3000);
+    return () => clearTimeout(timer);
+  }, [reading, versions.items, reloadVersions]);
 
   if (document.error) {
     return (

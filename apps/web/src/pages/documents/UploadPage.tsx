@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { DocumentKind, DocumentLanguage, DocumentVisibility, type DocumentResponse } from '@lcc/contracts';
+import { DocumentKind, DocumentLanguage, DocumentVisibility, NetworkRole, type DocumentResponse } from '@lcc/contracts';
 import { ApiError } from '../../api/client';
+import { useMember } from '../../api/session';
 import { ErrorNotice } from '../../ui/states';
 import { DocumentFields, readMetadata, type DocumentDefaults } from './DocumentFields';
 import { FileDrop } from './FileDrop';
@@ -26,6 +27,7 @@ export default function UploadPage() {
   const [cancelled, setCancelled] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const transfer = useUpload<DocumentResponse>();
+  const member = useMember();
 
   const uiLanguage = i18n.language.split('-')[0];
   const groupId = params.get('workingGroupId') ?? '';
@@ -73,6 +75,18 @@ export default function UploadPage() {
       if (isCancelled(failure)) setCancelled(true);
       else setError(failure);
     }
+  }
+
+  if (member.role === NetworkRole.Observer) {
+    return (
+      <section className="document-upload">
+        <p>
+          <Link to="/documents">{t('backToLibrary')}</Link>
+        </p>
+        <h1>{t('upload.title')}</h1>
+        <p className="card">{t('upload.observer')}</p>
+      </section>
+    );
   }
 
   const fileError = fileMissing ? t('file.required') : fileErrorOf(error, t);
