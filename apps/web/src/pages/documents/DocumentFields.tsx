@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GroupMembershipStatus, type Page, type WorkingGroupResponse } from '@lcc/contracts';
+import { ApiError } from '../../api/client';
 import { useApi } from '../../ui/use-api';
 import { Field, SelectField, TextArea, fieldError } from '../../ui/form';
 import { useDocumentOptions } from './document-options';
@@ -44,6 +45,16 @@ export function splitTags(tags: string): string[] {
     .split(',')
     .map((tag) => tag.trim())
     .filter(Boolean);
+}
+
+/** Moves an error the API gives without field details onto the field it is about (the working group). */
+export function placeError(error: unknown, t: (key: string) => string): unknown {
+  if (error instanceof ApiError && error.code === 'NOT_A_GROUP_MEMBER') {
+    return new ApiError(error.status, error.code, error.message, [
+      { field: 'workingGroupId', message: t('fields.notGroupMember') },
+    ]);
+  }
+  return error;
 }
 
 /** The working groups the member belongs to (where they may file documents). */

@@ -14,7 +14,7 @@ import { useSession } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
-import { DocumentFields, readMetadata, splitTags } from './DocumentFields';
+import { DocumentFields, placeError, readMetadata, splitTags } from './DocumentFields';
 import { FileDrop } from './FileDrop';
 import { useDocumentOptions } from './document-options';
 import { downloadUrl, saveDownload } from './download';
@@ -28,6 +28,11 @@ import { usePaged } from './use-paged';
  */
 export default function DocumentPage() {
   const { id = '' } = useParams();
+  // Keyed by the id: moving to another document starts from a clean slate, never showing the previous one.
+  return <DocumentLoader key={id} id={id} />;
+}
+
+function DocumentLoader({ id }: { id: string }) {
   const { t } = useTranslation('documents');
   const { state } = useSession();
   // Wait for the session: a member reloading the page must not be served as anonymous.
@@ -571,7 +576,7 @@ function EditForm({ document, onDone }: { document: DocumentResponse; onDone(cha
       });
       onDone(changed);
     } catch (failure) {
-      setError(failure);
+      setError(placeError(failure, t));
     } finally {
       setBusy(false);
     }

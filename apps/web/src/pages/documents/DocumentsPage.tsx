@@ -129,7 +129,7 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
     ];
   }
 
-  const groupName = (id: string) => groups.data?.items.find((group) => group.id === id)?.name ?? id;
+  const groupName = (id: string) => groups.data?.items.find((group) => group.id === id)?.name;
   const mayUpload = signedIn && state.member.role !== NetworkRole.Observer;
 
   return (
@@ -248,7 +248,7 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
       </div>
 
       <div className="document-results" aria-busy={!current}>
-        {current?.error ? (
+        {current?.error && current.items.length === 0 ? (
           <ErrorNotice error={current.error} />
         ) : !current ? (
           <Loading />
@@ -272,6 +272,7 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
                 </li>
               ))}
             </ul>
+            <ErrorNotice error={current.error} />
             {current.nextCursor && (
               <p>
                 <button type="button" className="secondary" onClick={loadMore} disabled={current.loadingMore}>

@@ -5,7 +5,7 @@ import { DocumentKind, DocumentLanguage, DocumentVisibility, NetworkRole, type D
 import { ApiError } from '../../api/client';
 import { useMember } from '../../api/session';
 import { ErrorNotice } from '../../ui/states';
-import { DocumentFields, readMetadata, type DocumentDefaults } from './DocumentFields';
+import { DocumentFields, placeError, readMetadata, type DocumentDefaults } from './DocumentFields';
 import { FileDrop } from './FileDrop';
 import { UploadProgress, fileErrorOf, isCancelled, useUpload } from './upload-state';
 
@@ -73,7 +73,7 @@ export default function UploadPage() {
       navigate(`/documents/${created.id}`);
     } catch (failure) {
       if (isCancelled(failure)) setCancelled(true);
-      else setError(failure);
+      else setError(placeError(failure, t));
     }
   }
 
