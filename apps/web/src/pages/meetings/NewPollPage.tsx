@@ -15,7 +15,8 @@ import {
   useGroupMembers,
   type SlotDraft,
 } from './parts';
-import { addDays, dateKey } from './zoned-time';
+import { SlotSuggestions } from './SlotSuggestions';
+import { addDays, dateKey, timeKey } from './zoned-time';
 
 const MAX_SLOTS = 30;
 let nextKey = 1;
@@ -92,6 +93,21 @@ export default function NewPollPage() {
       return [...all, { key: nextKey++, date, start: last?.start ?? '10:00', end: last?.end ?? '12:00' }];
     });
 
+  const pick = ({ startsAt, endsAt }: { startsAt: string; endsAt: string }) =>
+    setSlots((all) =>
+      all.length >= MAX_SLOTS
+        ? all
+        : [
+            ...all,
+            {
+              key: nextKey++,
+              date: dateKey(startsAt, timeZone),
+              start: timeKey(startsAt, timeZone),
+              end: timeKey(endsAt, timeZone),
+            },
+          ],
+    );
+
   return (
     <form className="meeting-form" onSubmit={(event) => void submit(event)} noValidate>
       <p>
@@ -165,6 +181,7 @@ export default function NewPollPage() {
           {t('newPoll.addSlot')}
         </button>
       </section>
+      <SlotSuggestions groupId={group.data.id} timeZone={timeZone} onPick={pick} />
       <FormError error={error} />
       <div className="row">
         <button type="submit" disabled={busy}>
