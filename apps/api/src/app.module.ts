@@ -13,6 +13,7 @@ import { APP_OPTIONS, type AppOptions } from './config/app-options.js';
 import { ENTITIES } from './database/entities.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CitiesModule } from './modules/cities/cities.module.js';
 import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './modules/auth/guards/roles.guard.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
@@ -95,6 +96,7 @@ export class AppModule {
         DiscussionsModule,
         DocumentsModule,
         SearchModule,
+        CitiesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
