@@ -18,6 +18,7 @@ import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './modules/auth/guards/roles.guard.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { DiscussionsModule } from './modules/discussions/discussions.module.js';
+import { EcoLabelsModule } from './modules/eco-labels/eco-labels.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
@@ -97,6 +98,7 @@ export class AppModule {
         DocumentsModule,
         SearchModule,
         CitiesModule,
+        EcoLabelsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -16,7 +16,7 @@ import {
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
-import { YEAR_MAX, YEAR_MIN } from './dto/strategy.dto.js';
+import { YEAR_MAX, YEAR_MIN } from '../../common/validation/fields.js';
 import type { City } from './entities/city.entity.js';
 import { IndicatorValue } from './entities/indicator-value.entity.js';
 import type { Indicator } from './entities/indicator.entity.js';

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ComparisonBasis } from '@lcc/contracts';
 import { SubjectQueryDto } from './indicator.dto.js';
-import { YEAR_MAX, YEAR_MIN, YearField } from './strategy.dto.js';
+import { YEAR_MAX, YEAR_MIN, YearField } from '../../../common/validation/fields.js';
 
 export class CompareQueryDto {
   @ApiProperty({ description: 'Indicator code', example: 'dmc_per_capita' })

@@ -17,9 +17,9 @@ import {
 } from 'class-validator';
 import { COUNTRY_CODES, RecordVisibility } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
+import { COUNTRY_MESSAGE } from '../../../common/validation/fields.js';
 import { trimString } from '../../../common/validation/transforms.js';
 
-export const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as MN, CN, JP, KR, RU or KP';
 const FINITE = { allowNaN: false, allowInfinity: false };
 
 export class CreateCityDto {

@@ -20,8 +20,8 @@ import {
 import { ChangeKind, COUNTRY_CODES, DataQuality, IndicatorSubject, RecordVisibility } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { queryBoolean, trimString } from '../../../common/validation/transforms.js';
-import { COUNTRY_MESSAGE } from './city.dto.js';
-import { YEAR_MAX, YEAR_MIN, YearField } from './strategy.dto.js';
+import { COUNTRY_MESSAGE } from '../../../common/validation/fields.js';
+import { YEAR_MAX, YEAR_MIN, YearField } from '../../../common/validation/fields.js';
 
 const CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 const FINITE = { allowNaN: false, allowInfinity: false };

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { DataQuality, EmissionScope, GpcSector, GreenhouseGas, NotationKey, RecordVisibility } from '@lcc/contracts';
 import { trimString } from '../../../common/validation/transforms.js';
-import { YEAR_MAX, YEAR_MIN, YearField } from './strategy.dto.js';
+import { YEAR_MAX, YEAR_MIN, YearField } from '../../../common/validation/fields.js';
 
 export class InventoryEntryDto {
   @ApiProperty({ enum: GpcSector, enumName: 'GpcSector' })

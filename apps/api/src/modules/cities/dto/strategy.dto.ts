@@ -6,7 +6,6 @@ import {
   IsArray,
   IsEnum,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -27,20 +26,10 @@ import {
   StrategyType,
   TargetType,
 } from '@lcc/contracts';
+import { YEAR_MAX, YEAR_MIN, YearField } from '../../../common/validation/fields.js';
 import { trimString } from '../../../common/validation/transforms.js';
 
-export const YEAR_MIN = 1900;
-export const YEAR_MAX = 2100;
 const FINITE = { allowNaN: false, allowInfinity: false };
-
-/** Years of the platform: 1900 to 2100. */
-export function YearField(): PropertyDecorator {
-  return (target, key) => {
-    IsInt()(target, key);
-    Min(YEAR_MIN)(target, key);
-    Max(YEAR_MAX)(target, key);
-  };
-}
 
 export class CreateTargetDto {
   @ApiProperty({ enum: TargetType, enumName: 'TargetType' })
