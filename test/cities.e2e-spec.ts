@@ -76,6 +76,38 @@ describe('information platform: cities, strategies, inventories, access', () => 
     for (const call of calls) expect((await call).status).toBe(401);
   });
 
+  it('publishes the routes and named enums in OpenAPI', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body;
+    const paths = Object.keys(doc.paths);
+    for (const path of [
+      '/api/cities',
+      '/api/cities/{id}/strategies',
+      '/api/strategies/{id}/targets/{targetId}',
+      '/api/inventories/{id}',
+      '/api/indicators/{code}',
+      '/api/indicator-values/import',
+      '/api/indicator-values/export',
+      '/api/reported-changes',
+      '/api/analysis/compare',
+      '/api/analysis/change',
+      '/api/analysis/strategies/{id}/progress',
+      '/api/analysis/inventories/{id}/sector-shares',
+      '/api/eco-labels/schemes',
+      '/api/eco-labels/categories/{id}/comparison',
+      '/api/eco-labels/recognitions',
+    ]) {
+      expect(paths).toContain(path);
+    }
+    const schemas = doc.components.schemas;
+    expect(schemas.GpcSector.enum).toEqual(['stationary_energy', 'transport', 'waste', 'ippu', 'afolu']);
+    expect(schemas.TargetType.enum).toEqual(['base_year', 'fixed_level', 'baseline_scenario', 'intensity', 'net_zero']);
+    expect(schemas.NotationKey.enum).toEqual(['NO', 'NE', 'C', 'IE']);
+    expect(schemas.DataQuality.enum).toEqual(['self_reported', 'verified']);
+    expect(schemas.ChangeKind.enum).toEqual(['annual_rate', 'total_change']);
+    expect(schemas.RecordVisibility.enum).toEqual(['public', 'network']);
+    expect(schemas.CriterionAspect.enum).toContain('hazardous_substances');
+  });
+
   it('coordinators create cities (audited); members may not; bad bodies get field details; names are unique', async () => {
     const city = await createCity({
       nameEn: 'Ulaanbaatar',
