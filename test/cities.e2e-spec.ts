@@ -211,6 +211,40 @@ describe('information platform: cities, strategies, inventories, access', () => 
     expect((await as(focal).delete(`/api/cities/${city.id}`)).status).toBe(403);
   });
 
+  it('answers 400, never 500, to forged cursors and nulls in required fields', async () => {
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const url of [
+      `/api/cities?cursor=${forged(['Ulaanbaatar', 'not-a-uuid'])}`,
+      `/api/indicator-values?cursor=${forged(['total_ghg', 'MN', '', 'x', 'y'])}`,
+      `/api/reported-changes?cursor=${forged(['a', 'b', 'c', 1, 2, 'z'])}`,
+      `/api/indicators?cursor=${forged([1])}`,
+      `/api/eco-labels/recognitions?cursor=${forged(['yesterday', UNKNOWN_ID])}`,
+      '/api/cities?cursor=%%%',
+    ]) {
+      const response = await as(member).get(url);
+      expect({ url, status: response.status, code: response.body.code }).toEqual({
+        url,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    }
+    const city = await createCity({ nameEn: 'Sukhbaatar', country: 'MN' });
+    const nulls = await as(coordinator).patch(`/api/cities/${city.id}`, { nameEn: null, visibility: null });
+    expect(nulls.status).toBe(400);
+    expect(nulls.body.details.map((d: { field: string }) => d.field)).toEqual(['nameEn', 'visibility']);
+    const strategy = await as(coordinator).post(`/api/cities/${city.id}/strategies`, {
+      title: 'Sukhbaatar plan',
+      type: 'energy_plan',
+      actions: [{ title: 'Insulation', status: null }],
+    });
+    expect(strategy.status).toBe(201);
+    expect(strategy.body.actions[0].status).toBe('planned');
+    const bad = await as(coordinator).patch(`/api/strategies/${strategy.body.id}`, { title: null, status: null });
+    expect(bad.status).toBe(400);
+    const cleared = await as(coordinator).patch(`/api/strategies/${strategy.body.id}`, { description: null });
+    expect(cleared.status).toBe(200);
+  });
+
   describe('a strategy with targets, actions, documents, a room, inventories and progress', () => {
     let city: CityResponse;
     let strategy: StrategyResponse;

@@ -13,7 +13,9 @@ import {
   RecordVisibility,
 } from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { toPage } from '../../common/pagination/cursor.js';
+import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 import { escapeLike } from '../../common/search/like.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MembersService } from '../members/members.service.js';
@@ -50,7 +52,7 @@ export class CitiesService {
       });
     }
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(c.nameEn, c.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
@@ -89,6 +91,7 @@ export class CitiesService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateCityDto): Promise<CityResponse> {
+    rejectNulls(dto, ['nameEn', 'country', 'visibility']);
     const city = await this.requireEditor(actor, id);
     const moved = dto.country !== undefined && dto.country !== city.country;
     Object.assign(city, dto);

@@ -14,7 +14,9 @@ import {
 } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { toPage } from '../../common/pagination/cursor.js';
+import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
 import { splitList, type Viewer } from './city-access.js';
@@ -75,7 +77,13 @@ export class IndicatorValuesService {
     const p = new SqlParams();
     const where = [await this.selectionSql(viewer, query, p)];
     if (query.cursor) {
-      const [code, country, city, year, id] = decodeCursor(query.cursor, 5);
+      const [code, country, city, year, id] = decodeTypedCursor(query.cursor, [
+        'string',
+        'string',
+        'string',
+        'int',
+        'uuid',
+      ]);
       where.push(
         `(i.code, v.country, COALESCE(c.name_en, ''), v.year, v.id) >
          (${p.add(code)}, ${p.add(country)}, ${p.add(city)}, ${p.add(year)}, ${p.add(id)}::uuid)`,
@@ -147,6 +155,7 @@ export class IndicatorValuesService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateIndicatorValueDto): Promise<IndicatorValueResponse> {
+    rejectNulls(dto, ['value', 'source', 'quality', 'visibility']);
     const value = await this.requireWritable(actor, id);
     if (dto.value !== undefined) {
       const indicator = await this.indicators.requireByCodeOrId(value.indicatorId);

@@ -14,7 +14,9 @@ import {
 } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
-import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
+import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
+import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
 import { splitList, type Viewer } from './city-access.js';
@@ -49,7 +51,7 @@ export class IndicatorsService {
   async list(query: PageQueryDto): Promise<Page<IndicatorResponse>> {
     const qb = this.indicators.createQueryBuilder('i').orderBy('i.code', 'ASC');
     if (query.cursor) {
-      const [code] = decodeCursor(query.cursor, 1);
+      const [code] = decodeTypedCursor(query.cursor, ['string']);
       qb.andWhere('i.code > :code', { code });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
@@ -86,6 +88,7 @@ export class IndicatorsService {
 
   /** Name and description only: code, unit and subjects are what stored values were validated against. */
   async update(actor: Actor, codeOrId: string, dto: UpdateIndicatorDto): Promise<IndicatorResponse> {
+    rejectNulls(dto, ['name']);
     const indicator = await this.requireByCodeOrId(codeOrId);
     Object.assign(indicator, dto);
     await this.dataSource.transaction(async (manager) => {
@@ -159,7 +162,14 @@ export class IndicatorsService {
     if (query.cityId) where.push(`r.city_id = ${p.add(query.cityId)}`);
     if (query.country) where.push(`r.country = ${p.add(query.country)}`);
     if (query.cursor) {
-      const [code, country, city, start, end, id] = decodeCursor(query.cursor, 6);
+      const [code, country, city, start, end, id] = decodeTypedCursor(query.cursor, [
+        'string',
+        'string',
+        'string',
+        'int',
+        'int',
+        'uuid',
+      ]);
       where.push(
         `(i.code, r.country, COALESCE(c.name_en, ''), r.start_year, r.end_year, r.id) >
          (${p.add(code)}, ${p.add(country)}, ${p.add(city)}, ${p.add(start)}, ${p.add(end)}, ${p.add(id)}::uuid)`,

@@ -4,9 +4,6 @@ import { DataSource, In, type Repository } from 'typeorm';
 import {
   type ActionResponse,
   AuditAction,
-  CommonErrorCode,
-  type ErrorDetail,
-  GreenhouseGas,
   type Page,
   RecordVisibility,
   RoomKind,
@@ -14,11 +11,11 @@ import {
   StrategyStatus,
   type StrategyResponse,
   type TargetResponse,
-  TargetType,
 } from '@lcc/contracts';
-import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
-import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
+import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
+import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 import { RoomsService } from '../discussions/rooms.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { CitiesService } from './cities.service.js';
@@ -33,6 +30,16 @@ import type {
   UpdateTargetDto,
 } from './dto/strategy.dto.js';
 import { StrategyAction } from './entities/strategy-action.entity.js';
+import {
+  actionProblems,
+  actionRow,
+  failOn,
+  periodProblems,
+  targetProblems,
+  targetRow,
+  toActionResponse,
+  toTargetResponse,
+} from './strategy-rules.js';
 import { StrategyTarget } from './entities/strategy-target.entity.js';
 import { Strategy } from './entities/strategy.entity.js';
 
@@ -58,7 +65,7 @@ export class StrategiesService {
       .orderBy('s.title', 'ASC')
       .addOrderBy('s.id', 'ASC');
     if (query.cursor) {
-      const [title, id] = decodeCursor(query.cursor, 2);
+      const [title, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(s.title, s.id) > (:title, :id)', { title, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
@@ -125,6 +132,7 @@ export class StrategiesService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateStrategyDto): Promise<StrategyResponse> {
+    rejectNulls(dto, ['title', 'type', 'status', 'visibility', 'documentIds']);
     const strategy = await this.requireEditable(actor, id);
     failOn(
       periodProblems(
@@ -177,6 +185,7 @@ export class StrategiesService {
     dto: UpdateTargetDto,
   ): Promise<TargetResponse> {
     await this.requireEditable(actor, strategyId);
+    rejectNulls(dto, ['type', 'gas', 'scopes', 'sectors', 'targetYear']);
     const target = await this.targets.findOneBy({ id: targetId, strategyId });
     if (!target) throw new CityException(CityErrorCode.TARGET_NOT_FOUND);
     Object.assign(target, dto);
@@ -223,6 +232,7 @@ export class StrategiesService {
     dto: UpdateActionDto,
   ): Promise<ActionResponse> {
     await this.requireEditable(actor, strategyId);
+    rejectNulls(dto, ['title', 'status']);
     const action = await this.actions.findOneBy({ id: actionId, strategyId });
     if (!action) throw new CityException(CityErrorCode.ACTION_NOT_FOUND);
     Object.assign(action, dto);
@@ -315,118 +325,4 @@ export class StrategiesService {
       updatedAt: s.updatedAt.toISOString(),
     }));
   }
-}
-
-function failOn(problems: ErrorDetail[]): void {
-  if (problems.length) throw new CommonException(CommonErrorCode.VALIDATION_FAILED, undefined, problems);
-}
-
-function periodProblems(
-  start: number | null | undefined,
-  end: number | null | undefined,
-  startField: string,
-  endField: string,
-): ErrorDetail[] {
-  if (start == null || end == null || start <= end) return [];
-  return [{ field: endField, message: `${endField} must not be before ${startField}` }];
-}
-
-type TargetFields = Partial<
-  Pick<StrategyTarget, 'type' | 'baseYear' | 'baseValue' | 'baselineValue' | 'reductionPercent' | 'targetValue'>
-> & { targetYear: number; type: TargetType };
-
-/** What each target type needs to be assessed (see docs/information-platform.md). */
-export function targetProblems(t: TargetFields, prefix: string): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
-  const need = (ok: boolean, field: string, why: string) => {
-    if (!ok) problems.push({ field: prefix + field, message: `${field} is required for a ${t.type} target${why}` });
-  };
-  if (t.baseYear != null && t.baseYear >= t.targetYear) {
-    problems.push({ field: `${prefix}targetYear`, message: 'targetYear must be after baseYear' });
-  }
-  if (t.type !== TargetType.NetZero && t.type !== TargetType.FixedLevel) {
-    need(t.reductionPercent != null, 'reductionPercent', '');
-  }
-  if (t.type === TargetType.BaseYear || t.type === TargetType.Intensity) need(t.baseYear != null, 'baseYear', '');
-  if (t.type === TargetType.FixedLevel) need(t.targetValue != null, 'targetValue', ' (the level to reach)');
-  if (t.type === TargetType.BaselineScenario) need(t.baselineValue != null, 'baselineValue', ' (BAU emissions)');
-  return problems;
-}
-
-type ActionFields = Partial<Pick<StrategyAction, 'startYear' | 'endYear' | 'cost' | 'costCurrency'>>;
-
-function actionProblems(a: ActionFields, prefix: string): ErrorDetail[] {
-  const problems = periodProblems(a.startYear, a.endYear, `${prefix}startYear`, `${prefix}endYear`);
-  if (a.cost != null && a.costCurrency == null) {
-    problems.push({ field: `${prefix}costCurrency`, message: 'costCurrency is required with a cost' });
-  }
-  return problems;
-}
-
-function targetRow(strategyId: string, t: CreateTargetDto): Partial<StrategyTarget> {
-  return {
-    strategyId,
-    type: t.type,
-    gas: t.gas ?? GreenhouseGas.Co2e,
-    scopes: t.scopes ?? [],
-    sectors: t.sectors ?? [],
-    baseYear: t.baseYear ?? null,
-    baseValue: t.baseValue ?? null,
-    baselineValue: t.baselineValue ?? null,
-    targetYear: t.targetYear,
-    reductionPercent: t.reductionPercent ?? (t.type === TargetType.NetZero ? 100 : null),
-    targetValue: t.targetValue ?? null,
-    description: t.description ?? null,
-  };
-}
-
-function actionRow(strategyId: string, a: CreateActionDto): Partial<StrategyAction> {
-  return {
-    strategyId,
-    title: a.title,
-    sector: a.sector ?? null,
-    description: a.description ?? null,
-    status: a.status,
-    responsibleBody: a.responsibleBody ?? null,
-    startYear: a.startYear ?? null,
-    endYear: a.endYear ?? null,
-    cost: a.cost ?? null,
-    costCurrency: a.costCurrency ?? null,
-    expectedReduction: a.expectedReduction ?? null,
-  };
-}
-
-export function toTargetResponse(t: StrategyTarget): TargetResponse {
-  return {
-    id: t.id,
-    strategyId: t.strategyId,
-    type: t.type,
-    gas: t.gas,
-    scopes: t.scopes,
-    sectors: t.sectors,
-    baseYear: t.baseYear,
-    baseValue: t.baseValue,
-    baselineValue: t.baselineValue,
-    targetYear: t.targetYear,
-    reductionPercent: t.reductionPercent,
-    targetValue: t.targetValue,
-    description: t.description,
-  };
-}
-
-function toActionResponse(a: StrategyAction): ActionResponse {
-  return {
-    id: a.id,
-    strategyId: a.strategyId,
-    title: a.title,
-    sector: a.sector,
-    description: a.description,
-    status: a.status,
-    responsibleBody: a.responsibleBody,
-    startYear: a.startYear,
-    endYear: a.endYear,
-    cost: a.cost,
-    costCurrency: a.costCurrency,
-    expectedReduction: a.expectedReduction,
-  };
 }

@@ -14,7 +14,9 @@ import {
 } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
-import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
+import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
+import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 import type {
   CompareQueryDto,
   CreateCategoryDto,
@@ -44,7 +46,7 @@ export class EcoLabelCatalogueService {
   async listCategories(query: PageQueryDto): Promise<Page<ProductCategoryResponse>> {
     const qb = this.categories.createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(c.name, c.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
@@ -60,6 +62,7 @@ export class EcoLabelCatalogueService {
   }
 
   async updateCategory(actor: Actor, id: string, dto: UpdateCategoryDto): Promise<ProductCategoryResponse> {
+    rejectNulls(dto, ['code', 'name']);
     return this.writeCategory(actor, await this.requireCategory(id), dto);
   }
 
@@ -73,7 +76,7 @@ export class EcoLabelCatalogueService {
     if (!viewer) qb.andWhere(`a.visibility = 'public' AND b.visibility = 'public'`);
     if (query.schemeId) qb.andWhere('(r.schemeAId = :id OR r.schemeBId = :id)', { id: query.schemeId });
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      const [createdAt, id] = decodeTypedCursor(query.cursor, ['instant', 'uuid']);
       qb.andWhere('(r.createdAt, r.id) > (:createdAt, :id)', { createdAt, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

@@ -14,7 +14,9 @@ import {
   type SchemeCategoryResponse,
 } from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
-import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { toPage } from '../../common/pagination/cursor.js';
+import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RoomsService } from '../discussions/rooms.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -66,7 +68,7 @@ export class EcoLabelSchemesService {
       );
     }
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(s.name, s.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
@@ -115,6 +117,7 @@ export class EcoLabelSchemesService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateSchemeDto): Promise<EcoLabelSchemeResponse> {
+    rejectNulls(dto, ['name', 'country', 'operator', 'visibility', 'documentIds']);
     const scheme = await this.requireVisible(actor, id);
     if (dto.documentIds) await this.checkLinkable(actor, dto.documentIds);
     Object.assign(scheme, dto);
