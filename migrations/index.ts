@@ -12,6 +12,7 @@ import { MessagePins1795901379811 } from './1795901379811-message-pins.js';
 import { MeetingDocuments1795901682540 } from './1795901682540-meeting-documents.js';
 import { MeetingRooms1795902279094 } from './1795902279094-meeting-rooms.js';
 import { ThreadReadMarkers1795902484156 } from './1795902484156-thread-read-markers.js';
+import { InformationPlatform1795905508020 } from './1795905508020-information-platform.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MeetingDocuments1795901682540,
   MeetingRooms1795902279094,
   ThreadReadMarkers1795902484156,
+  InformationPlatform1795905508020,
 ];

@@ -13,10 +13,12 @@ import { APP_OPTIONS, type AppOptions } from './config/app-options.js';
 import { ENTITIES } from './database/entities.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CitiesModule } from './modules/cities/cities.module.js';
 import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './modules/auth/guards/roles.guard.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { DiscussionsModule } from './modules/discussions/discussions.module.js';
+import { EcoLabelsModule } from './modules/eco-labels/eco-labels.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
@@ -95,6 +97,8 @@ export class AppModule {
         DiscussionsModule,
         DocumentsModule,
         SearchModule,
+        CitiesModule,
+        EcoLabelsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

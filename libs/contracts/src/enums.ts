@@ -126,4 +126,12 @@ export enum AuditAction {
   MemberRoleChanged = 'member.role_changed',
   InvitationCreated = 'invitation.created',
   WorkingGroupCreated = 'working_group.created',
+  /** Information platform: `targetType` names the record (city, strategy, strategy_target, inventory...). */
+  CityRecordCreated = 'city_record.created',
+  CityRecordUpdated = 'city_record.updated',
+  CityRecordDeleted = 'city_record.deleted',
+  IndicatorValuesImported = 'indicator_values.imported',
+  EcoLabelRecordCreated = 'eco_label_record.created',
+  EcoLabelRecordUpdated = 'eco_label_record.updated',
+  EcoLabelRecordDeleted = 'eco_label_record.deleted',
 }

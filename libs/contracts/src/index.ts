@@ -4,3 +4,5 @@ export * from './errors.js';
 export * from './responses.js';
 export * from './realtime.js';
 export * from './documents.js';
+export * from './cities.js';
+export * from './eco-labels.js';

@@ -10,3 +10,12 @@ export const bigintAsNumber: ValueTransformer = {
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }
+
+/**
+ * `numeric` columns read as JS numbers (pg returns them as strings to keep every digit). The information platform's
+ * statistics (tonnes, persons, percentages) fit a double; the column keeps the exact decimal that was written.
+ */
+export const numericAsNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null || value === undefined ? null : Number(value)),
+};

@@ -7,11 +7,14 @@ import { type Env, validateEnv } from '../config/env.validation.js';
 import { resolveDatabase } from '../database/connect.js';
 import { MemberErrorCode, MemberException } from '../modules/members/members.exception.js';
 import { MembersService, type NewMember } from '../modules/members/members.service.js';
+import { seedInformationPlatform } from './seed-information-platform.js';
 
 /**
  * `npm run seed:demo`: fills the database (`DATABASE_URL`, or the embedded server) with about thirty believable
  * demo members from the six member states, through `MembersService` so passwords are hashed and the directory
- * search works. Idempotent: e-mails that already exist are skipped. Every account shares one password,
+ * search works, then the information platform's demo content (cities, a strategy, inventories, indicator series,
+ * the reported period changes of the network's report, eco-label schemes; see seed-information-platform.ts) as the
+ * demo coordinator. Idempotent: e-mails that already exist are skipped. Every account shares one password,
  * `DEMO_PASSWORD` or a published default (refused with NODE_ENV=production, where DEMO_PASSWORD is required).
  */
 
@@ -500,6 +503,28 @@ async function seed(members: MembersService, password: string): Promise<{ create
   return { created, skipped };
 }
 
+/** Seeds the information platform as the demo coordinator, linking demo members as focal points. */
+async function seedPlatform(
+  members: MembersService,
+  context: Parameters<typeof seedInformationPlatform>[0],
+): Promise<Awaited<ReturnType<typeof seedInformationPlatform>>> {
+  const coordinator = (await members.findForLogin(`kang.sora@${DEMO_DOMAIN}`))?.member;
+  if (!coordinator) throw new Error('the demo coordinator kang.sora is missing');
+  const actor = {
+    id: coordinator.id,
+    role: coordinator.role,
+    status: coordinator.status,
+    displayName: coordinator.displayName,
+    timeZone: coordinator.timeZone,
+    sessionId: 'seed-demo',
+    mustChangePassword: false,
+  };
+  return seedInformationPlatform(context, actor, async (local) => {
+    const found = (await members.findForLogin(`${local}@${DEMO_DOMAIN}`))?.member;
+    return found?.status === MemberStatus.Active ? found.id : null;
+  });
+}
+
 function summary(password: string): string {
   const lines = [`Password of every demo account: ${password}`];
   for (const [role, title] of [
@@ -531,6 +556,11 @@ async function main(): Promise<void> {
     try {
       const { created, skipped } = await seed(context.get(MembersService), password);
       announce(`Demo members: ${created} created, ${skipped} skipped (e-mail already present).`);
+      const platform = await seedPlatform(context.get(MembersService), context);
+      announce(
+        `Information platform: ${platform.cities} cities, ${platform.reportedChanges} reported period changes, ` +
+          `${platform.schemes} eco-label schemes added.`,
+      );
       announce(summary(password));
     } finally {
       await context.close();

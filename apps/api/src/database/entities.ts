@@ -1,3 +1,19 @@
+import { CityMember } from '../modules/cities/entities/city-member.entity.js';
+import { City } from '../modules/cities/entities/city.entity.js';
+import { EmissionInventory } from '../modules/cities/entities/emission-inventory.entity.js';
+import { IndicatorValue } from '../modules/cities/entities/indicator-value.entity.js';
+import { Indicator } from '../modules/cities/entities/indicator.entity.js';
+import { InventoryEntry } from '../modules/cities/entities/inventory-entry.entity.js';
+import { ReportedChange } from '../modules/cities/entities/reported-change.entity.js';
+import { StrategyAction } from '../modules/cities/entities/strategy-action.entity.js';
+import { StrategyTarget } from '../modules/cities/entities/strategy-target.entity.js';
+import { Strategy } from '../modules/cities/entities/strategy.entity.js';
+import { CertificationStep } from '../modules/eco-labels/entities/certification-step.entity.js';
+import { EcoLabelCriterion } from '../modules/eco-labels/entities/eco-label-criterion.entity.js';
+import { EcoLabelScheme } from '../modules/eco-labels/entities/eco-label-scheme.entity.js';
+import { MutualRecognition } from '../modules/eco-labels/entities/mutual-recognition.entity.js';
+import { ProductCategory } from '../modules/eco-labels/entities/product-category.entity.js';
+import { SchemeCategory } from '../modules/eco-labels/entities/scheme-category.entity.js';
 import { AuditEntry } from '../modules/audit/entities/audit-entry.entity.js';
 import { MessageReaction } from '../modules/discussions/entities/message-reaction.entity.js';
 import { Message } from '../modules/discussions/entities/message.entity.js';
@@ -51,4 +67,20 @@ export const ENTITIES = [
   Document,
   DocumentVersion,
   DocumentDownload,
+  City,
+  CityMember,
+  Strategy,
+  StrategyTarget,
+  StrategyAction,
+  EmissionInventory,
+  InventoryEntry,
+  Indicator,
+  IndicatorValue,
+  ReportedChange,
+  EcoLabelScheme,
+  ProductCategory,
+  SchemeCategory,
+  EcoLabelCriterion,
+  CertificationStep,
+  MutualRecognition,
 ];

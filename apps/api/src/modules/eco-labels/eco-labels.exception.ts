@@ -1,0 +1,25 @@
+import { featureException } from '../../common/errors/app.exception.js';
+
+export enum EcoLabelErrorCode {
+  SCHEME_NOT_FOUND = 'SCHEME_NOT_FOUND',
+  SCHEME_NAME_TAKEN = 'SCHEME_NAME_TAKEN',
+  CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',
+  CATEGORY_CODE_TAKEN = 'CATEGORY_CODE_TAKEN',
+  SCHEME_CATEGORY_NOT_FOUND = 'SCHEME_CATEGORY_NOT_FOUND',
+  RECOGNITION_NOT_FOUND = 'RECOGNITION_NOT_FOUND',
+  RECOGNITION_EXISTS = 'RECOGNITION_EXISTS',
+  SAME_SCHEME = 'SAME_SCHEME',
+  DOCUMENT_NOT_LINKABLE = 'DOCUMENT_NOT_LINKABLE',
+}
+
+export const EcoLabelException = featureException<EcoLabelErrorCode>('EcoLabelException', {
+  [EcoLabelErrorCode.SCHEME_NOT_FOUND]: [404, 'Eco-label scheme not found'],
+  [EcoLabelErrorCode.SCHEME_NAME_TAKEN]: [409, 'Another scheme already uses this name'],
+  [EcoLabelErrorCode.CATEGORY_NOT_FOUND]: [404, 'Product category not found'],
+  [EcoLabelErrorCode.CATEGORY_CODE_TAKEN]: [409, 'Another product category already uses this code'],
+  [EcoLabelErrorCode.SCHEME_CATEGORY_NOT_FOUND]: [404, 'The scheme has no criteria for this product category'],
+  [EcoLabelErrorCode.RECOGNITION_NOT_FOUND]: [404, 'Mutual-recognition agreement not found'],
+  [EcoLabelErrorCode.RECOGNITION_EXISTS]: [409, 'These two schemes already have an agreement'],
+  [EcoLabelErrorCode.SAME_SCHEME]: [400, 'An agreement needs two different schemes'],
+  [EcoLabelErrorCode.DOCUMENT_NOT_LINKABLE]: [400, 'Only documents you may open can be linked'],
+});
