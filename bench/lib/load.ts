@@ -72,12 +72,15 @@ export class CpuMeter {
   }
 
   /** Fractions of one core: 1.0 is a core fully busy. The generator is one thread, so ~0.9 means it saturated. */
-  stop(): { generatorCpu: number; serverCpu: number | null } {
+  stop(): { generatorCpu: number; serverCpu: number | null; serverCpuSeconds: number | null } {
     const seconds = (performance.now() - this.wall) / 1000;
     const used = process.cpuUsage(this.own);
+    const server = this.target ? this.target.cpuSeconds() - this.server : null;
     return {
       generatorCpu: round2((used.user + used.system) / 1e6 / seconds),
-      serverCpu: this.target ? round2((this.target.cpuSeconds() - this.server) / seconds) : null,
+      serverCpu: server === null ? null : round2(server / seconds),
+      // CPU time per operation varies far less than throughput on a machine shared with other work.
+      serverCpuSeconds: server === null ? null : round2(server),
     };
   }
 }

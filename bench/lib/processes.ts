@@ -15,7 +15,12 @@ export interface Server {
   /** Resident memory now and its peak since start, in MB. */
   memory(): { rssMb: number; peakMb: number };
   stop(): Promise<void>;
+  /** Full garbage collection in the server (only when started with `GC_ON_SIGNAL`). */
+  collectGarbage(): Promise<void>;
 }
+
+/** Node arguments that let `collectGarbage()` work. */
+export const GC_ON_SIGNAL = ['--expose-gc', '--import', './bench/lib/gc-on-signal.mjs'];
 
 let nextPort = 4100 + Math.floor(Math.random() * 200);
 
@@ -66,6 +71,10 @@ export async function startProcess(
     cpuSeconds: () => processCpuSeconds(pid),
     memory: () => processMemory(pid),
     stop: () => stopProcess(child),
+    collectGarbage: async () => {
+      child.kill('SIGUSR2');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    },
   };
 }
 
@@ -95,10 +104,20 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** The built portal, as production runs it, with limits raised so the benchmark measures work, not refusals. */
-export function startPortal(databaseUrl: string, extra: Record<string, string> = {}, port?: number): Promise<Server> {
+export function startPortal(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+  port?: number,
+  nodeArgs: string[] = [],
+): Promise<Server> {
+  // BENCH_PROFILE_DIR=<dir>: every portal process writes a V8 CPU profile there when it stops (`--cpu-prof`).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   return startProcess(
     'portal',
-    ['dist/apps/api/src/main.js'],
+    // BENCH_PORTAL_DIST=<folder>: run another build of the portal (to compare a change with the build before it).
+    [...nodeArgs, ...profile, `${process.env.BENCH_PORTAL_DIST ?? 'dist'}/apps/api/src/main.js`],
     {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -117,10 +136,16 @@ export function startPortal(databaseUrl: string, extra: Record<string, string> =
 }
 
 /** A bare baseline server of `bench/baselines/` (TypeScript, run through tsx). */
-export function startBaseline(file: string, mode: string, databaseUrl: string, port?: number): Promise<Server> {
+export function startBaseline(
+  file: string,
+  mode: string,
+  databaseUrl: string,
+  port?: number,
+  nodeArgs: string[] = [],
+): Promise<Server> {
   return startProcess(
     `${file}:${mode}`,
-    ['--import', 'tsx', `bench/baselines/${file}`, mode],
+    [...nodeArgs, '--import', 'tsx', `bench/baselines/${file}`, mode],
     { NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET },
     'ready',
     port,

@@ -2,20 +2,22 @@ import { type Client, closeAll, connectAll } from '../lib/clients.js';
 import type { Context } from '../lib/context.js';
 import { withClient } from '../lib/db.js';
 import { CpuMeter, round2, sleep } from '../lib/load.js';
-import { type Server, startBaseline, startPortal } from '../lib/processes.js';
+import { GC_ON_SIGNAL, type Server, startBaseline, startPortal } from '../lib/processes.js';
 import { type Row, ratio } from '../lib/report.js';
 
 const MISSED_PER_ROOM = 5;
 
 async function idleMemory(ctx: Context, server: Server, count: number) {
-  await sleep(2000);
+  await sleep(1000);
+  await server.collectGarbage();
   const before = server.memory().rssMb;
   const meter = new CpuMeter(server).start();
   const started = performance.now();
   const clients = await connectAll(server.url, count, 100, true);
   const connectSeconds = (performance.now() - started) / 1000;
   const cpu = meter.stop();
-  await sleep(3000);
+  await sleep(2000);
+  await server.collectGarbage();
   const after = server.memory().rssMb;
   const figures = {
     sockets: count,
@@ -67,7 +69,7 @@ function catchUp(clients: Client[], timeoutMs: number): Promise<{ caughtUp: numb
  */
 export async function connectionsScenario(ctx: Context): Promise<{ rows: Row[]; details: object }> {
   const count = ctx.sizes.members;
-  const bare = await startBaseline('socket-server.ts', 'emit', ctx.databaseUrl);
+  const bare = await startBaseline('socket-server.ts', 'emit', ctx.databaseUrl, undefined, GC_ON_SIGNAL);
   const bareFigures = await idleMemory(ctx, bare, count).then(
     async ({ clients, figures }) => {
       closeAll(clients);
@@ -80,7 +82,7 @@ export async function connectionsScenario(ctx: Context): Promise<{ rows: Row[]; 
   );
   await bare.stop();
 
-  const portal = await startPortal(ctx.databaseUrl);
+  const portal = await startPortal(ctx.databaseUrl, {}, undefined, GC_ON_SIGNAL);
   const { clients, figures } = await idleMemory(ctx, portal, count);
   const port = portal.port;
   const caught = catchUp(clients, 120_000);

@@ -13,6 +13,8 @@ interface Figures {
   errors: number;
   generatorCpu: number;
   serverCpu: number | null;
+  /** Server CPU time per request at saturation. */
+  serverCpuMsPerRequest: number | null;
 }
 
 /**
@@ -60,7 +62,12 @@ export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details
           p99AtSaturationMs: max.latency.p99,
           p99AtRateMs: fixed.latency.p99,
           errors: max.errors + max.non2xx + fixed.errors + fixed.non2xx,
-          ...cpu,
+          generatorCpu: cpu.generatorCpu,
+          serverCpu: cpu.serverCpu,
+          serverCpuMsPerRequest:
+            cpu.serverCpuSeconds === null
+              ? null
+              : Math.round((cpu.serverCpuSeconds * 100_000) / Math.max(1, max.requests.total)) / 100,
         };
         ctx.log(`  ${name} ${route.name}: ${JSON.stringify(results[name][route.name])} (rate ${rate}/s)`);
       }
@@ -100,6 +107,15 @@ export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details
       baselineName: 'node:http',
       generatorCpu: node.generatorCpu,
       void: node.generatorCpu >= GENERATOR_SATURATED,
+    });
+    rows.push({
+      scenario: '1 HTTP',
+      measure: `${route.name} server CPU per request`,
+      unit: 'ms',
+      portal: portal.serverCpuMsPerRequest,
+      baseline: bare.serverCpuMsPerRequest,
+      baselineName: 'express',
+      ratio: ratio(bare.serverCpuMsPerRequest, portal.serverCpuMsPerRequest),
     });
     rows.push({
       scenario: '1 HTTP',

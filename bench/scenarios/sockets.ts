@@ -21,9 +21,14 @@ interface RateFigures {
   lateMs: number;
   generatorCpu: number;
   serverCpu: number | null;
+  /** Server CPU time per acknowledged message, fan-out included. */
+  serverCpuMsPerMessage: number | null;
 }
 
-function figures(run: SendRun, cpu: { generatorCpu: number; serverCpu: number | null }): RateFigures {
+function figures(
+  run: SendRun,
+  cpu: { generatorCpu: number; serverCpu: number | null; serverCpuSeconds: number | null },
+): RateFigures {
   return {
     rate: run.rate,
     sent: run.sent,
@@ -36,7 +41,12 @@ function figures(run: SendRun, cpu: { generatorCpu: number; serverCpu: number | 
     delivery: summary(run.delivery),
     lastReceiver: summary(run.lastReceiver),
     lateMs: run.lateMs,
-    ...cpu,
+    generatorCpu: cpu.generatorCpu,
+    serverCpu: cpu.serverCpu,
+    serverCpuMsPerMessage:
+      cpu.serverCpuSeconds === null
+        ? null
+        : Math.round((cpu.serverCpuSeconds * 100_000) / Math.max(1, run.acked)) / 100,
   };
 }
 
@@ -56,7 +66,8 @@ async function rates(
     ctx.log(
       `  ${server.name} ${rate}/s: acked ${f.ackedPerSecond}/s, ack p50/p99 ${f.ack.p50ms}/${f.ack.p99ms} ms, ` +
         `deliveries ${f.deliveriesPerSecond}/s (${(f.deliveredShare * 100).toFixed(1)}%), delivery p99 ${f.delivery.p99ms} ms, ` +
-        `last receiver p99 ${f.lastReceiver.p99ms} ms, gen CPU ${f.generatorCpu}, server CPU ${f.serverCpu}`,
+        `last receiver p99 ${f.lastReceiver.p99ms} ms, gen CPU ${f.generatorCpu}, server CPU ${f.serverCpu} ` +
+        `(${f.serverCpuMsPerMessage} ms per message)`,
     );
     out.push(f);
     if (!keepGoing(f)) break;
@@ -159,6 +170,15 @@ export async function socketScenarios(ctx: Context): Promise<{ rows: Row[]; deta
     met: sendRatio === null ? null : (topPortal?.ackedPerSecond ?? 0) >= 1000 && sendRatio >= 0.8,
     void: saturated(topPortal, topBare),
     generatorCpu: gen(topPortal, topBare),
+  });
+  rows.push({
+    scenario: '3 Persisted send',
+    measure: 'server CPU per acknowledged message (fan-out to 20 included) at 300 msg/s',
+    unit: 'ms',
+    portal: at300?.serverCpuMsPerMessage ?? null,
+    baseline: bare300?.serverCpuMsPerMessage ?? null,
+    baselineName: 'socket.io + pg',
+    ratio: ratio(bare300?.serverCpuMsPerMessage, at300?.serverCpuMsPerMessage),
   });
   for (const [label, pick] of [
     ['send→ack', (f: RateFigures) => f.ack],
