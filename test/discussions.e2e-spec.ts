@@ -133,6 +133,9 @@ describe('discussions over socket.io and REST', () => {
     expect(count[0]!.n).toBe(1);
     const reused = await emitAck(a, 'message.send', { roomId, clientId, body: 'something else' });
     expect(reused).toMatchObject({ ok: false, error: { code: 'CLIENT_ID_REUSED' } });
+    // The resends took no seq: the next message follows at once, with no gap.
+    const next = await emitAck(a, 'message.send', { roomId, clientId: randomUUID(), body: 'next' });
+    expect(next).toMatchObject({ ok: true, message: { seq: ack.message.seq + 1 } });
   });
 
   it('gives 20 concurrent senders × 50 messages gapless seqs, seen in the same order by 5 receivers', async () => {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -22,7 +23,12 @@ import { LocalStrategy } from './strategies/local.strategy.js';
     JwtModule.registerAsync({
       imports: [JwtSecretModule],
       inject: [JWT_SECRET],
-      useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }),
+      // A key object, not the string: given a string, jsonwebtoken first tries (and fails) to parse it as a public
+      // key on every verification, which cost more than the HMAC itself.
+      useFactory: (secret: string) => ({
+        secret: createSecretKey(Buffer.from(secret)),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
     MembersModule,
     InvitationsModule,

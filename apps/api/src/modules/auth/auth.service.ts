@@ -102,19 +102,9 @@ export class AuthService {
    * so suspension and sign-out take effect at once.
    */
   async resolveActor(claims: AccessTokenClaims): Promise<Actor> {
-    const session = await this.sessions.findLive(claims.sub, claims.sid);
-    if (!session) throw new AuthException(AuthErrorCode.SESSION_REVOKED);
-    const member = session.member;
-    if (member.status !== MemberStatus.Active) throw new AuthException(AuthErrorCode.SESSION_REVOKED);
-    return {
-      id: member.id,
-      role: member.role,
-      status: member.status,
-      displayName: member.displayName,
-      timeZone: member.timeZone,
-      sessionId: session.id,
-      mustChangePassword: member.mustChangePassword,
-    };
+    const member = await this.sessions.findLiveMember(claims.sub, claims.sid);
+    if (!member || member.status !== MemberStatus.Active) throw new AuthException(AuthErrorCode.SESSION_REVOKED);
+    return { ...member, sessionId: claims.sid };
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, { async: true, promisify: true })

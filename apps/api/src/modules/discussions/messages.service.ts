@@ -13,6 +13,7 @@ import { RoomMember } from './entities/room-member.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { toMessageResponse } from './message-view.js';
 import { indexText } from '../../common/search/segmentation.js';
+import { isUniqueViolation } from '@lcc/database';
 import { RoomsService } from './rooms.service.js';
 
 export interface SendResult {
@@ -37,6 +38,12 @@ export class MessagesService {
   ) {}
 
   async send(actor: Actor, roomId: string, dto: SendMessageDto): Promise<SendResult> {
+    // Most messages are plain text from a member of an open room: the insert itself checks membership and
+    // archiving, so they cost one statement. Threads, attachments, mentions and refusals take the full checks.
+    if (!dto.threadRootId && !dto.attachmentIds?.length && !dto.body.includes('@')) {
+      const outcome = await this.insert(roomId, actor.id, { ...dto, attachmentIds: [] }, []);
+      if (outcome !== 'refused') return this.sent(actor, roomId, dto, outcome, new Map());
+    }
     const { room } = await this.rooms.enter(actor, roomId);
     if (room.archived) throw new DiscussionException(DiscussionErrorCode.ROOM_ARCHIVED);
     if (dto.threadRootId) {
@@ -54,24 +61,41 @@ export class MessagesService {
       );
     }
     const mentionIds = await this.resolveMentions(roomId, dto.body, actor.id);
-    const inserted = await this.insert(roomId, actor.id, { ...dto, attachmentIds }, mentionIds);
-    if (!inserted) {
-      const earlier = await this.messages.findOneByOrFail({ roomId, authorId: actor.id, clientId: dto.clientId });
-      return { message: await this.resend(actor, earlier, dto), created: false };
+    const outcome = await this.insert(roomId, actor.id, { ...dto, attachmentIds }, mentionIds);
+    if (outcome === 'refused') {
+      // Left the room or archived between the checks above and the insert.
+      const { room: now } = await this.rooms.requireAccess(actor, roomId);
+      throw new DiscussionException(
+        now.archived ? DiscussionErrorCode.ROOM_ARCHIVED : DiscussionErrorCode.ROOM_NOT_FOUND,
+      );
     }
-    if (mentionIds.length) {
+    if (outcome !== 'duplicate' && mentionIds.length) {
       await this.notifications.notify(
         mentionIds.map((memberId) => ({
           memberId,
           type: NotificationType.MessageMention,
           title: `${actor.displayName} mentioned you`,
-          data: { roomId, messageId: inserted.id },
+          data: { roomId, messageId: outcome.id },
         })),
       );
     }
+    return this.sent(actor, roomId, dto, outcome, titles);
+  }
+
+  private async sent(
+    actor: Actor,
+    roomId: string,
+    dto: SendMessageDto,
+    outcome: Message | 'duplicate',
+    titles: Map<string, string>,
+  ): Promise<SendResult> {
+    if (outcome === 'duplicate') {
+      const earlier = await this.messages.findOneByOrFail({ roomId, authorId: actor.id, clientId: dto.clientId });
+      return { message: await this.resend(actor, earlier, dto), created: false };
+    }
     return {
       message: toMessageResponse(
-        Object.assign(inserted, { author: { id: actor.id, displayName: actor.displayName } as Member }),
+        Object.assign(outcome, { author: { id: actor.id, displayName: actor.displayName } as Member }),
         [],
         titles,
       ),
@@ -80,28 +104,29 @@ export class MessagesService {
   }
 
   /**
-   * One statement inside a short transaction: take the room's next seq (the row lock orders concurrent senders),
-   * insert, count the reply on its thread root, and move the sender's read marker. A clientId already used by this
-   * sender inserts nothing; the transaction is then rolled back, so the seq it took is given back and no gap opens.
+   * One statement, so one transaction with no round trips around it: take the room's next seq (the row lock
+   * orders concurrent senders), insert, count the reply on its thread root, and move the sender's read marker.
+   * Nothing happens (`refused`) unless the author is a member of the room and it is not archived. A clientId
+   * this author already used violates a unique index: the whole statement, seq included, is rolled back, so no
+   * gap opens (`duplicate`). The message is returned only once committed.
    */
   private async insert(
     roomId: string,
     authorId: string,
     dto: SendMessageDto,
     mentionIds: string[],
-  ): Promise<Message | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+  ): Promise<Message | 'refused' | 'duplicate'> {
     try {
-      await runner.startTransaction();
-      const rows = (await runner.query(
+      const rows = (await this.dataSource.query(
         `WITH next AS (
-           UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now() WHERE id = $1 RETURNING last_seq
+           UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
+            WHERE id = $1 AND NOT archived
+              AND EXISTS (SELECT 1 FROM room_members WHERE room_id = $1 AND member_id = $3)
+           RETURNING last_seq
          ), ins AS (
            INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
            SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text), $8::uuid[]
              FROM next
-           ON CONFLICT (room_id, author_id, client_id) DO NOTHING
            RETURNING *
          ), root AS (
            UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now()
@@ -122,17 +147,10 @@ export class MessagesService {
           dto.attachmentIds ?? [],
         ],
       )) as Record<string, unknown>[];
-      if (rows.length === 0) {
-        await runner.rollbackTransaction();
-        return null;
-      }
-      await runner.commitTransaction();
-      return fromRow(rows[0]!);
+      return rows[0] ? fromRow(rows[0]) : 'refused';
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (isUniqueViolation(error)) return 'duplicate';
       throw error;
-    } finally {
-      await runner.release();
     }
   }
 
@@ -147,21 +165,45 @@ export class MessagesService {
     query: { before?: number; after?: number; limit: number; threadRootId?: string },
     viewer: Actor,
   ): Promise<MessagePage> {
-    const qb = this.messages
-      .createQueryBuilder('m')
-      .leftJoinAndSelect('m.author', 'a')
-      .where('m.roomId = :roomId', { roomId });
-    if (query.threadRootId) qb.andWhere('m.threadRootId = :root', { root: query.threadRootId });
-    if (query.after !== undefined) qb.andWhere('m.seq > :after', { after: query.after });
-    if (query.before !== undefined) qb.andWhere('m.seq < :before', { before: query.before });
+    const params: unknown[] = [roomId];
+    const where = ['m.room_id = $1'];
+    if (query.threadRootId) where.push(`m.thread_root_id = $${params.push(query.threadRootId)}`);
+    if (query.after !== undefined) where.push(`m.seq > $${params.push(query.after)}`);
+    if (query.before !== undefined) where.push(`m.seq < $${params.push(query.before)}`);
     // Forward pages read up from `after`; otherwise the page ends at the newest (or just before `before`).
     const ascending = query.after !== undefined;
-    qb.orderBy('m.seq', ascending ? 'ASC' : 'DESC').take(query.limit + 1);
-    const rows = await qb.getMany();
+    // One round trip in plain SQL (history pages and catch-up are the busiest reads): messages, authors and
+    // reactions (in the order they were given) together.
+    const rows = (await this.dataSource.query(
+      `SELECT m.*, a.display_name AS author_display_name,
+              (SELECT json_agg(json_build_object('emoji', r.emoji, 'memberId', r.member_id) ORDER BY r.created_at, r.id)
+                 FROM message_reactions r WHERE r.message_id = m.id) AS reaction_list
+         FROM messages m LEFT JOIN members a ON a.id = m.author_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY m.seq ${ascending ? 'ASC' : 'DESC'}
+        LIMIT $${params.push(query.limit + 1)}`,
+      params,
+    )) as (Record<string, unknown> & {
+      author_display_name: string | null;
+      reaction_list: { emoji: string; memberId: string }[] | null;
+    })[];
     const hasMore = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     if (!ascending) page.reverse();
-    return { items: await this.withReactions(page, viewer), hasMore };
+    const messages = page.map((row) => {
+      const message = fromRow(row);
+      if (message.authorId && row.author_display_name !== null) {
+        message.author = { id: message.authorId, displayName: row.author_display_name } as Member;
+      }
+      return message;
+    });
+    const titles = await this.documents.titlesVisibleTo(viewer, [
+      ...new Set(messages.flatMap((m) => m.attachmentIds ?? [])),
+    ]);
+    return {
+      items: messages.map((m, i) => toMessageResponse(m, summarize(page[i]!.reaction_list ?? []), titles)),
+      hasMore,
+    };
   }
 
   async edit(actor: Actor, messageId: string, body: string): Promise<MessageResponse> {
@@ -287,17 +329,20 @@ export class MessagesService {
     const rows = ids.length
       ? await this.reactions.find({ where: { messageId: In(ids) }, order: { createdAt: 'ASC' } })
       : [];
-    return messages.map((m) => {
-      const byEmoji = new Map<string, ReactionSummary>();
-      for (const r of rows.filter((r) => r.messageId === m.id)) {
-        const summary = byEmoji.get(r.emoji) ?? { emoji: r.emoji, count: 0, memberIds: [] };
-        summary.count += 1;
-        summary.memberIds.push(r.memberId);
-        byEmoji.set(r.emoji, summary);
-      }
-      return toMessageResponse(m, [...byEmoji.values()], titles);
-    });
+    return messages.map((m) => toMessageResponse(m, summarize(rows.filter((r) => r.messageId === m.id)), titles));
   }
+}
+
+/** Reactions of one message, oldest first, grouped by emoji in order of first use. */
+function summarize(reactions: { emoji: string; memberId: string }[]): ReactionSummary[] {
+  const byEmoji = new Map<string, ReactionSummary>();
+  for (const r of reactions) {
+    const summary = byEmoji.get(r.emoji) ?? { emoji: r.emoji, count: 0, memberIds: [] };
+    summary.count += 1;
+    summary.memberIds.push(r.memberId);
+    byEmoji.set(r.emoji, summary);
+  }
+  return [...byEmoji.values()];
 }
 
 /** A `messages` row as returned by raw SQL. */

@@ -37,17 +37,32 @@ export class RoomsService {
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
-    // One round trip: the room and the actor's membership together (this runs on every message sent).
-    const { entities, raw } = await this.rooms
-      .createQueryBuilder('r')
-      .leftJoin(RoomMember, 'rm', 'rm.roomId = r.id AND rm.memberId = :actorId', { actorId: actor.id })
-      .addSelect(['rm.id AS rm_id', 'rm.moderator AS rm_moderator', 'rm.last_read_seq AS rm_last_read_seq'])
-      .where('r.id = :roomId', { roomId })
-      .getRawAndEntities();
-    const room = entities[0];
-    const row = raw[0] as
-      { rm_id: string | null; rm_moderator: boolean | null; rm_last_read_seq: string | null } | undefined;
-    if (!room || !row) throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
+    // One round trip in plain SQL: the room and the actor's membership together (this runs on most room actions).
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.kind, r.name, r.topic, r.visibility, r.working_group_id, r.meeting_id, r.archived, r.last_seq,
+              r.last_message_at, r.created_by_id, r.created_at, r.updated_at,
+              rm.id AS rm_id, rm.moderator AS rm_moderator, rm.last_read_seq AS rm_last_read_seq
+         FROM rooms r LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = $2
+        WHERE r.id = $1`,
+      [roomId, actor.id],
+    )) as RawAccessRow[];
+    const row = rows[0];
+    if (!row) throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
+    const room = Object.assign(new Room(), {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      topic: row.topic,
+      visibility: row.visibility,
+      workingGroupId: row.working_group_id,
+      meetingId: row.meeting_id,
+      archived: row.archived,
+      lastSeq: Number(row.last_seq),
+      lastMessageAt: row.last_message_at,
+      createdById: row.created_by_id,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
     const membership = row.rm_id
       ? Object.assign(new RoomMember(), {
           id: row.rm_id,
@@ -137,10 +152,13 @@ export class RoomsService {
   async update(actor: Actor, roomId: string, dto: UpdateRoomDto): Promise<RoomResponse> {
     const { room, moderator } = await this.requireAccess(actor, roomId);
     if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_A_MODERATOR);
-    if (dto.name !== undefined && room.kind !== RoomKind.Group) room.name = dto.name;
-    if (dto.topic !== undefined) room.topic = dto.topic;
-    if (dto.archived !== undefined) room.archived = dto.archived;
-    await this.rooms.save(room);
+    const changes: Partial<Pick<Room, 'name' | 'topic' | 'archived'>> = {};
+    if (dto.name !== undefined && room.kind !== RoomKind.Group) changes.name = dto.name;
+    if (dto.topic !== undefined) changes.topic = dto.topic;
+    if (dto.archived !== undefined) changes.archived = dto.archived;
+    // Only the changed columns: saving the whole entity would write back the lastSeq it was read with, undoing
+    // the seqs of messages sent meanwhile.
+    if (Object.keys(changes).length) await this.rooms.update({ id: roomId }, changes);
     return this.get(actor, roomId);
   }
 
@@ -228,6 +246,14 @@ export class RoomsService {
     return rows
       .map((row) => ({ memberId: row.memberId, displayName: row.member.displayName, moderator: row.moderator }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  /** The room's latest seq, read now (access is the caller's business). */
+  async lastSeq(roomId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT last_seq FROM rooms WHERE id = $1`, [roomId])) as {
+      last_seq: string;
+    }[];
+    return Number(row?.last_seq ?? 0);
   }
 
   async roomIdsOf(memberId: string): Promise<string[]> {
@@ -337,6 +363,25 @@ export class RoomsService {
       };
     });
   }
+}
+
+interface RawAccessRow {
+  id: string;
+  kind: RoomKind;
+  name: string | null;
+  topic: string | null;
+  visibility: RoomVisibility;
+  working_group_id: string | null;
+  meeting_id: string | null;
+  archived: boolean;
+  last_seq: string;
+  last_message_at: Date | null;
+  created_by_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  rm_id: string | null;
+  rm_moderator: boolean | null;
+  rm_last_read_seq: string | null;
 }
 
 interface RawRoomRow {
