@@ -377,7 +377,7 @@ function Versions({
         <Empty>{t('versions.empty')}</Empty>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="document-versions" tabIndex={0}>
-          <table>
+          <table className="document-table">
             <caption className="visually-hidden">{t('versions.caption')}</caption>
             <thead>
               <tr>
@@ -395,7 +395,7 @@ function Versions({
             <tbody>
               {versions.items.map((version) => (
                 <tr key={version.id}>
-                  <th scope="row">
+                  <th scope="row" data-label={t('versions.number')}>
                     {version.number}
                     {version.number === document.latestVersion.number && (
                       <>
@@ -404,13 +404,15 @@ function Versions({
                       </>
                     )}
                   </th>
-                  <td className="document-file-name">{version.fileName}</td>
-                  <td>{format.bytes(version.size)}</td>
-                  <td>{version.uploadedBy.displayName}</td>
-                  <td>
+                  <td className="document-file-name" data-label={t('versions.file')}>
+                    {version.fileName}
+                  </td>
+                  <td data-label={t('versions.size')}>{format.bytes(version.size)}</td>
+                  <td data-label={t('versions.uploadedBy')}>{version.uploadedBy.displayName}</td>
+                  <td data-label={t('versions.date')}>
                     <time dateTime={version.createdAt}>{format.dateTime(version.createdAt)}</time>
                   </td>
-                  <td>{t(`extraction.${version.extractionStatus}`)}</td>
+                  <td data-label={t('versions.text')}>{t(`extraction.${version.extractionStatus}`)}</td>
                   <td>
                     <DownloadButton document={document} version={version} />
                   </td>
@@ -510,7 +512,7 @@ function Downloads({ document }: { document: DocumentResponse }) {
         <Empty>{t('downloads.empty')}</Empty>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="document-downloads" tabIndex={0}>
-          <table>
+          <table className="document-table">
             <caption className="visually-hidden">{t('downloads.title')}</caption>
             <thead>
               <tr>
@@ -522,15 +524,15 @@ function Downloads({ document }: { document: DocumentResponse }) {
             <tbody>
               {downloads.items.map((download) => (
                 <tr key={download.id}>
-                  <td>
+                  <td data-label={t('downloads.who')}>
                     {download.member ? (
                       <Link to={`/members/${download.member.id}`}>{download.member.displayName}</Link>
                     ) : (
                       <span className="muted">{t('downloads.anonymous')}</span>
                     )}
                   </td>
-                  <td>{download.versionNumber}</td>
-                  <td>
+                  <td data-label={t('versions.number')}>{download.versionNumber}</td>
+                  <td data-label={t('downloads.when')}>
                     <time dateTime={download.createdAt}>{format.dateTime(download.createdAt)}</time>
                   </td>
                 </tr>
