@@ -405,6 +405,19 @@ describeInBrowser('web portal: meetings and polls', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     }
+    const leadPage = await openPage({ timezoneId: 'Asia/Seoul', width: 360 });
+    await portal.signIn(leadPage, lead.email, lead.password);
+    await leadPage.goto(`/groups/${group.id}/polls/new`);
+    await leadPage.getByRole('region', { name: 'Suggested times' }).waitFor();
+    expect(await leadPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await leadPage.goto(`/groups/${group.id}/schedule`);
+    await leadPage.getByRole('table', { name: 'The chosen time for each invitee' }).waitFor();
+    expect(await leadPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await portal.screenshot(leadPage, 'schedule-phone');
   });
 
   it('speaks the reader’s language, with dates in it', async () => {

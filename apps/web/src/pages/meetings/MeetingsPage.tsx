@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { MeetingStatus, RsvpResponse, type MeetingResponse, type Page } from '@lcc/contracts';
+import { MeetingStatus, type MeetingResponse, type Page } from '@lcc/contracts';
 import { ApiError, api } from '../../api/client';
 import { useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
@@ -291,9 +291,7 @@ function AgendaList({ year, month, byDay }: { year: number; month: number; byDay
                     <span className="tag flag">{t('status.cancelled')}</span>
                   )}
                   {meeting.myResponse && (
-                    <span className={`tag rsvp-${meeting.myResponse}`}>
-                      {t(`rsvp.${meeting.myResponse ?? RsvpResponse.NeedsAction}`)}
-                    </span>
+                    <span className={`tag rsvp-${meeting.myResponse}`}>{t(`rsvp.${meeting.myResponse}`)}</span>
                   )}
                 </span>
               </li>
