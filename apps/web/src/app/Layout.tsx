@@ -102,6 +102,12 @@ export function Layout() {
                 <NavLink to="/library">{t('nav.library')}</NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/cities">{t('nav.cities')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/eco-labels">{t('nav.ecoLabels')}</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="top-actions">

@@ -26,6 +26,12 @@ const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const UploadPage = lazy(() => import('../pages/documents/UploadPage'));
 const RoomsPage = lazy(() => import('../pages/discussions/RoomsPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
+const CitiesPage = lazy(() => import('../pages/cities/CitiesPage'));
+const CityPage = lazy(() => import('../pages/cities/CityPage'));
+const ComparePage = lazy(() => import('../pages/cities/ComparePage'));
+const EcoLabelsPage = lazy(() => import('../pages/eco-labels/EcoLabelsPage'));
+const SchemePage = lazy(() => import('../pages/eco-labels/SchemePage'));
+const SchemeComparePage = lazy(() => import('../pages/eco-labels/SchemeComparePage'));
 
 function RequireMember({ children, roles }: { children: ReactNode; roles?: NetworkRole[] }) {
   const { state } = useSession();
@@ -79,6 +85,12 @@ export function AppRoutes() {
         <Route path="documents/:id" element={<DocumentPage />} />
         <Route path="rooms" element={member(<RoomsPage />)} />
         <Route path="rooms/:id" element={member(<RoomsPage />)} />
+        <Route path="cities" element={<CitiesPage />} />
+        <Route path="cities/:id" element={<CityPage />} />
+        <Route path="compare" element={<ComparePage />} />
+        <Route path="eco-labels" element={<EcoLabelsPage />} />
+        <Route path="eco-labels/schemes/:id" element={<SchemePage />} />
+        <Route path="eco-labels/compare" element={<SchemeComparePage />} />
         <Route path="admin" element={<RequireMember roles={staff}>{<AdminPage />}</RequireMember>} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -22,6 +22,8 @@ export const NAMESPACES = [
   'documents',
   'discussions',
   'admin',
+  'cities',
+  'ecolabels',
 ] as const;
 
 const STORAGE_KEY = 'lcc.language';

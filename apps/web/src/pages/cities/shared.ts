@@ -1,0 +1,108 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COUNTRY_CODES, MEMBER_STATES, type ErrorResponse } from '@lcc/contracts';
+import { ApiError, currentAccessToken, refreshSession, withQuery } from '../../api/client';
+import { useSession } from '../../api/session';
+import { useFormat } from '../../ui/format';
+import { useApi, type Loaded } from '../../ui/use-api';
+
+/**
+ * GETs a path once the session is known, and again when the viewer changes: a member reloading the page must not
+ * be served the anonymous view, and signing in or out changes what is visible.
+ */
+export function useViewerApi<T>(path: string | null): Loaded<T> {
+  const { state } = useSession();
+  const ready = state.status !== 'loading';
+  const viewer = state.member?.id ?? '';
+  const loaded = useApi<T>(ready ? path : null);
+  const { reload } = loaded;
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    if (seen.current !== null && seen.current !== viewer) reload();
+    seen.current = viewer;
+  }, [viewer, ready, reload]);
+  return loaded;
+}
+
+/** The script a city's local name is written in, from its country (for the `lang` attribute). */
+export function localLanguage(country: string): string | undefined {
+  return { CN: 'zh', TW: 'zh', JP: 'ja', KR: 'ko', KP: 'ko', MN: 'mn', RU: 'ru' }[country];
+}
+
+/** Country choices: the member states first, then every other country, in the reader's language. */
+export function useCountryOptions(any: string) {
+  const format = useFormat();
+  return useMemo(() => {
+    const members = new Set<string>(MEMBER_STATES);
+    const others = COUNTRY_CODES.filter((code) => !members.has(code))
+      .map((code) => ({ value: code, label: format.country(code) }))
+      .sort((a, b) => a.label.localeCompare(b.label, format.language));
+    return [
+      { value: '', label: any },
+      ...MEMBER_STATES.map((code) => ({ value: code, label: format.country(code) })),
+      ...others,
+    ];
+  }, [format, any]);
+}
+
+/** An indicator's name in the reader's language (built-in codes are translated; others keep their own name). */
+export function useIndicatorName() {
+  const { t } = useTranslation('cities');
+  return (code: string, fallback?: string) => t(`indicatorName.${code}`, { defaultValue: fallback ?? code });
+}
+
+/** Numbers with a bounded number of decimals, in the reader's language. */
+export function useNumbers() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const plain = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+    const percent = new Intl.NumberFormat(language, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+    const share = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+    return {
+      value: (value: number | null | undefined) => (value === null || value === undefined ? '—' : plain.format(value)),
+      /** A signed change in percent, e.g. "+61.05 %" (the unit comes from the catalogue). */
+      signed: (value: number) => percent.format(value),
+      share: (value: number) => share.format(value),
+    };
+  }, [language]);
+}
+
+type Query = Parameters<typeof withQuery>[1];
+
+/**
+ * Fetches one or more exports with the member's bearer token (a plain link cannot send it), joins them under one
+ * header and saves the result through a Blob link.
+ */
+export async function saveExport(queries: Query[], fileName: string): Promise<void> {
+  const get = (query: Query) => {
+    const token = currentAccessToken();
+    return fetch(withQuery('/api/indicator-values/export', query), {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      credentials: 'same-origin',
+    });
+  };
+  const parts: string[] = [];
+  for (const query of queries) {
+    let response = await get(query);
+    if (response.status === 401 && currentAccessToken() && (await refreshSession())) response = await get(query);
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
+      throw new ApiError(response.status, body?.code ?? 'HTTP_ERROR', body?.message ?? response.statusText);
+    }
+    parts.push((await response.text()).replace(/^\uFEFF/, ''));
+  }
+  const [first = '', ...rest] = parts.map((part) => part.replace(/\r?\n$/, ''));
+  const text = [first, ...rest.map((part) => part.split(/\r?\n/).slice(1).join('\n')).filter(Boolean)].join('\n');
+  const href = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the Blob asynchronously after the click; free it a little later.
+  setTimeout(() => URL.revokeObjectURL(href), 30_000);
+}

@@ -1,0 +1,182 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { RecordVisibility, type EcoLabelSchemeResponse } from '@lcc/contracts';
+import { useSession } from '../../api/session';
+import { useFormat } from '../../ui/format';
+import { Async, Empty } from '../../ui/states';
+import { localLanguage, useViewerApi } from '../cities/shared';
+import './eco-labels.css';
+
+function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
+  const { t } = useTranslation('ecolabels');
+  const { state } = useSession();
+  const format = useFormat();
+  return (
+    <article className="scheme-page">
+      <header className="card">
+        <p className="muted">
+          <Link to="/eco-labels">{t('scheme.back')}</Link>
+        </p>
+        <div className="spread">
+          <h1>
+            {scheme.name}
+            {scheme.localName && (
+              <>
+                {' '}
+                <span className="local-name" lang={localLanguage(scheme.country)}>
+                  {scheme.localName}
+                </span>
+              </>
+            )}
+          </h1>
+          {state.status === 'signed_in' && scheme.roomId && (
+            <Link className="button secondary" to={`/rooms/${scheme.roomId}`}>
+              {t('scheme.discuss')}
+            </Link>
+          )}
+        </div>
+        <dl className="facts">
+          <dt>{t('scheme.country')}</dt>
+          <dd>{format.country(scheme.country)}</dd>
+          <dt>{t('scheme.operator')}</dt>
+          <dd>{scheme.operator}</dd>
+          <dt>{t('scheme.established')}</dt>
+          <dd>{scheme.establishedYear ?? '—'}</dd>
+          <dt>{t('scheme.website')}</dt>
+          <dd className="break">
+            {scheme.website ? (
+              <a href={scheme.website} rel="noopener noreferrer" target="_blank">
+                {scheme.website}
+              </a>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </dl>
+        {scheme.visibility === RecordVisibility.Network && <p className="tag">{t('scheme.networkOnly')}</p>}
+        {scheme.description && <p className="prewrap">{scheme.description}</p>}
+      </header>
+
+      <section className="card" aria-labelledby="scheme-steps">
+        <h2 id="scheme-steps">{t('scheme.steps')}</h2>
+        {scheme.certificationSteps.length === 0 ? (
+          <Empty>{t('scheme.noSteps')}</Empty>
+        ) : (
+          <ol className="steps">
+            {scheme.certificationSteps.map((step) => (
+              <li key={step.position}>
+                <strong>{step.title}</strong>
+                {step.durationDays !== null && (
+                  <span className="muted"> · {t('scheme.days', { count: step.durationDays })}</span>
+                )}
+                {step.description && <p>{step.description}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="scheme-categories">
+        <h2 id="scheme-categories">{t('scheme.categories')}</h2>
+        {scheme.categories.length === 0 ? (
+          <Empty>{t('scheme.noCategories')}</Empty>
+        ) : (
+          scheme.categories.map((item) => (
+            <section key={item.category.id} aria-labelledby={`category-${item.category.id}`}>
+              <div className="spread">
+                <h3 id={`category-${item.category.id}`}>
+                  {item.category.name}
+                  {item.standardCode && <span className="muted"> · {item.standardCode}</span>}
+                </h3>
+                <Link to={`/eco-labels/compare?categoryId=${item.category.id}`}>{t('scheme.compareCategory')}</Link>
+              </div>
+              {item.criteria.length === 0 ? (
+                <Empty>{t('scheme.noCriteria')}</Empty>
+              ) : (
+                <div className="table-scroll">
+                  <table>
+                    <caption className="visually-hidden">
+                      {t('scheme.criteriaOf', { category: item.category.name })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('criteria.aspect')}</th>
+                        <th scope="col">{t('criteria.title')}</th>
+                        <th scope="col">{t('criteria.requirement')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {item.criteria.map((criterion) => (
+                        <tr key={criterion.id}>
+                          <td>{t(`aspect.${criterion.aspect}`)}</td>
+                          <td>{criterion.title}</td>
+                          <td>{criterion.requirement ?? '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          ))
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="scheme-recognitions">
+        <h2 id="scheme-recognitions">{t('scheme.recognitions')}</h2>
+        {scheme.recognitions.length === 0 ? (
+          <Empty>{t('scheme.noRecognitions')}</Empty>
+        ) : (
+          <ul className="list">
+            {scheme.recognitions.map((recognition) => {
+              const other = recognition.schemes.find((item) => item.id !== scheme.id) ?? recognition.schemes[0];
+              return (
+                <li key={recognition.id}>
+                  <Link to={`/eco-labels/schemes/${other.id}`}>{other.name}</Link>{' '}
+                  <span className="muted">({format.country(other.country)})</span>{' '}
+                  <span className="tag">{t(`recognitionStatus.${recognition.status}`)}</span>
+                  {recognition.signedYear !== null && (
+                    <span className="muted"> · {t('scheme.signed', { year: recognition.signedYear })}</span>
+                  )}
+                  {recognition.categoryIds.length > 0 && (
+                    <div className="muted">
+                      {t('scheme.coveredCategories', {
+                        list: recognition.categoryIds
+                          .map((id) => scheme.categories.find((item) => item.category.id === id)?.category.name ?? '')
+                          .filter(Boolean)
+                          .join(', '),
+                      })}
+                    </div>
+                  )}
+                  {recognition.description && <p>{recognition.description}</p>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="scheme-documents">
+        <h2 id="scheme-documents">{t('scheme.documents')}</h2>
+        {scheme.documents.length === 0 ? (
+          <Empty>{t('scheme.noDocuments')}</Empty>
+        ) : (
+          <ul>
+            {scheme.documents.map((document) => (
+              <li key={document.id}>
+                <Link to={`/documents/${document.id}`}>{document.title}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
+
+/** One eco-label scheme: operator, certification steps, categories with criteria, recognitions and documents. */
+export default function SchemePage() {
+  const { id = '' } = useParams();
+  const scheme = useViewerApi<EcoLabelSchemeResponse>(`/eco-labels/schemes/${id}`);
+  return <Async state={scheme}>{(current) => <SchemeDetails key={current.id} scheme={current} />}</Async>;
+}
