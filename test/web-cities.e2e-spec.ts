@@ -270,6 +270,7 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
     await page.goto('/eco-labels');
     await page.getByRole('heading', { level: 1, name: en.registry.title }).waitFor();
     await page.getByRole('link', { name: 'Eco Mark' }).waitFor();
+    await portal.screenshot(page, 'eco-labels-registry');
     await page.getByRole('region', { name: en.registry.compareTitle }).getByRole('button').click();
     await page.waitForURL(/\/eco-labels\/compare\?categoryId=/);
     const table = page.getByRole('table', { name: /Copy paper/ });
@@ -280,6 +281,52 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
     await table.getByRole('cell', { name: /At least 70 %/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await portal.screenshot(page, 'eco-labels');
+  });
+
+  it('lets the city editor check a CSV first, shows problems row by row, then imports it', async () => {
+    const en = catalogue('en', 'cities');
+    const page = await openPage();
+    await portal.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.goto(`/cities/${ulaanbaatar.id}`);
+    const form = page.getByRole('region', { name: en.import.title });
+    const header = 'indicator,country,city_id,city,year,value,unit,source,quality,visibility';
+    const good = 'population,MN,,Ulaanbaatar,2020,1539810,persons,National Statistics Office,verified,public';
+    await form
+      .getByLabel(en.import.text)
+      .fill([header, good, 'total_ghg,MN,,Ulaanbaatar,2021,1,ktCO2e,x,verified,'].join('\n'));
+    await form.getByRole('button', { name: en.import.check }).click();
+    const problems = form.getByRole('table', { name: en.import.problems });
+    await problems.getByRole('rowheader', { name: 'row 3: unit' }).waitFor();
+    await expect(form.getByRole('button', { name: en.import.import, exact: true }).isDisabled()).resolves.toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await form.getByLabel(en.import.text).fill([header, good].join('\n'));
+    await form.getByRole('button', { name: en.import.check }).click();
+    await form.getByText(en.import.checked_one.replace('{{count}}', '1')).waitFor();
+    // The dry run stored nothing.
+    const before = await portal.http().get(`/api/indicator-values?indicator=population&cityId=${ulaanbaatar.id}`);
+    expect(before.body.items).toEqual([]);
+    await form.getByRole('button', { name: en.import.import, exact: true }).click();
+    await form.getByText(en.import.done.replace('{{created}}', '1').replace('{{updated}}', '0')).waitFor();
+    const after = await portal.http().get(`/api/indicator-values?indicator=population&cityId=${ulaanbaatar.id}`);
+    expect(after.body.items).toEqual([expect.objectContaining({ year: 2020, value: 1539810 })]);
+  });
+
+  it('shows a scheme page with its operator, criteria and mutual recognition', async () => {
+    const en = catalogue('en', 'ecolabels');
+    const page = await openPage({ locale: 'ko-KR' });
+    await page.goto('/eco-labels');
+    const ko = catalogue('ko', 'ecolabels');
+    await page.getByRole('heading', { level: 1, name: ko.registry.title }).waitFor();
+    await page.getByRole('link', { name: 'Eco Mark' }).click();
+    await page.getByRole('heading', { level: 1, name: /Eco Mark/ }).waitFor();
+    await page.getByText('Japan Environment Association').waitFor();
+    const recognitions = page.getByRole('region', { name: ko.scheme.recognitions });
+    await recognitions.getByRole('link', { name: 'Korea Eco-Label' }).waitFor();
+    await recognitions.getByText(ko.recognitionStatus.active).waitFor();
+    await page.getByRole('cell', { name: '100 % waste-paper pulp' }).waitFor();
+    expect(en.scheme.recognitions).not.toBe(ko.scheme.recognitions);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('works at 360 px on the city and comparison pages', async () => {
