@@ -119,22 +119,32 @@ export default function EcoLabelsPage() {
             page.items.length === 0 ? (
               <Empty>{t('registry.noCategories')}</Empty>
             ) : (
-              <form
-                className="filters"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  const chosen = compareCategory || page.items[0]!.id;
-                  void navigate(`/eco-labels/compare?categoryId=${chosen}`);
-                }}
-              >
-                <SelectField
-                  label={t('registry.compareCategory')}
-                  value={compareCategory || page.items[0]!.id}
-                  onChange={(event) => setCompareCategory(event.target.value)}
-                  options={page.items.map((category) => ({ value: category.id, label: category.name }))}
-                />
-                <button type="submit">{t('registry.compareSubmit')}</button>
-              </form>
+              <>
+                <ul className="category-list">
+                  {page.items.map((category) => (
+                    <li key={category.id}>
+                      <Link to={`/eco-labels/compare?categoryId=${category.id}`}>{category.name}</Link>
+                      {category.description && <span className="muted"> · {category.description}</span>}
+                    </li>
+                  ))}
+                </ul>
+                <form
+                  className="filters"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const chosen = compareCategory || page.items[0]!.id;
+                    void navigate(`/eco-labels/compare?categoryId=${chosen}`);
+                  }}
+                >
+                  <SelectField
+                    label={t('registry.compareCategory')}
+                    value={compareCategory || page.items[0]!.id}
+                    onChange={(event) => setCompareCategory(event.target.value)}
+                    options={page.items.map((category) => ({ value: category.id, label: category.name }))}
+                  />
+                  <button type="submit">{t('registry.compareSubmit')}</button>
+                </form>
+              </>
             )
           }
         </Async>
