@@ -70,6 +70,13 @@ describeInBrowser('web portal: documents', () => {
     return response.body as DocumentResponse;
   }
 
+  /** A browser profile that waits longer than the default for the page (the test machine is shared and busy). */
+  async function browserContext(options?: Parameters<BrowserPortal['context']>[0]) {
+    const context = await portal.context(options);
+    context.setDefaultTimeout(30_000);
+    return context;
+  }
+
   /** Polls the search until the API finds `query` in document `id` (its text is extracted in the background). */
   async function waitUntilSearchable(member: TestMember, query: string, id: string): Promise<void> {
     const deadline = Date.now() + 30_000;
@@ -104,7 +111,7 @@ describeInBrowser('web portal: documents', () => {
   });
 
   it('uploads a PDF with a progress bar, opens its page, and finds it by a word of its text', async () => {
-    const page = await (await portal.context()).newPage();
+    const page = await (await browserContext()).newPage();
     await portal.signIn(page, uploader.email, uploader.password);
 
     await page.goto('/documents/upload');
@@ -141,8 +148,8 @@ describeInBrowser('web portal: documents', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Ulaanbaatar heating plan 2030' }).waitFor();
     const versions = page.getByRole('table', { name: /Every version/ });
-    await expect(versions.getByRole('cell', { name: 'ub-heating-plan.pdf' }).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: 'Download version 1' }).count()).resolves.toBe(1);
+    await versions.getByRole('cell', { name: 'ub-heating-plan.pdf' }).waitFor();
+    await page.getByRole('button', { name: 'Download version 1' }).waitFor();
     // The uploader sees who downloaded it (nobody yet).
     await page.getByRole('heading', { name: 'Who downloaded it' }).waitFor();
     await portal.screenshot(page, 'document');
@@ -177,7 +184,7 @@ describeInBrowser('web portal: documents', () => {
   }, 120_000);
 
   it('shows a refused file type next to the file field and cancels a slow upload', async () => {
-    const context = await portal.context();
+    const context = await browserContext();
     const page = await context.newPage();
     await portal.signIn(page, uploader.email, uploader.password);
     await page.goto('/documents/upload');
@@ -237,7 +244,7 @@ describeInBrowser('web portal: documents', () => {
     const joined = await portal.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', uploader.auth);
     expect(joined.status).toBeLessThan(300);
 
-    const page = await (await portal.context()).newPage();
+    const page = await (await browserContext()).newPage();
     await portal.signIn(page, uploader.email, uploader.password);
     await page.goto(`/documents/upload?workingGroupId=${groupId}`);
     const group = main(page).getByLabel('Working group', { exact: true });
@@ -280,7 +287,7 @@ describeInBrowser('web portal: documents', () => {
     );
 
     // Another member reads it, but neither edits it, adds versions, nor sees who downloaded it.
-    const readerPage = await (await portal.context()).newPage();
+    const readerPage = await (await browserContext()).newPage();
     await portal.signIn(readerPage, reader.email, reader.password);
     await readerPage.goto(`/documents/${doc.id}`);
     await readerPage.getByRole('heading', { level: 1, name: doc.title }).waitFor();
@@ -289,7 +296,7 @@ describeInBrowser('web portal: documents', () => {
     await expect(readerPage.getByRole('heading', { name: 'Who downloaded it' }).count()).resolves.toBe(0);
     await expect(readerPage.getByRole('heading', { name: 'Upload a new version' }).count()).resolves.toBe(0);
 
-    const page = await (await portal.context({ width: 360 })).newPage();
+    const page = await (await browserContext({ width: 360 })).newPage();
     await portal.signIn(page, uploader.email, uploader.password);
     await page.goto(`/documents/${doc.id}`);
     await page.getByRole('heading', { level: 1, name: doc.title }).waitFor();
@@ -308,6 +315,7 @@ describeInBrowser('web portal: documents', () => {
       max: 100,
     });
     await page.getByRole('heading', { name: 'Versions (2)' }).waitFor();
+    await page.getByRole('button', { name: 'Download version 2' }).waitFor();
     await expect(page.getByRole('button', { name: /^Download version \d$/ }).count()).resolves.toBe(2);
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(360);
 
@@ -333,7 +341,7 @@ describeInBrowser('web portal: documents', () => {
     await page.waitForURL((url) => url.pathname === '/documents');
 
     // A coordinator still opens it, sees that it is deleted, and restores it.
-    const staffPage = await (await portal.context()).newPage();
+    const staffPage = await (await browserContext()).newPage();
     await portal.signIn(staffPage, coordinator.email, coordinator.password);
     await staffPage.goto(`/documents/${doc.id}`);
     await staffPage.getByText(/This document was deleted on/).waitFor();
@@ -352,7 +360,7 @@ describeInBrowser('web portal: documents', () => {
   }, 120_000);
 
   it('shows an anonymous visitor public documents only, with a sign-in prompt, at 360 px', async () => {
-    const page = await (await portal.context({ width: 360 })).newPage();
+    const page = await (await browserContext({ width: 360 })).newPage();
     await page.goto('/library');
     await page.getByRole('heading', { level: 1, name: 'Public library' }).waitFor();
     await page.getByRole('link', { name: publicDoc.title }).waitFor();
@@ -383,7 +391,7 @@ describeInBrowser('web portal: documents', () => {
         Buffer.from(`Тайлан ${n}\n`),
       );
     }
-    const page = await (await portal.context({ locale: 'mn-MN', timezoneId: 'Asia/Ulaanbaatar' })).newPage();
+    const page = await (await browserContext({ locale: 'mn-MN', timezoneId: 'Asia/Ulaanbaatar' })).newPage();
     await page.goto('/library?tag=bulk');
     await page.getByRole('heading', { level: 1, name: 'Нээлттэй номын сан' }).waitFor();
     await page.getByText('21 баримт бичиг').waitFor();
