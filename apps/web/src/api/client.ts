@@ -27,6 +27,8 @@ interface Request {
 }
 
 let accessToken: string | null = null;
+/** Counts session changes, so a refresh that fails after a newer sign-in does not end that newer session. */
+let sessionVersion = 0;
 let refreshing: Promise<TokenPairResponse | null> | null = null;
 const sessionListeners = new Set<(pair: TokenPairResponse | null) => void>();
 
@@ -41,6 +43,7 @@ export function onSession(listener: (pair: TokenPairResponse | null) => void): (
 }
 
 export function setSession(pair: TokenPairResponse | null): void {
+  sessionVersion += 1;
   accessToken = pair?.accessToken ?? null;
   for (const listener of sessionListeners) listener(pair);
 }
@@ -72,6 +75,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
  * is single-use (a second use would revoke the whole session family).
  */
 export function refreshSession(): Promise<TokenPairResponse | null> {
+  const startedAt = sessionVersion;
   refreshing ??= fetch('/api/auth/refresh', {
     method: 'POST',
     credentials: 'same-origin',
@@ -80,7 +84,7 @@ export function refreshSession(): Promise<TokenPairResponse | null> {
   })
     .then(async (response) => {
       const pair = response.ok ? ((await response.json()) as TokenPairResponse) : null;
-      setSession(pair);
+      if (pair || sessionVersion === startedAt) setSession(pair);
       return pair;
     })
     .catch(() => null)
@@ -125,33 +129,55 @@ export interface UploadHandle<T> {
   cancel(): void;
 }
 
-/** A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
+/**
+ * A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). An expired access
+ * token is renewed once and the upload started again, as `api()` does.
+ */
 export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): UploadHandle<T> {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<T>((resolve, reject) => {
-    xhr.open('POST', `/api${path}`);
-    if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      const body = (() => {
-        try {
-          return JSON.parse(xhr.responseText) as unknown;
-        } catch {
-          return null;
+  let current: XMLHttpRequest | null = null;
+  let cancelled = false;
+  const attempt = (renewed: boolean): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      current = xhr;
+      xhr.open('POST', `/api${path}`);
+      if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        const body = parseJson(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+        if (xhr.status === 401 && !renewed && accessToken) {
+          return void refreshSession().then((pair) =>
+            pair && !cancelled ? attempt(true).then(resolve, reject) : reject(apiErrorFrom(xhr.status, body)),
+          );
         }
-      })();
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else {
-        const error = (body ?? {}) as Partial<ErrorResponse>;
-        reject(new ApiError(xhr.status, error.code ?? 'HTTP_ERROR', error.message ?? xhr.statusText, error.details));
-      }
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network error'));
-    xhr.onabort = () => reject(new ApiError(0, 'UPLOAD_CANCELLED', 'cancelled'));
-    xhr.send(form);
-  });
-  return { done, cancel: () => xhr.abort() };
+        reject(apiErrorFrom(xhr.status, body));
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network error'));
+      xhr.onabort = () => reject(new ApiError(0, 'UPLOAD_CANCELLED', 'cancelled'));
+      xhr.send(form);
+    });
+  return {
+    done: attempt(false),
+    cancel: () => {
+      cancelled = true;
+      current?.abort();
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function apiErrorFrom(status: number, body: unknown): ApiError {
+  const error = (body ?? {}) as Partial<ErrorResponse>;
+  return new ApiError(status, error.code ?? 'HTTP_ERROR', error.message ?? 'HTTP error', error.details);
 }

@@ -1,11 +1,12 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { NetworkRole, type NotificationResponse, type Page } from '@lcc/contracts';
 import { api } from '../api/client';
 import { useRealtime, useSocketEvent } from '../api/realtime';
 import { useSession } from '../api/session';
 import { LANGUAGES, isLanguage, setLanguage } from '../i18n';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Loading } from '../ui/states';
 
 function LanguageSwitcher() {
@@ -59,6 +60,7 @@ export function Layout() {
   const { t } = useTranslation();
   const { state, signOut } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const member = state.member;
   const unread = useUnreadNotifications(Boolean(member));
   const staff = member && (member.role === NetworkRole.Admin || member.role === NetworkRole.Coordinator);
@@ -137,9 +139,11 @@ export function Layout() {
       </header>
       <ConnectionBanner />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );

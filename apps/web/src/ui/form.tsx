@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 
 /** The message the API gave for a field (its `details`), or nothing. */
@@ -75,16 +76,39 @@ export function TextArea({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} {...area} />
-      {error && <small className="field-error">{error}</small>}
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...area}
+      />
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
     </div>
   );
 }
 
-/** A form-level error (one not tied to a field). */
+/**
+ * A form-level error. Field messages appear beside their fields, so a validation failure only points at them here;
+ * failures on the server's side or of the network read in the reader's language.
+ */
 export function FormError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
   if (!error) return null;
-  const message = error instanceof ApiError ? error.message : String(error);
+  const message = !(error instanceof ApiError)
+    ? String(error)
+    : error.code === 'VALIDATION_FAILED' && error.details.length > 0
+      ? t('errors.validation')
+      : error.status === 0
+        ? t('errors.network')
+        : error.status === 429
+          ? t('errors.rateLimited')
+          : error.status >= 500
+            ? t('errors.server')
+            : t(`errorCode.${error.code}`, { defaultValue: error.message });
   return (
     <p className="error" role="alert">
       {message}

@@ -29,7 +29,9 @@ export function ErrorNotice({ error }: { error: ApiError | undefined }) {
           ? t('errors.rateLimited')
           : error.status === 0
             ? t('errors.network')
-            : error.message;
+            : error.status >= 500
+              ? t('errors.server')
+              : error.message;
   return (
     <p className="error" role="alert">
       {text}
