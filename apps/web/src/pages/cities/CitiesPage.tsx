@@ -72,7 +72,7 @@ export default function CitiesPage() {
             <Empty>{q || country ? t('directory.noMatches') : t('directory.empty')}</Empty>
           ) : (
             <>
-              <ul className="city-list">
+              <ul className="city-list" aria-busy={first.loading}>
                 {(more.items.length ? more.items : page.items).map((city) => {
                   const latest = [...city.statistics].reverse().find((row) => row.population !== null);
                   return (

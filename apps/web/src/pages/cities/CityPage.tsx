@@ -30,6 +30,11 @@ const SECTORS = Object.values(GpcSector);
 /** Catalogue key of a target type (`net_zero` would read as an i18next plural form). */
 const typeKey = (type: TargetType) => (type === TargetType.NetZero ? 'netZero' : type);
 
+/** Targets in the order of their years, so a page reads the same every time. */
+function byTargetYear(a: TargetResponse, b: TargetResponse): number {
+  return a.targetYear - b.targetYear || (a.baseYear ?? 0) - (b.baseYear ?? 0) || a.id.localeCompare(b.id);
+}
+
 /** How far a target has come: the share of the way from the base value to the target level (0–100). */
 function achieved(progress: TargetProgressResponse): number | null {
   const { baseValue, targetValue, latestValue } = progress;
@@ -165,7 +170,7 @@ function StrategySection({ strategy }: { strategy: StrategyResponse }) {
         <Empty>{t('strategy.noTargets')}</Empty>
       ) : (
         <ul className="list">
-          {strategy.targets.map((target) => (
+          {[...strategy.targets].sort(byTargetYear).map((target) => (
             <TargetItem
               key={target.id}
               target={target}
@@ -427,8 +432,9 @@ function Indicators({ city }: { city: CityResponse }) {
   );
 }
 
-function CityProfile({ city }: { city: CityResponse }) {
+function CityProfile({ city, onChange }: { city: CityResponse; onChange(): void }) {
   const { t } = useTranslation('cities');
+  const [version, setVersion] = useState(0);
   const format = useFormat();
   const numbers = useNumbers();
   const strategies = useViewerApi<Page<StrategyResponse>>(`/cities/${city.id}/strategies?limit=100`);
@@ -534,8 +540,15 @@ function CityProfile({ city }: { city: CityResponse }) {
         </Async>
       </section>
       <Inventories city={city} />
-      <Indicators city={city} />
-      {city.canEdit && <ImportCsv />}
+      <Indicators key={version} city={city} />
+      {city.canEdit && (
+        <ImportCsv
+          onImported={() => {
+            setVersion((value) => value + 1);
+            onChange();
+          }}
+        />
+      )}
     </article>
   );
 }
@@ -544,5 +557,7 @@ function CityProfile({ city }: { city: CityResponse }) {
 export default function CityPage() {
   const { id = '' } = useParams();
   const city = useViewerApi<CityResponse>(`/cities/${id}`);
-  return <Async state={city}>{(current) => <CityProfile key={current.id} city={current} />}</Async>;
+  return (
+    <Async state={city}>{(current) => <CityProfile key={current.id} city={current} onChange={city.reload} />}</Async>
+  );
 }

@@ -82,9 +82,11 @@ function SelectionForm({ initial, onSubmit }: { initial: Selection; onSubmit(sel
       [field]: on ? [...current[field], value] : current[field].filter((item) => item !== value),
     }));
 
+  const badOrder = draft.fromYear !== '' && draft.toYear !== '' && Number(draft.toYear) <= Number(draft.fromYear);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit(draft);
+    if (!badOrder) onSubmit(draft);
   }
 
   return (
@@ -128,6 +130,7 @@ function SelectionForm({ initial, onSubmit }: { initial: Selection; onSubmit(sel
           max={2100}
           className="narrow"
           value={draft.toYear}
+          error={badOrder ? t('compare.yearOrder') : undefined}
           onChange={(event) => setDraft({ ...draft, toYear: event.target.value })}
         />
       </div>

@@ -37,7 +37,7 @@ async function sendCsv(text: string, dryRun: boolean, replace: boolean): Promise
  * Imports indicator values from a CSV file (the export format): a dry run first, whose row-by-row problems are
  * listed in a table; only a file that passed may then be imported.
  */
-export function ImportCsv() {
+export function ImportCsv({ onImported }: { onImported?: () => void }) {
   const { t } = useTranslation('cities');
   const id = useId();
   const [text, setText] = useState('');
@@ -63,6 +63,7 @@ export function ImportCsv() {
       else {
         setDone(result);
         setChecked(undefined);
+        onImported?.();
       }
     } catch (failure) {
       setChecked(undefined);

@@ -58,10 +58,17 @@ export function useNumbers() {
   const language = i18n.language;
   return useMemo(() => {
     const plain = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+    // Per-capita and per-GDP figures are often far below 1: keep three significant digits there.
+    const small = new Intl.NumberFormat(language, { maximumSignificantDigits: 3 });
     const percent = new Intl.NumberFormat(language, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
     const share = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
     return {
-      value: (value: number | null | undefined) => (value === null || value === undefined ? '—' : plain.format(value)),
+      value: (value: number | null | undefined) =>
+        value === null || value === undefined
+          ? '—'
+          : value !== 0 && Math.abs(value) < 1
+            ? small.format(value)
+            : plain.format(value),
       /** A signed change in percent, e.g. "+61.05 %" (the unit comes from the catalogue). */
       signed: (value: number) => percent.format(value),
       share: (value: number) => share.format(value),
