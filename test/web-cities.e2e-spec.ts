@@ -25,6 +25,7 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
   let erdenet: CityResponse;
   let strategy: StrategyResponse;
   let paper: ProductCategoryResponse;
+  let documentId: string;
 
   const post = async <T>(path: string, body: object): Promise<T> => {
     const response = await portal.http().post(path).set('Authorization', admin.auth).send(body);
@@ -85,6 +86,22 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
         },
       ],
     });
+    const document = await portal
+      .http()
+      .post('/api/documents')
+      .set('Authorization', admin.auth)
+      .field('title', 'Kitakyushu Green Frontier Plan (full text)')
+      .field('kind', 'strategy')
+      .field('visibility', 'public')
+      .attach('file', Buffer.from('plan\n'), { filename: 'plan.txt', contentType: 'text/plain' });
+    expect(document.status).toBe(201);
+    documentId = document.body.id;
+    const linked = await portal
+      .http()
+      .patch(`/api/strategies/${strategy.id}`)
+      .set('Authorization', admin.auth)
+      .send({ documentIds: [documentId] });
+    expect(linked.status).toBe(200);
     for (const [year, energy, transport] of [
       [2010, 600, 400],
       [2020, 360, 340],
@@ -111,6 +128,8 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
       `total_ghg,MN,,Ulaanbaatar,2015,9800,tCO2e,${source},self_reported,public`,
       `total_ghg,MN,,Ulaanbaatar,2020,10400,tCO2e,${source},self_reported,public`,
       `population,JP,${kitakyushu.id},,2020,940000,persons,Census,verified,public`,
+      `total_ghg,MN,,,2010,20000000,tCO2e,National inventory (demo),verified,public`,
+      `total_ghg,MN,,,2020,25000000,tCO2e,National inventory (demo),verified,public`,
     ].join('\n');
     const imported = await portal
       .http()
@@ -225,6 +244,10 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
     // No discussion room for visitors.
     await page.getByText(catalogue('en', 'cities').progress.on_track, { exact: true }).waitFor();
     await expect(page.getByRole('link', { name: catalogue('en', 'cities').strategy.discuss }).count()).resolves.toBe(0);
+    // Linked public documents open from the strategy.
+    expect(
+      await page.getByRole('link', { name: 'Kitakyushu Green Frontier Plan (full text)' }).getAttribute('href'),
+    ).toBe(`/documents/${documentId}`);
     await page.goto(`/cities/${erdenet.id}`);
     await page
       .getByRole('alert')
@@ -280,6 +303,21 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
     // A reversed year range is caught before anything is asked.
     await page.getByLabel(en.compare.toYear).fill('2005');
     await page.getByText(en.compare.yearOrder).waitFor();
+  });
+
+  it('compares a country’s national figures with the change computed over the chosen years', async () => {
+    const en = catalogue('en', 'cities');
+    const page = await openPage();
+    await page.goto('/compare');
+    await page.getByLabel(en.compare.indicator, { exact: true }).selectOption('total_ghg');
+    await page.getByRole('checkbox', { name: 'Mongolia' }).check();
+    await page.getByLabel(en.compare.fromYear).fill('2010');
+    await page.getByLabel(en.compare.toYear).fill('2020');
+    await page.getByRole('button', { name: en.compare.submit, exact: true }).click();
+    const row = page.getByRole('row', { name: /Mongolia/ }).last();
+    // 20 → 25 million over ten years: +25 % in total, +2.26 % a year.
+    await expect(row.textContent()).resolves.toMatch(/25,000,000\+25 %\+2\.26 % a year/);
+    await page.locator('canvas').waitFor();
   });
 
   it('compares two eco-label schemes side by side for one product category', async () => {
