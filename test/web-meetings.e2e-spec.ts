@@ -366,7 +366,7 @@ describeInBrowser('web portal: meetings and polls', () => {
     await expect(link.getAttribute('href')).resolves.toBe(`/meetings/${meetingId}`);
     const cell = main(page).locator('.month-grid td', { has: page.getByRole('link', titled) });
     await expect(cell.locator('time').getAttribute('datetime')).resolves.toBe(day);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await portal.screenshot(page, 'calendar');
@@ -402,21 +402,21 @@ describeInBrowser('web portal: meetings and polls', () => {
     ]) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
       expect(overflow).toBeLessThanOrEqual(0);
     }
     const leadPage = await openPage({ timezoneId: 'Asia/Seoul', width: 360 });
     await portal.signIn(leadPage, lead.email, lead.password);
     await leadPage.goto(`/groups/${group.id}/polls/new`);
     await leadPage.getByRole('region', { name: 'Suggested times' }).waitFor();
-    expect(await leadPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
-      0,
-    );
+    expect(
+      await leadPage.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
     await leadPage.goto(`/groups/${group.id}/schedule`);
     await leadPage.getByRole('table', { name: 'The chosen time for each invitee' }).waitFor();
-    expect(await leadPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
-      0,
-    );
+    expect(
+      await leadPage.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    ).toBeLessThanOrEqual(0);
     await portal.screenshot(leadPage, 'schedule-phone');
   });
 
