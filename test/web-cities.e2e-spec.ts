@@ -310,7 +310,7 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
     const page = await openPage();
     await page.goto('/compare');
     await page.getByLabel(en.compare.indicator, { exact: true }).selectOption('total_ghg');
-    await page.getByRole('checkbox', { name: 'Mongolia' }).check();
+    await page.getByRole('checkbox', { name: 'Mongolia', exact: true }).check();
     await page.getByLabel(en.compare.fromYear).fill('2010');
     await page.getByLabel(en.compare.toYear).fill('2020');
     await page.getByRole('button', { name: en.compare.submit, exact: true }).click();
