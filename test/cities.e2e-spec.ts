@@ -529,6 +529,28 @@ describe('information platform: cities, strategies, inventories, access', () => 
         status: 'on_track',
       });
     });
+    it('deletes strategies and inventories (editors only, audited) and archives the strategy room', async () => {
+      const doomed = await as(focal).post(`/api/cities/${city.id}/strategies`, { title: 'Old plan', type: 'other' });
+      expect(doomed.status).toBe(201);
+      expect((await as(member).delete(`/api/strategies/${doomed.body.id}`)).status).toBe(403);
+      expect((await as(focal).delete(`/api/strategies/${doomed.body.id}`)).status).toBe(204);
+      expect((await as(focal).get(`/api/strategies/${doomed.body.id}`)).status).toBe(404);
+      expect((await as(focal).delete(`/api/strategies/${doomed.body.id}`)).status).toBe(404);
+      const room = await as(focal).get(`/api/rooms/${doomed.body.roomId}`);
+      expect(room.body.archived).toBe(true);
+      const audit = await sql(
+        t.databaseUrl,
+        'SELECT action FROM audit_entries WHERE target_id = $1 ORDER BY created_at',
+        [doomed.body.id],
+      );
+      expect(audit.map((a) => a.action)).toEqual(['city_record.created', 'city_record.deleted']);
+
+      const inventory = await as(focal).post(`/api/cities/${city.id}/inventories`, { year: 1990, entries: [] });
+      expect(inventory.status).toBe(201);
+      expect((await as(member).delete(`/api/inventories/${inventory.body.id}`)).status).toBe(403);
+      expect((await as(focal).delete(`/api/inventories/${inventory.body.id}`)).status).toBe(204);
+      expect((await as(focal).get(`/api/inventories/${inventory.body.id}`)).status).toBe(404);
+    });
   });
 
   describe('indicator values: import → analysis → export, all or nothing', () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
 import {
@@ -46,6 +46,8 @@ import { Strategy } from './entities/strategy.entity.js';
 /** Strategies and plans of cities, with their targets and actions; linked documents; one discussion room each. */
 @Injectable()
 export class StrategiesService {
+  private readonly logger = new Logger(StrategiesService.name);
+
   constructor(
     @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
     @InjectRepository(StrategyTarget) private readonly targets: Repository<StrategyTarget>,
@@ -162,6 +164,7 @@ export class StrategiesService {
         title: strategy.title,
       });
     });
+    await this.archiveRoom(actor, strategy.roomId);
   }
 
   async addTarget(actor: Actor, strategyId: string, dto: CreateTargetDto): Promise<TargetResponse> {
@@ -274,6 +277,19 @@ export class StrategiesService {
 
   async targetsOf(strategyId: string): Promise<StrategyTarget[]> {
     return this.targets.find({ where: { strategyId }, order: { targetYear: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * A deleted record's room is archived (kept readable, closed to new messages) when the person deleting moderates
+   * it, as its creator or a coordinator in it does; otherwise it stays for a moderator to archive.
+   */
+  private async archiveRoom(actor: Actor, roomId: string | null): Promise<void> {
+    if (!roomId) return;
+    try {
+      await this.rooms.update(actor, roomId, { archived: true });
+    } catch (error) {
+      this.logger.warn(`room ${roomId} left open: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async requireEditable(actor: Actor, id: string): Promise<Strategy> {
