@@ -636,6 +636,14 @@ describe('information platform: cities, strategies, inventories, access', () => 
           { field: 'row 1: unit', message: 'required column is missing' },
         ]),
       );
+      const ragged = await importCsv(
+        focal,
+        `${HEADER}\ntotal_ghg,MN,,Ulaanbaatar,2010,1000,tCO2e,x,verified,public,extra\n`,
+      );
+      expect(ragged.status).toBe(400);
+      expect(ragged.body.details).toEqual([
+        { field: 'row 2: record', message: expect.stringContaining('Invalid Record Length') },
+      ]);
       const json = await t
         .http()
         .post('/api/indicator-values/import')
