@@ -177,6 +177,19 @@ describe('information platform: cities, strategies, inventories, access', () => 
     expect((await as(null).get(`/api/cities/${closed.id}/strategies`)).status).toBe(404);
   });
 
+  it('deleting a city takes its records with it and archives its strategy rooms', async () => {
+    const city = await createCity({ nameEn: 'Bayankhongor', country: 'MN' });
+    const strategy = (
+      await as(coordinator).post(`/api/cities/${city.id}/strategies`, { title: 'Short-lived plan', type: 'other' })
+    ).body as StrategyResponse;
+    expect((await as(member).delete(`/api/cities/${city.id}`)).status).toBe(403);
+    expect((await as(coordinator).delete(`/api/cities/${city.id}`)).status).toBe(204);
+    expect((await as(coordinator).get(`/api/cities/${city.id}`)).status).toBe(404);
+    expect((await as(coordinator).get(`/api/strategies/${strategy.id}`)).status).toBe(404);
+    expect((await as(coordinator).get(`/api/rooms/${strategy.roomId}`)).body.archived).toBe(true);
+    expect((await as(coordinator).delete(`/api/cities/${city.id}`)).status).toBe(404);
+  });
+
   it('focal points edit their city; other members get 403; only active members can be linked', async () => {
     const city = await createCity({ nameEn: 'Choibalsan', country: 'MN', visibility: 'public' });
     expect((await as(focal).patch(`/api/cities/${city.id}`, { areaKm2: 100 })).status).toBe(403);

@@ -21,6 +21,7 @@ import { DocumentsService } from '../documents/documents.service.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
 import { type Viewer, visibilityAllows, visibleSql } from './city-access.js';
+import { archiveRooms } from './room-archiving.js';
 import type {
   CreateActionDto,
   CreateStrategyDto,
@@ -164,7 +165,7 @@ export class StrategiesService {
         title: strategy.title,
       });
     });
-    await this.archiveRoom(actor, strategy.roomId);
+    await archiveRooms(this.rooms, actor, [strategy.roomId], this.logger);
   }
 
   async addTarget(actor: Actor, strategyId: string, dto: CreateTargetDto): Promise<TargetResponse> {
@@ -277,19 +278,6 @@ export class StrategiesService {
 
   async targetsOf(strategyId: string): Promise<StrategyTarget[]> {
     return this.targets.find({ where: { strategyId }, order: { targetYear: 'ASC', id: 'ASC' } });
-  }
-
-  /**
-   * A deleted record's room is archived (kept readable, closed to new messages) when the person deleting moderates
-   * it, as its creator or a coordinator in it does; otherwise it stays for a moderator to archive.
-   */
-  private async archiveRoom(actor: Actor, roomId: string | null): Promise<void> {
-    if (!roomId) return;
-    try {
-      await this.rooms.update(actor, roomId, { archived: true });
-    } catch (error) {
-      this.logger.warn(`room ${roomId} left open: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   private async requireEditable(actor: Actor, id: string): Promise<Strategy> {
