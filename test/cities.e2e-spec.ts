@@ -177,6 +177,19 @@ describe('information platform: cities, strategies, inventories, access', () => 
     expect((await as(null).get(`/api/cities/${closed.id}/strategies`)).status).toBe(404);
   });
 
+  it('deleting a city takes its records with it and archives its strategy rooms', async () => {
+    const city = await createCity({ nameEn: 'Bayankhongor', country: 'MN' });
+    const strategy = (
+      await as(coordinator).post(`/api/cities/${city.id}/strategies`, { title: 'Short-lived plan', type: 'other' })
+    ).body as StrategyResponse;
+    expect((await as(member).delete(`/api/cities/${city.id}`)).status).toBe(403);
+    expect((await as(coordinator).delete(`/api/cities/${city.id}`)).status).toBe(204);
+    expect((await as(coordinator).get(`/api/cities/${city.id}`)).status).toBe(404);
+    expect((await as(coordinator).get(`/api/strategies/${strategy.id}`)).status).toBe(404);
+    expect((await as(coordinator).get(`/api/rooms/${strategy.roomId}`)).body.archived).toBe(true);
+    expect((await as(coordinator).delete(`/api/cities/${city.id}`)).status).toBe(404);
+  });
+
   it('focal points edit their city; other members get 403; only active members can be linked', async () => {
     const city = await createCity({ nameEn: 'Choibalsan', country: 'MN', visibility: 'public' });
     expect((await as(focal).patch(`/api/cities/${city.id}`, { areaKm2: 100 })).status).toBe(403);
@@ -529,6 +542,28 @@ describe('information platform: cities, strategies, inventories, access', () => 
         status: 'on_track',
       });
     });
+    it('deletes strategies and inventories (editors only, audited) and archives the strategy room', async () => {
+      const doomed = await as(focal).post(`/api/cities/${city.id}/strategies`, { title: 'Old plan', type: 'other' });
+      expect(doomed.status).toBe(201);
+      expect((await as(member).delete(`/api/strategies/${doomed.body.id}`)).status).toBe(403);
+      expect((await as(focal).delete(`/api/strategies/${doomed.body.id}`)).status).toBe(204);
+      expect((await as(focal).get(`/api/strategies/${doomed.body.id}`)).status).toBe(404);
+      expect((await as(focal).delete(`/api/strategies/${doomed.body.id}`)).status).toBe(404);
+      const room = await as(focal).get(`/api/rooms/${doomed.body.roomId}`);
+      expect(room.body.archived).toBe(true);
+      const audit = await sql(
+        t.databaseUrl,
+        'SELECT action FROM audit_entries WHERE target_id = $1 ORDER BY created_at',
+        [doomed.body.id],
+      );
+      expect(audit.map((a) => a.action)).toEqual(['city_record.created', 'city_record.deleted']);
+
+      const inventory = await as(focal).post(`/api/cities/${city.id}/inventories`, { year: 1990, entries: [] });
+      expect(inventory.status).toBe(201);
+      expect((await as(member).delete(`/api/inventories/${inventory.body.id}`)).status).toBe(403);
+      expect((await as(focal).delete(`/api/inventories/${inventory.body.id}`)).status).toBe(204);
+      expect((await as(focal).get(`/api/inventories/${inventory.body.id}`)).status).toBe(404);
+    });
   });
 
   describe('indicator values: import → analysis → export, all or nothing', () => {
@@ -614,6 +649,14 @@ describe('information platform: cities, strategies, inventories, access', () => 
           { field: 'row 1: unit', message: 'required column is missing' },
         ]),
       );
+      const ragged = await importCsv(
+        focal,
+        `${HEADER}\ntotal_ghg,MN,,Ulaanbaatar,2010,1000,tCO2e,x,verified,public,extra\n`,
+      );
+      expect(ragged.status).toBe(400);
+      expect(ragged.body.details).toEqual([
+        { field: 'row 2: record', message: expect.stringContaining('Invalid Record Length') },
+      ]);
       const json = await t
         .http()
         .post('/api/indicator-values/import')

@@ -272,6 +272,24 @@ describe('eco-label registry: schemes, criteria, procedures, mutual recognition,
       ).toBe(404);
     });
 
+    it('deletes a scheme with everything under it and archives its room', async () => {
+      const doomed = await send('post', '/api/eco-labels/schemes', {
+        name: 'Old Label',
+        country: 'MN',
+        operator: 'Nobody',
+      });
+      expect(doomed.status).toBe(201);
+      expect(
+        (await t.http().delete(`/api/eco-labels/schemes/${doomed.body.id}`).set('Authorization', member.auth)).status,
+      ).toBe(403);
+      expect(
+        (await t.http().delete(`/api/eco-labels/schemes/${doomed.body.id}`).set('Authorization', coordinator.auth))
+          .status,
+      ).toBe(204);
+      expect((await get(`/api/eco-labels/schemes/${doomed.body.id}`, member)).status).toBe(404);
+      expect((await get(`/api/rooms/${doomed.body.roomId}`, coordinator)).body.archived).toBe(true);
+    });
+
     it('links documents the editor may open; unknown ones are refused', async () => {
       const refused = await send('patch', `/api/eco-labels/schemes/${china.id}`, { documentIds: [UNKNOWN_ID] });
       expect(refused.status).toBe(400);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
@@ -18,9 +18,11 @@ import { decodeTypedCursor } from '../../common/pagination/keyset.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { escapeLike } from '../../common/search/like.js';
 import { AuditService } from '../audit/audit.service.js';
+import { RoomsService } from '../discussions/rooms.service.js';
 import { MembersService } from '../members/members.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
 import { type Viewer, visibilityAllows, visibleSql } from './city-access.js';
+import { archiveRooms } from './room-archiving.js';
 import type { CreateCityDto, ListCitiesQueryDto, SetCityMembersDto, UpdateCityDto } from './dto/city.dto.js';
 import { CityMember } from './entities/city-member.entity.js';
 import { City } from './entities/city.entity.js';
@@ -31,12 +33,15 @@ import { City } from './entities/city.entity.js';
  */
 @Injectable()
 export class CitiesService {
+  private readonly logger = new Logger(CitiesService.name);
+
   constructor(
     @InjectRepository(City) private readonly cities: Repository<City>,
     @InjectRepository(CityMember) private readonly cityMembers: Repository<CityMember>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly members: MembersService,
+    private readonly rooms: RoomsService,
   ) {}
 
   async list(viewer: Viewer, query: ListCitiesQueryDto): Promise<Page<CityResponse>> {
@@ -111,10 +116,15 @@ export class CitiesService {
   /** Coordinators and admins (checked by the route); everything of the city goes with it. */
   async remove(actor: Actor, id: string): Promise<void> {
     const city = await this.requireVisible(actor, id);
-    await this.dataSource.transaction(async (manager) => {
+    const roomIds = await this.dataSource.transaction(async (manager) => {
+      const rooms = (await manager.query('SELECT room_id FROM strategies WHERE city_id = $1', [id])) as {
+        room_id: string | null;
+      }[];
       await manager.getRepository(City).delete({ id });
       await this.record(manager, actor, AuditAction.CityRecordDeleted, 'city', id, { nameEn: city.nameEn });
+      return rooms.map((r) => r.room_id);
     });
+    await archiveRooms(this.rooms, actor, roomIds, this.logger);
   }
 
   /** Replaces the city's focal points and member organisations (coordinators and admins). */

@@ -87,7 +87,10 @@ export class IndicatorImportService {
       records = parse(text, { columns: headerOf(fail), skip_empty_lines: true, trim: true, bom: true });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (!errors.length) fail(null, 'file', message);
+      // csv-parse names the line of a malformed record (an unclosed quote, a wrong number of columns).
+      const line = (error as { lines?: unknown }).lines;
+      if (!errors.length)
+        fail(typeof line === 'number' ? line : null, typeof line === 'number' ? 'record' : 'file', message);
       throw failed(errors);
     }
     if (errors.length) throw failed(errors);

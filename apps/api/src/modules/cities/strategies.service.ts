@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
 import {
@@ -21,6 +21,7 @@ import { DocumentsService } from '../documents/documents.service.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
 import { type Viewer, visibilityAllows, visibleSql } from './city-access.js';
+import { archiveRooms } from './room-archiving.js';
 import type {
   CreateActionDto,
   CreateStrategyDto,
@@ -46,6 +47,8 @@ import { Strategy } from './entities/strategy.entity.js';
 /** Strategies and plans of cities, with their targets and actions; linked documents; one discussion room each. */
 @Injectable()
 export class StrategiesService {
+  private readonly logger = new Logger(StrategiesService.name);
+
   constructor(
     @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
     @InjectRepository(StrategyTarget) private readonly targets: Repository<StrategyTarget>,
@@ -162,6 +165,7 @@ export class StrategiesService {
         title: strategy.title,
       });
     });
+    await archiveRooms(this.rooms, actor, [strategy.roomId], this.logger);
   }
 
   async addTarget(actor: Actor, strategyId: string, dto: CreateTargetDto): Promise<TargetResponse> {

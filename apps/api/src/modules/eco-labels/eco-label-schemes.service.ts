@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
@@ -44,6 +44,8 @@ export type Viewer = Actor | null;
  */
 @Injectable()
 export class EcoLabelSchemesService {
+  private readonly logger = new Logger(EcoLabelSchemesService.name);
+
   constructor(
     @InjectRepository(EcoLabelScheme) private readonly schemes: Repository<EcoLabelScheme>,
     @InjectRepository(SchemeCategory) private readonly schemeCategories: Repository<SchemeCategory>,
@@ -139,6 +141,7 @@ export class EcoLabelSchemesService {
         name: scheme.name,
       });
     });
+    await this.archiveRoom(actor, scheme.roomId);
   }
 
   /** Replaces the certification procedure. */
@@ -313,6 +316,19 @@ export class EcoLabelSchemesService {
     details: Record<string, unknown>,
   ): Promise<void> {
     await this.audit.record({ action, actorId: actor.id, targetType, targetId, details }, manager);
+  }
+
+  /**
+   * A deleted record's room is archived (kept readable, closed to new messages) when the person deleting moderates
+   * it, as its creator or a coordinator in it does; otherwise it stays for a moderator to archive.
+   */
+  private async archiveRoom(actor: Actor, roomId: string | null): Promise<void> {
+    if (!roomId) return;
+    try {
+      await this.rooms.update(actor, roomId, { archived: true });
+    } catch (error) {
+      this.logger.warn(`room ${roomId} left open: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async checkLinkable(actor: Actor, documentIds: string[]): Promise<void> {
