@@ -194,6 +194,48 @@ describe('scheduling polls: from a private group to everyone’s calendar', () =
       .expect(409);
   });
 
+  it("lists the group's polls newest first, with my answer state and a status filter; outsiders get 404", async () => {
+    const slots = [{ startsAt: '2027-10-04T01:00:00Z', endsAt: '2027-10-04T02:00:00Z' }];
+    const first = (await createPoll({ title: 'List A', timeZone: 'Asia/Seoul', options: slots }).expect(201))
+      .body as PollResponse;
+    const second = (
+      await createPoll({ title: 'List B', timeZone: 'Asia/Seoul', options: [...slots, ...slots] }).expect(201)
+    ).body as PollResponse;
+    await t
+      .http()
+      .put(`/api/polls/${first.id}/votes`)
+      .set('Authorization', people.tokyo.auth)
+      .send({ votes: [{ optionId: first.options[0]!.id, answer: 'yes' }] })
+      .expect(200);
+    const list = async (m: TestMember, query = '') =>
+      (await t.http().get(`/api/working-groups/${groupId}/polls?limit=100${query}`).set('Authorization', m.auth))
+        .body as { items: { id: string; title: string; optionCount: number; answeredByMe: boolean }[] };
+    const mine = (await list(people.tokyo)).items.filter((p) => p.title.startsWith('List '));
+    expect(mine).toEqual([
+      expect.objectContaining({ id: second.id, optionCount: 2, answeredByMe: false, status: 'open' }),
+      expect.objectContaining({ id: first.id, optionCount: 1, answeredByMe: true, status: 'open' }),
+    ]);
+    const paged = await t
+      .http()
+      .get(`/api/working-groups/${groupId}/polls?limit=1`)
+      .set('Authorization', people.tokyo.auth)
+      .expect(200);
+    const next = await t
+      .http()
+      .get(`/api/working-groups/${groupId}/polls?limit=1&cursor=${paged.body.nextCursor}`)
+      .set('Authorization', people.tokyo.auth)
+      .expect(200);
+    expect(next.body.items[0].id).not.toBe(paged.body.items[0].id);
+    expect((await list(people.tokyo, '&status=closed')).items.map((p) => p.id)).not.toContain(first.id);
+    await t
+      .http()
+      .get(`/api/working-groups/${groupId}/polls?status=maybe`)
+      .set('Authorization', people.tokyo.auth)
+      .expect(400);
+    const outsider = await t.fx.member();
+    await t.http().get(`/api/working-groups/${groupId}/polls`).set('Authorization', outsider.auth).expect(404);
+  });
+
   it('refuses bad polls with field details and writes nothing', async () => {
     const before = (await sql(t.databaseUrl, 'SELECT count(*)::int AS n FROM polls'))[0]!.n;
     const slot = { startsAt: '2027-09-01T01:00:00Z', endsAt: '2027-09-01T03:00:00Z' };

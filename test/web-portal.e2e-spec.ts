@@ -182,6 +182,37 @@ describeInBrowser('web portal: members, administration, discussions and language
     expect(seqs.at(-1)! - seqs[0] + 1).toBe(seqs.length);
   });
 
+  it("shows a group's open polls on its page, with whether I answered, leading to the poll", async () => {
+    const admin = await portal.fx.admin();
+    const group = (
+      await portal
+        .http()
+        .post('/api/working-groups')
+        .set('Authorization', admin.auth)
+        .send({ name: 'Expert Group on Eco-Tax Reform', thematicArea: 'eco_tax_reform' })
+        .expect(201)
+    ).body as WorkingGroupResponse;
+    const member = await portal.fx.member({ displayName: 'Kim Jiwoo', country: 'KR', timeZone: 'Asia/Seoul' });
+    await portal.http().post(`/api/working-groups/${group.id}/join`).set('Authorization', member.auth).expect(200);
+    const poll = await portal
+      .http()
+      .post(`/api/working-groups/${group.id}/polls`)
+      .set('Authorization', admin.auth)
+      .send({
+        title: 'Spring workshop',
+        timeZone: 'Asia/Seoul',
+        options: [{ startsAt: '2027-04-06T01:00:00Z', endsAt: '2027-04-06T03:00:00Z' }],
+      })
+      .expect(201);
+    const page = await signedIn(member.email, member.password, { timezoneId: 'Asia/Seoul' });
+    await page.goto(`/groups/${group.id}`);
+    const polls = page.getByRole('region', { name: 'Finding a time' });
+    await polls.getByText('Waiting for your answer').waitFor();
+    await polls.getByRole('link', { name: 'Spring workshop' }).click();
+    await page.waitForURL(`**/polls/${poll.body.id}`);
+    await page.getByRole('heading', { name: /Spring workshop/ }).waitFor();
+  });
+
   it('switches to Chinese and Russian, translating navigation and pages, and keeps the choice across a reload', async () => {
     const member = await portal.fx.member({ displayName: 'Li Wei', country: 'CN', timeZone: 'Asia/Shanghai' });
     const page = await signedIn(member.email, member.password, { locale: 'en-US', timezoneId: 'Asia/Shanghai' });

@@ -166,6 +166,19 @@ export interface MeetingResponse {
   updatedAt: string;
 }
 
+/** A poll in a group's list: enough to find it and see whether it still waits for me. */
+export interface PollSummaryResponse {
+  id: string;
+  workingGroupId: string;
+  title: string;
+  status: PollStatus;
+  meetingId: string | null;
+  optionCount: number;
+  /** Whether the viewer has answered at least one slot. */
+  answeredByMe: boolean;
+  createdAt: string;
+}
+
 /** One participant's view of a candidate slot: their local time and what makes it hard for them. */
 export interface PollParticipantSlot {
   memberId: string;

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
-import { CastVotesDto, ClosePollDto, CreatePollDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
+import { CastVotesDto, ClosePollDto, CreatePollDto, ListPollsQueryDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
 import { MeetingResponseDto } from './dto/meeting.response.js';
-import { PollResponseDto, SlotSuggestionResponseDto } from './dto/poll.response.js';
+import { PollResponseDto, PollSummaryPageDto, SlotSuggestionResponseDto } from './dto/poll.response.js';
 import { PollsService } from './polls.service.js';
 
 @ApiTags('polls')
@@ -16,6 +16,12 @@ export class PollsController {
   @ApiCreatedResponse({ type: PollResponseDto })
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) groupId: string, @Body() dto: CreatePollDto) {
     return this.polls.create(actor, groupId, dto);
+  }
+
+  @Get('working-groups/:id/polls')
+  @ApiOkResponse({ type: PollSummaryPageDto })
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) groupId: string, @Query() query: ListPollsQueryDto) {
+    return this.polls.listForGroup(actor, groupId, query);
   }
 
   @Get('working-groups/:id/slot-suggestions')

@@ -5,13 +5,17 @@ import {
   type MeetingResponse,
   PollAnswer,
   type PollOptionResponse,
+  type Page,
   type PollResponse,
   PollStatus,
+  type PollSummaryResponse,
   type SlotSuggestionResponse,
 } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
-import type { CastVotesDto, CreatePollDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
+import { toPage } from '../../common/pagination/cursor.js';
+import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import type { CastVotesDto, CreatePollDto, ListPollsQueryDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
 import { PollOption } from './entities/poll-option.entity.js';
 import { PollVote } from './entities/poll-vote.entity.js';
 import { Poll } from './entities/poll.entity.js';
@@ -55,6 +59,46 @@ export class PollsService {
       return saved;
     });
     return this.get(actor, poll.id);
+  }
+
+  /** A group's polls, newest first, for its insiders (404 for outsiders of a private group). */
+  async listForGroup(actor: Actor, groupId: string, query: ListPollsQueryDto): Promise<Page<PollSummaryResponse>> {
+    await this.groups.requireInsider(actor, groupId);
+    const qb = this.polls
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.workingGroupId', 'p.title', 'p.status', 'p.meetingId', 'p.createdAt'])
+      .addSelect('(SELECT count(*) FROM poll_options o WHERE o.poll_id = p.id)::int', 'option_count')
+      .addSelect(
+        'EXISTS (SELECT 1 FROM poll_votes v JOIN poll_options o ON o.id = v.option_id ' +
+          'WHERE o.poll_id = p.id AND v.member_id = :me)',
+        'answered',
+      )
+      .where('p.workingGroupId = :groupId', { groupId, me: actor.id })
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(query.limit + 1);
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.cursor) {
+      const [createdAt, id] = decodeTypedCursor(query.cursor, ['instant', 'uuid']);
+      qb.andWhere('(p.createdAt, p.id) < (:createdAt, :id)', { createdAt, id });
+    }
+    const { entities, raw } = await qb.getRawAndEntities();
+    const extra = new Map(raw.map((row: { p_id: string; option_count: number; answered: boolean }) => [row.p_id, row]));
+    return toPage(
+      entities,
+      query.limit,
+      (poll) => ({
+        id: poll.id,
+        workingGroupId: poll.workingGroupId,
+        title: poll.title,
+        status: poll.status,
+        meetingId: poll.meetingId,
+        optionCount: extra.get(poll.id)?.option_count ?? 0,
+        answeredByMe: extra.get(poll.id)?.answered ?? false,
+        createdAt: poll.createdAt.toISOString(),
+      }),
+      (poll) => [poll.createdAt.toISOString(), poll.id],
+    );
   }
 
   async get(actor: Actor, id: string): Promise<PollResponse> {

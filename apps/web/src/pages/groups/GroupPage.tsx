@@ -10,6 +10,7 @@ import {
   type JoinResponse,
   type MeetingResponse,
   type Page,
+  type PollSummaryResponse,
   type WorkingGroupResponse,
 } from '@lcc/contracts';
 import { api } from '../../api/client';
@@ -169,6 +170,25 @@ function Meetings({ group, lead }: { group: WorkingGroupResponse; lead: boolean 
   );
 }
 
+function Polls({ group }: { group: WorkingGroupResponse }) {
+  const { t } = useTranslation('groups');
+  const polls = useApi<Page<PollSummaryResponse>>(`/working-groups/${group.id}/polls?status=open&limit=20`);
+  if (!polls.data || polls.data.items.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="group-polls">
+      <h2 id="group-polls">{t('openPolls')}</h2>
+      <ul className="list">
+        {polls.data.items.map((poll) => (
+          <li key={poll.id} className="spread">
+            <Link to={`/polls/${poll.id}`}>{poll.title}</Link>
+            <span className="tag">{poll.answeredByMe ? t('pollAnswered') : t('pollWaiting')}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Documents({ group }: { group: WorkingGroupResponse }) {
   const { t } = useTranslation('groups');
   const format = useFormat();
@@ -266,6 +286,7 @@ export default function GroupPage() {
             {active || lead ? (
               <div className="grid">
                 <Meetings group={current} lead={lead} />
+                <Polls group={current} />
                 <Documents group={current} />
                 <Members group={current} lead={lead} />
               </div>

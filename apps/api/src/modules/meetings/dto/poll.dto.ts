@@ -17,7 +17,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PollAnswer } from '@lcc/contracts';
+import { PollAnswer, PollStatus } from '@lcc/contracts';
+import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { trimString, INSTANT_WITH_OFFSET } from '../../../common/validation/transforms.js';
 
 export class PollOptionDto {
@@ -76,6 +77,13 @@ export class ClosePollDto {
   @ApiProperty({ format: 'uuid', description: 'The winning slot' })
   @IsUUID()
   optionId: string;
+}
+
+export class ListPollsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PollStatus, enumName: 'PollStatus' })
+  @IsOptional()
+  @IsEnum(PollStatus)
+  status?: PollStatus;
 }
 
 export class SuggestSlotsQueryDto {

@@ -5,6 +5,7 @@ import {
   type PollParticipantSlot,
   type PollResponse,
   PollStatus,
+  type PollSummaryResponse,
   type SlotSuggestionResponse,
 } from '@lcc/contracts';
 import { LocalTimesDto } from './meeting.response.js';
@@ -61,4 +62,20 @@ export class SlotSuggestionResponseDto implements SlotSuggestionResponse {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty() conflicts: number;
   @ApiProperty() participantsOk: number;
+}
+
+export class PollSummaryResponseDto implements PollSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) workingGroupId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: PollStatus, enumName: 'PollStatus' }) status: PollStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) meetingId: string | null;
+  @ApiProperty() optionCount: number;
+  @ApiProperty() answeredByMe: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class PollSummaryPageDto {
+  @ApiProperty({ type: [PollSummaryResponseDto] }) items: PollSummaryResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
