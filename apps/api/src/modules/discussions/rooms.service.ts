@@ -233,14 +233,6 @@ export class RoomsService {
       .execute();
   }
 
-  /** The room's latest seq, read now (access is the caller's business). */
-  async lastSeq(roomId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT last_seq FROM rooms WHERE id = $1`, [roomId])) as {
-      last_seq: string;
-    }[];
-    return Number(row?.last_seq ?? 0);
-  }
-
   async roomIdsOf(memberId: string): Promise<string[]> {
     const rows = await this.roomMembers.find({ select: { roomId: true }, where: { memberId } });
     return rows.map((r) => r.roomId);
