@@ -233,9 +233,12 @@ export class RoomsService {
       .execute();
   }
 
+  /** The rooms a member is in (asked when their presence changes, so at every first connection: plain SQL). */
   async roomIdsOf(memberId: string): Promise<string[]> {
-    const rows = await this.roomMembers.find({ select: { roomId: true }, where: { memberId } });
-    return rows.map((r) => r.roomId);
+    const rows = (await this.dataSource.query(`SELECT room_id FROM room_members WHERE member_id = $1`, [memberId])) as {
+      room_id: string;
+    }[];
+    return rows.map((r) => r.room_id);
   }
 
   /** Adds members who are not in the room yet, leaving existing members (and moderators) as they are. */
