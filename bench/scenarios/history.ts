@@ -48,7 +48,7 @@ async function getLoad(base: string, token: string, rate: number, seconds: numbe
 export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; details: object }> {
   const { historyRooms, messagesPerRoom, documents } = ctx.sizes;
   const token = accessToken(memberId(0), sessionId(0));
-  const seconds = ctx.seconds(10, 3);
+  const seconds = ctx.seconds(10, 2);
   const server = await startPortal(ctx.databaseUrl);
   const loads: [string, number, (n: number) => string, number][] = [
     [

@@ -32,7 +32,7 @@ export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details
       headers: { authorization: `Bearer ${token}` },
     },
   ];
-  const duration = ctx.seconds(8, 3);
+  const duration = ctx.seconds(8, 2);
   const servers: [string, () => Promise<Server>][] = [
     ['portal', () => startPortal(ctx.databaseUrl)],
     ['express', () => startBaseline('http-server.ts', 'express', ctx.databaseUrl)],

@@ -71,7 +71,7 @@ async function rates(
     );
     out.push(f);
     if (!keepGoing(f)) break;
-    await sleep(2000);
+    await sleep(ctx.quick ? 1000 : 2000);
   }
   return out;
 }
