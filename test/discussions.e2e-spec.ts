@@ -138,6 +138,24 @@ describe('discussions over socket.io and REST', () => {
     expect(next).toMatchObject({ ok: true, message: { seq: ack.message.seq + 1 } });
   });
 
+  it('stores a burst of concurrent sends with repeated clientIds once each, gapless and in one sequence', async () => {
+    const a = await connect(alice);
+    const start = (await t.http().get(`/api/rooms/${roomId}`).set('Authorization', alice.auth)).body.lastSeq as number;
+    // 30 sends at once (they go to the database in shared statements), ten of them resends of another's clientId.
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    const acks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        emitAck(a, 'message.send', { roomId, clientId: ids[i % 20]!, body: `burst ${i % 20}` }),
+      ),
+    );
+    for (const ack of acks) if (!ack.ok) throw new Error(JSON.stringify(ack));
+    const seqs = acks.map((ack) => (ack.ok ? ack.message.seq : 0));
+    for (let i = 20; i < 30; i += 1) expect(seqs[i]).toBe(seqs[i - 20]);
+    expect([...new Set(seqs)].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => start + i + 1));
+    const stored = await sql(t.databaseUrl, 'SELECT count(*)::int AS n FROM messages WHERE client_id = ANY($1)', [ids]);
+    expect(stored[0]!.n).toBe(20);
+  });
+
   it('gives 20 concurrent senders × 50 messages gapless seqs, seen in the same order by 5 receivers', async () => {
     const senders = await Promise.all(Array.from({ length: 20 }, () => connect(alice)));
     const receivers = await Promise.all(Array.from({ length: 5 }, () => connect(bob)));

@@ -33,7 +33,7 @@ const fmt = (n: number | null | undefined, unit = ''): string => {
 
 /** A Markdown table (what docs/performance.md holds). */
 export function table(rows: Row[]): string {
-  const head = ['scenario', 'measure', 'portal', 'bare baseline', 'ratio', 'target', 'status', 'gen. CPU'];
+  const head = ['scenario', 'measure', 'portal', 'bare baseline', 'ratio', 'target', 'status', 'gen. CPU', 'note'];
   const lines = rows.map((r) => [
     r.scenario,
     r.measure,
@@ -51,6 +51,7 @@ export function table(rows: Row[]): string {
             ? 'met'
             : 'not met',
     r.generatorCpu === undefined ? '' : r.generatorCpu.toFixed(2),
+    r.note ?? '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -15,6 +15,7 @@ async function getLoad(base: string, token: string, rate: number, seconds: numbe
   const h = histogram();
   let errors = 0;
   let inFlight = 0;
+  const start = performance.now();
   const { sent } = await openLoop(rate, seconds, (at, n) => {
     inFlight += 1;
     const req = request(`${base}${pathOf(n)}`, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
@@ -33,8 +34,11 @@ async function getLoad(base: string, token: string, rate: number, seconds: numbe
   });
   const until = performance.now() + 10_000;
   while (inFlight > 0 && performance.now() < until) await sleep(10);
+  // Requests still unanswered count at the time waited so far (a lower bound), so an overload cannot hide.
+  const unanswered = inFlight;
+  for (let i = 0; i < unanswered; i += 1) record(h, performance.now() - start - seconds * 1000);
   agent.destroy();
-  return { sent, errors, ...summary(h) };
+  return { sent, errors, unanswered, ...summary(h) };
 }
 
 /**
@@ -44,12 +48,12 @@ async function getLoad(base: string, token: string, rate: number, seconds: numbe
 export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; details: object }> {
   const { historyRooms, messagesPerRoom, documents } = ctx.sizes;
   const token = accessToken(memberId(0), sessionId(0));
-  const seconds = ctx.seconds(10, 3);
+  const seconds = ctx.seconds(10, 2);
   const server = await startPortal(ctx.databaseUrl);
   const loads: [string, number, (n: number) => string, number][] = [
     [
       'history page (50 messages, newest or before a random seq)',
-      200,
+      100,
       (n) => {
         const room = historyRoomId((n * 7919) % historyRooms);
         const before = n % 2 ? `&before=${51 + ((n * 104_729) % (messagesPerRoom - 50))}` : '';
@@ -59,25 +63,25 @@ export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; deta
     ],
     [
       'message search, English',
-      50,
+      10,
       (n) => `/api/search?scope=messages&q=${encodeURIComponent(ENGLISH_QUERIES[n % ENGLISH_QUERIES.length]!)}`,
       100,
     ],
     [
       'message search, Chinese',
-      50,
+      10,
       (n) => `/api/search?scope=messages&q=${encodeURIComponent(CJK_QUERIES[n % CJK_QUERIES.length]!)}`,
       100,
     ],
     [
       'document search, English',
-      50,
+      10,
       (n) => `/api/documents?q=${encodeURIComponent(ENGLISH_QUERIES[n % ENGLISH_QUERIES.length]!)}`,
       100,
     ],
     [
       'document search, Chinese',
-      50,
+      10,
       (n) => `/api/documents?q=${encodeURIComponent(CJK_QUERIES[n % CJK_QUERIES.length]!)}`,
       100,
     ],
@@ -98,11 +102,11 @@ export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; deta
         unit: 'ms',
         portal: result.errors ? null : result.p99ms,
         target: `p99 ≤ ${goal} ms`,
-        met: result.errors ? false : result.p99ms <= goal,
+        met: result.errors || result.unanswered ? false : result.p99ms <= goal,
         void: cpu.generatorCpu >= GENERATOR_SATURATED,
         generatorCpu: cpu.generatorCpu,
         serverCpu: cpu.serverCpu,
-        note: `p50 ${result.p50ms} ms${result.errors ? `, ${result.errors} errors` : ''}`,
+        note: `p50 ${result.p50ms} ms${result.errors ? `, ${result.errors} errors` : ''}${result.unanswered ? `, ${result.unanswered} unanswered after 10 s` : ''}`,
       });
     }
   } finally {

@@ -32,7 +32,7 @@ export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details
       headers: { authorization: `Bearer ${token}` },
     },
   ];
-  const duration = ctx.seconds(8, 3);
+  const duration = ctx.seconds(8, 2);
   const servers: [string, () => Promise<Server>][] = [
     ['portal', () => startPortal(ctx.databaseUrl)],
     ['express', () => startBaseline('http-server.ts', 'express', ctx.databaseUrl)],
@@ -53,7 +53,7 @@ export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details
         const cpu = meter.stop();
         // Open loop at half of what the portal managed, the same rate for every server.
         const rate = Math.max(
-          50,
+          10,
           Math.round((results.portal?.[route.name]?.requestsPerSecond ?? max.requests.mean) / 2),
         );
         const fixed = await autocannon({ url, connections: 32, duration, headers: route.headers, overallRate: rate });

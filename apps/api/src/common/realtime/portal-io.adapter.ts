@@ -1,8 +1,9 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, WsMessageHandler } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 
 /** 64 KB: a message body of 8,000 characters fits many times over; anything larger is refused. */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -37,6 +38,33 @@ export class PortalIoAdapter extends IoAdapter {
       server.adapter(createAdapter(this.redis, { blockTimeInMs: 1000 }));
     }
     return server;
+  }
+
+  /**
+   * One plain listener per event instead of Nest's default (an rxjs pipeline per event and socket, torn down on
+   * disconnect): the same dispatch and acknowledgement, with less memory per idle socket and less work per event.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: WsMessageHandler[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        const reply = (response: unknown) => {
+          if (response === null || response === undefined) return;
+          const event = (response as { event?: string; data?: unknown }).event;
+          if (event) socket.emit(event, (response as { data?: unknown }).data);
+          else if (!isAckHandledManually && typeof ack === 'function') (ack as (r: unknown) => void)(response);
+        };
+        try {
+          transform(callback(data, ack)).subscribe({ next: reply, error: (error) => this.logger.error(error) });
+        } catch (error) {
+          this.logger.error(error);
+        }
+      });
+    }
   }
 
   override async close(server: Server): Promise<void> {

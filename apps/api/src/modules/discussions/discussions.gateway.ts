@@ -119,7 +119,9 @@ export class DiscussionsGateway
         dto.sinceSeq !== undefined
           ? await this.messages.page(room.id, { after: dto.sinceSeq, limit: CATCH_UP_LIMIT }, actor)
           : await this.messages.page(room.id, { limit: CATCH_UP_LIMIT }, actor);
-      const lastSeq = await this.rooms.lastSeq(room.id);
+      // The room's seq when access was checked, or the page's newest if later: anything committed after the join
+      // arrives as a broadcast, so the client holds everything up to lastSeq once it has paged through hasMore.
+      const lastSeq = Math.max(room.lastSeq, page.items.at(-1)?.seq ?? 0);
       return { messages: page.items, items: page.items, hasMore: page.hasMore, lastSeq };
     });
   }

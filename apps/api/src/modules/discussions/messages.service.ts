@@ -16,6 +16,15 @@ import { indexText } from '../../common/search/segmentation.js';
 import { isUniqueViolation } from '@lcc/database';
 import { RoomsService } from './rooms.service.js';
 
+type InsertOutcome = Message | 'refused' | 'duplicate';
+
+interface QueuedSend {
+  authorId: string;
+  dto: SendMessageDto;
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
 export interface SendResult {
   message: MessageResponse;
   /** False when this was a resend of an earlier clientId: nothing new to broadcast. */
@@ -28,6 +37,9 @@ export interface SendResult {
  */
 @Injectable()
 export class MessagesService {
+  /** Plain sends waiting, per room, for that room's statement in flight to finish (see `insertPlain`). */
+  private readonly waiting = new Map<string, QueuedSend[]>();
+
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     @InjectRepository(MessageReaction) private readonly reactions: Repository<MessageReaction>,
@@ -41,7 +53,7 @@ export class MessagesService {
     // Most messages are plain text from a member of an open room: the insert itself checks membership and
     // archiving, so they cost one statement. Threads, attachments, mentions and refusals take the full checks.
     if (!dto.threadRootId && !dto.attachmentIds?.length && !dto.body.includes('@')) {
-      const outcome = await this.insert(roomId, actor.id, { ...dto, attachmentIds: [] }, []);
+      const outcome = await this.insertPlain(roomId, actor.id, dto);
       if (outcome !== 'refused') return this.sent(actor, roomId, dto, outcome, new Map());
     }
     const { room } = await this.rooms.enter(actor, roomId);
@@ -115,7 +127,7 @@ export class MessagesService {
     authorId: string,
     dto: SendMessageDto,
     mentionIds: string[],
-  ): Promise<Message | 'refused' | 'duplicate'> {
+  ): Promise<InsertOutcome> {
     try {
       const rows = (await this.dataSource.query(
         `WITH next AS (
@@ -152,6 +164,93 @@ export class MessagesService {
       if (isUniqueViolation(error)) return 'duplicate';
       throw error;
     }
+  }
+
+  /**
+   * Inserts a plain message (no thread, attachments or mentions). While a statement for the room is in flight,
+   * the room's next plain sends wait and then go together in one statement (`insertMany`): under load a busy
+   * room costs one round trip and one commit for many messages; alone, a send goes at once.
+   */
+  private insertPlain(roomId: string, authorId: string, dto: SendMessageDto): Promise<InsertOutcome> {
+    return new Promise((resolve, reject) => {
+      const item: QueuedSend = { authorId, dto, resolve, reject };
+      const queue = this.waiting.get(roomId);
+      if (queue) {
+        queue.push(item);
+        return;
+      }
+      this.waiting.set(roomId, []);
+      void this.flush(roomId, [item]);
+    });
+  }
+
+  private async flush(roomId: string, batch: QueuedSend[]): Promise<void> {
+    try {
+      const outcomes =
+        batch.length === 1
+          ? [await this.insert(roomId, batch[0]!.authorId, { ...batch[0]!.dto, attachmentIds: [] }, [])]
+          : await this.insertMany(roomId, batch);
+      batch.forEach((item, i) => item.resolve(outcomes[i]!));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+    const next = this.waiting.get(roomId) ?? [];
+    if (next.length === 0) {
+      this.waiting.delete(roomId);
+      return;
+    }
+    this.waiting.set(roomId, []);
+    void this.flush(roomId, next);
+  }
+
+  /**
+   * Several plain messages of one room in one statement, all or nothing: seqs follow the order they arrived in,
+   * contiguous from the room's last seq; each author's read marker moves to their newest. When any author may not
+   * send there (not a member, room archived) or any clientId was used before, nothing is written and each message
+   * takes the single-message path, which tells them apart.
+   */
+  private async insertMany(roomId: string, batch: QueuedSend[]): Promise<InsertOutcome[]> {
+    let rows: Record<string, unknown>[] = [];
+    try {
+      rows = (await this.dataSource.query(
+        `WITH input AS (
+           SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS t(client_id, author_id, body, words, ord)
+         ), next AS (
+           UPDATE rooms SET last_seq = last_seq + (SELECT count(*) FROM input), last_message_at = now(), updated_at = now()
+            WHERE id = $1 AND NOT archived
+              AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT EXISTS (
+                    SELECT 1 FROM room_members rm WHERE rm.room_id = $1 AND rm.member_id = i.author_id))
+           RETURNING last_seq
+         ), ins AS (
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector)
+           SELECT $1::uuid, next.last_seq - (SELECT count(*) FROM input) + i.ord, i.client_id, i.author_id, i.body,
+                  to_tsvector('simple', i.words)
+             FROM input i, next
+           RETURNING *
+         ), marker AS (
+           UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, newest.seq), updated_at = now()
+             FROM (SELECT author_id, max(seq) AS seq FROM ins GROUP BY author_id) newest
+            WHERE rm.room_id = $1 AND rm.member_id = newest.author_id
+         )
+         SELECT * FROM ins`,
+        [
+          roomId,
+          batch.map((b) => b.dto.clientId),
+          batch.map((b) => b.authorId),
+          batch.map((b) => b.dto.body),
+          batch.map((b) => indexText(b.dto.body)),
+        ],
+      )) as Record<string, unknown>[];
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    if (rows.length === batch.length) {
+      const byKey = new Map(rows.map((row) => [`${String(row.author_id)} ${String(row.client_id)}`, fromRow(row)]));
+      return batch.map((b) => byKey.get(`${b.authorId} ${b.dto.clientId}`)!);
+    }
+    const outcomes: InsertOutcome[] = [];
+    for (const b of batch) outcomes.push(await this.insert(roomId, b.authorId, { ...b.dto, attachmentIds: [] }, []));
+    return outcomes;
   }
 
   /** A page of history in ascending seq: the newest page by default, or before/after a seq (exclusive). */

@@ -248,17 +248,12 @@ export class RoomsService {
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
-  /** The room's latest seq, read now (access is the caller's business). */
-  async lastSeq(roomId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT last_seq FROM rooms WHERE id = $1`, [roomId])) as {
-      last_seq: string;
-    }[];
-    return Number(row?.last_seq ?? 0);
-  }
-
+  /** The rooms a member is in (asked when their presence changes, so at every first connection: plain SQL). */
   async roomIdsOf(memberId: string): Promise<string[]> {
-    const rows = await this.roomMembers.find({ select: { roomId: true }, where: { memberId } });
-    return rows.map((r) => r.roomId);
+    const rows = (await this.dataSource.query(`SELECT room_id FROM room_members WHERE member_id = $1`, [memberId])) as {
+      room_id: string;
+    }[];
+    return rows.map((r) => r.room_id);
   }
 
   /** Adds members who are not in the room yet, leaving existing members (and moderators) as they are. */
