@@ -318,6 +318,15 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
     // 20 → 25 million over ten years: +25 % in total, +2.26 % a year.
     await expect(row.textContent()).resolves.toMatch(/25,000,000\+25 %\+2\.26 % a year/);
     await page.locator('canvas').waitFor();
+    // The same comparison in Chinese: translated page, the chart drawn again, numbers in the reader's language.
+    const zh = catalogue('zh', 'cities');
+    await page.getByRole('combobox', { name: /Language|语言/ }).selectOption('zh');
+    await page.getByRole('heading', { level: 1, name: zh.compare.title }).waitFor();
+    await page.getByRole('columnheader', { name: zh.compare.cagr }).first().waitFor();
+    await page.locator('canvas').waitFor();
+    await expect(page.getByRole('row', { name: /蒙古/ }).last().textContent()).resolves.toContain('+25');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await portal.screenshot(page, 'compare-zh');
   });
 
   it('compares two eco-label schemes side by side for one product category', async () => {
