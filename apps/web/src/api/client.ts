@@ -124,6 +124,17 @@ export async function api<T>(path: string, request: Request = {}): Promise<T> {
   return (type.includes('json') ? await response.json() : await response.text()) as T;
 }
 
+/**
+ * GETs a file the API serves only with the bearer token (a plain link cannot send it): an expired token is renewed
+ * once, as `api()` does, and a failure throws the contract's error.
+ */
+export async function fetchFile(path: string, query?: Query): Promise<Response> {
+  let response = await send(path, { query });
+  if (response.status === 401 && accessToken && (await refreshSession())) response = await send(path, { query });
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
 export interface UploadHandle<T> {
   done: Promise<T>;
   cancel(): void;

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COUNTRY_CODES, MEMBER_STATES, type ErrorResponse } from '@lcc/contracts';
-import { ApiError, currentAccessToken, refreshSession, withQuery } from '../../api/client';
+import { COUNTRY_CODES, MEMBER_STATES } from '@lcc/contracts';
+import { fetchFile, type withQuery } from '../../api/client';
+import { saveFile } from '../../ui/save-file';
 import { useSession } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { useApi, type Loaded } from '../../ui/use-api';
@@ -83,33 +84,12 @@ type Query = Parameters<typeof withQuery>[1];
  * header and saves the result through a Blob link.
  */
 export async function saveExport(queries: Query[], fileName: string): Promise<void> {
-  const get = (query: Query) => {
-    const token = currentAccessToken();
-    return fetch(withQuery('/api/indicator-values/export', query), {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      credentials: 'same-origin',
-    });
-  };
   const parts: string[] = [];
   for (const query of queries) {
-    let response = await get(query);
-    if (response.status === 401 && currentAccessToken() && (await refreshSession())) response = await get(query);
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-      throw new ApiError(response.status, body?.code ?? 'HTTP_ERROR', body?.message ?? response.statusText);
-    }
+    const response = await fetchFile('/indicator-values/export', query);
     parts.push((await response.text()).replace(/^\uFEFF/, ''));
   }
   const [first = '', ...rest] = parts.map((part) => part.replace(/\r?\n$/, ''));
   const text = [first, ...rest.map((part) => part.split(/\r?\n/).slice(1).join('\n')).filter(Boolean)].join('\n');
-  const href = URL.createObjectURL(new Blob([`${text}\n`], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the Blob asynchronously after the click; free it a little later.
-  setTimeout(() => URL.revokeObjectURL(href), 30_000);
+  saveFile(new Blob([`${text}\n`], { type: 'text/csv;charset=utf-8' }), fileName);
 }

@@ -55,21 +55,25 @@ function useTyping(roomId: string, myId: string) {
   return [...typing.values()].map((entry) => entry.name);
 }
 
+/** A thread beside the room: earlier replies from REST, newer ones from the room's own timeline. */
 function Thread({
   root,
   roomId,
+  messages,
   members,
   presence,
+  onSend,
   onClose,
 }: {
   root: MessageResponse;
   roomId: string;
+  messages: MessageResponse[];
   members: RoomMemberResponse[];
   presence: Map<string, string>;
+  onSend: (body: string, attachmentIds: string[]) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation('discussions');
-  const timeline = useRoomTimeline(roomId);
   const [earlier, setEarlier] = useState<MessageResponse[]>([]);
   useEffect(() => {
     api<MessagePage>(`/rooms/${roomId}/messages`, { query: { threadRootId: root.id, limit: 100 } }).then(
@@ -78,7 +82,7 @@ function Thread({
     );
   }, [roomId, root.id]);
   const replies = new Map<number, MessageResponse>();
-  for (const message of [...earlier, ...timeline.messages]) {
+  for (const message of [...earlier, ...messages]) {
     if (message.threadRootId === root.id) replies.set(message.seq, message);
   }
   return (
@@ -97,12 +101,7 @@ function Thread({
             <MessageItem key={message.id} message={message} presence={presence.get(message.authorId ?? '')} />
           ))}
       </ul>
-      <Composer
-        roomId={roomId}
-        members={members}
-        label={t('replyPlaceholder')}
-        onSend={(body, attachmentIds) => timeline.send(body, { threadRootId: root.id, attachmentIds })}
-      />
+      <Composer roomId={roomId} members={members} label={t('replyPlaceholder')} onSend={onSend} />
     </aside>
   );
 }
@@ -234,8 +233,10 @@ export function RoomView({ room }: { room: RoomResponse }) {
         <Thread
           root={main.find((message) => message.id === thread.id) ?? thread}
           roomId={room.id}
+          messages={timeline.messages}
           members={members}
           presence={presence}
+          onSend={(body, attachmentIds) => timeline.send(body, { threadRootId: thread.id, attachmentIds })}
           onClose={() => setThread(null)}
         />
       ) : (

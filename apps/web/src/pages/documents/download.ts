@@ -1,5 +1,5 @@
-import type { ErrorResponse } from '@lcc/contracts';
-import { ApiError, currentAccessToken, refreshSession, withQuery } from '../../api/client';
+import { fetchFile, withQuery } from '../../api/client';
+import { saveFile } from '../../ui/save-file';
 
 /** The address of a document's file (the latest version when `version` is absent). */
 export function downloadUrl(documentId: string, version?: number): string {
@@ -11,27 +11,6 @@ export function downloadUrl(documentId: string, version?: number): string {
  * link under its original name. The API records the download against the member.
  */
 export async function saveDownload(documentId: string, fileName: string, version?: number): Promise<void> {
-  const get = () => {
-    const token = currentAccessToken();
-    return fetch(downloadUrl(documentId, version), {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      credentials: 'same-origin',
-    });
-  };
-  let response = await get();
-  if (response.status === 401 && currentAccessToken() && (await refreshSession())) response = await get();
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-    throw new ApiError(response.status, body?.code ?? 'HTTP_ERROR', body?.message ?? response.statusText);
-  }
-  const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the Blob asynchronously after the click; free it a little later.
-  setTimeout(() => URL.revokeObjectURL(href), 30_000);
+  const response = await fetchFile(`/documents/${documentId}/download`, { version });
+  saveFile(await response.blob(), fileName);
 }

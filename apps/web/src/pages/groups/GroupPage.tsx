@@ -130,8 +130,10 @@ function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }
 function Meetings({ group, lead }: { group: WorkingGroupResponse; lead: boolean }) {
   const { t } = useTranslation('groups');
   const format = useFormat();
+  // Fixed when the section opens: a path that changed on every render would fetch on every render.
+  const [since] = useState(() => new Date(Date.now() - 30 * 86_400_000).toISOString());
   const meetings = useApi<Page<MeetingResponse>>(
-    `/meetings?workingGroupId=${group.id}&from=${encodeURIComponent(new Date(Date.now() - 30 * 86_400_000).toISOString())}&limit=20`,
+    `/meetings?workingGroupId=${group.id}&from=${encodeURIComponent(since)}&limit=20`,
   );
   return (
     <section className="card" aria-labelledby="group-meetings">

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type {
@@ -22,9 +22,9 @@ export default function HomePage() {
   const member = useMember();
   const format = useFormat();
   const groups = useApi<Page<WorkingGroupResponse>>('/working-groups?mine=true&limit=10');
-  const meetings = useApi<Page<MeetingResponse>>(
-    `/meetings?mine=true&limit=5&from=${encodeURIComponent(new Date().toISOString())}`,
-  );
+  // Fixed when the page opens: a path that changed on every render would fetch on every render.
+  const [now] = useState(() => new Date().toISOString());
+  const meetings = useApi<Page<MeetingResponse>>(`/meetings?mine=true&limit=5&from=${encodeURIComponent(now)}`);
   const rooms = useApi<Page<RoomResponse>>('/rooms?limit=50');
   const documents = useApi<Page<DocumentResponse>>('/documents?limit=5');
   const notifications = useApi<Page<NotificationResponse>>('/notifications?limit=10');

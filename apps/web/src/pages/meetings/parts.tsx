@@ -8,7 +8,8 @@ import {
   type Page,
   type WorkingGroupResponse,
 } from '@lcc/contracts';
-import { currentAccessToken, refreshSession, ApiError } from '../../api/client';
+import { fetchFile } from '../../api/client';
+import { saveFile } from '../../ui/save-file';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Field, SelectField } from '../../ui/form';
@@ -238,26 +239,11 @@ export function SlotNotes({
 }
 
 /**
- * Saves the meeting's .ics file. The route needs the bearer token, so a plain link cannot fetch it: the file is
- * fetched here (renewing an expired token once) and handed to the browser through a Blob URL.
+ * Saves the meeting's .ics file (the route needs the bearer token, so a plain link cannot fetch it).
  */
 export async function downloadMeetingIcs(meetingId: string, fileName: string): Promise<void> {
-  const get = () =>
-    fetch(`/api/meetings/${meetingId}/ics`, {
-      headers: { Authorization: `Bearer ${currentAccessToken() ?? ''}`, Accept: 'text/calendar' },
-      credentials: 'same-origin',
-    });
-  let response = await get();
-  if (response.status === 401 && (await refreshSession())) response = await get();
-  if (!response.ok) throw new ApiError(response.status, 'HTTP_ERROR', response.statusText);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const response = await fetchFile(`/meetings/${meetingId}/ics`);
+  saveFile(await response.blob(), fileName);
 }
 
 /** A file name from a title: letters and digits of any script, dashes between. */
