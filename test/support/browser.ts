@@ -24,7 +24,8 @@ export function findChromium(): string | undefined {
 const chromiumPath = findChromium();
 
 if (!chromiumPath) {
-  console.warn("Browser suites skipped: no Chromium (install Debian's chromium or set CHROMIUM_PATH).");
+  // Straight to stderr: jest drops the console output of a file whose tests were all skipped.
+  process.stderr.write("Browser suite SKIPPED: no Chromium (install Debian's chromium or set CHROMIUM_PATH).\n");
 }
 
 /** `describe` when a browser is present; otherwise the suite is skipped, for the reason printed above. */
