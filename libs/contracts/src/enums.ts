@@ -126,6 +126,9 @@ export enum AuditAction {
   MemberRoleChanged = 'member.role_changed',
   InvitationCreated = 'invitation.created',
   WorkingGroupCreated = 'working_group.created',
+  /** A document left its working group (or changed group), or was opened to more people. */
+  DocumentMoved = 'document.moved',
+  DocumentVisibilityWidened = 'document.visibility_widened',
   /** Information platform: `targetType` names the record (city, strategy, strategy_target, inventory...). */
   CityRecordCreated = 'city_record.created',
   CityRecordUpdated = 'city_record.updated',

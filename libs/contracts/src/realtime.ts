@@ -141,6 +141,8 @@ export enum RealtimeErrorCode {
   ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED',
   RATE_LIMITED = 'RATE_LIMITED',
   VALIDATION_FAILED = 'VALIDATION_FAILED',
+  /** The session must choose a new password before anything else (the first admin's one-time password). */
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
 }
 
 /** A message found by search; `snippet` is HTML-escaped text with matches in `<b>`. */

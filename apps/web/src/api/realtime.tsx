@@ -21,7 +21,8 @@ const Context = createContext<RealtimeContext>({ socket: null, connection: 'conn
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const { state } = useSession();
-  const memberId = state.member?.id;
+  // A session that must choose a new password is refused a socket: connect once it has.
+  const memberId = state.member && !state.member.mustChangePassword ? state.member.id : undefined;
   const [value, setValue] = useState<RealtimeContext>({ socket: null, connection: 'connecting' });
 
   useEffect(() => {

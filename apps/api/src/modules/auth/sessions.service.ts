@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, Not, type Repository } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type Repository } from 'typeorm';
 import { MemberStatus, type SessionResponse } from '@lcc/contracts';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '../../config/env.validation.js';
@@ -163,11 +163,21 @@ export class SessionsService {
 
   /** Ends every session of a member but `keep` (the current one, after a password change). */
   async revokeAll(memberId: string, reason: string, keep?: string): Promise<void> {
-    await this.sessions.update(
-      { memberId, revokedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
-      { revokedAt: new Date(), revokedReason: reason },
+    // The ids are named in the event, so the sockets of exactly those sessions close (the kept one stays open).
+    const [ended] = (await this.dataSource.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2, updated_at = now()
+        WHERE member_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
+      [memberId, reason, keep ?? null],
+    )) as [{ id: string }[], number];
+    await this.events.emitAsync(
+      SessionsRevokedEvent.NAME,
+      new SessionsRevokedEvent(
+        memberId,
+        ended.map((row) => row.id),
+        !keep,
+        reason,
+      ),
     );
-    await this.events.emitAsync(SessionsRevokedEvent.NAME, new SessionsRevokedEvent(memberId, [], !keep, reason));
   }
 
   async list(actor: Actor): Promise<SessionResponse[]> {

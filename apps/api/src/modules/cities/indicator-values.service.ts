@@ -28,7 +28,7 @@ import type {
 } from './dto/indicator.dto.js';
 import { IndicatorValue } from './entities/indicator-value.entity.js';
 import { IndicatorsService, subjectRef, valueProblem } from './indicators.service.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../../common/sql/sql-params.js';
 
 /** The columns of the CSV format, in order (import reads them by name; export writes them in this order). */
 export const CSV_COLUMNS = [

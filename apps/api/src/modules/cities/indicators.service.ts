@@ -30,7 +30,7 @@ import type {
 import type { City } from './entities/city.entity.js';
 import { Indicator } from './entities/indicator.entity.js';
 import { ReportedChange } from './entities/reported-change.entity.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../../common/sql/sql-params.js';
 
 /** A value's subject resolved for writing: a city the actor may edit, or a country (coordinators only). */
 export interface WritableSubject {

@@ -18,7 +18,7 @@ import type { Actor } from '../../common/http/actor.js';
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
 import { AuthService } from '../auth/auth.service.js';
-import { SessionsService } from '../auth/sessions.service.js';
+import { type AccessTokenClaims, SessionsService } from '../auth/sessions.service.js';
 import {
   JoinRoomDto,
   MessageRefDto,
@@ -37,6 +37,9 @@ import { TokenBucket } from './socket-rate-limiter.js';
 type PresenceStatus = 'online' | 'away';
 
 interface SocketData {
+  /** The session the socket was opened with: checked again before each event. */
+  claims: AccessTokenClaims;
+  /** Who sent the last event, as the database said then (role and state included). */
   actor: Actor;
   /** Set by the client (`presence.set`), e.g. `away` while its window is hidden. */
   status: PresenceStatus;
@@ -255,12 +258,30 @@ export class DiscussionsGateway
     } catch {
       throw { code: RealtimeErrorCode.UNAUTHORIZED, message: 'The session has ended' };
     }
+    if (socket.data.actor.mustChangePassword) {
+      throw { code: RealtimeErrorCode.PASSWORD_CHANGE_REQUIRED, message: 'Choose a new password first' };
+    }
+    socket.data.claims = claims;
     socket.data.bucket = new TokenBucket(
       this.config.get('RATE_LIMIT_SOCKET_PER_SECOND', { infer: true }),
       this.config.get('RATE_LIMIT_SOCKET_BURST', { infer: true }),
     );
     socket.data.typingAt = new Map();
     socket.data.status = 'online';
+  }
+
+  /**
+   * Reads the socket's member again, as every HTTP request does: a role taken away, a suspension or an ended session
+   * applies to the very next event, on whichever instance holds the socket. Null when the session has ended.
+   */
+  private async currentActor(socket: PortalSocket): Promise<Actor | null> {
+    try {
+      const actor = await this.auth.resolveActor(socket.data.claims);
+      socket.data.actor = actor;
+      return actor;
+    } catch {
+      return null;
+    }
   }
 
   /** Validates the payload, applies the socket's rate limit, runs the handler and turns any error into an error ack. */
@@ -285,8 +306,14 @@ export class DiscussionsGateway
         },
       };
     }
+    const actor = await this.currentActor(socket);
+    if (!actor) {
+      // The ack still goes out; the socket closes right after it.
+      setImmediate(() => socket.disconnect(true));
+      return { ok: false, error: { code: RealtimeErrorCode.UNAUTHORIZED, message: 'The session has ended' } };
+    }
     try {
-      return { ok: true, ...(await run(dto, socket.data.actor)) };
+      return { ok: true, ...(await run(dto, actor)) };
     } catch (error) {
       if (error instanceof AppException) return { ok: false, error: { code: error.code, message: error.message } };
       this.logger.error(

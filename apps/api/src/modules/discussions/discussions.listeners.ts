@@ -3,6 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { GroupRole } from '@lcc/contracts';
 import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
 import { MeetingChangedEvent } from '../meetings/events/meeting.events.js';
+import { MemberRoleChangedEvent } from '../members/events/member-role-changed.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
 import {
@@ -10,9 +11,11 @@ import {
   WorkingGroupMemberJoinedEvent,
   WorkingGroupMemberLeftEvent,
   WorkingGroupRoleChangedEvent,
+  WorkingGroupVisibilityChangedEvent,
 } from '../working-groups/events/working-group-member.events.js';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ChannelGuard } from './channel-guard.js';
 import { channel, RoomBroadcaster } from './room-broadcaster.js';
 import { RoomsService } from './rooms.service.js';
 
@@ -27,6 +30,7 @@ export class DiscussionsListeners {
   constructor(
     private readonly rooms: RoomsService,
     private readonly broadcaster: RoomBroadcaster,
+    private readonly channels: ChannelGuard,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -52,9 +56,20 @@ export class DiscussionsListeners {
   @OnEvent(WorkingGroupMemberLeftEvent.NAME, ASYNC)
   async onMemberLeft(event: WorkingGroupMemberLeftEvent): Promise<void> {
     const room = await this.rooms.groupRoom(event.workingGroupId);
-    if (!room) return;
-    await this.rooms.removeMember(room.id, event.memberId);
-    this.broadcaster.leaveRoom(event.memberId, room.id);
+    if (room) await this.rooms.removeMember(room.id, event.memberId);
+    // The group's room, and the rooms of its meetings that came with the membership.
+    await this.channels.recheckMembers([event.memberId]);
+  }
+
+  @OnEvent(WorkingGroupVisibilityChangedEvent.NAME, ASYNC)
+  async onGroupVisibilityChanged(event: WorkingGroupVisibilityChangedEvent): Promise<void> {
+    await this.channels.recheckRooms(await this.rooms.roomIdsOfGroup(event.workingGroupId));
+  }
+
+  /** A role that granted rooms (coordinators see every group) takes them along when it goes. */
+  @OnEvent(MemberRoleChangedEvent.NAME, ASYNC)
+  async onNetworkRoleChanged(event: MemberRoleChangedEvent): Promise<void> {
+    await this.channels.recheckMembers([event.memberId]);
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)
@@ -64,6 +79,7 @@ export class DiscussionsListeners {
 
   @OnEvent(SessionsRevokedEvent.NAME, ASYNC)
   onSessionsRevoked(event: SessionsRevokedEvent): void {
+    // A password change ends the other sessions by id; "log out everywhere" and suspension end them all.
     if (event.all) this.broadcaster.disconnectMember(event.memberId);
     else this.broadcaster.disconnectSessions(event.sessionIds);
   }

@@ -6,6 +6,7 @@ import { DocumentsModule } from '../documents/documents.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { DiscussionsController } from './discussions.controller.js';
+import { ChannelGuard } from './channel-guard.js';
 import { DiscussionsGateway } from './discussions.gateway.js';
 import { DiscussionsListeners } from './discussions.listeners.js';
 import { MessageReaction } from './entities/message-reaction.entity.js';
@@ -33,6 +34,7 @@ import { RoomsService } from './rooms.service.js';
     MessagesService,
     MessageSearchService,
     RoomBroadcaster,
+    ChannelGuard,
     DiscussionsGateway,
     DiscussionsListeners,
   ],

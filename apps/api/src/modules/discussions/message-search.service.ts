@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MessageSearchHit } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
+import { whoIsActorAt } from '../../common/sql/sql-params.js';
+import { roomAccessSql } from './room-access.js';
 import { cleanSnippet, headlineText, MATCH_END, MATCH_START, toTsQuery } from '../../common/search/segmentation.js';
 
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=1`;
@@ -23,7 +25,7 @@ export class MessageSearchService {
               r.name AS room_name, r.kind AS room_kind, ts_rank(m.search_vector, to_tsquery('simple', $2)) AS rank
          FROM messages m
          JOIN room_members rm ON rm.room_id = m.room_id AND rm.member_id = $1
-         JOIN rooms r ON r.id = m.room_id
+         JOIN rooms r ON r.id = m.room_id AND ${roomAccessSql('r', 'rm', whoIsActorAt(actor, '$1'))}
          LEFT JOIN members a ON a.id = m.author_id
         WHERE m.deleted_at IS NULL AND m.search_vector @@ to_tsquery('simple', $2)
         ORDER BY rank DESC, m.created_at DESC

@@ -14,6 +14,7 @@ import { DiscussionErrorCode, DiscussionException } from './discussions.exceptio
 import { toMessageResponse } from './message-view.js';
 import { indexText } from '../../common/search/segmentation.js';
 import { isUniqueViolation } from '@lcc/database';
+import { mayPostSql } from './room-access.js';
 import { RoomsService } from './rooms.service.js';
 
 type InsertOutcome = Message | 'refused' | 'duplicate';
@@ -132,8 +133,7 @@ export class MessagesService {
       const rows = (await this.dataSource.query(
         `WITH next AS (
            UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
-            WHERE id = $1 AND NOT archived
-              AND EXISTS (SELECT 1 FROM room_members WHERE room_id = $1 AND member_id = $3)
+            WHERE id = $1 AND NOT archived AND ${mayPostSql('$1', '$3')}
            RETURNING last_seq
          ), ins AS (
            INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
@@ -218,8 +218,7 @@ export class MessagesService {
          ), next AS (
            UPDATE rooms SET last_seq = last_seq + (SELECT count(*) FROM input), last_message_at = now(), updated_at = now()
             WHERE id = $1 AND NOT archived
-              AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT EXISTS (
-                    SELECT 1 FROM room_members rm WHERE rm.room_id = $1 AND rm.member_id = i.author_id))
+              AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT ${mayPostSql('$1', 'i.author_id')})
            RETURNING last_seq
          ), ins AS (
            INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector)

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
-import { CommonErrorCode, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
+import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { SqlParams, whoIsActor, whoIsActorAt, whoIsMemberRow } from '../../common/sql/sql-params.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { MembersService } from '../members/members.service.js';
 import type { CreateRoomDto, ListRoomsQueryDto, UpdateRoomDto } from './dto/room.dto.js';
@@ -13,6 +14,7 @@ import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { toMessageResponse } from './message-view.js';
+import { roomAccessSql } from './room-access.js';
 
 const MAX_DIRECT_MEMBERS = 20;
 
@@ -38,13 +40,16 @@ export class RoomsService {
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
     // One round trip in plain SQL: the room and the actor's membership together (this runs on most room actions).
+    const p = new SqlParams();
+    const roomParam = p.add(roomId);
+    const who = whoIsActor(actor, p);
     const rows = (await this.dataSource.query(
       `SELECT r.id, r.kind, r.name, r.topic, r.visibility, r.working_group_id, r.meeting_id, r.archived, r.last_seq,
               r.last_message_at, r.created_by_id, r.created_at, r.updated_at,
               rm.id AS rm_id, rm.moderator AS rm_moderator, rm.last_read_seq AS rm_last_read_seq
-         FROM rooms r LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = $2
-        WHERE r.id = $1`,
-      [roomId, actor.id],
+         FROM rooms r LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = ${who.id}
+        WHERE r.id = ${roomParam} AND ${roomAccessSql('r', 'rm', who)}`,
+      p.values,
     )) as RawAccessRow[];
     const row = rows[0];
     if (!row) throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
@@ -72,9 +77,6 @@ export class RoomsService {
           lastReadSeq: Number(row.rm_last_read_seq ?? 0),
         })
       : null;
-    if (!membership && !(room.kind === RoomKind.Topic && room.visibility === RoomVisibility.Public)) {
-      throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
-    }
     // Coordinators and admins moderate every room they are in, as group leads do theirs.
     return {
       room,
@@ -132,6 +134,7 @@ export class RoomsService {
   async listMine(actor: Actor, query: ListRoomsQueryDto): Promise<Page<RoomResponse>> {
     const qb = this.roomRows(actor)
       .andWhere('rm.id IS NOT NULL')
+      .andWhere(roomAccessSql('r', 'rm', whoIsActorAt(actor, ':actorId')))
       .orderBy('activity_at', 'DESC')
       .addOrderBy('r.id', 'DESC');
     if (query.cursor) {
@@ -246,6 +249,33 @@ export class RoomsService {
     return rows
       .map((row) => ({ memberId: row.memberId, displayName: row.member.displayName, moderator: row.moderator }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  /**
+   * Which of `memberIds` may still be in which of `roomIds` (`roomAccessSql`), as `roomId memberId` keys: asked after
+   * a change of membership, role or visibility, to take away the socket channels that no longer belong.
+   */
+  async allowedPairs(roomIds: string[], memberIds: string[]): Promise<Set<string>> {
+    if (roomIds.length === 0 || memberIds.length === 0) return new Set();
+    const rows = (await this.dataSource.query(
+      `SELECT r.id AS room_id, mem.id AS member_id
+         FROM rooms r CROSS JOIN members mem
+         LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = mem.id
+        WHERE r.id = ANY($1::uuid[]) AND mem.id = ANY($2::uuid[]) AND mem.status = '${MemberStatus.Active}'
+          AND ${roomAccessSql('r', 'rm', whoIsMemberRow('mem'))}`,
+      [roomIds, memberIds],
+    )) as { room_id: string; member_id: string }[];
+    return new Set(rows.map((r) => `${r.room_id} ${r.member_id}`));
+  }
+
+  /** The rooms that belong to a working group: its own room and the rooms of its meetings. */
+  async roomIdsOfGroup(workingGroupId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id FROM rooms r WHERE r.working_group_id = $1
+       UNION SELECT r.id FROM rooms r JOIN meetings m ON m.id = r.meeting_id WHERE m.working_group_id = $1`,
+      [workingGroupId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** The rooms a member is in (asked when their presence changes, so at every first connection: plain SQL). */

@@ -1,34 +1,44 @@
-import { GroupMembershipStatus, GroupRole, type DocumentResponse, type DocumentVersionResponse } from '@lcc/contracts';
+import {
+  DocumentVisibility,
+  GroupMembershipStatus,
+  GroupRole,
+  type DocumentResponse,
+  type DocumentVersionResponse,
+} from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { SqlParams, whoIsActor } from '../../common/sql/sql-params.js';
+import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
 
-/** Positional parameters for hand-written SQL: `p.add(value)` returns `$n`. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
+export { SqlParams };
 
 /** Who looks: an actor, or null for an anonymous visitor of the public site. */
 export type Viewer = Actor | null;
 
 /**
- * The rows a viewer may open: public to anyone; network to active members; group to the group's active members;
- * everything to its uploader and to coordinators and admins. (Group membership is read from
- * `working_group_members` in the same query, so lists and search filter in the database, not page by page.)
+ * The documents a viewer may open — the one rule every channel asks (reads, downloads, lists, search, meeting
+ * links). Everything inside a private group is for its active members only, whatever the document's own
+ * visibility says (so making a group private closes its `network` documents at once); elsewhere `public` is open to
+ * anyone, `network` to active members and `group` to the group's active members. A document filed under no group
+ * is also open to its uploader; coordinators and admins open everything. Membership is read in the same query, so
+ * lists and search filter in the database, not page by page.
  */
 export function visibleClause(alias: string, viewer: Viewer, p: SqlParams): string {
-  if (!viewer) return `${alias}.visibility = 'public'`;
+  const group = `${alias}.working_group_id`;
+  const groupIsOpen = `(${group} IS NULL OR ${groupIsPublicSql(group)})`;
+  if (!viewer) return `(${alias}.visibility = '${DocumentVisibility.Public}' AND ${groupIsOpen})`;
   if (isNetworkStaff(viewer)) return 'TRUE';
-  const me = p.add(viewer.id);
-  return `(${alias}.visibility IN ('public', 'network') OR ${alias}.uploaded_by_id = ${me}
-    OR (${alias}.visibility = 'group' AND EXISTS (SELECT 1 FROM working_group_members gm
-      WHERE gm.working_group_id = ${alias}.working_group_id AND gm.member_id = ${me}
-        AND gm.status = '${GroupMembershipStatus.Active}')))`;
+  const who = whoIsActor(viewer, p);
+  return `(CASE WHEN ${groupIsOpen} THEN
+      ${alias}.visibility IN ('${DocumentVisibility.Public}', '${DocumentVisibility.Network}')
+      OR (${group} IS NULL AND ${alias}.uploaded_by_id = ${who.id})
+      OR (${alias}.visibility = '${DocumentVisibility.Group}' AND ${groupMemberSql(group, who)})
+    ELSE ${groupMemberSql(group, who)} END)`;
 }
 
-/** Whether the viewer may edit, version and delete: uploader, the group's leads, coordinators and admins. */
+/**
+ * Whether the viewer may edit, version and delete (asked of documents they may open): the uploader, the group's
+ * leads, coordinators and admins.
+ */
 export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): string {
   if (!viewer) return 'FALSE';
   if (isNetworkStaff(viewer)) return 'TRUE';

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '../../config/env.validation.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { DocumentDownloadService } from './document-download.service.js';
 import { DocumentSearchService } from './document-search.service.js';
@@ -35,7 +36,7 @@ async function createBlobStorage(config: ConfigService<Env, true>): Promise<Blob
 }
 
 @Module({
-  imports: [WorkingGroupsModule],
+  imports: [WorkingGroupsModule, AuditModule],
   controllers: [DocumentsController],
   providers: [
     { provide: BlobStorage, inject: [ConfigService], useFactory: createBlobStorage },

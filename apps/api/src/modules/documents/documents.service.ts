@@ -7,6 +7,7 @@ import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  AuditAction,
   CommonErrorCode,
   type DocumentDownloadResponse,
   type DocumentResponse,
@@ -24,6 +25,7 @@ import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
 import type { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import {
   canEditExpression,
@@ -61,6 +63,7 @@ export class DocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly groups: WorkingGroupsService,
+    private readonly audit: AuditService,
     private readonly storage: BlobStorage,
     private readonly extraction: ExtractionService,
     @Inject(ConfigService) private readonly config: ConfigService<Env, true>,
@@ -179,9 +182,36 @@ export class DocumentsService {
       const group = await this.groups.findAccess(actor, groupId);
       if (group) requireGroupVisibilityForPrivate(group.group.visibility, visibility);
     }
+    const moved = row.working_group_id !== null && groupId !== row.working_group_id;
+    const widened = VISIBILITY_REACH[visibility] > VISIBILITY_REACH[row.visibility as DocumentVisibility];
+    // Taking a document out of its group, or showing it to more people, is the group's decision, not the uploader's.
+    if (row.working_group_id && (moved || widened)) {
+      const source = await this.groups.findAccess(actor, row.working_group_id);
+      if (!source?.canManage) {
+        throw new DocumentException(
+          DocumentErrorCode.DOCUMENT_EDIT_FORBIDDEN,
+          "Only the group's leads and coordinators can move a document out of its group or widen who may open it",
+        );
+      }
+    }
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Document).update({ id }, { ...dto });
       await refreshSearchIndex(manager, id);
+      if (moved || widened) {
+        await this.audit.record(
+          {
+            action: moved ? AuditAction.DocumentMoved : AuditAction.DocumentVisibilityWidened,
+            actorId: actor.id,
+            targetType: 'document',
+            targetId: id,
+            details: {
+              from: { workingGroupId: row.working_group_id, visibility: row.visibility },
+              to: { workingGroupId: groupId, visibility },
+            },
+          },
+          manager,
+        );
+      }
     });
     return this.get(actor, id);
   }
@@ -368,6 +398,13 @@ function invalid(field: string, message: string): Error {
 }
 
 /** The contract: a private group's documents are 404 to non-members, so they can only have `group` visibility. */
+/** How far a visibility reaches: a higher number opens the document to more people. */
+const VISIBILITY_REACH: Record<DocumentVisibility, number> = {
+  [DocumentVisibility.Group]: 0,
+  [DocumentVisibility.Network]: 1,
+  [DocumentVisibility.Public]: 2,
+};
+
 function requireGroupVisibilityForPrivate(groupVisibility: GroupVisibility, visibility: DocumentVisibility): void {
   if (groupVisibility === GroupVisibility.Private && visibility !== DocumentVisibility.Group) {
     throw invalid('visibility', "a private group's documents are visible to its members only: use visibility group");

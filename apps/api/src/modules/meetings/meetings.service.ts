@@ -2,20 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, type Repository } from 'typeorm';
+import { DataSource, In, type Repository } from 'typeorm';
 import {
-  GroupMembershipStatus,
-  GroupVisibility,
   type MeetingConflictResponse,
   type MeetingResponse,
   MeetingStatus,
+  MemberStatus,
   type Page,
   RsvpResponse,
 } from '@lcc/contracts';
-import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import type { Actor } from '../../common/http/actor.js';
+import { SqlParams, whoIsActor, whoIsActorAt, whoIsMemberRow } from '../../common/sql/sql-params.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { MembersService } from '../members/members.service.js';
-import { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dto.js';
@@ -25,6 +24,7 @@ import { Meeting } from './entities/meeting.entity.js';
 import { MeetingChangedEvent } from './events/meeting.events.js';
 import { checkTimes } from './meeting-times.js';
 import { RemindersService } from './reminders.service.js';
+import { meetingVisibleSql } from './meeting-access.js';
 import { toMeetingResponse } from './meeting-view.js';
 import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
 
@@ -58,6 +58,7 @@ export class MeetingsService {
     await this.groups.requireManager(actor, groupId);
     const { startsAt, endsAt } = checkTimes(dto.startsAt, dto.endsAt);
     const inviteeIds = await this.resolveInvitees(groupId, dto.inviteeIds ?? [], actor.id);
+    const byName = new Set(dto.inviteeIds ?? []);
     const meeting = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Meeting).save({
         workingGroupId: groupId,
@@ -77,7 +78,7 @@ export class MeetingsService {
       });
       await manager
         .getRepository(MeetingInvitee)
-        .insert(inviteeIds.map((memberId) => ({ meetingId: saved.id, memberId })));
+        .insert(inviteeIds.map((memberId) => ({ meetingId: saved.id, memberId, byName: byName.has(memberId) })));
       await this.reminders.sync(manager, saved);
       return saved;
     });
@@ -98,25 +99,13 @@ export class MeetingsService {
     const qb = this.meetings
       .createQueryBuilder('m')
       .leftJoinAndSelect('m.organizer', 'o')
-      .innerJoin(WorkingGroup, 'g', 'g.id = m.workingGroupId')
       .orderBy('m.startsAt', 'ASC')
       .addOrderBy('m.id', 'ASC');
-    const invited = `EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.member_id = :actorId)`;
+    qb.andWhere(meetingVisibleSql('m', whoIsActorAt(actor, ':actorId')), {
+      actorId: actor.id,
+    });
     if (query.mine) {
-      qb.andWhere(invited, { actorId: actor.id });
-    } else if (!isNetworkStaff(actor)) {
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where(invited, { actorId: actor.id })
-            .orWhere('g.visibility = :public', { public: GroupVisibility.Public })
-            .orWhere(
-              `EXISTS (SELECT 1 FROM working_group_members gm WHERE gm.working_group_id = m.working_group_id
-                 AND gm.member_id = :actorId AND gm.status = :active)`,
-              { actorId: actor.id, active: GroupMembershipStatus.Active },
-            ),
-        ),
-      );
+      qb.andWhere(`EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.member_id = :actorId)`);
     }
     if (query.workingGroupId) qb.andWhere('m.workingGroupId = :groupId', { groupId: query.workingGroupId });
     if (query.from) qb.andWhere('m.endsAt > :from', { from: new Date(query.from) });
@@ -147,6 +136,7 @@ export class MeetingsService {
     const addedInvitees = dto.inviteeIds
       ? await this.resolveInvitees(meeting.workingGroupId, dto.inviteeIds, null)
       : [];
+    const byName = new Set(dto.inviteeIds ?? []);
     Object.assign(meeting, {
       ...pick(dto, ['title', 'description', 'timeZone', 'venue', 'onlineUrl', 'minutes']),
       startsAt: times.startsAt,
@@ -201,9 +191,14 @@ export class MeetingsService {
           .getRepository(MeetingInvitee)
           .createQueryBuilder()
           .insert()
-          .values(addedInvitees.map((memberId) => ({ meetingId: meeting.id, memberId })))
+          .values(addedInvitees.map((memberId) => ({ meetingId: meeting.id, memberId, byName: byName.has(memberId) })))
           .orIgnore()
           .execute();
+        // Someone already invited with the group is now also invited by name (never the other way round).
+        await manager.query(
+          `UPDATE meeting_invitees SET by_name = true WHERE meeting_id = $1 AND member_id = ANY($2::uuid[])`,
+          [meeting.id, [...byName]],
+        );
       }
     });
     await this.emit(MeetingChangedEvent.UPDATED, meeting, await this.inviteeIdsOf(meeting.id), actor.id);
@@ -234,15 +229,35 @@ export class MeetingsService {
     return this.get(actor, id);
   }
 
-  /** The meeting if the actor may see it (invitee, or insider of its group), else 404. */
+  /** The meeting if the actor may see it (`meetingVisibleSql`), else 404; organisers and group managers manage it. */
   async requireVisible(actor: Actor, id: string): Promise<MeetingAccess> {
-    const meeting = await this.meetings.findOne({ where: { id }, relations: { organizer: true } });
+    const p = new SqlParams();
+    const idParam = p.add(id);
+    const visible = (await this.dataSource.query(
+      `SELECT 1 FROM meetings m WHERE m.id = ${idParam} AND ${meetingVisibleSql('m', whoIsActor(actor, p))}`,
+      p.values,
+    )) as unknown[];
+    const meeting = visible.length
+      ? await this.meetings.findOne({ where: { id }, relations: { organizer: true } })
+      : null;
     if (!meeting) throw new MeetingException(MeetingErrorCode.MEETING_NOT_FOUND);
     const access = await this.groups.findAccess(actor, meeting.workingGroupId);
-    if (access) return { meeting, canManage: access.canManage || meeting.organizerId === actor.id };
-    // Extra invitees from outside a private group still see the meeting they were invited to.
-    if (await this.invitees.existsBy({ meetingId: id, memberId: actor.id })) return { meeting, canManage: false };
-    throw new MeetingException(MeetingErrorCode.MEETING_NOT_FOUND);
+    return { meeting, canManage: (access?.canManage ?? false) || meeting.organizerId === actor.id };
+  }
+
+  /**
+   * Those among `memberIds` who may see the meeting now (active members only): events, notifications and
+   * reminders about a meeting reach no one else.
+   */
+  async whoMaySee(meetingId: string, memberIds: string[]): Promise<string[]> {
+    if (memberIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT mem.id FROM members mem JOIN meetings m ON m.id = $1
+        WHERE mem.id = ANY($2::uuid[]) AND mem.status = '${MemberStatus.Active}'
+          AND ${meetingVisibleSql('m', whoIsMemberRow('mem'))}`,
+      [meetingId, memberIds],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** Meetings of a member for their calendar feed (invited, not declined), newest changes included. */
@@ -251,7 +266,9 @@ export class MeetingsService {
       .createQueryBuilder('m')
       .leftJoinAndSelect('m.organizer', 'o')
       .innerJoin(MeetingInvitee, 'i', 'i.meetingId = m.id AND i.memberId = :memberId', { memberId })
+      .innerJoin('members', 'me', `me.id = :memberId AND me.status = '${MemberStatus.Active}'`)
       .where("m.endsAt > now() - interval '180 days'")
+      .andWhere(meetingVisibleSql('m', whoIsMemberRow('me')))
       .orderBy('m.startsAt', 'ASC')
       .limit(1000)
       .getMany();
@@ -323,9 +340,10 @@ export class MeetingsService {
   }
 
   private async emit(name: string, meeting: Meeting, inviteeIds: string[], actorId: string): Promise<void> {
+    const recipients = await this.whoMaySee(meeting.id, inviteeIds);
     await this.events.emitAsync(
       name,
-      new MeetingChangedEvent(meeting.id, meeting.workingGroupId, meeting.title, inviteeIds, actorId),
+      new MeetingChangedEvent(meeting.id, meeting.workingGroupId, meeting.title, recipients, actorId),
     );
   }
 }

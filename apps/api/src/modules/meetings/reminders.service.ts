@@ -2,10 +2,12 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { MeetingStatus, NotificationType, RsvpResponse } from '@lcc/contracts';
+import { MeetingStatus, MemberStatus, NotificationType, RsvpResponse } from '@lcc/contracts';
+import { whoIsMemberRow } from '../../common/sql/sql-params.js';
 import type { Env } from '../../config/env.validation.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { MeetingReminder } from './entities/meeting-reminder.entity.js';
+import { meetingVisibleSql } from './meeting-access.js';
 import type { Meeting } from './entities/meeting.entity.js';
 
 const KINDS = [
@@ -77,7 +79,10 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
         rows.map((r) => r.id),
       ]);
       const invitees = (await manager.query(
-        `SELECT meeting_id, member_id FROM meeting_invitees WHERE meeting_id = ANY($1) AND response = ANY($2)`,
+        `SELECT i.meeting_id, i.member_id FROM meeting_invitees i
+           JOIN meetings m ON m.id = i.meeting_id
+           JOIN members mem ON mem.id = i.member_id AND mem.status = '${MemberStatus.Active}'
+          WHERE i.meeting_id = ANY($1) AND i.response = ANY($2) AND ${meetingVisibleSql('m', whoIsMemberRow('mem'))}`,
         [[...new Set(rows.map((r) => r.meeting_id))], [RsvpResponse.Accepted, RsvpResponse.Tentative]],
       )) as { meeting_id: string; member_id: string }[];
       const created = await this.notifications.create(

@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { ListMembersQueryDto } from './dto/list-members-query.dto.js';
 import type { UpdateMeDto } from './dto/update-me.dto.js';
 import { Member } from './entities/member.entity.js';
+import { MemberRoleChangedEvent } from './events/member-role-changed.event.js';
 import { MemberSuspendedEvent } from './events/member-suspended.event.js';
 import { escapeLike } from '../../common/search/like.js';
 import { foldForSearch, searchTextOf, toMemberResponse } from './member-view.js';
@@ -222,11 +223,13 @@ export class MembersService {
 
   /** Admins only (checked by the route); an admin cannot change their own role, so one admin always remains. */
   async changeRole(actor: Actor, id: string, role: NetworkRole): Promise<MemberResponse> {
-    return this.transition(actor, id, AuditAction.MemberRoleChanged, (member) => {
+    const response = await this.transition(actor, id, AuditAction.MemberRoleChanged, (member) => {
       const from = member.role;
       member.role = role;
       return { from, to: role };
     });
+    await this.events.emitAsync(MemberRoleChangedEvent.NAME, new MemberRoleChangedEvent(id, actor.id));
+    return response;
   }
 
   /**

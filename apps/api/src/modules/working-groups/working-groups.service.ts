@@ -20,7 +20,7 @@ import type { CreateWorkingGroupDto, UpdateWorkingGroupDto } from './dto/create-
 import type { ListWorkingGroupsQueryDto } from './dto/working-group-queries.dto.js';
 import { WorkingGroupMember } from './entities/working-group-member.entity.js';
 import { WorkingGroup } from './entities/working-group.entity.js';
-import { WorkingGroupCreatedEvent } from './events/working-group-member.events.js';
+import { WorkingGroupCreatedEvent, WorkingGroupVisibilityChangedEvent } from './events/working-group-member.events.js';
 import { WorkingGroupErrorCode, WorkingGroupException } from './working-groups.exception.js';
 
 /** A group as one viewer may see it, with the viewer's membership. */
@@ -121,6 +121,7 @@ export class WorkingGroupsService {
 
   async update(actor: Actor, id: string, dto: UpdateWorkingGroupDto): Promise<WorkingGroupResponse> {
     const { group } = await this.requireManager(actor, id);
+    const visibilityBefore = group.visibility;
     Object.assign(group, dto);
     try {
       await this.groups.save(group);
@@ -129,6 +130,12 @@ export class WorkingGroupsService {
         throw new WorkingGroupException(WorkingGroupErrorCode.SLUG_TAKEN);
       }
       throw error;
+    }
+    if (group.visibility !== visibilityBefore) {
+      await this.events.emitAsync(
+        WorkingGroupVisibilityChangedEvent.NAME,
+        new WorkingGroupVisibilityChangedEvent(id, group.visibility),
+      );
     }
     return this.get(actor, id);
   }

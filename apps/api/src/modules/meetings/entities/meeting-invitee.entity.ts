@@ -35,6 +35,13 @@ export class MeetingInvitee {
   @JoinColumn()
   member: Relation<Member>;
 
+  /**
+   * Invited by name (an extra invitee), not as a member of the meeting's group: such an invitation stands on its
+   * own, while the others end with the group membership that brought them.
+   */
+  @Column({ type: 'boolean', default: false })
+  byName: boolean;
+
   @Column({ type: 'varchar', length: 16, default: RsvpResponse.NeedsAction })
   response: RsvpResponse;
 

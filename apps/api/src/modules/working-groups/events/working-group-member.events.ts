@@ -1,4 +1,4 @@
-import type { GroupRole } from '@lcc/contracts';
+import type { GroupRole, GroupVisibility } from '@lcc/contracts';
 
 /** Emitted when a member becomes an active member of a group (joined, approved, added, invited). */
 export class WorkingGroupMemberJoinedEvent {
@@ -48,5 +48,14 @@ export class WorkingGroupRoleChangedEvent {
     readonly workingGroupId: string,
     readonly memberId: string,
     readonly role: GroupRole,
+  ) {}
+}
+
+/** Emitted after a group's visibility changed: what it showed to outsiders (or hid) follows at once. */
+export class WorkingGroupVisibilityChangedEvent {
+  static readonly NAME = 'working-group.visibility-changed';
+  constructor(
+    readonly workingGroupId: string,
+    readonly visibility: GroupVisibility,
   ) {}
 }

@@ -1,8 +1,0 @@
-/** Positional parameters for hand-written SQL: `p.add(value)` returns `$n`. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
