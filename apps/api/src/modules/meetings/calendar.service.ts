@@ -10,6 +10,7 @@ import { MeetingStatus, RsvpResponse } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import type { Env } from '../../config/env.validation.js';
 import { publicUrl } from '../../config/public-url.js';
+import { MembersService } from '../members/members.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import type { MeetingInvitee } from './entities/meeting-invitee.entity.js';
@@ -36,6 +37,7 @@ export class CalendarService {
   constructor(
     @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
     private readonly meetings: MeetingsService,
+    private readonly members: MembersService,
     private readonly settings: SettingsService,
     private readonly config: ConfigService<Env, true>,
   ) {}
@@ -53,14 +55,27 @@ export class CalendarService {
 
   async rotate(actor: Actor): Promise<{ url: string }> {
     await this.feedOf(actor.id);
-    await this.feeds.increment({ memberId: actor.id }, 'version', 1);
+    await this.revokeFeed(actor.id);
     return this.feedUrl(actor);
   }
 
-  /** The feed behind a token; any malformed, forged or rotated-away token is a 404. */
+  /**
+   * Bumps the member's feed version so every URL issued so far answers 404 (password change, sign-out
+   * everywhere, suspension). A member who never asked for a feed has no row and nothing to revoke.
+   */
+  async revokeFeed(memberId: string): Promise<void> {
+    await this.feeds.increment({ memberId }, 'version', 1);
+  }
+
+  /**
+   * The feed behind a token; any malformed, forged or rotated-away token is a 404, and so is the feed of a member
+   * who is not active: a feed URL is a bearer credential that must not outlive the account's standing.
+   */
   async feedIcs(token: string): Promise<string> {
     const memberId = await this.verify(token);
-    if (!memberId) throw new MeetingException(MeetingErrorCode.CALENDAR_FEED_NOT_FOUND);
+    if (!memberId || !(await this.members.activeIds([memberId])).has(memberId)) {
+      throw new MeetingException(MeetingErrorCode.CALENDAR_FEED_NOT_FOUND);
+    }
     return this.render('LCC meetings', await this.meetings.forCalendar(memberId), ICalCalendarMethod.PUBLISH);
   }
 
