@@ -13,6 +13,7 @@ import { publicUrl } from '../../config/public-url.js';
 import { MembersService } from '../members/members.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
+import { icalParamText, icalRawText, icalText } from './ical-text.js';
 import type { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import type { Meeting } from './entities/meeting.entity.js';
 import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
@@ -86,7 +87,8 @@ export class CalendarService {
   ): string {
     const host = new URL(publicUrl(this.config)).host;
     const calendar = ical({
-      name,
+      // ical-generator writes the calendar's NAME and X-WR-CALNAME as given: a title could start new components.
+      name: icalRawText(name),
       method,
       prodId: { company: 'LCC Partnership', product: 'Portal', language: 'EN' },
       timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null },
@@ -102,18 +104,21 @@ export class CalendarService {
         stamp: meeting.updatedAt,
         lastModified: meeting.updatedAt,
         created: meeting.createdAt,
-        summary: meeting.title,
-        description: describe(meeting),
-        location: meeting.venue ?? meeting.onlineUrl ?? undefined,
+        summary: icalText(meeting.title),
+        description: icalText(describe(meeting)),
+        location: icalText(meeting.venue ?? meeting.onlineUrl ?? '') || undefined,
         url: meeting.onlineUrl ?? undefined,
         status: meeting.status === MeetingStatus.Cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
       if (meeting.organizer) {
-        event.organizer({ name: meeting.organizer.displayName, email: pseudoAddress(meeting.organizer.id, host) });
+        event.organizer({
+          name: icalParamText(meeting.organizer.displayName) || 'Organizer',
+          email: pseudoAddress(meeting.organizer.id, host),
+        });
       }
       for (const invitee of invitees) {
         event.createAttendee({
-          name: invitee.member.displayName,
+          name: icalParamText(invitee.member.displayName) || undefined,
           // Members' e-mails are private: attendees are named by a stable per-member address of the portal.
           email: pseudoAddress(invitee.memberId, host),
           status: PARTSTAT[invitee.response],
