@@ -494,7 +494,7 @@ describe('what we write cannot be turned against the reader', () => {
       expect(count!.n).toBe('0');
     });
 
-    it('group and room names refuse them too', async () => {
+    it('group and room names and document titles refuse them too', async () => {
       const group = await t
         .http()
         .post('/api/working-groups')
@@ -509,6 +509,16 @@ describe('what we write cannot be turned against the reader', () => {
         .send({ kind: 'topic', name: 'Room\r\nname', visibility: 'public' })
         .expect(400);
       expect(room.body.details).toEqual([{ field: 'name', message: expect.stringContaining('U+000D') }]);
+      const document = await t
+        .http()
+        .post('/api/documents')
+        .set('Authorization', organizer.auth)
+        .field('title', 'Minutes\u202Etxt.exe')
+        .field('kind', 'minutes')
+        .field('visibility', 'network')
+        .attach('file', Buffer.from('minutes'), { filename: 'minutes.txt', contentType: 'text/plain' })
+        .expect(400);
+      expect(document.body.details).toEqual([{ field: 'title', message: expect.stringContaining('U+202E') }]);
     });
   });
 });
