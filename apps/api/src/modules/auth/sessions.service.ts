@@ -11,7 +11,7 @@ import { newSecret, sha256 } from '../../common/http/secrets.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
 import { AuthSession } from './entities/auth-session.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
-import { SessionsRevokedEvent } from './events/session-revoked.event.js';
+import { type SessionRevocationReason, SessionsRevokedEvent } from './events/session-revoked.event.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -147,7 +147,7 @@ export class SessionsService {
     return token?.session ?? null;
   }
 
-  async revoke(memberId: string, sessionIds: string[], reason: string): Promise<void> {
+  async revoke(memberId: string, sessionIds: string[], reason: SessionRevocationReason): Promise<void> {
     if (sessionIds.length === 0) return;
     await this.sessions
       .createQueryBuilder()
@@ -162,7 +162,7 @@ export class SessionsService {
   }
 
   /** Ends every session of a member but `keep` (the current one, after a password change). */
-  async revokeAll(memberId: string, reason: string, keep?: string): Promise<void> {
+  async revokeAll(memberId: string, reason: SessionRevocationReason, keep?: string): Promise<void> {
     // The ids are named in the event, so the sockets of exactly those sessions close (the kept one stays open).
     const [ended] = (await this.dataSource.query(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2, updated_at = now()

@@ -13,6 +13,7 @@ import {
   IndicatorSubject,
   RecordVisibility,
 } from '@lcc/contracts';
+import { restoreFormula } from '../../common/csv/spreadsheet-cells.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
@@ -84,7 +85,15 @@ export class IndicatorImportService {
 
     let records: Record<string, string>[];
     try {
-      records = parse(text, { columns: headerOf(fail), skip_empty_lines: true, trim: true, bom: true });
+      records = parse(text, {
+        columns: headerOf(fail),
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        // Every column but year and value is text: take off the quote an export puts before formula-like text.
+        cast: (cell, context) =>
+          context.header || context.column === 'year' || context.column === 'value' ? cell : restoreFormula(cell),
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // csv-parse names the line of a malformed record (an unclosed quote, a wrong number of columns).

@@ -12,6 +12,7 @@ import {
   type Page,
   RecordVisibility,
 } from '@lcc/contracts';
+import { neutraliseFormula } from '../../common/csv/spreadsheet-cells.js';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { toPage } from '../../common/pagination/cursor.js';
@@ -104,18 +105,20 @@ export class IndicatorValuesService {
     const p = new SqlParams();
     const rows = await this.rows(await this.selectionSql(viewer, query, p), p, EXPORT_MAX_ROWS);
     if (format === 'json') return JSON.stringify({ items: rows.map(toValueResponse) });
+    // Text cells are neutralised against spreadsheet formulas (the export is public); year and value stay numbers.
+    const text = neutraliseFormula;
     return stringify(
       rows.map((r) => [
-        r.indicator_code,
-        r.country,
-        r.city_id ?? '',
-        r.city_name ?? '',
+        text(r.indicator_code),
+        text(r.country),
+        text(r.city_id ?? ''),
+        text(r.city_name ?? ''),
         r.year,
         r.value,
-        r.unit,
-        r.source,
-        r.quality,
-        r.visibility,
+        text(r.unit),
+        text(r.source),
+        text(r.quality),
+        text(r.visibility),
       ]),
       { header: true, columns: [...CSV_COLUMNS] },
     );

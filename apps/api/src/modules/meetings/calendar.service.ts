@@ -10,8 +10,10 @@ import { MeetingStatus, RsvpResponse } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import type { Env } from '../../config/env.validation.js';
 import { publicUrl } from '../../config/public-url.js';
+import { MembersService } from '../members/members.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
+import { icalParamText, icalRawText, icalText } from './ical-text.js';
 import type { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import type { Meeting } from './entities/meeting.entity.js';
 import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
@@ -36,6 +38,7 @@ export class CalendarService {
   constructor(
     @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
     private readonly meetings: MeetingsService,
+    private readonly members: MembersService,
     private readonly settings: SettingsService,
     private readonly config: ConfigService<Env, true>,
   ) {}
@@ -53,14 +56,27 @@ export class CalendarService {
 
   async rotate(actor: Actor): Promise<{ url: string }> {
     await this.feedOf(actor.id);
-    await this.feeds.increment({ memberId: actor.id }, 'version', 1);
+    await this.revokeFeed(actor.id);
     return this.feedUrl(actor);
   }
 
-  /** The feed behind a token; any malformed, forged or rotated-away token is a 404. */
+  /**
+   * Bumps the member's feed version so every URL issued so far answers 404 (password change, sign-out
+   * everywhere, suspension). A member who never asked for a feed has no row and nothing to revoke.
+   */
+  async revokeFeed(memberId: string): Promise<void> {
+    await this.feeds.increment({ memberId }, 'version', 1);
+  }
+
+  /**
+   * The feed behind a token; any malformed, forged or rotated-away token is a 404, and so is the feed of a member
+   * who is not active: a feed URL is a bearer credential that must not outlive the account's standing.
+   */
   async feedIcs(token: string): Promise<string> {
     const memberId = await this.verify(token);
-    if (!memberId) throw new MeetingException(MeetingErrorCode.CALENDAR_FEED_NOT_FOUND);
+    if (!memberId || !(await this.members.activeIds([memberId])).has(memberId)) {
+      throw new MeetingException(MeetingErrorCode.CALENDAR_FEED_NOT_FOUND);
+    }
     return this.render('LCC meetings', await this.meetings.forCalendar(memberId), ICalCalendarMethod.PUBLISH);
   }
 
@@ -71,7 +87,8 @@ export class CalendarService {
   ): string {
     const host = new URL(publicUrl(this.config)).host;
     const calendar = ical({
-      name,
+      // ical-generator writes the calendar's NAME and X-WR-CALNAME as given: a title could start new components.
+      name: icalRawText(name),
       method,
       prodId: { company: 'LCC Partnership', product: 'Portal', language: 'EN' },
       timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null },
@@ -87,18 +104,21 @@ export class CalendarService {
         stamp: meeting.updatedAt,
         lastModified: meeting.updatedAt,
         created: meeting.createdAt,
-        summary: meeting.title,
-        description: describe(meeting),
-        location: meeting.venue ?? meeting.onlineUrl ?? undefined,
+        summary: icalText(meeting.title),
+        description: icalText(describe(meeting)),
+        location: icalText(meeting.venue ?? meeting.onlineUrl ?? '') || undefined,
         url: meeting.onlineUrl ?? undefined,
         status: meeting.status === MeetingStatus.Cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
       if (meeting.organizer) {
-        event.organizer({ name: meeting.organizer.displayName, email: pseudoAddress(meeting.organizer.id, host) });
+        event.organizer({
+          name: icalParamText(meeting.organizer.displayName) || 'Organizer',
+          email: pseudoAddress(meeting.organizer.id, host),
+        });
       }
       for (const invitee of invitees) {
         event.createAttendee({
-          name: invitee.member.displayName,
+          name: icalParamText(invitee.member.displayName) || undefined,
           // Members' e-mails are private: attendees are named by a stable per-member address of the portal.
           email: pseudoAddress(invitee.memberId, host),
           status: PARTSTAT[invitee.response],

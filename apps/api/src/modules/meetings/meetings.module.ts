@@ -5,6 +5,7 @@ import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
+import { CalendarFeedListeners } from './calendar-feed.listeners.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
@@ -33,6 +34,7 @@ import { HolidayCalendar } from './scheduling/holiday-calendar.js';
   providers: [
     MeetingsService,
     CalendarService,
+    CalendarFeedListeners,
     PollsService,
     RemindersService,
     { provide: HolidayCalendar, useValue: new HolidayCalendar() },

@@ -15,6 +15,7 @@ import {
 import { RoomKind, RoomVisibility } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { trimString } from '../../../common/validation/transforms.js';
+import { IsSingleLineName } from '../../../common/validation/single-line-text.js';
 
 export class CreateRoomDto {
   @ApiProperty({
@@ -29,6 +30,7 @@ export class CreateRoomDto {
   @Transform(trimString)
   @IsString()
   @Length(1, 200)
+  @IsSingleLineName()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })
@@ -58,6 +60,7 @@ export class UpdateRoomDto {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @IsSingleLineName()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 1000, nullable: true })

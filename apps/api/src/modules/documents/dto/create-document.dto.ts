@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { COUNTRY_CODES, DocumentKind, DocumentLanguage, DocumentVisibility } from '@lcc/contracts';
 import { trimString } from '../../../common/validation/transforms.js';
+import { IsSingleLineName } from '../../../common/validation/single-line-text.js';
 
 /** Multipart sends `tags` comma-separated; JSON may send an array. Blank tags are dropped, duplicates folded. */
 const toTags = ({ value }: { value: unknown }): unknown => {
@@ -33,6 +34,7 @@ export class CreateDocumentDto {
   @Transform(trimString)
   @IsString()
   @Length(1, 300)
+  @IsSingleLineName()
   title: string;
 
   @ApiPropertyOptional({ maxLength: 4000, nullable: true })

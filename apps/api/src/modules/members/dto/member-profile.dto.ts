@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { COUNTRY_CODES, Language, MemberType } from '@lcc/contracts';
 import { trimString } from '../../../common/validation/transforms.js';
+import { IsSingleLineName } from '../../../common/validation/single-line-text.js';
 
 const trimOrNull = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() || null : value;
@@ -23,6 +24,7 @@ export class MemberProfileDto {
   @Transform(trimString)
   @IsString()
   @Length(1, 120)
+  @IsSingleLineName()
   displayName: string;
 
   @ApiProperty({ enum: MemberType, enumName: 'MemberType' })
@@ -43,6 +45,7 @@ export class MemberProfileDto {
   @Transform(trimOrNull)
   @IsString()
   @MaxLength(200)
+  @IsSingleLineName()
   organization?: string | null;
 
   @ApiPropertyOptional({ maxLength: 120, nullable: true, example: 'Ulaanbaatar' })
@@ -50,6 +53,7 @@ export class MemberProfileDto {
   @Transform(trimOrNull)
   @IsString()
   @MaxLength(120)
+  @IsSingleLineName()
   city?: string | null;
 
   @ApiPropertyOptional({ enum: Language, enumName: 'Language', default: Language.En })
@@ -71,6 +75,7 @@ export class MemberProfileDto {
   )
   @IsString({ each: true })
   @Length(1, 60, { each: true })
+  @IsSingleLineName({ each: true })
   expertise?: string[];
 
   @ApiPropertyOptional({ maxLength: 2000, nullable: true })

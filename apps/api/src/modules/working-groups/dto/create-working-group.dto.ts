@@ -3,12 +3,14 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { GroupVisibility, ThematicArea } from '@lcc/contracts';
 import { trimString } from '../../../common/validation/transforms.js';
+import { IsSingleLineName } from '../../../common/validation/single-line-text.js';
 
 export class CreateWorkingGroupDto {
   @ApiProperty({ minLength: 2, maxLength: 200, example: 'Expert Group on Low-Carbon Cities' })
   @Transform(trimString)
   @IsString()
   @Length(2, 200)
+  @IsSingleLineName()
   name: string;
 
   @ApiPropertyOptional({
