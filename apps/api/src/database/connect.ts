@@ -20,7 +20,7 @@ export async function resolveDatabase(env: Env, log: (line: string) => void): Pr
     dataDir: env.DATA_DIR,
     port: env.EMBEDDED_PG_PORT,
     log: (line) => {
-      if (/ERROR|FATAL|PANIC|stale/.test(line)) log(line);
+      if (/ERROR|FATAL|PANIC|stale|cannot enter/.test(line)) log(line);
     },
   });
   const client = new pg.Client({ connectionString: embedded.url });
