@@ -13,6 +13,7 @@ import { MeetingDocuments1795901682540 } from './1795901682540-meeting-documents
 import { MeetingRooms1795902279094 } from './1795902279094-meeting-rooms.js';
 import { ThreadReadMarkers1795902484156 } from './1795902484156-thread-read-markers.js';
 import { InformationPlatform1795905508020 } from './1795905508020-information-platform.js';
+import { ExtractionAttempts1795906200000 } from './1795906200000-extraction-attempts.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MeetingRooms1795902279094,
   ThreadReadMarkers1795902484156,
   InformationPlatform1795905508020,
+  ExtractionAttempts1795906200000,
 ];
