@@ -126,8 +126,10 @@ export class ExtractionPool {
         const reply = killedFor ? undefined : answer;
         if (reply?.ok) return resolve(reply.text);
         if (reply) return reject(new ExtractionFailure(reply.refused ? 'refused' : 'error', reply.message));
-        const outOfHeap = /heap limit|out of memory/i.test(stderr);
-        const reason = killedFor ?? (outOfHeap ? 'memory' : 'crash');
+        if (!killedFor && /heap limit|heap out of memory/i.test(stderr)) {
+          return reject(new ExtractionFailure('memory', `text extraction ran out of its ${heapMb} MB JavaScript heap`));
+        }
+        const reason = killedFor ?? 'crash';
         reject(new ExtractionFailure(reason, describe(reason, { timeoutMs, memoryMb, code, signal })));
       });
       const request: ExtractionRequest = { file, mimeType, limits, lifetimeMs: timeoutMs + 5_000 };
@@ -144,7 +146,7 @@ function describe(
     case 'timeout':
       return `text extraction took longer than ${context.timeoutMs / 1000} s and was stopped`;
     case 'memory':
-      return `text extraction needed more than ${context.memoryMb} MB of memory and was stopped`;
+      return `text extraction needed more than ${context.memoryMb} MB of resident memory and was stopped`;
     case 'stopped':
       return 'text extraction was stopped by a shutdown';
     default:
