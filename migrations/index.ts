@@ -13,6 +13,7 @@ import { MeetingDocuments1795901682540 } from './1795901682540-meeting-documents
 import { MeetingRooms1795902279094 } from './1795902279094-meeting-rooms.js';
 import { ThreadReadMarkers1795902484156 } from './1795902484156-thread-read-markers.js';
 import { InformationPlatform1795905508020 } from './1795905508020-information-platform.js';
+import { ExtractionAttempts1795906200000 } from './1795906200000-extraction-attempts.js';
 import { MeetingInviteesByName1796420000000 } from './1796420000000-meeting-invitees-by-name.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   MeetingRooms1795902279094,
   ThreadReadMarkers1795902484156,
   InformationPlatform1795905508020,
+  ExtractionAttempts1795906200000,
   MeetingInviteesByName1796420000000,
 ];

@@ -112,6 +112,69 @@ export class Env {
   @Min(1)
   UPLOAD_MAX_BYTES = 104_857_600;
 
+  /** Text extraction: parses running at once on this instance, each in its own child process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  EXTRACTION_CONCURRENCY = 1;
+  /** Wall-clock limit of one parse; the worker process is killed when it passes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  EXTRACTION_TIMEOUT_MS = 120_000;
+  /** Resident memory of one parse in MB; the worker process is killed above it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(128)
+  EXTRACTION_MEMORY_MB = 512;
+  /** Parses started for one version before it is marked failed (a parse that ends the process counts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  EXTRACTION_MAX_ATTEMPTS = 2;
+  /** Files larger than this are not parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXTRACTION_MAX_FILE_BYTES = 67_108_864;
+  /** Bytes the parsed parts of one file may decompress to (XML of a zip, non-image streams of a PDF). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXTRACTION_MAX_UNZIPPED_BYTES = 67_108_864;
+  /** Largest compression ratio of one zip entry over 1 MiB. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  EXTRACTION_MAX_ZIP_RATIO = 100;
+  /** Entries of one zip-based file. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXTRACTION_MAX_ZIP_ENTRIES = 10_000;
+  /** Element nesting of any XML part. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(8)
+  EXTRACTION_MAX_XML_DEPTH = 512;
+  /** Pages of a PDF read for text (the rest are ignored). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXTRACTION_MAX_PDF_PAGES = 2000;
+  /** Streams of one PDF. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXTRACTION_MAX_PDF_STREAMS = 100_000;
+  /** Characters of text kept per version. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EXTRACTION_MAX_CHARS = 1_000_000;
+
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   S3_ENDPOINT?: string;

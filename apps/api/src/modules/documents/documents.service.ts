@@ -44,7 +44,7 @@ import { CreateDocumentDto, UpdateDocumentDto } from './dto/create-document.dto.
 import { DocumentVersion } from './entities/document-version.entity.js';
 import { Document } from './entities/document.entity.js';
 import { ExtractionService } from './extraction/extraction.service.js';
-import { isExtractable } from './extraction/text-extractors.js';
+import { isExtractable } from './extraction/extractable-types.js';
 import { refreshSearchIndex } from './search/search-index.js';
 import { BlobStorage } from './storage/blob-storage.js';
 import { receiveUpload, type SpooledFile } from './upload-receiver.js';

@@ -63,6 +63,14 @@ export class DocumentVersion {
   @Column({ type: 'varchar', length: 500, nullable: true })
   extractionError: string | null;
 
+  /** Parses started for this version, counted before each one starts (a parse that kills the process still counts). */
+  @Column({ type: 'int', default: 0 })
+  extractionAttempts: number;
+
+  /** When the current attempt was claimed; a pending version claimed long ago was left by a process that died. */
+  @Column({ type: 'timestamptz', nullable: true })
+  extractionStartedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,35 +2,39 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { ALLOWED_TYPES } from '../file-types.js';
+import type { ExtractionLimits } from './extraction-limits.js';
+import { inspectPdf } from './pdf-inspection.js';
+import { inspectZip } from './zip-inspection.js';
 
-/** Longest text kept per version (characters); the index takes the first `MAX_INDEXED_CHARS` of it. */
-export const MAX_EXTRACTED_CHARS = 1_000_000;
-/** Files larger than this are not parsed (PDF and DOCX parsers hold the whole file in memory). */
-export const MAX_EXTRACTION_BYTES = 64 * 1024 * 1024;
-/** Pages of a PDF read at most. */
-const MAX_PDF_PAGES = 2000;
+type Extractor = (bytes: Buffer, limits: ExtractionLimits) => Promise<string>;
 
-const EXTRACTORS: Record<string, (bytes: Buffer) => Promise<string>> = {
+const utf8: Extractor = async (bytes) => bytes.toString('utf8');
+
+const EXTRACTORS: Record<string, Extractor> = {
   [ALLOWED_TYPES.pdf!]: pdfText,
-  [ALLOWED_TYPES.docx!]: async (bytes) => (await mammoth.extractRawText({ buffer: bytes })).value,
-  'text/plain': async (bytes) => bytes.toString('utf8'),
-  'text/csv': async (bytes) => bytes.toString('utf8'),
-  'text/markdown': async (bytes) => bytes.toString('utf8'),
+  [ALLOWED_TYPES.docx!]: docxText,
+  'text/plain': utf8,
+  'text/csv': utf8,
+  'text/markdown': utf8,
 };
 
-/** Types whose text is extracted and indexed; the others are `skipped`. */
-export function isExtractable(mimeType: string): boolean {
-  return mimeType in EXTRACTORS;
-}
-
-export async function extractText(mimeType: string, bytes: Buffer): Promise<string> {
+/**
+ * The text of one file. Runs only inside the extraction worker (a child process): the parsers below hold untrusted
+ * structures in memory and may compute for a long time, which the API's process must never do.
+ */
+export async function extractText(mimeType: string, bytes: Buffer, limits: ExtractionLimits): Promise<string> {
   const extractor = EXTRACTORS[mimeType];
   if (!extractor) return '';
-  const text = await extractor(bytes);
+  const text = await extractor(bytes, limits);
   return text
     .replace(/^\uFEFF/, '')
     .replaceAll('\u0000', '')
-    .slice(0, MAX_EXTRACTED_CHARS);
+    .slice(0, limits.maxChars);
+}
+
+async function docxText(bytes: Buffer, limits: ExtractionLimits): Promise<string> {
+  inspectZip(bytes, limits);
+  return (await mammoth.extractRawText({ buffer: bytes })).value;
 }
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -39,7 +43,8 @@ const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dis
  * PDF text through pdfjs-dist's legacy build (Node 20). Fonts are not loaded and no code is evaluated: only the
  * text layer is read, with the bundled CMaps for CJK encodings.
  */
-async function pdfText(bytes: Buffer): Promise<string> {
+async function pdfText(bytes: Buffer, limits: ExtractionLimits): Promise<string> {
+  inspectPdf(bytes, limits);
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -54,12 +59,14 @@ async function pdfText(bytes: Buffer): Promise<string> {
   try {
     const pdf = await task.promise;
     const pages: string[] = [];
-    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PDF_PAGES); n += 1) {
+    let length = 0;
+    for (let n = 1; n <= Math.min(pdf.numPages, limits.maxPdfPages) && length <= limits.maxChars; n += 1) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+      pages.push(text);
+      length += text.length + 2;
       page.cleanup();
-      if (pages.reduce((sum, text) => sum + text.length, 0) > MAX_EXTRACTED_CHARS) break;
     }
     return pages.join('\n\n');
   } finally {
