@@ -177,6 +177,12 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Bearer token the Prometheus scraper sends to `/metrics`; unset, `/metrics` answers 404. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   /** Trust X-Forwarded-For from this many proxies (the compose file has one). */
   @Transform(toInt)
   @IsInt()
