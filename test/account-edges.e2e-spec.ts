@@ -212,3 +212,97 @@ describe('the edges: downloads, caching, metrics, CSP, invitations, OpenAPI', ()
     expect(seen.bearer).toBeGreaterThan(20);
   });
 });
+
+describe('accounts: passwords that are easy to guess are refused', () => {
+  let t: TestApp;
+  const profile = { memberType: 'city_government', country: 'MN', timeZone: 'Asia/Ulaanbaatar' };
+  const weakDetail = (field: string) => ({ field, message: expect.any(String), code: 'PASSWORD_TOO_WEAK' });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses common and guessable passwords at registration (400 with a PASSWORD_TOO_WEAK detail)', async () => {
+    for (const password of ['password1234', `${' '.repeat(12)}a`, 'qwertyuiop123', 'passw0rd12345']) {
+      const email = t.fx.email('weak');
+      const refused = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ ...profile, email, password, displayName: 'Weak Password' });
+      expect([password, refused.status]).toEqual([password, 400]);
+      expect(refused.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(refused.body.details).toEqual([weakDetail('password')]);
+    }
+    const accepted = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ ...profile, email: t.fx.email('strong'), password: 'Kitakyushu eco-model 2027', displayName: 'Strong' })
+      .expect(201);
+    expect(accepted.body.status).toBe('pending');
+  });
+
+  it('counts the member’s own e-mail and name as words a guesser tries first', async () => {
+    const email = t.fx.email('oyunchimeg.batbayar');
+    const register = (password: string) =>
+      t
+        .http()
+        .post('/api/auth/register')
+        .send({ ...profile, email, password, displayName: 'Oyunchimeg Batbayar' });
+    // Strong for anyone else; not for the member whose name it is.
+    expect((await register('Oyunchimeg Batbayar 1')).body.details).toEqual([weakDetail('password')]);
+    expect((await register(email)).body.details).toEqual([weakDetail('password')]);
+    await register('Steppe wind over Tuul river').expect(201);
+  });
+
+  it('refuses a weak password on an invitation and leaves the invitation usable', async () => {
+    const admin = await t.fx.admin();
+    const email = t.fx.email('invited');
+    const invitation = await t.http().post('/api/invitations').set('Authorization', admin.auth).send({ email });
+    expect(invitation.status).toBe(201);
+    const register = (password: string) =>
+      t
+        .http()
+        .post('/api/auth/register')
+        .send({ ...profile, email, password, displayName: 'Invited', invitationToken: invitation.body.token });
+    const refused = await register('password1234').expect(400);
+    expect(refused.body.details).toEqual([weakDetail('password')]);
+    const accepted = await register('Invited to the eco-label group').expect(201);
+    expect(accepted.body.status).toBe('active');
+  });
+
+  it('refuses a weak new password (newPassword detail) and keeps the old one', async () => {
+    const member = await t.fx.member();
+    const change = (newPassword: string) =>
+      t
+        .http()
+        .post('/api/auth/password')
+        .set('Authorization', member.auth)
+        .send({ currentPassword: member.password, newPassword });
+    const refused = await change('password1234').expect(400);
+    expect(refused.body.details).toEqual([weakDetail('newPassword')]);
+    // The current password with a suffix is a guess too.
+    expect((await change(`${member.password}1`)).body.details).toEqual([weakDetail('newPassword')]);
+    await t.http().post('/api/auth/login').send({ email: member.email, password: member.password }).expect(200);
+    await change('Grassland carbon ledger 2028').expect(204);
+  });
+
+  it('publishes the optional detail code in the OpenAPI error shape', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    expect(doc.body.components.schemas.ErrorDetailDto.properties.code).toMatchObject({ type: 'string' });
+    expect(doc.body.components.schemas.ErrorDetailDto.required).toEqual(['field', 'message']);
+  });
+});
+
+describe('accounts: ADMIN_PASSWORD is the operator’s choice', () => {
+  it('starts with a weak ADMIN_PASSWORD (only passwords chosen through the API are checked)', async () => {
+    const t = await createTestApp({ env: { ADMIN_PASSWORD: 'password1234' } });
+    try {
+      await t.http().post('/api/auth/login').send({ email: 'admin@test.lcc', password: 'password1234' }).expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
