@@ -399,6 +399,11 @@ describe('documents: upload, storage, versions, download, visibility, search', (
       'bytes */20',
     ]);
     await download(id, outsider);
+    // A download is recorded just after its last byte has left: wait for the second one.
+    for (let tries = 0; tries < 200; tries += 1) {
+      if ((await get(`/api/documents/${id}`, insider)).body.downloadCount >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
 
     const log = await get(`/api/documents/${id}/downloads`, lead);
     expect(log.status).toBe(200);

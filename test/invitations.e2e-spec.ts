@@ -28,7 +28,14 @@ describe('invitations', () => {
 
   it('creates an invitation whose token is shown once and stored hashed; registering with it is active at once', async () => {
     const email = t.fx.email('invitee');
-    const groupId = '11111111-1111-4111-8111-111111111111';
+    // The group must exist (an unknown one is 404 WORKING_GROUP_NOT_FOUND: test/account-edges.e2e-spec.ts).
+    const group = await t
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', (await t.fx.admin()).auth)
+      .send({ name: 'Invitation group', thematicArea: 'low_carbon_cities' });
+    expect(group.status).toBe(201);
+    const groupId: string = group.body.id;
     const created = await invite({ email, role: 'coordinator', workingGroupId: groupId }).then((r) => r);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email, role: 'coordinator', workingGroupId: groupId });

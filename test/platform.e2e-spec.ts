@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
+const METRICS_TOKEN = 'metrics-scraper-token-0001';
+
 describe('platform: health, error shape, request ids, OpenAPI, metrics, security headers', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { METRICS_TOKEN } });
   });
   afterAll(async () => {
     await t.close();
@@ -128,7 +130,7 @@ describe('platform: health, error shape, request ids, OpenAPI, metrics, security
   it('exposes Prometheus metrics: HTTP latency by route pattern, the database pool, the process', async () => {
     await t.http().get('/api/health/live');
     await t.http().get('/api/members/00000000-0000-4000-8000-000000000000');
-    const metrics = await t.http().get('/metrics').expect(200);
+    const metrics = await t.http().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.text).toMatch(
       /http_request_duration_seconds_count\{method="GET",route="\/api\/health\/live",status="200"\} \d+/,
@@ -136,6 +138,16 @@ describe('platform: health, error shape, request ids, OpenAPI, metrics, security
     expect(metrics.text).toContain('route="/api/members/:id"');
     expect(metrics.text).toMatch(/db_pool_connections_total \d+/);
     expect(metrics.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('answers /metrics only with the configured bearer token (401 in the contract shape otherwise)', async () => {
+    for (const header of [undefined, 'Bearer wrong-token-of-some-length', `Basic ${METRICS_TOKEN}`, METRICS_TOKEN]) {
+      const request = t.http().get('/metrics');
+      if (header) request.set('Authorization', header);
+      const refused = await request;
+      expect([header, refused.status, refused.body.code]).toEqual([header, 401, 'UNAUTHORIZED']);
+      expect(refused.text).not.toContain('process_cpu_user_seconds_total');
+    }
   });
 
   it('sends security headers (helmet) and refuses CORS for origins not configured', async () => {

@@ -72,3 +72,62 @@ describe('rate limits: the general per-IP limit', () => {
     }
   });
 });
+
+describe('rate limits: failed sign-ins per account and client, under an account-wide ceiling', () => {
+  let t: TestApp;
+  const STRANGER = '203.0.113.9';
+  const login = (email: string, password: string, ip: string) =>
+    t.http().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: {
+        RATE_LIMIT_AUTH_ACCOUNT_CLIENT: '3',
+        RATE_LIMIT_AUTH_ACCOUNT: '5',
+        RATE_LIMIT_AUTH_IP: '1000',
+        RATE_LIMIT_DEFAULT: '100000',
+        TRUST_PROXY_HOPS: '1',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('stops a stranger guessing from one address, while the member signs in from theirs', async () => {
+    const member = await t.fx.member();
+    for (let i = 0; i < 3; i += 1) await login(member.email, `wrong-guess-${i}-x`, STRANGER).expect(401);
+    const limited = await login(member.email, 'wrong-guess-3-x', STRANGER).expect(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // The stranger's refused attempts are not failures: the ceiling has 3 of 5, and the member is let in.
+    for (let i = 0; i < 2; i += 1) await login(member.email, 'wrong-guess-again-x', STRANGER).expect(429);
+    const signedIn = await login(member.email, member.password, '198.51.100.7').expect(200);
+    expect(signedIn.body.member.id).toBe(member.id);
+  });
+
+  it('counts failed sign-ins only: correct passwords from one address never use up its limit', async () => {
+    const member = await t.fx.member();
+    const ip = '198.51.100.20';
+    for (let i = 0; i < 6; i += 1) await login(member.email, member.password, ip).expect(200);
+    await login(member.email, 'wrong-guess-x-1', ip).expect(401);
+    await login(member.email, 'wrong-guess-x-2', ip).expect(401);
+    await login(member.email, member.password, ip).expect(200);
+    await login(member.email, 'wrong-guess-x-3', ip).expect(401);
+    await login(member.email, member.password, ip).expect(429);
+  });
+
+  it('holds guesses spread over many addresses at the account-wide ceiling', async () => {
+    const member = await t.fx.member();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      statuses.push((await login(member.email, `spread-guess-${i}-x`, `192.0.2.${10 + i}`)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const ceiling = await login(member.email, member.password, '192.0.2.99').expect(429);
+    expect(Number(ceiling.headers['retry-after'])).toBeGreaterThan(0);
+    // Another account is not affected.
+    const other = await t.fx.member();
+    await login(other.email, other.password, '192.0.2.10').expect(200);
+  });
+});

@@ -158,7 +158,12 @@ describeInBrowser('web portal: documents', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download', exact: true }).click();
     expect((await download).suggestedFilename()).toBe('ub-heating-plan.pdf');
-    const log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
+    // Recorded just after the last byte has left the server: ask again for a moment if need be.
+    let log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
+    for (let tries = 0; tries < 200 && log.body.items?.length === 0; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
+    }
     expect(log.body.items).toEqual([expect.objectContaining({ member: expect.objectContaining({ id: uploader.id }) })]);
 
     // "boilers" is only in the PDF's text: found once the text is extracted.

@@ -81,6 +81,10 @@ describeInBrowser('web portal: members, administration, discussions and language
     ).toEqual([]);
     expect(await accessibilityViolations(visitor)).toEqual([]);
     await portal.screenshot(visitor, 'register');
+    // A password that is easy to guess: the reason, from the detail's code, in the reader's language.
+    await visitor.getByLabel('Password').fill('password1234');
+    await visitor.getByRole('button', { name: 'Register' }).click();
+    await visitor.getByText('This password is too easy to guess.', { exact: false }).waitFor();
     await visitor.getByLabel('Password').fill(password);
     await visitor.getByRole('button', { name: 'Register' }).click();
     await visitor.getByText(/will review it/).waitFor();

@@ -15,9 +15,21 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
   app.useLogger(app.get(Logger));
   app.set('trust proxy', env.TRUST_PROXY_HOPS);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
-  // The portal loads nothing from elsewhere; over plain http (an intranet), assets must not be upgraded to https.
+  // The portal loads nothing from elsewhere (helmet's defaults still allow any https: origin for styles and fonts);
+  // inline styles stay allowed for the API docs page's <style> blocks. Over plain http (an intranet), assets must
+  // not be upgraded to https.
   const secure = env.PUBLIC_URL?.startsWith('https:') ?? false;
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'"],
+          upgradeInsecureRequests: secure ? [] : null,
+        },
+      },
+    }),
+  );
   app.use(cookieParser());
   const origins = (env.CORS_ORIGINS ?? '')
     .split(',')

@@ -10,8 +10,14 @@ export interface ErrorResponse {
 
 export interface ErrorDetail {
   field: string;
+  /** English, for developers and logs; clients translate `code` when there is one. */
   message: string;
+  /** Stable UPPER_SNAKE reason for this field, when clients should be able to say it in the reader's language. */
+  code?: string;
 }
+
+/** Detail code: a new password that zxcvbn scores below 3 (too easy to guess). */
+export const PASSWORD_TOO_WEAK = 'PASSWORD_TOO_WEAK';
 
 /** Codes that do not belong to one feature. */
 export enum CommonErrorCode {

@@ -210,11 +210,21 @@ export class Env {
   @IsInt()
   @Min(1)
   RATE_LIMIT_AUTH_IP = 20;
-  /** Login and registration attempts per window and account (the e-mail tried). */
+  /** Failed sign-ins (and registrations) per `RATE_LIMIT_TTL_MS` window, account (the e-mail tried) and client IP. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  RATE_LIMIT_AUTH_ACCOUNT = 10;
+  RATE_LIMIT_AUTH_ACCOUNT_CLIENT = 10;
+  /** Failed sign-ins (and registrations) per `RATE_LIMIT_AUTH_ACCOUNT_TTL_MS` window and account, from any client. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_ACCOUNT = 100;
+  /** Window of the account-wide ceiling, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RATE_LIMIT_AUTH_ACCOUNT_TTL_MS = 3_600_000;
 
   /** Socket events per second per connection (token bucket refill). */
   @Transform(toInt)
@@ -239,6 +249,12 @@ export class Env {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Bearer token the Prometheus scraper sends to `/metrics`; unset, `/metrics` answers 404. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
 
   /** Trust X-Forwarded-For from this many proxies (the compose file has one). */
   @Transform(toInt)

@@ -1,4 +1,4 @@
-import type { ErrorResponse, TokenPairResponse } from '@lcc/contracts';
+import type { ErrorDetail, ErrorResponse, TokenPairResponse } from '@lcc/contracts';
 
 /** A failed API call, carrying the contract's error shape. */
 export class ApiError extends Error {
@@ -6,14 +6,19 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: { field: string; message: string }[] = [],
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
   }
 
   /** The message for one field of a form, if the API named it. */
   fieldMessage(field: string): string | undefined {
-    return this.details.find((detail) => detail.field === field)?.message;
+    return this.fieldDetail(field)?.message;
+  }
+
+  /** The whole detail for one field (its `code`, when there is one, can be said in the reader's language). */
+  fieldDetail(field: string): ErrorDetail | undefined {
+    return this.details.find((detail) => detail.field === field);
   }
 }
 

@@ -1,10 +1,17 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import i18n from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 
-/** The message the API gave for a field (its `details`), or nothing. */
+/**
+ * The message the API gave for a field (its `details`), or nothing. A detail with a `code` the portal knows
+ * (`errorCode.*` in common) reads in the reader's language; others as the API worded them.
+ */
 export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fieldMessage(field) : undefined;
+  if (!(error instanceof ApiError)) return undefined;
+  const detail = error.fieldDetail(field);
+  if (!detail) return undefined;
+  return detail.code ? i18n.t(`common:errorCode.${detail.code}`, { defaultValue: detail.message }) : detail.message;
 }
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {

@@ -3,7 +3,13 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { PUBLIC_EXTENSION } from '../decorators/public.decorator.js';
 import { ErrorResponseDto } from './error-response.dto.js';
 
-/** The OpenAPI document: every operation also names the contract's error shape as its `default` response. */
+const BEARER = 'bearer';
+
+/**
+ * The OpenAPI document: every operation also names the contract's error shape as its `default` response. The
+ * bearer token is the global default; each operation states its requirement, taken from `@Public()` (which marks
+ * the operation with an extension): public ones `security: []`, all others the bearer token.
+ */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
@@ -11,7 +17,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('LCC Partnership Portal API')
       .setDescription('Members, working groups, meetings, documents and discussions of the Low-Carbon-City network')
       .setVersion('1')
-      .addBearerAuth()
+      .addBearerAuth(undefined, BEARER)
+      .addSecurityRequirements(BEARER)
       .build(),
     { extraModels: [ErrorResponseDto] },
   );
@@ -23,12 +30,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     for (const operation of Object.values(operations)) {
       if (typeof operation === 'object' && operation && 'responses' in operation) {
         operation.responses = { ...operation.responses, default: error };
-        // Public routes accept a token but do not need one: an empty requirement makes it optional.
+        // Public routes need no token (one, when sent, still identifies the caller).
         const marked = operation as Record<string, unknown> & { security?: Record<string, string[]>[] };
-        if (marked[PUBLIC_EXTENSION]) {
-          marked.security = [{}, ...(marked.security ?? []).filter((s) => Object.keys(s).length > 0)];
-          delete marked[PUBLIC_EXTENSION];
-        }
+        marked.security = marked[PUBLIC_EXTENSION] ? [] : [{ [BEARER]: [] }];
+        delete marked[PUBLIC_EXTENSION];
       }
     }
   }

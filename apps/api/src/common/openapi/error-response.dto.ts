@@ -4,6 +4,8 @@ import type { ErrorDetail, ErrorResponse } from '@lcc/contracts';
 export class ErrorDetailDto implements ErrorDetail {
   @ApiProperty({ example: 'email' }) field: string;
   @ApiProperty({ example: 'email must be a valid e-mail address' }) message: string;
+  @ApiPropertyOptional({ example: 'PASSWORD_TOO_WEAK', description: 'Stable reason, when clients should translate it' })
+  code?: string;
 }
 
 /** The one error shape of the contract. */

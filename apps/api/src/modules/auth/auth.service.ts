@@ -11,6 +11,7 @@ import type { Member } from '../members/entities/member.entity.js';
 import { toMemberResponse } from '../members/member-view.js';
 import { MembersService } from '../members/members.service.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
+import { assertStrongPassword } from './password-strength.js';
 import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { type AccessTokenClaims, SessionsService } from './sessions.service.js';
@@ -29,6 +30,7 @@ export class AuthService {
   /** Pending until approved; active at once with a valid invitation for the same e-mail (consumed atomically). */
   async register(dto: RegisterDto): Promise<MemberResponse> {
     const { invitationToken, password, ...profile } = dto;
+    assertStrongPassword('password', password, [dto.email, dto.displayName, dto.organization, dto.city]);
     const { member, workingGroupId } = await this.dataSource.transaction(async (manager) => {
       const invitation = invitationToken ? await this.invitations.consume(manager, invitationToken, dto.email) : null;
       const created = await this.members.create(
@@ -93,6 +95,13 @@ export class AuthService {
       throw new AuthException(AuthErrorCode.WRONG_PASSWORD);
     }
     if (dto.currentPassword === dto.newPassword) throw new AuthException(AuthErrorCode.PASSWORD_UNCHANGED);
+    const member = await this.members.findById(actor.id);
+    assertStrongPassword('newPassword', dto.newPassword, [
+      member?.email,
+      actor.displayName,
+      member?.organization,
+      dto.currentPassword,
+    ]);
     await this.members.setPassword(actor.id, dto.newPassword);
     await this.sessions.revokeAll(actor.id, 'password_changed', actor.sessionId);
   }

@@ -123,6 +123,8 @@ export class IndicatorValuesController {
     const body = await this.values.export(actor ?? null, query, format);
     response.type(format === ExportFormat.Csv ? 'text/csv; charset=utf-8' : 'application/json');
     response.setHeader('Content-Disposition', `attachment; filename="indicator-values.${format}"`);
+    // A signed-in reader's export may hold values that are not public: keep it out of every cache.
+    response.setHeader('Cache-Control', actor ? 'no-store' : 'no-cache');
     return body;
   }
 

@@ -10,8 +10,9 @@ import { BlobStorage } from './storage/blob-storage.js';
 
 /**
  * Streams a version to the client: `ETag` is the SHA-256, `If-None-Match` answers 304, one `Range` answers 206,
- * the file name travels in RFC 5987 form, and `nosniff` keeps browsers from guessing another type. A download
- * is recorded when the body starts at byte 0 (resumed ranges of one download are not counted twice).
+ * the file name travels in RFC 5987 form, and `nosniff` keeps browsers from guessing another type. A download is
+ * recorded once the whole file has been sent (the response's `finish`): a GET whose body is the entire file, not
+ * HEAD, not a partial range, not a transfer the client cut short. Only public documents may be kept in caches.
  */
 @Injectable()
 export class DocumentDownloadService {
@@ -29,12 +30,13 @@ export class DocumentDownloadService {
     req: Request,
     res: Response,
   ): Promise<void> {
-    const { documentId, version } = await this.documents.findDownloadable(viewer, id, versionNumber);
+    const { documentId, visibility, version } = await this.documents.findDownloadable(viewer, id, versionNumber);
     const size = Number(version.size);
     const etag = `"${version.sha256}"`;
     res.setHeader('ETag', etag);
     res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('Cache-Control', 'private, no-cache');
+    // A member-only file must not stay on a shared computer's disk or in a proxy; public ones revalidate.
+    res.setHeader('Cache-Control', visibility === 'public' ? 'private, no-cache' : 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (etagMatches(req.headers['if-none-match'], etag)) {
       res.status(304).end();
@@ -47,7 +49,7 @@ export class DocumentDownloadService {
       throw new DocumentException(DocumentErrorCode.RANGE_NOT_SATISFIABLE);
     }
     const stream = await this.storage.read(version.sha256, range ?? undefined);
-    if (!range || range.start === 0) await this.documents.recordDownload(viewer, documentId, version);
+    const wholeFile = !range || (range.start === 0 && range.end === size - 1);
     res.status(range ? 206 : 200);
     res.setHeader('Content-Type', contentTypeOf(version.mime_type));
     res.setHeader('Content-Disposition', contentDisposition(version.file_name));
@@ -59,10 +61,20 @@ export class DocumentDownloadService {
       return;
     }
     try {
+      // Resolves on the response's `finish`: every byte handed to the connection. A client that goes away first
+      // makes it reject, and nothing is recorded.
       await pipeline(stream, res);
     } catch (error) {
       // The client went away, or storage failed mid-body: the status line is gone, so the connection is cut.
       if (!res.writableEnded) this.logger.warn({ err: { message: String(error) }, documentId }, 'download interrupted');
+      return;
+    }
+    if (!wholeFile || !res.writableFinished) return;
+    try {
+      await this.documents.recordDownload(viewer, documentId, version);
+    } catch (error) {
+      // The response is complete; a failed record must not turn into a second response.
+      this.logger.error({ err: { message: String(error) }, documentId }, 'download not recorded');
     }
   }
 }

@@ -295,7 +295,7 @@ export class DocumentsService {
     viewer: Viewer,
     id: string,
     number?: number,
-  ): Promise<{ documentId: string; version: VersionRow }> {
+  ): Promise<{ documentId: string; visibility: string; version: VersionRow }> {
     const row = await this.findRow(viewer, id);
     if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
     const [version] = await this.versionRows('v.document_id = $1 AND v.number = $2', [
@@ -303,7 +303,7 @@ export class DocumentsService {
       number ?? row.latest_version_number,
     ]);
     if (!version) throw new DocumentException(DocumentErrorCode.DOCUMENT_VERSION_NOT_FOUND);
-    return { documentId: id, version };
+    return { documentId: id, visibility: row.visibility, version };
   }
 
   /** Records a download and bumps the document's count in one transaction. */

@@ -9,6 +9,7 @@ import type { Actor } from '../../common/http/actor.js';
 import { newSecret, sha256 } from '../../common/http/secrets.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MembersService } from '../members/members.service.js';
+import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { CreateInvitationDto } from './dto/create-invitation.dto.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { InvitationErrorCode, InvitationException } from './invitations.exception.js';
@@ -29,6 +30,7 @@ export class InvitationsService {
     private readonly config: ConfigService<Env, true>,
     private readonly members: MembersService,
     private readonly audit: AuditService,
+    private readonly workingGroups: WorkingGroupsService,
   ) {}
 
   async create(actor: Actor, dto: CreateInvitationDto): Promise<InvitationResponse> {
@@ -36,6 +38,9 @@ export class InvitationsService {
     if (!GRANTABLE[actor.role].includes(role)) {
       throw new InvitationException(InvitationErrorCode.INVITATION_ROLE_NOT_ALLOWED);
     }
+    // A group that does not exist is 404 WORKING_GROUP_NOT_FOUND, as on every other route naming a group (the
+    // inviters, coordinators and admins, see every group); otherwise the registration would join nothing.
+    if (dto.workingGroupId) await this.workingGroups.requireListed(dto.workingGroupId);
     if (await this.members.emailExists(dto.email)) {
       throw new InvitationException(InvitationErrorCode.INVITEE_ALREADY_MEMBER);
     }

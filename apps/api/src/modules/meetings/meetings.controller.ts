@@ -57,6 +57,7 @@ export class MeetingsController {
   @Get('meetings/:id/ics')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="meeting.ics"')
+  @Header('Cache-Control', 'no-store')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The meeting as an iCalendar file' })
   ics(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
@@ -86,7 +87,7 @@ export class CalendarFeedController {
   @Get(':token.ics')
   @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'private, max-age=300')
+  @Header('Cache-Control', 'no-store')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: "A member's meetings; the token in the URL is the secret" })
   feedIcs(@Param('token') token: string) {
