@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { Env } from './config/env.validation.js';
 import { buildOpenApiDocument } from './common/openapi/document.js';
 import { PortalIoAdapter } from './common/realtime/portal-io.adapter.js';
+import { inputGuard } from './common/validation/input-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { serveWebPortal } from './common/http/web-portal.js';
 
@@ -19,6 +20,10 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
   const secure = env.PUBLIC_URL?.startsWith('https:') ?? false;
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }));
   app.use(cookieParser());
+  // Parsers registered here (Nest then skips its own) so that the input guard runs after them and before routing.
+  app.useBodyParser('json');
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(inputGuard);
   const origins = (env.CORS_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
