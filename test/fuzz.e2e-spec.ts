@@ -347,6 +347,42 @@ describe('fuzz: hostile input never reaches a 500', () => {
     await t.close();
   });
 
+  it('refuses unstorable, undecodable and too deep input at the edge in the contract error shape', async () => {
+    const refusals = [
+      t.http().get('/api/members/%E0%A4%A').set('Authorization', member.auth),
+      t.http().get('/api/working-groups?q=a%00b').set('Authorization', member.auth),
+      t.http().get(`/api/rooms/${known.roomId}/messages?after=1e300`).set('Authorization', member.auth),
+      t.http().get(`/api/rooms/${known.roomId}/messages?before=99999999999999999999`).set('Authorization', member.auth),
+      t
+        .http()
+        .get(`/api/members?cursor=${b64(['\u0000', randomUUID()])}`)
+        .set('Authorization', member.auth),
+      t
+        .http()
+        .patch('/api/members/me')
+        .set('Authorization', member.auth)
+        .set('Content-Type', 'application/json')
+        .send(serialise({ organization: DEEP_MARK })),
+      t.http().patch('/api/members/me').set('Authorization', member.auth).send({ organization: 'x\ud800' }),
+    ];
+    for (const response of await Promise.all(refusals)) {
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(response.body.requestId).toBe(response.headers['x-request-id']);
+      expect(response.body.requestId).not.toBe('');
+    }
+    const nul = await emitAck(
+      await connectSocket(t.url, member.accessToken).then((s) => (sockets.push(s), s)),
+      'message.send',
+      {
+        roomId: known.roomId!,
+        clientId: randomUUID(),
+        body: 'a\u0000b',
+      },
+    );
+    expect(nul).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('fails only the NUL message when many members send into one room at once, over sockets and REST', async () => {
     const senders = await Promise.all(
       Array.from({ length: 12 }, (_, i) => t.fx.member({ displayName: `Busy Sender ${i}` })),

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Env } from './config/env.validation.js';
 import { buildOpenApiDocument } from './common/openapi/document.js';
+import { requestIdMiddleware } from './common/http/request-id.js';
 import { PortalIoAdapter } from './common/realtime/portal-io.adapter.js';
 import { inputGuard } from './common/validation/input-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -16,6 +17,7 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
   app.useLogger(app.get(Logger));
   app.set('trust proxy', env.TRUST_PROXY_HOPS);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.use(requestIdMiddleware);
   // The portal loads nothing from elsewhere; over plain http (an intranet), assets must not be upgraded to https.
   const secure = env.PUBLIC_URL?.startsWith('https:') ?? false;
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: secure ? [] : null } } }));

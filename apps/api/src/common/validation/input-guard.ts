@@ -45,7 +45,10 @@ export function findInputProblem(input: unknown, root = '', whole = 'body'): Err
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_INPUT_DEPTH) {
-      return { field: field || whole, message: `nesting deeper than ${MAX_INPUT_DEPTH} levels is not accepted` };
+      return {
+        field: (field || whole).slice(0, 64),
+        message: `nesting deeper than ${MAX_INPUT_DEPTH} levels is not accepted`,
+      };
     }
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], join(field, i), depth + 1]);
