@@ -6,7 +6,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Env } from './config/env.validation.js';
 import { buildOpenApiDocument } from './common/openapi/document.js';
+import { requestIdMiddleware } from './common/http/request-id.js';
 import { PortalIoAdapter } from './common/realtime/portal-io.adapter.js';
+import { inputGuard } from './common/validation/input-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { serveWebPortal } from './common/http/web-portal.js';
 
@@ -15,6 +17,7 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
   app.useLogger(app.get(Logger));
   app.set('trust proxy', env.TRUST_PROXY_HOPS);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.use(requestIdMiddleware);
   // The portal loads nothing from elsewhere (helmet's defaults still allow any https: origin for styles and fonts);
   // inline styles stay allowed for the API docs page's <style> blocks. Over plain http (an intranet), assets must
   // not be upgraded to https.
@@ -31,6 +34,10 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
     }),
   );
   app.use(cookieParser());
+  // Parsers registered here (Nest then skips its own) so that the input guard runs after them and before routing.
+  app.useBodyParser('json');
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(inputGuard);
   const origins = (env.CORS_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())

@@ -111,6 +111,22 @@ export interface ClientToServerEvents {
   'presence.set': (payload: { status: 'online' | 'away' }, ack: (result: Ack) => void) => void;
 }
 
+/** Every client → server event, as a record so the compiler refuses one missing from or extra to the map. */
+const CLIENT_EVENT_NAMES: Record<keyof ClientToServerEvents, true> = {
+  'room.join': true,
+  'room.leave': true,
+  'message.send': true,
+  'message.edit': true,
+  'message.delete': true,
+  'reaction.toggle': true,
+  typing: true,
+  'room.read': true,
+  'presence.set': true,
+};
+
+/** The names of `ClientToServerEvents` at run time (tests walk every event; the map itself is only a type). */
+export const CLIENT_EVENTS = Object.keys(CLIENT_EVENT_NAMES) as readonly (keyof ClientToServerEvents)[];
+
 /** Server → client events; every payload about a room carries `roomId`. */
 export interface ServerToClientEvents {
   'message.created': (message: MessageResponse) => void;

@@ -16,10 +16,13 @@ const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   503: CommonErrorCode.SERVICE_UNAVAILABLE,
 };
 
-/** Body-parser errors carry `status` and `type` rather than being HttpExceptions. */
+/**
+ * Body-parser errors carry `status` and `type` rather than being HttpExceptions; Express's router throws the
+ * same kind (`status` 400, no `type`) for a path it cannot percent-decode.
+ */
 interface BodyParserError {
   status: number;
-  type: string;
+  type?: string;
 }
 
 /** Maps every error to `{ statusCode, code, message, details?, requestId }`; unknown errors become a bare 500. */
@@ -101,10 +104,5 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function isBodyParserError(error: unknown): error is BodyParserError {
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as Partial<BodyParserError>;
-  return (
-    typeof candidate.status === 'number' &&
-    candidate.status >= 400 &&
-    candidate.status < 500 &&
-    typeof candidate.type === 'string'
-  );
+  return typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
 }

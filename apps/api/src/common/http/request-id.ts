@@ -19,3 +19,16 @@ export function assignRequestId(request: IncomingMessage, response: ServerRespon
 export function requestIdOf(request: { id?: unknown }): string {
   return typeof request.id === 'string' ? request.id : String(request.id ?? '');
 }
+
+/**
+ * Gives the request its id before body parsing and the input guard, which answer errors before pino-http's
+ * middleware would have assigned one; pino-http then keeps it (`req.id || genReqId(...)`).
+ */
+export function requestIdMiddleware(
+  request: IncomingMessage & { id?: unknown },
+  response: ServerResponse,
+  next: () => void,
+): void {
+  request.id ??= assignRequestId(request, response);
+  next();
+}

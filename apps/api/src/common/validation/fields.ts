@@ -2,6 +2,14 @@ import { IsInt, Max, Min } from 'class-validator';
 import { CommonErrorCode } from '@lcc/contracts';
 import { CommonException } from '../errors/common.exception.js';
 
+/**
+ * The largest seq (a bigint column) a request may name: JSON numbers are doubles, exact only up to 2^53 - 1, and
+ * `@IsInt` alone lets 1e300 through (it is an integer), which PostgreSQL then refuses with a 500.
+ */
+export const SEQ_MAX = Number.MAX_SAFE_INTEGER;
+/** The largest value of an int4 column (version numbers, counts). */
+export const INT4_MAX = 2147483647;
+
 /** Years the information platform accepts (inventories, targets, series, schemes). */
 export const YEAR_MIN = 1900;
 export const YEAR_MAX = 2100;

@@ -29,7 +29,7 @@ export class AuditService {
     if (query.targetId) qb.andWhere('e.targetId = :targetId', { targetId: query.targetId });
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(e.createdAt, e.id) < (:createdAt, :id)', { createdAt, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

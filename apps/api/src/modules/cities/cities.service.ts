@@ -14,7 +14,7 @@ import {
 } from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { escapeLike } from '../../common/search/like.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -57,7 +57,7 @@ export class CitiesService {
       });
     }
     if (query.cursor) {
-      const [name, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
+      const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(c.nameEn, c.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

@@ -16,7 +16,7 @@ import { neutraliseFormula } from '../../common/csv/spreadsheet-cells.js';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
@@ -78,11 +78,11 @@ export class IndicatorValuesService {
     const p = new SqlParams();
     const where = [await this.selectionSql(viewer, query, p)];
     if (query.cursor) {
-      const [code, country, city, year, id] = decodeTypedCursor(query.cursor, [
+      const [code, country, city, year, id] = decodeCursor(query.cursor, [
         'string',
         'string',
         'string',
-        'int',
+        'smallint',
         'uuid',
       ]);
       where.push(

@@ -15,7 +15,7 @@ import {
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
@@ -51,7 +51,7 @@ export class IndicatorsService {
   async list(query: PageQueryDto): Promise<Page<IndicatorResponse>> {
     const qb = this.indicators.createQueryBuilder('i').orderBy('i.code', 'ASC');
     if (query.cursor) {
-      const [code] = decodeTypedCursor(query.cursor, ['string']);
+      const [code] = decodeCursor(query.cursor, ['string']);
       qb.andWhere('i.code > :code', { code });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
@@ -162,12 +162,12 @@ export class IndicatorsService {
     if (query.cityId) where.push(`r.city_id = ${p.add(query.cityId)}`);
     if (query.country) where.push(`r.country = ${p.add(query.country)}`);
     if (query.cursor) {
-      const [code, country, city, start, end, id] = decodeTypedCursor(query.cursor, [
+      const [code, country, city, start, end, id] = decodeCursor(query.cursor, [
         'string',
         'string',
         'string',
-        'int',
-        'int',
+        'smallint',
+        'smallint',
         'uuid',
       ]);
       where.push(

@@ -14,7 +14,7 @@ import {
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import { CitiesService } from './cities.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
 import { type Viewer, visibilityAllows, visibleSql } from './city-access.js';
@@ -41,7 +41,7 @@ export class InventoriesService {
       .andWhere(visibleSql(viewer, 'i'))
       .orderBy('i.year', 'DESC');
     if (query.cursor) {
-      const [year] = decodeTypedCursor(query.cursor, ['int']);
+      const [year] = decodeCursor(query.cursor, ['smallint']);
       qb.andWhere('i.year < :year', { year });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

@@ -14,7 +14,7 @@ import {
 } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { RoomsService } from '../discussions/rooms.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -68,7 +68,7 @@ export class StrategiesService {
       .orderBy('s.title', 'ASC')
       .addOrderBy('s.id', 'ASC');
     if (query.cursor) {
-      const [title, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
+      const [title, id] = decodeCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(s.title, s.id) > (:title, :id)', { title, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

@@ -15,6 +15,7 @@ import type { Socket } from 'socket.io';
 import { type Ack, type ClientToServerEvents, RealtimeErrorCode, type ServerToClientEvents } from '@lcc/contracts';
 import { AppException } from '../../common/errors/app.exception.js';
 import type { Actor } from '../../common/http/actor.js';
+import { findInputProblem } from '../../common/validation/input-guard.js';
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -293,6 +294,14 @@ export class DiscussionsGateway
   ): Promise<Ack<Result>> {
     if (!socket.data.bucket.take()) {
       return { ok: false, error: { code: RealtimeErrorCode.RATE_LIMITED, message: 'Too many events; slow down' } };
+    }
+    // Checked before class-transformer sees it: it would recurse into hostile nesting, and NUL cannot be stored.
+    const unsafe = findInputProblem(payload, '', 'payload');
+    if (unsafe) {
+      return {
+        ok: false,
+        error: { code: RealtimeErrorCode.VALIDATION_FAILED, message: `${unsafe.field}: ${unsafe.message}` },
+      };
     }
     const dto = plainToInstance(type, typeof payload === 'object' && payload !== null ? payload : {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });

@@ -13,6 +13,7 @@ import { RoomMember } from './entities/room-member.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { toMessageResponse } from './message-view.js';
 import { indexText } from '../../common/search/segmentation.js';
+import { inputValidationError, unstorableText } from '../../common/validation/input-guard.js';
 import { isUniqueViolation } from '@lcc/database';
 import { mayPostSql } from './room-access.js';
 import { RoomsService } from './rooms.service.js';
@@ -51,6 +52,9 @@ export class MessagesService {
   ) {}
 
   async send(actor: Actor, roomId: string, dto: SendMessageDto): Promise<SendResult> {
+    // Checked here too, not only at the edge: a body the database refuses must never join another's batch.
+    const unstorable = unstorableText(dto.body);
+    if (unstorable) throw inputValidationError([{ field: 'body', message: `body ${unstorable}` }]);
     // Most messages are plain text from a member of an open room: the insert itself checks membership and
     // archiving, so they cost one statement. Threads, attachments, mentions and refusals take the full checks.
     if (!dto.threadRootId && !dto.attachmentIds?.length && !dto.body.includes('@')) {
@@ -185,15 +189,12 @@ export class MessagesService {
   }
 
   private async flush(roomId: string, batch: QueuedSend[]): Promise<void> {
-    try {
-      const outcomes =
-        batch.length === 1
-          ? [await this.insert(roomId, batch[0]!.authorId, { ...batch[0]!.dto, attachmentIds: [] }, [])]
-          : await this.insertMany(roomId, batch);
-      batch.forEach((item, i) => item.resolve(outcomes[i]!));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-    }
+    const outcomes = batch.length === 1 ? await this.insertEach(roomId, batch) : await this.insertMany(roomId, batch);
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.status === 'fulfilled') item.resolve(outcome.value);
+      else item.reject(outcome.reason);
+    });
     const next = this.waiting.get(roomId) ?? [];
     if (next.length === 0) {
       this.waiting.delete(roomId);
@@ -203,13 +204,30 @@ export class MessagesService {
     void this.flush(roomId, next);
   }
 
+  /** Each message in its own statement: one failing (whatever the reason) fails no other. */
+  private async insertEach(roomId: string, batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
+    const outcomes: PromiseSettledResult<InsertOutcome>[] = [];
+    for (const b of batch) {
+      try {
+        outcomes.push({
+          status: 'fulfilled',
+          value: await this.insert(roomId, b.authorId, { ...b.dto, attachmentIds: [] }, []),
+        });
+      } catch (reason) {
+        outcomes.push({ status: 'rejected', reason });
+      }
+    }
+    return outcomes;
+  }
+
   /**
    * Several plain messages of one room in one statement, all or nothing: seqs follow the order they arrived in,
    * contiguous from the room's last seq; each author's read marker moves to their newest. When any author may not
-   * send there (not a member, room archived) or any clientId was used before, nothing is written and each message
-   * takes the single-message path, which tells them apart.
+   * send there (not a member, room archived), any clientId was used before, or the statement fails for any other
+   * reason, nothing is written and each message takes the single-message path, which tells them apart: one bad
+   * message must not fail the others that happened to share its statement.
    */
-  private async insertMany(roomId: string, batch: QueuedSend[]): Promise<InsertOutcome[]> {
+  private async insertMany(roomId: string, batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
     let rows: Record<string, unknown>[] = [];
     try {
       rows = (await this.dataSource.query(
@@ -240,16 +258,15 @@ export class MessagesService {
           batch.map((b) => indexText(b.dto.body)),
         ],
       )) as Record<string, unknown>[];
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+    } catch {
+      // Retried one by one below, where the error (if it was one message's) reaches only its sender.
+      rows = [];
     }
     if (rows.length === batch.length) {
       const byKey = new Map(rows.map((row) => [`${String(row.author_id)} ${String(row.client_id)}`, fromRow(row)]));
-      return batch.map((b) => byKey.get(`${b.authorId} ${b.dto.clientId}`)!);
+      return batch.map((b) => ({ status: 'fulfilled', value: byKey.get(`${b.authorId} ${b.dto.clientId}`)! }));
     }
-    const outcomes: InsertOutcome[] = [];
-    for (const b of batch) outcomes.push(await this.insert(roomId, b.authorId, { ...b.dto, attachmentIds: [] }, []));
-    return outcomes;
+    return this.insertEach(roomId, batch);
   }
 
   /** A page of history in ascending seq: the newest page by default, or before/after a seq (exclusive). */

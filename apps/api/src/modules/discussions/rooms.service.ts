@@ -138,7 +138,7 @@ export class RoomsService {
       .orderBy('activity_at', 'DESC')
       .addOrderBy('r.id', 'DESC');
     if (query.cursor) {
-      const [activityAt, id] = decodeCursor(query.cursor, 2);
+      const [activityAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(COALESCE(r.last_message_at, r.created_at), r.id) < (:activityAt, :id)', { activityAt, id });
     }
     const rows = await qb.limit(query.limit + 1).getRawAndEntities();

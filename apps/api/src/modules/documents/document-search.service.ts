@@ -40,13 +40,13 @@ export class DocumentSearchService {
 
     if (query.cursor) {
       if (rankExpression) {
-        const [rank, id] = decodeCursor(query.cursor, 2);
+        const [rank, id] = decodeCursor(query.cursor, ['real', 'uuid']);
         const r = p.add(String(rank));
         conditions.push(
           `(${rankExpression} < ${r}::real OR (${rankExpression} = ${r}::real AND d.id > ${p.add(id)}::uuid))`,
         );
       } else {
-        const [createdAt, id] = decodeCursor(query.cursor, 2);
+        const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
         conditions.push(`(d.created_at, d.id) < (${p.add(createdAt)}::timestamptz, ${p.add(id)}::uuid)`);
       }
     }

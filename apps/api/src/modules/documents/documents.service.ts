@@ -243,7 +243,7 @@ export class DocumentsService {
     const values: unknown[] = [id, query.limit + 1];
     let where = 'v.document_id = $1';
     if (query.cursor) {
-      const [number] = decodeCursor(query.cursor, 1);
+      const [number] = decodeCursor(query.cursor, ['int']);
       values.push(Number(number));
       where += ` AND v.number < $3`;
     }
@@ -261,7 +261,7 @@ export class DocumentsService {
     const values: unknown[] = [id, query.limit + 1];
     let where = 'dl.document_id = $1';
     if (query.cursor) {
-      const [createdAt, downloadId] = decodeCursor(query.cursor, 2);
+      const [createdAt, downloadId] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       values.push(createdAt, downloadId);
       where += ' AND (dl.created_at, dl.id) < ($3::timestamptz, $4::uuid)';
     }

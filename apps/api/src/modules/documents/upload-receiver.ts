@@ -9,6 +9,7 @@ import type { Request } from 'express';
 import { fileTypeFromFile } from 'file-type';
 import { CommonErrorCode } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
+import { findInputProblem, inputValidationError } from '../../common/validation/input-guard.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { ALLOWED_TYPES, classify, cleanFileName, extensionOf, type TextEvidence } from './file-types.js';
 
@@ -113,7 +114,10 @@ function parse<T>(
     };
 
     parser.on('field', (name, value) => {
-      fields[name] = name in fields ? `${fields[name]},${value}` : value;
+      // The JSON input guard never sees multipart bodies: the same rules for the metadata fields here.
+      const unsafe = findInputProblem({ [name]: value });
+      if (unsafe) return fail(inputValidationError([unsafe]));
+      fields[name] = Object.hasOwn(fields, name) ? `${fields[name]},${value}` : value;
     });
     parser.on('file', (name, stream, info) => {
       if (name !== 'file' || work || failure) {

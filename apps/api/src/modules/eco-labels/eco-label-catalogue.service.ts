@@ -15,7 +15,7 @@ import {
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import type {
   CompareQueryDto,
@@ -46,7 +46,7 @@ export class EcoLabelCatalogueService {
   async listCategories(query: PageQueryDto): Promise<Page<ProductCategoryResponse>> {
     const qb = this.categories.createQueryBuilder('c').orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
     if (query.cursor) {
-      const [name, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
+      const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(c.name, c.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();
@@ -76,7 +76,7 @@ export class EcoLabelCatalogueService {
     if (!viewer) qb.andWhere(`a.visibility = 'public' AND b.visibility = 'public'`);
     if (query.schemeId) qb.andWhere('(r.schemeAId = :id OR r.schemeBId = :id)', { id: query.schemeId });
     if (query.cursor) {
-      const [createdAt, id] = decodeTypedCursor(query.cursor, ['instant', 'uuid']);
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(r.createdAt, r.id) > (:createdAt, :id)', { createdAt, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

@@ -15,7 +15,7 @@ import {
 } from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { AuditService } from '../audit/audit.service.js';
 import { RoomsService } from '../discussions/rooms.service.js';
@@ -70,7 +70,7 @@ export class EcoLabelSchemesService {
       );
     }
     if (query.cursor) {
-      const [name, id] = decodeTypedCursor(query.cursor, ['string', 'uuid']);
+      const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(s.name, s.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

@@ -111,7 +111,7 @@ export class MeetingsService {
     if (query.from) qb.andWhere('m.endsAt > :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('m.startsAt < :to', { to: new Date(query.to) });
     if (query.cursor) {
-      const [startsAt, id] = decodeCursor(query.cursor, 2);
+      const [startsAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(m.startsAt, m.id) > (:startsAt, :id)', { startsAt, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

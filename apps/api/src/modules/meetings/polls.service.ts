@@ -14,7 +14,7 @@ import {
 import type { Actor } from '../../common/http/actor.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { toPage } from '../../common/pagination/cursor.js';
-import { decodeTypedCursor } from '../../common/pagination/keyset.js';
+import { decodeCursor } from '../../common/pagination/cursor.js';
 import type { CastVotesDto, CreatePollDto, ListPollsQueryDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
 import { PollOption } from './entities/poll-option.entity.js';
 import { PollVote } from './entities/poll-vote.entity.js';
@@ -79,7 +79,7 @@ export class PollsService {
       .limit(query.limit + 1);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.cursor) {
-      const [createdAt, id] = decodeTypedCursor(query.cursor, ['instant', 'uuid']);
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(p.createdAt, p.id) < (:createdAt, :id)', { createdAt, id });
     }
     const { entities, raw } = await qb.getRawAndEntities();

@@ -60,7 +60,7 @@ export class NotificationsService {
       .addOrderBy('n.id', 'DESC');
     if (query.unread) qb.andWhere('n.readAt IS NULL');
     if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       qb.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', { createdAt, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

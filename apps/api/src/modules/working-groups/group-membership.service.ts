@@ -98,7 +98,7 @@ export class GroupMembershipService {
       .orderBy('m.displayName', 'ASC')
       .addOrderBy('m.id', 'ASC');
     if (query.cursor) {
-      const [displayName, id] = decodeCursor(query.cursor, 2);
+      const [displayName, id] = decodeCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(m.displayName, m.id) > (:displayName, :id)', { displayName, id });
     }
     const rows = await qb.limit(query.limit + 1).getMany();

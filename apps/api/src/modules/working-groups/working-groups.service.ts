@@ -104,7 +104,7 @@ export class WorkingGroupsService {
     if (query.mine) qb.andWhere('my.id IS NOT NULL');
     if (query.q) qb.andWhere(`g.name ILIKE :q ESCAPE '\\'`, { q: `%${escapeLike(query.q)}%` });
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(g.name, g.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.limit(query.limit + 1).getRawAndEntities();

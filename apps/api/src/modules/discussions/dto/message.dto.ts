@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { SEQ_MAX } from '../../../common/validation/fields.js';
 
 export const MAX_BODY = 8000;
 
@@ -68,13 +69,15 @@ export class JoinRoomDto extends RoomRefDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   sinceSeq?: number;
 }
 
 export class ReadMarkerDto {
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ minimum: 0, maximum: SEQ_MAX })
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   seq: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Marks a thread read instead of the room' })
@@ -89,18 +92,20 @@ export class SocketReadMarkerDto extends ReadMarkerDto {
 }
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ description: 'Messages with seq below this (exclusive)' })
+  @ApiPropertyOptional({ minimum: 0, maximum: SEQ_MAX, description: 'Messages with seq below this (exclusive)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   before?: number;
 
-  @ApiPropertyOptional({ description: 'Messages with seq above this (exclusive)' })
+  @ApiPropertyOptional({ minimum: 0, maximum: SEQ_MAX, description: 'Messages with seq above this (exclusive)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { COUNTRY_CODES, DocumentKind, DocumentLanguage } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
+import { INT4_MAX } from '../../../common/validation/fields.js';
 import { queryBoolean } from '../../../common/validation/transforms.js';
 
 export class ListDocumentsQueryDto extends PageQueryDto {
@@ -60,11 +61,12 @@ export class ListDocumentsQueryDto extends PageQueryDto {
 }
 
 export class DownloadQueryDto {
-  @ApiPropertyOptional({ minimum: 1, description: '1-based version number; the latest when absent' })
+  @ApiPropertyOptional({ minimum: 1, maximum: INT4_MAX, description: '1-based version number; the latest when absent' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   version?: number;
 }
 
