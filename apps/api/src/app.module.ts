@@ -13,6 +13,7 @@ import { APP_OPTIONS, type AppOptions } from './config/app-options.js';
 import { ENTITIES } from './database/entities.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AnalysisModule } from './modules/analysis/analysis.module.js';
 import { CitiesModule } from './modules/cities/cities.module.js';
 import { JwtAuthGuard } from './modules/auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './modules/auth/guards/roles.guard.js';
@@ -20,6 +21,8 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { DiscussionsModule } from './modules/discussions/discussions.module.js';
 import { EcoLabelsModule } from './modules/eco-labels/eco-labels.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IndicatorsModule } from './modules/indicators/indicators.module.js';
+import { InventoriesModule } from './modules/inventories/inventories.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MembersModule } from './modules/members/members.module.js';
@@ -29,6 +32,7 @@ import { RateLimitGuard } from './modules/rate-limits/rate-limit.guard.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
+import { StrategiesModule } from './modules/strategies/strategies.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 
 /** Holds what the bootstrap resolved (validated env, database URL, console) for every module. */
@@ -98,6 +102,10 @@ export class AppModule {
         DocumentsModule,
         SearchModule,
         CitiesModule,
+        StrategiesModule,
+        InventoriesModule,
+        IndicatorsModule,
+        AnalysisModule,
         EcoLabelsModule,
       ],
       providers: [

@@ -14,10 +14,10 @@ import {
 } from '@lcc/contracts';
 import type { Actor } from '../common/http/actor.js';
 import { CitiesService } from '../modules/cities/cities.service.js';
-import { IndicatorsService } from '../modules/cities/indicators.service.js';
-import { IndicatorValuesService } from '../modules/cities/indicator-values.service.js';
-import { InventoriesService } from '../modules/cities/inventories.service.js';
-import { StrategiesService } from '../modules/cities/strategies.service.js';
+import { IndicatorValuesService } from '../modules/indicators/indicator-values.service.js';
+import { ReportedChangesService } from '../modules/indicators/reported-changes.service.js';
+import { InventoriesService } from '../modules/inventories/inventories.service.js';
+import { StrategiesService } from '../modules/strategies/strategies.service.js';
 import { EcoLabelCatalogueService } from '../modules/eco-labels/eco-label-catalogue.service.js';
 import { EcoLabelSchemesService } from '../modules/eco-labels/eco-label-schemes.service.js';
 
@@ -176,7 +176,7 @@ export async function seedInformationPlatform(
   memberIdByEmail: (local: string) => Promise<string | null> = async () => null,
 ): Promise<SeedSummary> {
   const cities = app.get(CitiesService);
-  const indicators = app.get(IndicatorsService);
+  const reportedChanges = app.get(ReportedChangesService);
   const values = app.get(IndicatorValuesService);
   const summary: SeedSummary = { cities: 0, reportedChanges: 0, schemes: 0 };
 
@@ -222,7 +222,7 @@ export async function seedInformationPlatform(
   }
 
   for (const change of REPORTED_CHANGES) {
-    const stored = await indicators.listChanges(actor, {
+    const stored = await reportedChanges.list(actor, {
       indicator: change.indicator,
       country: change.country,
       limit: 100,
@@ -236,7 +236,7 @@ export async function seedInformationPlatform(
         s.source === REPORTED_SOURCE,
     );
     if (present) continue;
-    await indicators.createChange(actor, {
+    await reportedChanges.create(actor, {
       ...change,
       source: REPORTED_SOURCE,
       quality: DataQuality.Verified,

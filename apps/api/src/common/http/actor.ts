@@ -13,6 +13,12 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
+/**
+ * Who looks at something readable without signing in: an active member, or null for an anonymous visitor of the
+ * public site. One type for every feature that serves the public site (documents, cities, eco-labels).
+ */
+export type Viewer = Actor | null;
+
 /** Injects the authenticated member (`@CurrentActor() actor: Actor`). */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
   return context.switchToHttp().getRequest<{ user: Actor }>().user;

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
@@ -12,17 +12,16 @@ import {
   type Page,
   RecordVisibility,
 } from '@lcc/contracts';
-import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff, type Viewer } from '../../common/http/actor.js';
 import { toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { escapeLike } from '../../common/search/like.js';
 import { AuditService } from '../audit/audit.service.js';
-import { RoomsService } from '../discussions/rooms.service.js';
 import { MembersService } from '../members/members.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
-import { type Viewer, visibilityAllows, visibleSql } from './city-access.js';
-import { archiveRooms } from './room-archiving.js';
+import { visibilityAllows, visibleSql } from './city-access.js';
+import type { CityDependent } from './city-dependents.js';
 import type { CreateCityDto, ListCitiesQueryDto, SetCityMembersDto, UpdateCityDto } from './dto/city.dto.js';
 import { CityMember } from './entities/city-member.entity.js';
 import { City } from './entities/city.entity.js';
@@ -33,7 +32,7 @@ import { City } from './entities/city.entity.js';
  */
 @Injectable()
 export class CitiesService {
-  private readonly logger = new Logger(CitiesService.name);
+  private readonly dependents: CityDependent[] = [];
 
   constructor(
     @InjectRepository(City) private readonly cities: Repository<City>,
@@ -41,8 +40,12 @@ export class CitiesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly members: MembersService,
-    private readonly rooms: RoomsService,
   ) {}
+
+  /** Called by the features that keep records under cities, when their module starts (see `CityDependent`). */
+  register(dependent: CityDependent): void {
+    this.dependents.push(dependent);
+  }
 
   async list(viewer: Viewer, query: ListCitiesQueryDto): Promise<Page<CityResponse>> {
     const qb = this.cities
@@ -103,9 +106,7 @@ export class CitiesService {
     await this.saveUnique(async (manager) => {
       await manager.getRepository(City).save(city);
       if (moved) {
-        // City values carry their city's country (so country filters need no join): keep them in step.
-        await manager.query('UPDATE indicator_values SET country = $1 WHERE city_id = $2', [city.country, id]);
-        await manager.query('UPDATE reported_changes SET country = $1 WHERE city_id = $2', [city.country, id]);
+        for (const dependent of this.dependents) await dependent.countryChanged?.(manager, id, city.country);
       }
       await this.record(manager, actor, AuditAction.CityRecordUpdated, 'city', id, { fields: Object.keys(dto) });
       return city;
@@ -116,15 +117,14 @@ export class CitiesService {
   /** Coordinators and admins (checked by the route); everything of the city goes with it. */
   async remove(actor: Actor, id: string): Promise<void> {
     const city = await this.requireVisible(actor, id);
-    const roomIds = await this.dataSource.transaction(async (manager) => {
-      const rooms = (await manager.query('SELECT room_id FROM strategies WHERE city_id = $1', [id])) as {
-        room_id: string | null;
-      }[];
+    const afterCommit = await this.dataSource.transaction(async (manager) => {
+      const work: ((actor: Actor) => Promise<void>)[] = [];
+      for (const dependent of this.dependents) if (dependent.deleting) work.push(await dependent.deleting(manager, id));
       await manager.getRepository(City).delete({ id });
       await this.record(manager, actor, AuditAction.CityRecordDeleted, 'city', id, { nameEn: city.nameEn });
-      return rooms.map((r) => r.room_id);
+      return work;
     });
-    await archiveRooms(this.rooms, actor, roomIds, this.logger);
+    for (const work of afterCommit) await work(actor);
   }
 
   /** Replaces the city's focal points and member organisations (coordinators and admins). */
@@ -255,23 +255,10 @@ export class CitiesService {
     });
   }
 
-  /** Population and GDP by year, from the `population` and `gdp` series the viewer may read. */
+  /** Population and GDP by year, from the feature that keeps the series (none registered: no statistics). */
   private async statistics(viewer: Viewer, cityIds: string[]): Promise<Map<string, CityStatistic[]>> {
-    const rows = (await this.dataSource.query(
-      `SELECT v.city_id, v.year, i.code, v.value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
-        WHERE v.city_id = ANY($1::uuid[]) AND i.code IN ('population', 'gdp') AND ${visibleSql(viewer, 'v')}
-        ORDER BY v.year`,
-      [cityIds],
-    )) as { city_id: string; year: number; code: 'population' | 'gdp'; value: string }[];
-    const result = new Map<string, Map<number, CityStatistic>>();
-    for (const row of rows) {
-      const byYear = result.get(row.city_id) ?? new Map<number, CityStatistic>();
-      result.set(row.city_id, byYear);
-      const stat = byYear.get(row.year) ?? { year: row.year, population: null, gdp: null };
-      byYear.set(row.year, stat);
-      stat[row.code] = Number(row.value);
-    }
-    return new Map([...result].map(([cityId, byYear]) => [cityId, [...byYear.values()]]));
+    for (const dependent of this.dependents) if (dependent.statistics) return dependent.statistics(viewer, cityIds);
+    return new Map();
   }
 }
 

@@ -1,8 +1,10 @@
 import { RecordVisibility } from '@lcc/contracts';
-import type { Actor } from '../../common/http/actor.js';
+import type { Viewer } from '../../common/http/actor.js';
 
-/** Who looks: an active member, or null for an anonymous visitor of the public site. */
-export type Viewer = Actor | null;
+/**
+ * The read rule of every city record (the city, its strategies, inventories and values): the one home the city
+ * features import it from.
+ */
 
 /** `public` records are for everyone; `network` records for signed-in (active) members. */
 export function visibilityAllows(visibility: RecordVisibility, viewer: Viewer): boolean {

@@ -5,14 +5,13 @@ import {
   type DocumentResponse,
   type DocumentVersionResponse,
 } from '@lcc/contracts';
-import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { isNetworkStaff, type Viewer } from '../../common/http/actor.js';
 import { SqlParams, whoIsActor } from '../../common/sql/sql-params.js';
 import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
 
 export { SqlParams };
-
-/** Who looks: an actor, or null for an anonymous visitor of the public site. */
-export type Viewer = Actor | null;
+// The documents feature's files take the viewer type from here, beside the rules that read it.
+export type { Viewer };
 
 /**
  * The documents a viewer may open — the one rule every channel asks (reads, downloads, lists, search, meeting

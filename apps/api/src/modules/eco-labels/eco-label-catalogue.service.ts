@@ -13,7 +13,7 @@ import {
   RecognitionStatus,
 } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
-import type { Actor } from '../../common/http/actor.js';
+import type { Actor, Viewer } from '../../common/http/actor.js';
 import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
@@ -24,7 +24,7 @@ import type {
   ListRecognitionsQueryDto,
   UpdateCategoryDto,
 } from './dto/eco-label.dto.js';
-import { EcoLabelSchemesService, toRecognitionResponse, type Viewer } from './eco-label-schemes.service.js';
+import { EcoLabelSchemesService, toRecognitionResponse } from './eco-label-schemes.service.js';
 import { EcoLabelErrorCode, EcoLabelException } from './eco-labels.exception.js';
 import { MutualRecognition } from './entities/mutual-recognition.entity.js';
 import { ProductCategory } from './entities/product-category.entity.js';

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
@@ -9,17 +9,14 @@ import {
   type Page,
   type RecognitionResponse,
   RecordVisibility,
-  RoomKind,
-  RoomVisibility,
   type SchemeCategoryResponse,
 } from '@lcc/contracts';
-import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff, type Viewer } from '../../common/http/actor.js';
 import { toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { AuditService } from '../audit/audit.service.js';
-import { RoomsService } from '../discussions/rooms.service.js';
-import { DocumentsService } from '../documents/documents.service.js';
+import { LinkedRecordsService } from '../linked-records/linked-records.service.js';
 import type {
   CreateSchemeDto,
   ListSchemesQueryDto,
@@ -35,17 +32,12 @@ import { MutualRecognition } from './entities/mutual-recognition.entity.js';
 import { ProductCategory } from './entities/product-category.entity.js';
 import { SchemeCategory } from './entities/scheme-category.entity.js';
 
-/** Who looks: an active member, or null for an anonymous visitor of the public site. */
-export type Viewer = Actor | null;
-
 /**
  * Type I eco-label schemes with their certification procedure and their criteria per product category.
  * Everyone reads public schemes, members all; coordinators and admins write (checked by the routes).
  */
 @Injectable()
 export class EcoLabelSchemesService {
-  private readonly logger = new Logger(EcoLabelSchemesService.name);
-
   constructor(
     @InjectRepository(EcoLabelScheme) private readonly schemes: Repository<EcoLabelScheme>,
     @InjectRepository(SchemeCategory) private readonly schemeCategories: Repository<SchemeCategory>,
@@ -55,8 +47,7 @@ export class EcoLabelSchemesService {
     @InjectRepository(ProductCategory) private readonly categories: Repository<ProductCategory>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly documents: DocumentsService,
-    private readonly rooms: RoomsService,
+    private readonly links: LinkedRecordsService,
   ) {}
 
   async list(viewer: Viewer, query: ListSchemesQueryDto): Promise<Page<EcoLabelSchemeResponse>> {
@@ -88,7 +79,7 @@ export class EcoLabelSchemesService {
   }
 
   async create(actor: Actor, dto: CreateSchemeDto): Promise<EcoLabelSchemeResponse> {
-    await this.checkLinkable(actor, dto.documentIds ?? []);
+    await this.links.requireLinkable(actor, dto.documentIds ?? []);
     const scheme = await this.writeUnique(async (manager) => {
       const saved = await manager.getRepository(EcoLabelScheme).save({
         name: dto.name,
@@ -107,21 +98,18 @@ export class EcoLabelSchemesService {
       });
       return saved;
     });
-    // The room belongs to discussions: opened through its service once the scheme exists.
-    const room = await this.rooms.create(actor, {
-      kind: RoomKind.Topic,
-      name: `Eco-label: ${scheme.name}`.slice(0, 200),
-      topic: `Discussion of the ${scheme.name} scheme (${scheme.country})`.slice(0, 1000),
-      visibility: RoomVisibility.Public,
+    const roomId = await this.links.openRoom(actor, {
+      name: `Eco-label: ${scheme.name}`,
+      topic: `Discussion of the ${scheme.name} scheme (${scheme.country})`,
     });
-    await this.schemes.update({ id: scheme.id }, { roomId: room.id });
+    await this.schemes.update({ id: scheme.id }, { roomId });
     return this.get(actor, scheme.id);
   }
 
   async update(actor: Actor, id: string, dto: UpdateSchemeDto): Promise<EcoLabelSchemeResponse> {
     rejectNulls(dto, ['name', 'country', 'operator', 'visibility', 'documentIds']);
     const scheme = await this.requireVisible(actor, id);
-    if (dto.documentIds) await this.checkLinkable(actor, dto.documentIds);
+    if (dto.documentIds) await this.links.requireLinkable(actor, dto.documentIds);
     Object.assign(scheme, dto);
     await this.writeUnique(async (manager) => {
       await manager.getRepository(EcoLabelScheme).save(scheme);
@@ -141,7 +129,7 @@ export class EcoLabelSchemesService {
         name: scheme.name,
       });
     });
-    await this.archiveRoom(actor, scheme.roomId);
+    await this.links.archiveRooms(actor, [scheme.roomId]);
   }
 
   /** Replaces the certification procedure. */
@@ -318,31 +306,6 @@ export class EcoLabelSchemesService {
     await this.audit.record({ action, actorId: actor.id, targetType, targetId, details }, manager);
   }
 
-  /**
-   * A deleted record's room is archived (kept readable, closed to new messages) when the person deleting moderates
-   * it, as its creator or a coordinator in it does; otherwise it stays for a moderator to archive.
-   */
-  private async archiveRoom(actor: Actor, roomId: string | null): Promise<void> {
-    if (!roomId) return;
-    try {
-      await this.rooms.update(actor, roomId, { archived: true });
-    } catch (error) {
-      this.logger.warn(`room ${roomId} left open: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  private async checkLinkable(actor: Actor, documentIds: string[]): Promise<void> {
-    const linkable = await this.documents.titlesVisibleTo(actor, documentIds);
-    const missing = documentIds.filter((id) => !linkable.has(id));
-    if (missing.length) {
-      throw new EcoLabelException(
-        EcoLabelErrorCode.DOCUMENT_NOT_LINKABLE,
-        undefined,
-        missing.map((id) => ({ field: 'documentIds', message: `${id} is not a document you may open` })),
-      );
-    }
-  }
-
   private async writeUnique<T>(write: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await this.dataSource.transaction(write);
@@ -355,11 +318,11 @@ export class EcoLabelSchemesService {
   private async toResponses(viewer: Viewer, schemes: EcoLabelScheme[]): Promise<EcoLabelSchemeResponse[]> {
     if (schemes.length === 0) return [];
     const ids = schemes.map((s) => s.id);
-    const [categories, steps, recognitions, titles] = await Promise.all([
+    const [categories, steps, recognitions, linksOf] = await Promise.all([
       this.categoryResponses(ids),
       this.stepResponses(ids),
       this.recognitionResponses(viewer, ids),
-      this.documents.titlesVisibleTo(viewer, [...new Set(schemes.flatMap((s) => s.documentIds))]),
+      this.links.linksFor(viewer, schemes),
     ]);
     return schemes.map((s) => ({
       id: s.id,
@@ -374,8 +337,7 @@ export class EcoLabelSchemesService {
       categories: categories.get(s.id) ?? [],
       certificationSteps: steps.get(s.id) ?? [],
       recognitions: recognitions.filter((r) => r.schemes.some((x) => x.id === s.id)),
-      documents: s.documentIds.filter((id) => titles.has(id)).map((id) => ({ id, title: titles.get(id)! })),
-      roomId: viewer ? s.roomId : null,
+      ...linksOf(s),
       canEdit: viewer !== null && isNetworkStaff(viewer),
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),

@@ -9,7 +9,6 @@ export enum EcoLabelErrorCode {
   RECOGNITION_NOT_FOUND = 'RECOGNITION_NOT_FOUND',
   RECOGNITION_EXISTS = 'RECOGNITION_EXISTS',
   SAME_SCHEME = 'SAME_SCHEME',
-  DOCUMENT_NOT_LINKABLE = 'DOCUMENT_NOT_LINKABLE',
 }
 
 export const EcoLabelException = featureException<EcoLabelErrorCode>('EcoLabelException', {
@@ -21,5 +20,4 @@ export const EcoLabelException = featureException<EcoLabelErrorCode>('EcoLabelEx
   [EcoLabelErrorCode.RECOGNITION_NOT_FOUND]: [404, 'Mutual-recognition agreement not found'],
   [EcoLabelErrorCode.RECOGNITION_EXISTS]: [409, 'These two schemes already have an agreement'],
   [EcoLabelErrorCode.SAME_SCHEME]: [400, 'An agreement needs two different schemes'],
-  [EcoLabelErrorCode.DOCUMENT_NOT_LINKABLE]: [400, 'Only documents you may open can be linked'],
 });

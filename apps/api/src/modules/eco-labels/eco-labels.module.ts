@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
-import { DiscussionsModule } from '../discussions/discussions.module.js';
-import { DocumentsModule } from '../documents/documents.module.js';
+import { LinkedRecordsModule } from '../linked-records/linked-records.module.js';
 import { EcoLabelCatalogueService } from './eco-label-catalogue.service.js';
 import { EcoLabelSchemesService } from './eco-label-schemes.service.js';
 import { EcoLabelsController } from './eco-labels.controller.js';
@@ -25,8 +24,7 @@ import { SchemeCategory } from './entities/scheme-category.entity.js';
       MutualRecognition,
     ]),
     AuditModule,
-    DocumentsModule,
-    DiscussionsModule,
+    LinkedRecordsModule,
   ],
   controllers: [EcoLabelsController],
   providers: [EcoLabelSchemesService, EcoLabelCatalogueService],

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
 import {
   AuditAction,
+  type CityStatistic,
   CommonErrorCode,
   COUNTRY_CODES,
   type IndicatorValueResponse,
@@ -14,13 +15,13 @@ import {
 } from '@lcc/contracts';
 import { neutraliseFormula } from '../../common/csv/spreadsheet-cells.js';
 import { CommonException } from '../../common/errors/common.exception.js';
-import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff, type Viewer } from '../../common/http/actor.js';
 import { toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
-import { CitiesService } from './cities.service.js';
-import { CityErrorCode, CityException } from './cities.exception.js';
-import { splitList, type Viewer } from './city-access.js';
+import { SqlParams } from '../../common/sql/sql-params.js';
+import { CitiesService } from '../cities/cities.service.js';
+import { splitList, visibleSql } from '../cities/city-access.js';
 import type {
   CreateIndicatorValueDto,
   ListIndicatorValuesQueryDto,
@@ -28,8 +29,8 @@ import type {
   ValueSelectionQueryDto,
 } from './dto/indicator.dto.js';
 import { IndicatorValue } from './entities/indicator-value.entity.js';
+import { IndicatorErrorCode, IndicatorException } from './indicators.exception.js';
 import { IndicatorsService, subjectRef, valueProblem } from './indicators.service.js';
-import { SqlParams } from '../../common/sql/sql-params.js';
 
 /** The columns of the CSV format, in order (import reads them by name; export writes them in this order). */
 export const CSV_COLUMNS = [
@@ -66,13 +67,26 @@ export interface ValueRow {
 
 /** Time series of indicator values: list, single writes, and export of any selection. */
 @Injectable()
-export class IndicatorValuesService {
+export class IndicatorValuesService implements OnModuleInit {
   constructor(
     @InjectRepository(IndicatorValue) private readonly values: Repository<IndicatorValue>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indicators: IndicatorsService,
     private readonly cities: CitiesService,
   ) {}
+
+  /**
+   * City values carry their city's country (so country filters need no join): a city that moves takes them along.
+   * City responses show population and GDP from the values here.
+   */
+  onModuleInit(): void {
+    this.cities.register({
+      countryChanged: async (manager, cityId, country) => {
+        await manager.query('UPDATE indicator_values SET country = $1 WHERE city_id = $2', [country, cityId]);
+      },
+      statistics: (viewer, cityIds) => this.cityStatistics(viewer, cityIds),
+    });
+  }
 
   async list(viewer: Viewer, query: ListIndicatorValuesQueryDto): Promise<Page<IndicatorValueResponse>> {
     const p = new SqlParams();
@@ -152,7 +166,7 @@ export class IndicatorValuesService {
       });
       return this.getResponse(saved.id);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new CityException(CityErrorCode.INDICATOR_VALUE_EXISTS);
+      if (isUniqueViolation(error)) throw new IndicatorException(IndicatorErrorCode.INDICATOR_VALUE_EXISTS);
       throw error;
     }
   }
@@ -210,6 +224,25 @@ export class IndicatorValuesService {
     return new Map(rows.map((r) => [r.year, Number(r.value)]));
   }
 
+  /** Population and GDP by year, from the `population` and `gdp` series the viewer may read. */
+  async cityStatistics(viewer: Viewer, cityIds: string[]): Promise<Map<string, CityStatistic[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT v.city_id, v.year, i.code, v.value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+        WHERE v.city_id = ANY($1::uuid[]) AND i.code IN ('population', 'gdp') AND ${visibleSql(viewer, 'v')}
+        ORDER BY v.year`,
+      [cityIds],
+    )) as { city_id: string; year: number; code: 'population' | 'gdp'; value: string }[];
+    const result = new Map<string, Map<number, CityStatistic>>();
+    for (const row of rows) {
+      const byYear = result.get(row.city_id) ?? new Map<number, CityStatistic>();
+      result.set(row.city_id, byYear);
+      const stat = byYear.get(row.year) ?? { year: row.year, population: null, gdp: null };
+      byYear.set(row.year, stat);
+      stat[row.code] = Number(row.value);
+    }
+    return new Map([...result].map(([cityId, byYear]) => [cityId, [...byYear.values()]]));
+  }
+
   /** The WHERE clause of a selection (validated: known indicators, UUIDs, country codes). */
   private async selectionSql(viewer: Viewer, query: ValueSelectionQueryDto, p: SqlParams): Promise<string> {
     const where = [visibleValueSql(viewer)];
@@ -258,9 +291,9 @@ export class IndicatorValuesService {
 
   private async requireWritable(actor: Actor, id: string): Promise<IndicatorValue> {
     const value = await this.values.findOneBy({ id });
-    if (!value) throw new CityException(CityErrorCode.INDICATOR_VALUE_NOT_FOUND);
+    if (!value) throw new IndicatorException(IndicatorErrorCode.INDICATOR_VALUE_NOT_FOUND);
     if (value.cityId) await this.cities.requireEditor(actor, value.cityId);
-    else if (!isNetworkStaff(actor)) throw new CityException(CityErrorCode.COUNTRY_DATA_FORBIDDEN);
+    else if (!isNetworkStaff(actor)) throw new IndicatorException(IndicatorErrorCode.COUNTRY_DATA_FORBIDDEN);
     return value;
   }
 }

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ComparisonBasis } from '@lcc/contracts';
-import { SubjectQueryDto } from './indicator.dto.js';
 import { YEAR_MAX, YEAR_MIN, YearField } from '../../../common/validation/fields.js';
+import { SubjectQueryDto } from '../../indicators/dto/indicator.dto.js';
 
 export class CompareQueryDto {
   @ApiProperty({ description: 'Indicator code', example: 'dmc_per_capita' })

@@ -9,25 +9,18 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { DataQuality, RecordVisibility } from '@lcc/contracts';
+import { ChangeKind, DataQuality, RecordVisibility } from '@lcc/contracts';
 import { numericAsNumber } from '@lcc/database';
-import { City } from './city.entity.js';
+import { City } from '../../cities/entities/city.entity.js';
 import { Indicator } from './indicator.entity.js';
 
 /**
- * One value of an indicator series: of a city (`cityId` set; `country` is the city's) or of a country
- * (`cityId` null). One value per subject and year.
+ * A period change as a source published it (e.g. "DMC per capita 1990–2005: +7.0 % a year"), kept beside the
+ * series because reports often give no series at all.
  */
-@Entity('indicator_values')
-@Index('uq_indicator_values_city_year', ['indicatorId', 'cityId', 'year'], {
-  unique: true,
-  where: '"city_id" IS NOT NULL',
-})
-@Index('uq_indicator_values_country_year', ['indicatorId', 'country', 'year'], {
-  unique: true,
-  where: '"city_id" IS NULL',
-})
-export class IndicatorValue {
+@Entity('reported_changes')
+@Index('idx_reported_changes_indicator_country', ['indicatorId', 'country'])
+export class ReportedChange {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -50,10 +43,16 @@ export class IndicatorValue {
   country: string;
 
   @Column({ type: 'smallint' })
-  year: number;
+  startYear: number;
+
+  @Column({ type: 'smallint' })
+  endYear: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ChangeKind;
 
   @Column({ type: 'numeric', transformer: numericAsNumber })
-  value: number;
+  valuePercent: number;
 
   @Column({ type: 'varchar', length: 500 })
   source: string;
@@ -61,7 +60,10 @@ export class IndicatorValue {
   @Column({ type: 'varchar', length: 16 })
   quality: DataQuality;
 
-  @Column({ type: 'varchar', length: 16, default: RecordVisibility.Network })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: RecordVisibility.Public })
   visibility: RecordVisibility;
 
   @CreateDateColumn({ type: 'timestamptz' })

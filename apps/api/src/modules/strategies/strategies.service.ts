@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
 import {
@@ -6,22 +6,18 @@ import {
   AuditAction,
   type Page,
   RecordVisibility,
-  RoomKind,
-  RoomVisibility,
   StrategyStatus,
   type StrategyResponse,
   type TargetResponse,
 } from '@lcc/contracts';
-import type { Actor } from '../../common/http/actor.js';
+import type { Actor, Viewer } from '../../common/http/actor.js';
 import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
-import { RoomsService } from '../discussions/rooms.service.js';
-import { DocumentsService } from '../documents/documents.service.js';
-import { CitiesService } from './cities.service.js';
-import { CityErrorCode, CityException } from './cities.exception.js';
-import { type Viewer, visibilityAllows, visibleSql } from './city-access.js';
-import { archiveRooms } from './room-archiving.js';
+import { CitiesService } from '../cities/cities.service.js';
+import { visibilityAllows, visibleSql } from '../cities/city-access.js';
+import { LinkedRecordsService } from '../linked-records/linked-records.service.js';
+import { StrategyErrorCode, StrategyException } from './strategies.exception.js';
 import type {
   CreateActionDto,
   CreateStrategyDto,
@@ -46,18 +42,29 @@ import { Strategy } from './entities/strategy.entity.js';
 
 /** Strategies and plans of cities, with their targets and actions; linked documents; one discussion room each. */
 @Injectable()
-export class StrategiesService {
-  private readonly logger = new Logger(StrategiesService.name);
-
+export class StrategiesService implements OnModuleInit {
   constructor(
     @InjectRepository(Strategy) private readonly strategies: Repository<Strategy>,
     @InjectRepository(StrategyTarget) private readonly targets: Repository<StrategyTarget>,
     @InjectRepository(StrategyAction) private readonly actions: Repository<StrategyAction>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cities: CitiesService,
-    private readonly documents: DocumentsService,
-    private readonly rooms: RoomsService,
+    private readonly links: LinkedRecordsService,
   ) {}
+
+  /** A deleted city takes its strategies with it (by cascade): their rooms are archived after the commit. */
+  onModuleInit(): void {
+    this.cities.register({
+      deleting: async (manager, cityId) => {
+        const strategies = await manager.getRepository(Strategy).find({ select: { roomId: true }, where: { cityId } });
+        return (actor) =>
+          this.links.archiveRooms(
+            actor,
+            strategies.map((s) => s.roomId),
+          );
+      },
+    });
+  }
 
   async list(viewer: Viewer, cityId: string, query: PageQueryDto): Promise<Page<StrategyResponse>> {
     await this.cities.requireVisible(viewer, cityId);
@@ -94,7 +101,7 @@ export class StrategiesService {
       ...(dto.actions ?? []).flatMap((a, i) => actionProblems(a, `actions[${i}].`)),
     ];
     failOn(problems);
-    await this.checkLinkable(actor, dto.documentIds ?? []);
+    await this.links.requireLinkable(actor, dto.documentIds ?? []);
     const saved = await this.dataSource.transaction(async (manager) => {
       const strategy = await manager.getRepository(Strategy).save({
         cityId,
@@ -123,14 +130,11 @@ export class StrategiesService {
       });
       return strategy;
     });
-    // The room belongs to discussions: opened through its service once the strategy exists.
-    const room = await this.rooms.create(actor, {
-      kind: RoomKind.Topic,
-      name: `${city.nameEn}: ${saved.title}`.slice(0, 200),
-      topic: `Discussion of the ${saved.type.replace(/_/g, ' ')} "${saved.title}"`.slice(0, 1000),
-      visibility: RoomVisibility.Public,
+    const roomId = await this.links.openRoom(actor, {
+      name: `${city.nameEn}: ${saved.title}`,
+      topic: `Discussion of the ${saved.type.replace(/_/g, ' ')} "${saved.title}"`,
     });
-    await this.strategies.update({ id: saved.id }, { roomId: room.id });
+    await this.strategies.update({ id: saved.id }, { roomId });
     return this.get(actor, saved.id);
   }
 
@@ -145,7 +149,7 @@ export class StrategiesService {
         'periodEnd',
       ),
     );
-    if (dto.documentIds) await this.checkLinkable(actor, dto.documentIds);
+    if (dto.documentIds) await this.links.requireLinkable(actor, dto.documentIds);
     Object.assign(strategy, dto);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Strategy).save(strategy);
@@ -165,7 +169,7 @@ export class StrategiesService {
         title: strategy.title,
       });
     });
-    await archiveRooms(this.rooms, actor, [strategy.roomId], this.logger);
+    await this.links.archiveRooms(actor, [strategy.roomId]);
   }
 
   async addTarget(actor: Actor, strategyId: string, dto: CreateTargetDto): Promise<TargetResponse> {
@@ -191,7 +195,7 @@ export class StrategiesService {
     await this.requireEditable(actor, strategyId);
     rejectNulls(dto, ['type', 'gas', 'scopes', 'sectors', 'targetYear']);
     const target = await this.targets.findOneBy({ id: targetId, strategyId });
-    if (!target) throw new CityException(CityErrorCode.TARGET_NOT_FOUND);
+    if (!target) throw new StrategyException(StrategyErrorCode.TARGET_NOT_FOUND);
     Object.assign(target, dto);
     failOn(targetProblems(target, ''));
     await this.dataSource.transaction(async (manager) => {
@@ -208,7 +212,7 @@ export class StrategiesService {
     await this.requireEditable(actor, strategyId);
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.getRepository(StrategyTarget).delete({ id: targetId, strategyId });
-      if (!result.affected) throw new CityException(CityErrorCode.TARGET_NOT_FOUND);
+      if (!result.affected) throw new StrategyException(StrategyErrorCode.TARGET_NOT_FOUND);
       await this.cities.record(manager, actor, AuditAction.CityRecordDeleted, 'strategy_target', targetId, {
         strategyId,
       });
@@ -238,7 +242,7 @@ export class StrategiesService {
     await this.requireEditable(actor, strategyId);
     rejectNulls(dto, ['title', 'status']);
     const action = await this.actions.findOneBy({ id: actionId, strategyId });
-    if (!action) throw new CityException(CityErrorCode.ACTION_NOT_FOUND);
+    if (!action) throw new StrategyException(StrategyErrorCode.ACTION_NOT_FOUND);
     Object.assign(action, dto);
     failOn(actionProblems(action, ''));
     await this.dataSource.transaction(async (manager) => {
@@ -255,7 +259,7 @@ export class StrategiesService {
     await this.requireEditable(actor, strategyId);
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.getRepository(StrategyAction).delete({ id: actionId, strategyId });
-      if (!result.affected) throw new CityException(CityErrorCode.ACTION_NOT_FOUND);
+      if (!result.affected) throw new StrategyException(StrategyErrorCode.ACTION_NOT_FOUND);
       await this.cities.record(manager, actor, AuditAction.CityRecordDeleted, 'strategy_action', actionId, {
         strategyId,
       });
@@ -266,12 +270,12 @@ export class StrategiesService {
   async requireVisible(viewer: Viewer, id: string): Promise<Strategy> {
     const strategy = await this.strategies.findOneBy({ id });
     if (!strategy || !visibilityAllows(strategy.visibility, viewer)) {
-      throw new CityException(CityErrorCode.STRATEGY_NOT_FOUND);
+      throw new StrategyException(StrategyErrorCode.STRATEGY_NOT_FOUND);
     }
     try {
       await this.cities.requireVisible(viewer, strategy.cityId);
     } catch {
-      throw new CityException(CityErrorCode.STRATEGY_NOT_FOUND);
+      throw new StrategyException(StrategyErrorCode.STRATEGY_NOT_FOUND);
     }
     return strategy;
   }
@@ -286,28 +290,16 @@ export class StrategiesService {
     return strategy;
   }
 
-  private async checkLinkable(actor: Actor, documentIds: string[]): Promise<void> {
-    const linkable = await this.documents.titlesVisibleTo(actor, documentIds);
-    const missing = documentIds.filter((id) => !linkable.has(id));
-    if (missing.length) {
-      throw new CityException(
-        CityErrorCode.DOCUMENT_NOT_LINKABLE,
-        undefined,
-        missing.map((id) => ({ field: 'documentIds', message: `${id} is not a document you may open` })),
-      );
-    }
-  }
-
   private async toResponses(viewer: Viewer, strategies: Strategy[]): Promise<StrategyResponse[]> {
     if (strategies.length === 0) return [];
     const ids = strategies.map((s) => s.id);
     const cityIds = strategies.map((s) => s.cityId);
-    const [targets, actions, cities, editable, titles] = await Promise.all([
+    const [targets, actions, cities, editable, linksOf] = await Promise.all([
       this.targets.find({ where: { strategyId: In(ids) }, order: { targetYear: 'ASC', id: 'ASC' } }),
       this.actions.find({ where: { strategyId: In(ids) }, order: { title: 'ASC', id: 'ASC' } }),
       this.cities.summaries(cityIds),
       this.cities.editableIds(viewer, cityIds),
-      this.documents.titlesVisibleTo(viewer, [...new Set(strategies.flatMap((s) => s.documentIds))]),
+      this.links.linksFor(viewer, strategies),
     ]);
     return strategies.map((s) => ({
       id: s.id,
@@ -320,8 +312,7 @@ export class StrategiesService {
       periodEnd: s.periodEnd,
       status: s.status,
       visibility: s.visibility,
-      documents: s.documentIds.filter((id) => titles.has(id)).map((id) => ({ id, title: titles.get(id)! })),
-      roomId: viewer ? s.roomId : null,
+      ...linksOf(s),
       targets: targets.filter((t) => t.strategyId === s.id).map(toTargetResponse),
       actions: actions.filter((a) => a.strategyId === s.id).map(toActionResponse),
       canEdit: editable.has(s.cityId),

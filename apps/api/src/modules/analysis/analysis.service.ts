@@ -13,18 +13,20 @@ import {
   TargetProgressStatus,
   TargetType,
 } from '@lcc/contracts';
-import { CommonException } from '../../../common/errors/common.exception.js';
-import { CitiesService } from '../cities.service.js';
-import { CityErrorCode, CityException } from '../cities.exception.js';
-import { splitList, type Viewer } from '../city-access.js';
-import type { ChangeQueryDto, CompareQueryDto } from '../dto/analysis.dto.js';
-import type { Indicator } from '../entities/indicator.entity.js';
-import type { InventoryEntry } from '../entities/inventory-entry.entity.js';
-import type { StrategyTarget } from '../entities/strategy-target.entity.js';
-import { IndicatorValuesService } from '../indicator-values.service.js';
-import { IndicatorsService, subjectRef } from '../indicators.service.js';
-import { InventoriesService } from '../inventories.service.js';
-import { StrategiesService } from '../strategies.service.js';
+import { CommonException } from '../../common/errors/common.exception.js';
+import type { Viewer } from '../../common/http/actor.js';
+import { CitiesService } from '../cities/cities.service.js';
+import { splitList } from '../cities/city-access.js';
+import type { Indicator } from '../indicators/entities/indicator.entity.js';
+import { IndicatorValuesService } from '../indicators/indicator-values.service.js';
+import { IndicatorsService, subjectRef } from '../indicators/indicators.service.js';
+import { ReportedChangesService } from '../indicators/reported-changes.service.js';
+import type { InventoryEntry } from '../inventories/entities/inventory-entry.entity.js';
+import { InventoriesService } from '../inventories/inventories.service.js';
+import type { StrategyTarget } from '../strategies/entities/strategy-target.entity.js';
+import { StrategiesService } from '../strategies/strategies.service.js';
+import { AnalysisErrorCode, AnalysisException } from './analysis.exception.js';
+import type { ChangeQueryDto, CompareQueryDto } from './dto/analysis.dto.js';
 import { linearPath, periodChange, progressStatus, targetLevel } from './formulas.js';
 
 const MAX_SUBJECTS = 50;
@@ -42,6 +44,7 @@ export class AnalysisService {
   constructor(
     private readonly indicators: IndicatorsService,
     private readonly values: IndicatorValuesService,
+    private readonly reportedChanges: ReportedChangesService,
     private readonly cities: CitiesService,
     private readonly strategies: StrategiesService,
     private readonly inventories: InventoriesService,
@@ -53,7 +56,7 @@ export class AnalysisService {
     const subjects = await this.subjects(viewer, splitList(query.cityIds), splitList(query.countries));
     const reported =
       basis === ComparisonBasis.Raw
-        ? await this.indicators.changesFor(viewer, indicator!.id, {
+        ? await this.reportedChanges.changesFor(viewer, indicator!.id, {
             cityIds: subjects.filter((s) => s.cityId).map((s) => s.cityId!),
             countries: subjects.filter((s) => !s.cityId).map((s) => s.country),
           })
@@ -103,13 +106,13 @@ export class AnalysisService {
     const v0 = series.get(query.fromYear);
     const v1 = series.get(query.toYear);
     if (v0 === undefined || v1 === undefined) {
-      throw new CityException(CityErrorCode.NO_VALUE_FOR_YEAR, undefined, [
+      throw new AnalysisException(AnalysisErrorCode.NO_VALUE_FOR_YEAR, undefined, [
         ...(v0 === undefined ? [{ field: 'fromYear', message: `no value for ${query.fromYear}` }] : []),
         ...(v1 === undefined ? [{ field: 'toYear', message: `no value for ${query.toYear}` }] : []),
       ]);
     }
     const change = periodChange(query.fromYear, v0, query.toYear, v1);
-    if (!change) throw new CityException(CityErrorCode.CHANGE_NOT_COMPUTABLE);
+    if (!change) throw new AnalysisException(AnalysisErrorCode.CHANGE_NOT_COMPUTABLE);
     return {
       indicator: indicator!.code,
       basis,

@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { RecordVisibility, StrategyStatus, StrategyType } from '@lcc/contracts';
-import { City } from './city.entity.js';
+import { City } from '../../cities/entities/city.entity.js';
 
 /** A city's LCC strategy or plan; targets and actions hang off it, documents are linked by id. */
 @Entity('strategies')

@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { RecordVisibility } from '@lcc/contracts';
-import { City } from './city.entity.js';
+import { City } from '../../cities/entities/city.entity.js';
 
 /** A city's GHG emission inventory of one year (entries by GPC sector, scope and gas). */
 @Entity('emission_inventories')

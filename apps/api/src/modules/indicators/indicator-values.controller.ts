@@ -19,74 +19,24 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { NetworkRole } from '@lcc/contracts';
 import { Public } from '../../common/decorators/public.decorator.js';
-import { Roles } from '../../common/decorators/roles.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
-import { PageQueryDto } from '../../common/pagination/cursor.js';
 import {
-  ImportResultResponseDto,
-  IndicatorPageDto,
-  IndicatorResponseDto,
-  IndicatorValuePageDto,
-  IndicatorValueResponseDto,
-  ReportedChangePageDto,
-  ReportedChangeResponseDto,
-} from './dto/city.response.js';
-import {
-  CreateIndicatorDto,
   CreateIndicatorValueDto,
-  CreateReportedChangeDto,
   ExportFormat,
   ExportQueryDto,
   ImportQueryDto,
   ListIndicatorValuesQueryDto,
-  ListReportedChangesQueryDto,
-  UpdateIndicatorDto,
   UpdateIndicatorValueDto,
 } from './dto/indicator.dto.js';
+import { ImportResultResponseDto, IndicatorValuePageDto, IndicatorValueResponseDto } from './dto/indicator.response.js';
 import { IndicatorImportService } from './indicator-import.service.js';
 import { IndicatorValuesService } from './indicator-values.service.js';
-import { IndicatorsService } from './indicators.service.js';
-
-@ApiTags('indicators')
-@ApiBearerAuth()
-@Controller('indicators')
-export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
-
-  @Public()
-  @Get()
-  @ApiOkResponse({ type: IndicatorPageDto })
-  list(@Query() query: PageQueryDto) {
-    return this.indicators.list(query);
-  }
-
-  @Post()
-  @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
-  @ApiCreatedResponse({ type: IndicatorResponseDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateIndicatorDto) {
-    return this.indicators.create(actor, dto);
-  }
-
-  @Public()
-  @Get(':code')
-  @ApiOkResponse({ type: IndicatorResponseDto, description: 'By code (e.g. total_ghg) or id' })
-  get(@Param('code') code: string) {
-    return this.indicators.get(code);
-  }
-
-  @Patch(':code')
-  @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
-  @ApiOkResponse({ type: IndicatorResponseDto })
-  update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: UpdateIndicatorDto) {
-    return this.indicators.update(actor, code, dto);
-  }
-}
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -99,12 +49,14 @@ export class IndicatorValuesController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'List the indicator values of a selection the caller may read.' })
   @ApiOkResponse({ type: IndicatorValuePageDto })
   list(@CurrentActor() actor: Actor | undefined, @Query() query: ListIndicatorValuesQueryDto) {
     return this.values.list(actor ?? null, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Store one indicator value of a city or country.' })
   @ApiCreatedResponse({ type: IndicatorValueResponseDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateIndicatorValueDto) {
     return this.values.create(actor, dto);
@@ -112,6 +64,7 @@ export class IndicatorValuesController {
 
   @Public()
   @Get('export')
+  @ApiOperation({ summary: 'Export every value of a selection as CSV or JSON.' })
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({ description: 'Every value of the selection (CSV in the import format, or JSON {items})' })
   async export(
@@ -130,6 +83,7 @@ export class IndicatorValuesController {
 
   @Post('import')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Import indicator values from a CSV file, all rows or none.' })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'indicator,country,city_id,city,year,value,unit,source,quality' } })
   @ApiOkResponse({ type: ImportResultResponseDto, description: 'All rows imported; or 400 IMPORT_FAILED and none' })
@@ -139,6 +93,7 @@ export class IndicatorValuesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an indicator value.' })
   @ApiOkResponse({ type: IndicatorValueResponseDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateIndicatorValueDto) {
     return this.values.update(actor, id, dto);
@@ -146,35 +101,9 @@ export class IndicatorValuesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an indicator value.' })
   @ApiNoContentResponse()
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.values.remove(actor, id);
-  }
-}
-
-@ApiTags('indicators')
-@ApiBearerAuth()
-@Controller('reported-changes')
-export class ReportedChangesController {
-  constructor(private readonly indicators: IndicatorsService) {}
-
-  @Public()
-  @Get()
-  @ApiOkResponse({ type: ReportedChangePageDto })
-  list(@CurrentActor() actor: Actor | undefined, @Query() query: ListReportedChangesQueryDto) {
-    return this.indicators.listChanges(actor ?? null, query);
-  }
-
-  @Post()
-  @ApiCreatedResponse({ type: ReportedChangeResponseDto })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateReportedChangeDto) {
-    return this.indicators.createChange(actor, dto);
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.indicators.removeChange(actor, id);
   }
 }

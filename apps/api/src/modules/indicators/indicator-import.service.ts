@@ -15,12 +15,12 @@ import {
 } from '@lcc/contracts';
 import { restoreFormula } from '../../common/csv/spreadsheet-cells.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
-import { CitiesService } from './cities.service.js';
-import { CityErrorCode, CityException } from './cities.exception.js';
 import { YEAR_MAX, YEAR_MIN } from '../../common/validation/fields.js';
-import type { City } from './entities/city.entity.js';
+import { CitiesService } from '../cities/cities.service.js';
+import type { City } from '../cities/entities/city.entity.js';
 import { IndicatorValue } from './entities/indicator-value.entity.js';
 import type { Indicator } from './entities/indicator.entity.js';
+import { IndicatorErrorCode, IndicatorException } from './indicators.exception.js';
 import { IndicatorsService, valueProblem } from './indicators.service.js';
 import { CSV_COLUMNS } from './indicator-values.service.js';
 
@@ -60,15 +60,15 @@ export class IndicatorImportService {
   /** Reads a `text/csv` body (415 otherwise, 413 over 5 MB). */
   async readBody(request: Request): Promise<string> {
     const type = request.headers['content-type'] ?? '';
-    if (!/^text\/csv\b/i.test(type)) throw new CityException(CityErrorCode.CSV_REQUIRED);
+    if (!/^text\/csv\b/i.test(type)) throw new IndicatorException(IndicatorErrorCode.CSV_REQUIRED);
     if (Number(request.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES) {
-      throw new CityException(CityErrorCode.CSV_TOO_LARGE);
+      throw new IndicatorException(IndicatorErrorCode.CSV_TOO_LARGE);
     }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of request as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > IMPORT_MAX_BYTES) throw new CityException(CityErrorCode.CSV_TOO_LARGE);
+      if (size > IMPORT_MAX_BYTES) throw new IndicatorException(IndicatorErrorCode.CSV_TOO_LARGE);
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -320,9 +320,9 @@ function headerOf(fail: (line: number | null, field: string, message: string) =>
   };
 }
 
-function failed(errors: ErrorDetail[]): InstanceType<typeof CityException> {
-  return new CityException(
-    CityErrorCode.IMPORT_FAILED,
+function failed(errors: ErrorDetail[]): InstanceType<typeof IndicatorException> {
+  return new IndicatorException(
+    IndicatorErrorCode.IMPORT_FAILED,
     `The file has ${errors.length >= MAX_REPORTED_ERRORS ? 'many' : errors.length} error(s); nothing was imported`,
     errors.slice(0, MAX_REPORTED_ERRORS),
   );

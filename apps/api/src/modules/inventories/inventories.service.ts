@@ -12,12 +12,12 @@ import {
   RecordVisibility,
 } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
-import type { Actor } from '../../common/http/actor.js';
+import type { Actor, Viewer } from '../../common/http/actor.js';
 import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
-import { CitiesService } from './cities.service.js';
-import { CityErrorCode, CityException } from './cities.exception.js';
-import { type Viewer, visibilityAllows, visibleSql } from './city-access.js';
+import { CitiesService } from '../cities/cities.service.js';
+import { visibilityAllows, visibleSql } from '../cities/city-access.js';
+import { InventoryErrorCode, InventoryException } from './inventories.exception.js';
 import type { SaveInventoryDto } from './dto/inventory.dto.js';
 import { EmissionInventory } from './entities/emission-inventory.entity.js';
 import { InventoryEntry } from './entities/inventory-entry.entity.js';
@@ -123,12 +123,12 @@ export class InventoriesService {
   async requireVisible(viewer: Viewer, id: string): Promise<EmissionInventory> {
     const inventory = await this.inventories.findOneBy({ id });
     if (!inventory || !visibilityAllows(inventory.visibility, viewer)) {
-      throw new CityException(CityErrorCode.INVENTORY_NOT_FOUND);
+      throw new InventoryException(InventoryErrorCode.INVENTORY_NOT_FOUND);
     }
     try {
       await this.cities.requireVisible(viewer, inventory.cityId);
     } catch {
-      throw new CityException(CityErrorCode.INVENTORY_NOT_FOUND);
+      throw new InventoryException(InventoryErrorCode.INVENTORY_NOT_FOUND);
     }
     return inventory;
   }
@@ -177,7 +177,7 @@ export class InventoriesService {
     try {
       return await this.dataSource.transaction(write);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new CityException(CityErrorCode.INVENTORY_YEAR_TAKEN);
+      if (isUniqueViolation(error)) throw new InventoryException(InventoryErrorCode.INVENTORY_YEAR_TAKEN);
       throw error;
     }
   }

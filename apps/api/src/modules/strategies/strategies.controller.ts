@@ -1,22 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
-import {
-  ActionResponseDto,
-  InventoryResponseDto,
-  StrategyResponseDto,
-  TargetResponseDto,
-} from './dto/city.response.js';
-import { SaveInventoryDto } from './dto/inventory.dto.js';
+import { PageQueryDto } from '../../common/pagination/cursor.js';
+import { ActionResponseDto, StrategyPageDto, StrategyResponseDto, TargetResponseDto } from './dto/strategy.response.js';
 import {
   CreateActionDto,
+  CreateStrategyDto,
   CreateTargetDto,
   UpdateActionDto,
   UpdateStrategyDto,
   UpdateTargetDto,
 } from './dto/strategy.dto.js';
-import { InventoriesService } from './inventories.service.js';
 import { StrategiesService } from './strategies.service.js';
 
 @ApiTags('cities')
@@ -27,12 +29,14 @@ export class StrategiesController {
 
   @Public()
   @Get(':id')
+  @ApiOperation({ summary: 'Read a strategy with its targets, actions and linked documents.' })
   @ApiOkResponse({ type: StrategyResponseDto })
   get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.strategies.get(actor ?? null, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a strategy.' })
   @ApiOkResponse({ type: StrategyResponseDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateStrategyDto) {
     return this.strategies.update(actor, id, dto);
@@ -40,18 +44,21 @@ export class StrategiesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a strategy and archive its discussion room.' })
   @ApiNoContentResponse()
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.strategies.remove(actor, id);
   }
 
   @Post(':id/targets')
+  @ApiOperation({ summary: 'Add a target to a strategy.' })
   @ApiCreatedResponse({ type: TargetResponseDto })
   addTarget(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateTargetDto) {
     return this.strategies.addTarget(actor, id, dto);
   }
 
   @Patch(':id/targets/:targetId')
+  @ApiOperation({ summary: 'Change a target of a strategy.' })
   @ApiOkResponse({ type: TargetResponseDto })
   updateTarget(
     @CurrentActor() actor: Actor,
@@ -64,6 +71,7 @@ export class StrategiesController {
 
   @Delete(':id/targets/:targetId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a target from a strategy.' })
   @ApiNoContentResponse()
   removeTarget(
     @CurrentActor() actor: Actor,
@@ -74,12 +82,14 @@ export class StrategiesController {
   }
 
   @Post(':id/actions')
+  @ApiOperation({ summary: 'Add an action to a strategy.' })
   @ApiCreatedResponse({ type: ActionResponseDto })
   addAction(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateActionDto) {
     return this.strategies.addAction(actor, id, dto);
   }
 
   @Patch(':id/actions/:actionId')
+  @ApiOperation({ summary: 'Change an action of a strategy.' })
   @ApiOkResponse({ type: ActionResponseDto })
   updateAction(
     @CurrentActor() actor: Actor,
@@ -92,6 +102,7 @@ export class StrategiesController {
 
   @Delete(':id/actions/:actionId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an action from a strategy.' })
   @ApiNoContentResponse()
   removeAction(
     @CurrentActor() actor: Actor,
@@ -102,29 +113,35 @@ export class StrategiesController {
   }
 }
 
+/**
+ * A city's strategies, under the city's path. The handlers live here, with the feature that owns strategies; their
+ * operation ids stay those of the published document, from when the cities controller served them.
+ */
 @ApiTags('cities')
 @ApiBearerAuth()
-@Controller('inventories')
-export class InventoriesController {
-  constructor(private readonly inventories: InventoriesService) {}
+@Controller('cities')
+export class CityStrategiesController {
+  constructor(private readonly strategies: StrategiesService) {}
 
   @Public()
-  @Get(':id')
-  @ApiOkResponse({ type: InventoryResponseDto })
-  get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
-    return this.inventories.get(actor ?? null, id);
+  @Get(':id/strategies')
+  @ApiOperation({ summary: 'List the strategies of a city.', operationId: 'CitiesController_strategiesOf' })
+  @ApiOkResponse({ type: StrategyPageDto })
+  strategiesOf(
+    @CurrentActor() actor: Actor | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.strategies.list(actor ?? null, id, query);
   }
 
-  @Put(':id')
-  @ApiOkResponse({ type: InventoryResponseDto, description: 'Replaces the inventory with all its entries' })
-  replace(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveInventoryDto) {
-    return this.inventories.replace(actor, id, dto);
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse()
-  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.inventories.remove(actor, id);
+  @Post(':id/strategies')
+  @ApiOperation({
+    summary: 'Create a strategy of a city, with inline targets and actions.',
+    operationId: 'CitiesController_createStrategy',
+  })
+  @ApiCreatedResponse({ type: StrategyResponseDto, description: 'Opens the strategy discussion room too' })
+  createStrategy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateStrategyDto) {
+    return this.strategies.create(actor, id, dto);
   }
 }

@@ -1,0 +1,13 @@
+import { featureException } from '../../common/errors/app.exception.js';
+
+export enum StrategyErrorCode {
+  STRATEGY_NOT_FOUND = 'STRATEGY_NOT_FOUND',
+  TARGET_NOT_FOUND = 'TARGET_NOT_FOUND',
+  ACTION_NOT_FOUND = 'ACTION_NOT_FOUND',
+}
+
+export const StrategyException = featureException<StrategyErrorCode>('StrategyException', {
+  [StrategyErrorCode.STRATEGY_NOT_FOUND]: [404, 'Strategy not found'],
+  [StrategyErrorCode.TARGET_NOT_FOUND]: [404, 'Target not found'],
+  [StrategyErrorCode.ACTION_NOT_FOUND]: [404, 'Action not found'],
+});
