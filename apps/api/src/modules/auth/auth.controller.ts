@@ -29,7 +29,7 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '../../config/env.validation.js';
 import { MemberResponseDto } from '../members/dto/member.response.js';
-import type { Member } from '../members/entities/member.entity.js';
+import type { Member } from '../members/members.service.js';
 import { AuthService } from './auth.service.js';
 import { SessionResponseDto, TokenPairResponseDto } from './dto/auth.response.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
