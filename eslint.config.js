@@ -1,5 +1,50 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// Feature boundaries (docs/architecture.md, "Feature boundaries"): a feature imports another feature only through what
+// that feature publishes: its module, its services (`<name>.service.ts` at the feature's root), `events/`, `dto/`, and
+// its pure access rules and mappers (`*-access.ts`, `*-view.ts`). Entities stay private, except that an entity may
+// name another feature's entity in a TypeORM relation.
+const FEATURES = readdirSync('apps/api/src/modules', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const PUBLISHED = [
+  '[^/]+\\.service\\.js$',
+  '[^/]+\\.module\\.js$',
+  'events/',
+  'dto/',
+  '[^/]+-access\\.js$',
+  '[^/]+-view\\.js$',
+];
+// Files that still reach into another feature's private files, each to be fixed when its folder is next reworked.
+const BOUNDARY_EXCEPTIONS = [
+  // Reads the Member row type for mentions and authors: wants a type published by members.service.
+  'apps/api/src/modules/discussions/messages.service.ts',
+];
+// One block per folder depth, so `../` climbs exactly to `modules/` (documents/extraction/ may import documents/search/).
+const DEPTHS = [0, 1, 2, 3];
+const boundaryRule = (feature, depth, published) => [
+  'error',
+  {
+    patterns: [
+      {
+        regex: `^(\\.\\./){${depth + 1}}(${FEATURES.filter((other) => other !== feature).join('|')})/(?!${published.join('|')})`,
+        message: 'Import another feature only through its module, services, events, dto, *-access or *-view files.',
+      },
+    ],
+  },
+];
+const boundaries = FEATURES.flatMap((feature) => [
+  ...DEPTHS.map((depth) => ({
+    files: [`apps/api/src/modules/${feature}/${'*/'.repeat(depth)}*.ts`],
+    rules: { 'no-restricted-imports': boundaryRule(feature, depth, PUBLISHED) },
+  })),
+  {
+    files: [`apps/api/src/modules/${feature}/entities/*.ts`],
+    rules: { 'no-restricted-imports': boundaryRule(feature, 1, [...PUBLISHED, 'entities/']) },
+  },
+]);
 
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'node_modules/', 'coverage/', 'bench/results/'] },
@@ -30,6 +75,8 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'test/**/*.ts', 'migrations/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  ...boundaries,
+  { files: BOUNDARY_EXCEPTIONS, rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -46,7 +46,7 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new PortalIoAdapter(app, env.REDIS_URL));
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, env.PUBLIC_URL), {
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });

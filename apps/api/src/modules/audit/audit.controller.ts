@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NetworkRole } from '@lcc/contracts';
 import { Roles } from '../../common/decorators/roles.decorator.js';
 import { AuditService } from './audit.service.js';
@@ -13,6 +13,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the audit log, newest first' })
   @Roles(NetworkRole.Admin)
   @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: ListAuditQueryDto) {

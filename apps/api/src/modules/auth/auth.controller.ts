@@ -17,6 +17,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -24,10 +25,11 @@ import { AllowPasswordChangePending } from '../../common/decorators/allow-passwo
 import { AuthRateLimited } from '../../common/decorators/auth-rate-limited.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { type Actor, Client, type ClientInfo, CurrentActor } from '../../common/http/actor.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '../../config/env.validation.js';
 import { MemberResponseDto } from '../members/dto/member.response.js';
-import type { Member } from '../members/entities/member.entity.js';
+import type { Member } from '../members/members.service.js';
 import { AuthService } from './auth.service.js';
 import { SessionResponseDto, TokenPairResponseDto } from './dto/auth.response.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
@@ -52,6 +54,8 @@ export class AuthController {
   }
 
   @Post('register')
+  @ApiOperation({ summary: 'Register a new member account' })
+  @ApiErrors(403, 409)
   @Public()
   @AuthRateLimited('register')
   @ApiCreatedResponse({ type: MemberResponseDto })
@@ -60,6 +64,8 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ApiErrors(401, 403)
   @HttpCode(200)
   @Public()
   @AuthRateLimited('login')
@@ -82,6 +88,8 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
+  @ApiErrors(401)
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: TokenPairResponseDto })
@@ -102,6 +110,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out of the current session' })
   @HttpCode(204)
   @Public()
   @ApiNoContentResponse({ description: 'The session of the refresh token (or of the access token) has ended' })
@@ -115,6 +124,7 @@ export class AuthController {
   }
 
   @Post('logout-all')
+  @ApiOperation({ summary: 'Sign out of every session' })
   @HttpCode(204)
   @ApiBearerAuth()
   @AllowPasswordChangePending()
@@ -125,6 +135,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @ApiOperation({ summary: "Change the caller's password" })
   @HttpCode(204)
   @ApiBearerAuth()
   @AllowPasswordChangePending()
@@ -135,6 +146,7 @@ export class AuthController {
   }
 
   @Get('sessions')
+  @ApiOperation({ summary: "List the caller's sessions" })
   @ApiBearerAuth()
   @ApiOkResponse({ type: [SessionResponseDto] })
   listSessions(@CurrentActor() actor: Actor) {
@@ -142,6 +154,7 @@ export class AuthController {
   }
 
   @Delete('sessions/:id')
+  @ApiOperation({ summary: "End one of the caller's sessions" })
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()

@@ -7,7 +7,7 @@ import type { Actor, ClientInfo } from '../../common/http/actor.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
 import { MemberRegisteredEvent } from '../members/events/member-registered.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
-import type { Member } from '../members/entities/member.entity.js';
+import type { Member } from '../members/members.service.js';
 import { toMemberResponse } from '../members/member-view.js';
 import { MembersService } from '../members/members.service.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';

@@ -26,6 +26,9 @@ import type { CreateCityDto, ListCitiesQueryDto, SetCityMembersDto, UpdateCityDt
 import { CityMember } from './entities/city-member.entity.js';
 import { City } from './entities/city.entity.js';
 
+/** The city row as the information platform's other features receive it. */
+export type { City };
+
 /**
  * Cities and the access rule of every city record: everyone reads `public` records, active members read all;
  * coordinators, admins and the city's focal points write (`requireEditor`).

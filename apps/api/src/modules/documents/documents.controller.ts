@@ -19,6 +19,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -27,6 +28,7 @@ import { NetworkRole } from '@lcc/contracts';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { Roles } from '../../common/decorators/roles.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { PageQueryDto } from '../../common/pagination/cursor.js';
 import { DocumentDownloadService } from './document-download.service.js';
 import { DocumentSearchService } from './document-search.service.js';
@@ -73,12 +75,14 @@ export class DocumentsController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'List and search the documents the caller may open' })
   @ApiOkResponse({ type: DocumentPageDto, description: 'Anonymous visitors see public documents only' })
   list(@CurrentActor() actor: Actor | undefined, @Query() query: ListDocumentsQueryDto) {
     return this.search.list(actor ?? null, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Upload a document' })
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @ApiCreatedResponse({ type: DocumentResponseDto })
@@ -88,18 +92,21 @@ export class DocumentsController {
 
   @Public()
   @Get(':id')
+  @ApiOperation({ summary: "Get a document's metadata" })
   @ApiOkResponse({ type: DocumentResponseDto })
   get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.get(actor ?? null, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Update a document's metadata" })
   @ApiOkResponse({ type: DocumentResponseDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDocumentDto) {
     return this.documents.update(actor, id, dto);
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a document' })
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
@@ -107,6 +114,8 @@ export class DocumentsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({ summary: 'Restore a deleted document' })
+  @ApiErrors(409)
   @HttpCode(200)
   @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
   @ApiOkResponse({ type: DocumentResponseDto })
@@ -115,6 +124,7 @@ export class DocumentsController {
   }
 
   @Post(':id/versions')
+  @ApiOperation({ summary: 'Upload a new version of a document' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
@@ -126,6 +136,7 @@ export class DocumentsController {
 
   @Public()
   @Get(':id/versions')
+  @ApiOperation({ summary: "List a document's versions" })
   @ApiOkResponse({ type: DocumentVersionPageDto })
   versions(
     @CurrentActor() actor: Actor | undefined,
@@ -137,6 +148,7 @@ export class DocumentsController {
 
   @Public()
   @Get(':id/download')
+  @ApiOperation({ summary: "Download a document's file" })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The file (206 for a Range, 304 when If-None-Match names the ETag)' })
   async download(
@@ -150,6 +162,7 @@ export class DocumentsController {
   }
 
   @Get(':id/downloads')
+  @ApiOperation({ summary: 'List who downloaded a document' })
   @ApiOkResponse({ type: DocumentDownloadPageDto })
   downloadLog(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
     return this.documents.downloads(actor, id, query);

@@ -24,7 +24,7 @@ import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
-import type { WorkingGroup } from '../working-groups/entities/working-group.entity.js';
+import type { WorkingGroup } from '../working-groups/working-groups.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipRateLimit } from '../../common/decorators/skip-rate-limit.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
@@ -16,6 +16,7 @@ export class HealthController {
 
   /** Readiness: answers 200 only while the database answers. */
   @Get()
+  @ApiOperation({ summary: 'Report readiness, including the database' })
   @HealthCheck()
   ready() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
@@ -23,6 +24,7 @@ export class HealthController {
 
   /** Liveness: the process serves HTTP; touches no database. */
   @Get('live')
+  @ApiOperation({ summary: 'Report liveness without touching the database' })
   live() {
     return { status: 'ok' };
   }

@@ -17,7 +17,7 @@ import { restoreFormula } from '../../common/csv/spreadsheet-cells.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { YEAR_MAX, YEAR_MIN } from '../../common/validation/fields.js';
 import { CitiesService } from '../cities/cities.service.js';
-import type { City } from '../cities/entities/city.entity.js';
+import type { City } from '../cities/cities.service.js';
 import { IndicatorValue } from './entities/indicator-value.entity.js';
 import type { Indicator } from './entities/indicator.entity.js';
 import { IndicatorErrorCode, IndicatorException } from './indicators.exception.js';

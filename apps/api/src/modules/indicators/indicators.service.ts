@@ -16,10 +16,13 @@ import { type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { CitiesService } from '../cities/cities.service.js';
-import type { City } from '../cities/entities/city.entity.js';
+import type { City } from '../cities/cities.service.js';
 import type { CreateIndicatorDto, SubjectQueryDto, UpdateIndicatorDto } from './dto/indicator.dto.js';
 import { Indicator } from './entities/indicator.entity.js';
 import { IndicatorErrorCode, IndicatorException } from './indicators.exception.js';
+
+/** The indicator definition as analysis receives it. */
+export type { Indicator };
 
 /** A value's subject resolved for writing: a city the actor may edit, or a country (coordinators only). */
 export interface WritableSubject {

@@ -22,6 +22,9 @@ import type { SaveInventoryDto } from './dto/inventory.dto.js';
 import { EmissionInventory } from './entities/emission-inventory.entity.js';
 import { InventoryEntry } from './entities/inventory-entry.entity.js';
 
+/** An inventory entry as analysis receives it. */
+export type { InventoryEntry };
+
 /** Emission inventories by year: GPC sector × scope × gas cells, each a value or a notation key. */
 @Injectable()
 export class InventoriesService {

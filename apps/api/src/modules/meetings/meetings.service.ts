@@ -21,7 +21,7 @@ import type { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dt
 import type { ListMeetingsQueryDto } from './dto/meeting-queries.dto.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
-import { MeetingChangedEvent } from './events/meeting.events.js';
+import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { checkTimes } from './meeting-times.js';
 import { RemindersService } from './reminders.service.js';
 import { meetingVisibleSql } from './meeting-access.js';

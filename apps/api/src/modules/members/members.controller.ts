@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NetworkRole } from '@lcc/contracts';
 import { AllowPasswordChangePending } from '../../common/decorators/allow-password-change-pending.decorator.js';
 import { Roles } from '../../common/decorators/roles.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { ChangeRoleDto } from './dto/change-role.dto.js';
 import { ListMembersQueryDto } from './dto/list-members-query.dto.js';
 import { MemberPageDto, MemberResponseDto } from './dto/member.response.js';
@@ -17,6 +18,7 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Get('me')
+  @ApiOperation({ summary: "Get the caller's own profile" })
   @AllowPasswordChangePending()
   @ApiOkResponse({ type: MemberResponseDto })
   me(@CurrentActor() actor: Actor) {
@@ -24,24 +26,29 @@ export class MembersController {
   }
 
   @Patch('me')
+  @ApiOperation({ summary: "Update the caller's own profile" })
   @ApiOkResponse({ type: MemberResponseDto })
   updateMe(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto) {
     return this.members.updateMe(actor, dto);
   }
 
   @Get()
+  @ApiOperation({ summary: 'Search the member directory' })
   @ApiOkResponse({ type: MemberPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListMembersQueryDto) {
     return this.members.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "Get a member's profile" })
   @ApiOkResponse({ type: MemberResponseDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.members.get(actor, id);
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a pending member' })
+  @ApiErrors(409)
   @HttpCode(200)
   @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
   @ApiOkResponse({ type: MemberResponseDto })
@@ -50,6 +57,8 @@ export class MembersController {
   }
 
   @Post(':id/suspend')
+  @ApiOperation({ summary: 'Suspend a member' })
+  @ApiErrors(409)
   @HttpCode(200)
   @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
   @ApiOkResponse({ type: MemberResponseDto })
@@ -58,6 +67,8 @@ export class MembersController {
   }
 
   @Post(':id/reinstate')
+  @ApiOperation({ summary: 'Reinstate a suspended member' })
+  @ApiErrors(409)
   @HttpCode(200)
   @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
   @ApiOkResponse({ type: MemberResponseDto })
@@ -66,6 +77,7 @@ export class MembersController {
   }
 
   @Patch(':id/role')
+  @ApiOperation({ summary: "Change a member's network role" })
   @Roles(NetworkRole.Admin)
   @ApiOkResponse({ type: MemberResponseDto })
   changeRole(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeRoleDto) {

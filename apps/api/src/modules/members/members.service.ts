@@ -25,6 +25,9 @@ import { foldForSearch, searchTextOf, toMemberResponse } from './member-view.js'
 import { MemberErrorCode, MemberException } from './members.exception.js';
 import { PasswordHasher } from './password-hasher.service.js';
 
+/** The member row as other features receive it from this service (auth checks its password hash). */
+export type { Member };
+
 export interface NewMember {
   email: string;
   password: string;

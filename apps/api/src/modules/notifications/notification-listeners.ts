@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { NotificationType } from '@lcc/contracts';
-import { MeetingChangedEvent } from '../meetings/events/meeting.events.js';
+import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import {
   WorkingGroupJoinRequestedEvent,
   WorkingGroupMemberJoinedEvent,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
 import { MessageSearchService } from '../discussions/message-search.service.js';
 import { DocumentSearchService } from '../documents/document-search.service.js';
@@ -17,6 +17,7 @@ export class SearchController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Search the messages and documents the caller may read' })
   @ApiOkResponse({ type: SearchResponseDto })
   async search(@CurrentActor() actor: Actor, @Query() query: SearchQueryDto) {
     const [messages, documents] = await Promise.all([

@@ -40,6 +40,9 @@ import {
 import { StrategyTarget } from './entities/strategy-target.entity.js';
 import { Strategy } from './entities/strategy.entity.js';
 
+/** A strategy target as analysis receives it. */
+export type { StrategyTarget };
+
 /** Strategies and plans of cities, with their targets and actions; linked documents; one discussion room each. */
 @Injectable()
 export class StrategiesService implements OnModuleInit {

@@ -5,12 +5,14 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GroupMembershipStatus, NetworkRole } from '@lcc/contracts';
 import { Roles } from '../../common/decorators/roles.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { CreateWorkingGroupDto, UpdateWorkingGroupDto } from './dto/create-working-group.dto.js';
 import {
   AddGroupMemberDto,
@@ -39,12 +41,15 @@ export class WorkingGroupsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List working groups' })
   @ApiOkResponse({ type: WorkingGroupPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListWorkingGroupsQueryDto) {
     return this.groups.list(actor, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a working group' })
+  @ApiErrors(409)
   @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
   @ApiCreatedResponse({ type: WorkingGroupResponseDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateWorkingGroupDto) {
@@ -52,18 +57,23 @@ export class WorkingGroupsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a working group' })
   @ApiOkResponse({ type: WorkingGroupResponseDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.groups.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a working group' })
+  @ApiErrors(409)
   @ApiOkResponse({ type: WorkingGroupResponseDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateWorkingGroupDto) {
     return this.groups.update(actor, id, dto);
   }
 
   @Post(':id/join')
+  @ApiOperation({ summary: 'Join a working group, or ask to join a private one' })
+  @ApiErrors(409)
   @ApiOkResponse({ type: JoinResponseDto, description: 'Joined a public group' })
   @ApiAcceptedResponse({ type: JoinResponseDto, description: 'Asked to join a private group: pending' })
   async join(
@@ -77,6 +87,8 @@ export class WorkingGroupsController {
   }
 
   @Post(':id/leave')
+  @ApiOperation({ summary: 'Leave a working group' })
+  @ApiErrors(409)
   @HttpCode(204)
   @ApiNoContentResponse()
   leave(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
@@ -84,6 +96,7 @@ export class WorkingGroupsController {
   }
 
   @Get(':id/members')
+  @ApiOperation({ summary: "List a working group's members" })
   @ApiOkResponse({ type: GroupMemberPageDto })
   members(
     @CurrentActor() actor: Actor,
@@ -94,12 +107,16 @@ export class WorkingGroupsController {
   }
 
   @Post(':id/members')
+  @ApiOperation({ summary: 'Add a member to a working group' })
+  @ApiErrors(409)
   @ApiCreatedResponse({ type: GroupMemberResponseDto })
   add(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddGroupMemberDto) {
     return this.membership.add(actor, id, dto.memberId, dto.role);
   }
 
   @Post(':id/members/:memberId/approve')
+  @ApiOperation({ summary: 'Approve a request to join a working group' })
+  @ApiErrors(409)
   @HttpCode(200)
   @ApiOkResponse({ type: GroupMemberResponseDto })
   approve(@CurrentActor() actor: Actor, @Param() params: GroupMemberParamsDto) {
@@ -107,12 +124,16 @@ export class WorkingGroupsController {
   }
 
   @Patch(':id/members/:memberId')
+  @ApiOperation({ summary: "Change a member's role in a working group" })
+  @ApiErrors(409)
   @ApiOkResponse({ type: GroupMemberResponseDto })
   changeRole(@CurrentActor() actor: Actor, @Param() params: GroupMemberParamsDto, @Body() dto: ChangeGroupRoleDto) {
     return this.membership.changeRole(actor, params.id, params.memberId, dto.role);
   }
 
   @Delete(':id/members/:memberId')
+  @ApiOperation({ summary: 'Remove a member from a working group' })
+  @ApiErrors(409)
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(@CurrentActor() actor: Actor, @Param() params: GroupMemberParamsDto) {

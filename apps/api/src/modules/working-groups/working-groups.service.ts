@@ -24,6 +24,9 @@ import { WorkingGroupCreatedEvent, WorkingGroupVisibilityChangedEvent } from './
 import { WorkingGroupErrorCode, WorkingGroupException } from './working-groups.exception.js';
 
 /** A group as one viewer may see it, with the viewer's membership. */
+/** The group row as other features receive it from this service. */
+export type { WorkingGroup };
+
 export interface GroupAccess {
   group: WorkingGroup;
   membership: WorkingGroupMember | null;

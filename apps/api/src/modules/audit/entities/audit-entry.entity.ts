@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { AuditAction } from '@lcc/contracts';
-import { Member } from '../../members/entities/member.entity.js';
+import type { Member } from '../../members/entities/member.entity.js';
 
 /** One administrative action: who did what to which record, and when. Rows are never updated. */
 @Entity('audit_entries')
@@ -25,7 +25,8 @@ export class AuditEntry {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
-  @ManyToOne(() => Member, { onDelete: 'SET NULL' })
+  // Named, not imported: members records through AuditService, so audit must not load members (no cycle).
+  @ManyToOne('Member', { onDelete: 'SET NULL' })
   @JoinColumn()
   actor: Relation<Member> | null;
 

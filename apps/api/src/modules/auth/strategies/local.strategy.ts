@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
-import type { Member } from '../../members/entities/member.entity.js';
+import type { Member } from '../../members/members.service.js';
 import { AuthService } from '../auth.service.js';
 
 @Injectable()

@@ -1,13 +1,2 @@
-/** Emitted after a meeting is scheduled, changed or cancelled; notifications and sockets listen. */
-export class MeetingChangedEvent {
-  static readonly SCHEDULED = 'meeting.scheduled';
-  static readonly UPDATED = 'meeting.updated';
-  static readonly CANCELLED = 'meeting.cancelled';
-  constructor(
-    readonly meetingId: string,
-    readonly workingGroupId: string,
-    readonly title: string,
-    readonly inviteeIds: string[],
-    readonly actorId: string,
-  ) {}
-}
+// The class moved to common/events (see there); this path stays for the listeners that still import it.
+export { MeetingChangedEvent } from '../../../common/events/meeting-changed.event.js';
