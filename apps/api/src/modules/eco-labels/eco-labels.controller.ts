@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { NetworkRole } from '@lcc/contracts';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { Roles } from '../../common/decorators/roles.decorator.js';
@@ -43,12 +50,14 @@ export class EcoLabelsController {
 
   @Public()
   @Get('schemes')
+  @ApiOperation({ summary: 'List eco-label schemes' })
   @ApiOkResponse({ type: EcoLabelSchemePageDto })
   list(@CurrentActor() actor: Actor | undefined, @Query() query: ListSchemesQueryDto) {
     return this.schemes.list(actor ?? null, query);
   }
 
   @Post('schemes')
+  @ApiOperation({ summary: 'Register an eco-label scheme' })
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: EcoLabelSchemeResponseDto, description: 'Opens the scheme discussion room too' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSchemeDto) {
@@ -57,12 +66,14 @@ export class EcoLabelsController {
 
   @Public()
   @Get('schemes/:id')
+  @ApiOperation({ summary: 'Get an eco-label scheme' })
   @ApiOkResponse({ type: EcoLabelSchemeResponseDto })
   get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.schemes.get(actor ?? null, id);
   }
 
   @Patch('schemes/:id')
+  @ApiOperation({ summary: 'Update an eco-label scheme' })
   @Roles(...STAFF)
   @ApiOkResponse({ type: EcoLabelSchemeResponseDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSchemeDto) {
@@ -70,6 +81,7 @@ export class EcoLabelsController {
   }
 
   @Delete('schemes/:id')
+  @ApiOperation({ summary: 'Delete an eco-label scheme' })
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiNoContentResponse()
@@ -78,6 +90,7 @@ export class EcoLabelsController {
   }
 
   @Put('schemes/:id/steps')
+  @ApiOperation({ summary: "Replace a scheme's certification steps" })
   @Roles(...STAFF)
   @ApiOkResponse({ type: EcoLabelSchemeResponseDto, description: 'Replaces the certification procedure' })
   setSteps(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetStepsDto) {
@@ -86,6 +99,7 @@ export class EcoLabelsController {
 
   @Public()
   @Get('schemes/:id/categories/:categoryId')
+  @ApiOperation({ summary: "Get a scheme's criteria for a product category" })
   @ApiOkResponse({ type: SchemeCategoryResponseDto })
   getCategory(
     @CurrentActor() actor: Actor | undefined,
@@ -96,6 +110,7 @@ export class EcoLabelsController {
   }
 
   @Put('schemes/:id/categories/:categoryId')
+  @ApiOperation({ summary: "Set a scheme's criteria for a product category" })
   @Roles(...STAFF)
   @ApiOkResponse({ type: SchemeCategoryResponseDto, description: 'Sets the standard and replaces the criteria' })
   setCategory(
@@ -108,6 +123,7 @@ export class EcoLabelsController {
   }
 
   @Delete('schemes/:id/categories/:categoryId')
+  @ApiOperation({ summary: 'Remove a product category from a scheme' })
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiNoContentResponse()
@@ -121,12 +137,14 @@ export class EcoLabelsController {
 
   @Public()
   @Get('categories')
+  @ApiOperation({ summary: 'List product categories' })
   @ApiOkResponse({ type: ProductCategoryPageDto })
   categories(@Query() query: PageQueryDto) {
     return this.catalogue.listCategories(query);
   }
 
   @Post('categories')
+  @ApiOperation({ summary: 'Create a product category' })
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: ProductCategoryResponseDto })
   createCategory(@CurrentActor() actor: Actor, @Body() dto: CreateCategoryDto) {
@@ -135,12 +153,14 @@ export class EcoLabelsController {
 
   @Public()
   @Get('categories/:id')
+  @ApiOperation({ summary: 'Get a product category' })
   @ApiOkResponse({ type: ProductCategoryResponseDto })
   category(@Param('id', ParseUUIDPipe) id: string) {
     return this.catalogue.getCategory(id);
   }
 
   @Patch('categories/:id')
+  @ApiOperation({ summary: 'Update a product category' })
   @Roles(...STAFF)
   @ApiOkResponse({ type: ProductCategoryResponseDto })
   updateCategory(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCategoryDto) {
@@ -149,6 +169,7 @@ export class EcoLabelsController {
 
   @Public()
   @Get('categories/:id/comparison')
+  @ApiOperation({ summary: "Compare the schemes' criteria for a product category" })
   @ApiOkResponse({ type: CategoryComparisonResponseDto })
   compare(
     @CurrentActor() actor: Actor | undefined,
@@ -160,12 +181,14 @@ export class EcoLabelsController {
 
   @Public()
   @Get('recognitions')
+  @ApiOperation({ summary: 'List mutual recognition agreements' })
   @ApiOkResponse({ type: RecognitionPageDto })
   recognitions(@CurrentActor() actor: Actor | undefined, @Query() query: ListRecognitionsQueryDto) {
     return this.catalogue.listRecognitions(actor ?? null, query);
   }
 
   @Post('recognitions')
+  @ApiOperation({ summary: 'Record a mutual recognition agreement' })
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: RecognitionResponseDto })
   createRecognition(@CurrentActor() actor: Actor, @Body() dto: CreateRecognitionDto) {
@@ -173,6 +196,7 @@ export class EcoLabelsController {
   }
 
   @Delete('recognitions/:id')
+  @ApiOperation({ summary: 'Delete a mutual recognition agreement' })
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiNoContentResponse()
