@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
@@ -13,6 +14,7 @@ import { Message } from './entities/message.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
+import { RoomReadEvent } from './events/room-read.event.js';
 import { toMessageResponse } from './message-view.js';
 import { roomAccessSql } from './room-access.js';
 
@@ -36,6 +38,7 @@ export class RoomsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly members: MembersService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
@@ -299,6 +302,40 @@ export class RoomsService {
 
   async removeMember(roomId: string, memberId: string): Promise<void> {
     await this.roomMembers.delete({ roomId, memberId });
+  }
+
+  /**
+   * Moves the actor's read marker of the room, or of one thread of it, forward and publishes `room.read` so all of
+   * the actor's sockets learn the new unread count.
+   */
+  async read(
+    actor: Actor,
+    roomId: string,
+    marker: { seq: number; threadRootId?: string },
+  ): Promise<{ unreadCount: number; lastReadSeq: number }> {
+    const { threadRootId, seq } = marker;
+    const result = threadRootId
+      ? await this.markThreadRead(actor, roomId, threadRootId, seq)
+      : await this.markRead(actor, roomId, seq);
+    this.events.emit(
+      RoomReadEvent.NAME,
+      new RoomReadEvent(actor.id, roomId, result.unreadCount, result.lastReadSeq, threadRootId),
+    );
+    return result;
+  }
+
+  /**
+   * `@Display Name` of a room member → their id (longest names first, so `@Kim Min` does not shadow `@Kim Minjun`);
+   * the author never mentions themselves.
+   */
+  async mentionedIn(roomId: string, body: string, authorId: string): Promise<string[]> {
+    if (!body.includes('@')) return [];
+    const members = (await this.roomMembers.find({ where: { roomId }, relations: { member: true } })) as RoomMember[];
+    const ids = new Set<string>();
+    for (const rm of members.sort((a, b) => b.member.displayName.length - a.member.displayName.length)) {
+      if (rm.memberId !== authorId && body.includes(`@${rm.member.displayName}`)) ids.add(rm.memberId);
+    }
+    return [...ids];
   }
 
   /**
