@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
-import type { MessagePage, MessageResponse } from '@lcc/contracts';
+import type { JoinAck, MessagePage, MessageResponse } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import { indexText } from '../../common/search/segmentation.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -47,13 +47,13 @@ export class MessageHistoryService {
    * page. `lastSeq` is the room's seq when access was checked, or the page's newest if later: anything committed
    * after the join arrives as a broadcast, so the client holds everything up to it once it paged through `hasMore`.
    */
-  async catchUp(viewer: Actor, room: Room, sinceSeq?: number) {
+  async catchUp(viewer: Actor, room: Room, sinceSeq?: number): Promise<JoinAck> {
     const page =
       sinceSeq !== undefined
         ? await this.page(room.id, { after: sinceSeq, limit: CATCH_UP_LIMIT }, viewer)
         : await this.page(room.id, { limit: CATCH_UP_LIMIT }, viewer);
     const lastSeq = Math.max(room.lastSeq, page.items.at(-1)?.seq ?? 0);
-    return { messages: page.items, items: page.items, hasMore: page.hasMore, lastSeq };
+    return { messages: page.items, hasMore: page.hasMore, lastSeq };
   }
 
   /** A page without the access check, for callers that made it already (`room.join`). */
