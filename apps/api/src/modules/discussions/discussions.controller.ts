@@ -20,6 +20,7 @@ import {
 import { MessageHistoryService } from './message-history.service.js';
 import { MessageSendingService } from './message-sending.service.js';
 import { PresenceService } from './presence.service.js';
+import { ReadMarkersService } from './read-markers.service.js';
 import { RoomsService } from './rooms.service.js';
 
 /** The REST mirror of the socket protocol: the same services, which publish the same events to the sockets. */
@@ -29,6 +30,7 @@ import { RoomsService } from './rooms.service.js';
 export class DiscussionsController {
   constructor(
     private readonly rooms: RoomsService,
+    private readonly markers: ReadMarkersService,
     private readonly messages: MessageHistoryService,
     private readonly sending: MessageSendingService,
     private readonly presence: PresenceService,
@@ -116,7 +118,7 @@ export class DiscussionsController {
   @ApiOperation({ summary: 'Move my read marker of a room or thread forward.' })
   @ApiOkResponse({ type: UnreadDto })
   read(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReadMarkerDto) {
-    return this.rooms.read(actor, id, dto);
+    return this.markers.read(actor, id, dto);
   }
 
   @Patch('messages/:id')

@@ -30,6 +30,7 @@ import { MessageSendingService } from './message-sending.service.js';
 import { channel, type PortalServer, type PortalSocket } from './portal-socket.js';
 import { PresenceService } from './presence.service.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
+import { ReadMarkersService } from './read-markers.service.js';
 import { RoomsService } from './rooms.service.js';
 import { SocketAuth } from './socket-auth.js';
 
@@ -49,6 +50,7 @@ export class DiscussionsGateway
     private readonly socketAuth: SocketAuth,
     private readonly presence: PresenceService,
     private readonly rooms: RoomsService,
+    private readonly markers: ReadMarkersService,
     private readonly messages: MessageHistoryService,
     private readonly sending: MessageSendingService,
     private readonly broadcaster: RoomBroadcaster,
@@ -140,7 +142,7 @@ export class DiscussionsGateway
   @SubscribeMessage('room.read')
   read(@ConnectedSocket() socket: PortalSocket, @MessageBody() payload: unknown) {
     return this.handle(socket, SocketReadMarkerDto, payload, async ({ roomId, ...marker }, actor) => {
-      const { unreadCount } = await this.rooms.read(actor, roomId, marker);
+      const { unreadCount } = await this.markers.read(actor, roomId, marker);
       return { unreadCount };
     });
   }

@@ -18,6 +18,7 @@ import { MessageHistoryService } from './message-history.service.js';
 import { MessageSearchService } from './message-search.service.js';
 import { MessageSendingService } from './message-sending.service.js';
 import { PresenceService } from './presence.service.js';
+import { ReadMarkersService } from './read-markers.service.js';
 import { RealtimeListener } from './realtime.listener.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
 import { RoomsService } from './rooms.service.js';
@@ -35,6 +36,7 @@ import { SocketAuth } from './socket-auth.js';
   controllers: [DiscussionsController],
   providers: [
     RoomsService,
+    ReadMarkersService,
     MessageHistoryService,
     MessageSendingService,
     MessageSearchService,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
@@ -14,7 +13,6 @@ import { Message } from './entities/message.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
-import { RoomReadEvent } from './events/room-read.event.js';
 import { toMessageResponse } from './message-view.js';
 import { roomAccessSql } from './room-access.js';
 
@@ -38,7 +36,6 @@ export class RoomsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly members: MembersService,
-    private readonly events: EventEmitter2,
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
@@ -305,26 +302,6 @@ export class RoomsService {
   }
 
   /**
-   * Moves the actor's read marker of the room, or of one thread of it, forward and publishes `room.read` so all of
-   * the actor's sockets learn the new unread count.
-   */
-  async read(
-    actor: Actor,
-    roomId: string,
-    marker: { seq: number; threadRootId?: string },
-  ): Promise<{ unreadCount: number; lastReadSeq: number }> {
-    const { threadRootId, seq } = marker;
-    const result = threadRootId
-      ? await this.markThreadRead(actor, roomId, threadRootId, seq)
-      : await this.markRead(actor, roomId, seq);
-    this.events.emit(
-      RoomReadEvent.NAME,
-      new RoomReadEvent(actor.id, roomId, result.unreadCount, result.lastReadSeq, threadRootId),
-    );
-    return result;
-  }
-
-  /**
    * `@Display Name` of a room member → their id (longest names first, so `@Kim Min` does not shadow `@Kim Minjun`);
    * the author never mentions themselves.
    */
@@ -336,50 +313,6 @@ export class RoomsService {
       if (rm.memberId !== authorId && body.includes(`@${rm.member.displayName}`)) ids.add(rm.memberId);
     }
     return [...ids];
-  }
-
-  /**
-   * Moves a member's marker for one thread forward (never back); returns the unread replies of that thread.
-   * The thread root must be a message of the room.
-   */
-  async markThreadRead(
-    actor: Actor,
-    roomId: string,
-    threadRootId: string,
-    seq: number,
-  ): Promise<{ unreadCount: number; lastReadSeq: number }> {
-    await this.enter(actor, roomId);
-    const [root] = (await this.dataSource.query(
-      `SELECT id FROM messages WHERE id = $1 AND room_id = $2 AND thread_root_id IS NULL`,
-      [threadRootId, roomId],
-    )) as { id: string }[];
-    if (!root) throw new DiscussionException(DiscussionErrorCode.THREAD_ROOT_NOT_FOUND);
-    const [marker] = (await this.dataSource.query(
-      `INSERT INTO thread_read_markers (member_id, thread_root_id, room_id, last_read_seq) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (member_id, thread_root_id)
-       DO UPDATE SET last_read_seq = GREATEST(thread_read_markers.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
-       RETURNING last_read_seq`,
-      [actor.id, threadRootId, roomId, seq],
-    )) as { last_read_seq: string }[];
-    const lastReadSeq = Number(marker!.last_read_seq);
-    const [count] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM messages WHERE thread_root_id = $1 AND seq > $2 AND deleted_at IS NULL`,
-      [threadRootId, lastReadSeq],
-    )) as { n: number }[];
-    return { unreadCount: count!.n, lastReadSeq };
-  }
-
-  /** Moves a member's read marker forward (never back); returns the room's unread count for them. */
-  async markRead(actor: Actor, roomId: string, seq: number): Promise<{ unreadCount: number; lastReadSeq: number }> {
-    const access = await this.enter(actor, roomId);
-    const rows = (await this.dataSource.query(
-      `UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, LEAST($3::bigint, r.last_seq)), updated_at = now()
-         FROM rooms r WHERE r.id = rm.room_id AND rm.room_id = $1 AND rm.member_id = $2
-       RETURNING rm.last_read_seq, r.last_seq`,
-      [access.room.id, actor.id, seq],
-    )) as [{ last_read_seq: string; last_seq: string }[], number];
-    const row = rows[0][0]!;
-    return { lastReadSeq: Number(row.last_read_seq), unreadCount: Number(row.last_seq) - Number(row.last_read_seq) };
   }
 
   private roomRows(actor: Actor) {
