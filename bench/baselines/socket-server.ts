@@ -44,7 +44,7 @@ io.on('connection', (socket) => {
     );
     if (!rows[0]) return ack({ ok: false, error: { code: 'ROOM_NOT_FOUND', message: 'not found' } });
     await socket.join(`room:${roomId}`);
-    ack({ ok: true, messages: [], items: [], hasMore: false, lastSeq: Number(rows[0].last_seq) });
+    ack({ ok: true, messages: [], hasMore: false, lastSeq: Number(rows[0].last_seq) });
   });
 
   socket.on('message.send', async ({ roomId, clientId, body }, ack) => {

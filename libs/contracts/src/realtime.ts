@@ -71,6 +71,13 @@ export interface AckError {
 }
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
 
+/** The `room.join` acknowledgement: the catch-up page (ascending seq) and the room's seq when it was joined. */
+export interface JoinAck {
+  messages: MessageResponse[];
+  hasMore: boolean;
+  lastSeq: number;
+}
+
 export interface JoinPayload {
   roomId: string;
   sinceSeq?: number;
@@ -90,10 +97,7 @@ export interface ReadPayload {
 
 /** Client → server events of the default namespace; every one is acknowledged. */
 export interface ClientToServerEvents {
-  'room.join': (
-    payload: JoinPayload,
-    ack: (result: Ack<MessagePage & { lastSeq: number; messages: MessageResponse[] }>) => void,
-  ) => void;
+  'room.join': (payload: JoinPayload, ack: (result: Ack<JoinAck>) => void) => void;
   'room.leave': (payload: { roomId: string }, ack: (result: Ack) => void) => void;
   'message.send': (payload: SendPayload, ack: (result: Ack<{ message: MessageResponse }>) => void) => void;
   'message.edit': (

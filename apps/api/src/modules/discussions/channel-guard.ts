@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { channel, RoomBroadcaster } from './room-broadcaster.js';
+import { channel } from './portal-socket.js';
+import { RoomBroadcaster } from './room-broadcaster.js';
 import { RoomsService } from './rooms.service.js';
 
 const ROOM_CHANNEL = channel.room('');

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { GroupRole } from '@lcc/contracts';
-import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
 import { MeetingChangedEvent } from '../meetings/events/meeting.events.js';
 import { MemberRoleChangedEvent } from '../members/events/member-role-changed.event.js';
-import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
-import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
 import {
   WorkingGroupCreatedEvent,
   WorkingGroupMemberJoinedEvent,
@@ -16,20 +13,18 @@ import {
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChannelGuard } from './channel-guard.js';
-import { channel, RoomBroadcaster } from './room-broadcaster.js';
 import { RoomsService } from './rooms.service.js';
 
 const ASYNC = { async: true, promisify: true } as const;
 
 /**
- * Keeps rooms in step with the rest of the portal: group rooms follow group membership, ended sessions and
- * suspensions close sockets, notifications and meeting changes reach their members live.
+ * Keeps rooms in step with the rest of the portal: group rooms follow group membership and roles, meeting rooms
+ * their invitees, and socket channels the room rule (`ChannelGuard`). What sockets hear is `RealtimeListener`'s.
  */
 @Injectable()
 export class DiscussionsListeners {
   constructor(
     private readonly rooms: RoomsService,
-    private readonly broadcaster: RoomBroadcaster,
     private readonly channels: ChannelGuard,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -72,54 +67,10 @@ export class DiscussionsListeners {
     await this.channels.recheckMembers([event.memberId]);
   }
 
-  @OnEvent(MemberSuspendedEvent.NAME, ASYNC)
-  onSuspended(event: MemberSuspendedEvent): void {
-    this.broadcaster.disconnectMember(event.memberId);
-  }
-
-  @OnEvent(SessionsRevokedEvent.NAME, ASYNC)
-  onSessionsRevoked(event: SessionsRevokedEvent): void {
-    // A password change ends the other sessions by id; "log out everywhere" and suspension end them all.
-    if (event.all) this.broadcaster.disconnectMember(event.memberId);
-    else this.broadcaster.disconnectSessions(event.sessionIds);
-  }
-
-  @OnEvent(NotificationsCreatedEvent.NAME, ASYNC)
-  onNotifications(event: NotificationsCreatedEvent): void {
-    for (const { memberId, ...notification } of event.notifications) {
-      this.broadcaster.io?.to(channel.member(memberId)).emit('notification.created', notification);
-    }
-  }
-
-  @OnEvent(MeetingChangedEvent.SCHEDULED, ASYNC)
-  onMeetingScheduled(event: MeetingChangedEvent): void {
-    this.meetingChanged(event, 'scheduled');
-  }
-
-  @OnEvent(MeetingChangedEvent.UPDATED, ASYNC)
-  onMeetingUpdated(event: MeetingChangedEvent): void {
-    this.meetingChanged(event, 'updated');
-  }
-
-  @OnEvent(MeetingChangedEvent.CANCELLED, ASYNC)
-  onMeetingCancelled(event: MeetingChangedEvent): void {
-    this.meetingChanged(event, 'cancelled');
-  }
-
   /** New invitees of a meeting that has a room join it. */
   @OnEvent(MeetingChangedEvent.UPDATED, ASYNC)
   async onMeetingInvitees(event: MeetingChangedEvent): Promise<void> {
     const room = await this.rooms.meetingRoom(event.meetingId);
     if (room) await this.rooms.addMembersKeepingRole(room.id, event.inviteeIds);
-  }
-
-  private meetingChanged(event: MeetingChangedEvent, change: 'scheduled' | 'updated' | 'cancelled'): void {
-    const io = this.broadcaster.io;
-    if (!io || event.inviteeIds.length === 0) return;
-    io.to(event.inviteeIds.map(channel.member)).emit('meeting.updated', {
-      meetingId: event.meetingId,
-      workingGroupId: event.workingGroupId,
-      change,
-    });
   }
 }

@@ -14,10 +14,15 @@ import { Message } from './entities/message.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
 import { ThreadReadMarker } from './entities/thread-read-marker.entity.js';
+import { MessageHistoryService } from './message-history.service.js';
 import { MessageSearchService } from './message-search.service.js';
-import { MessagesService } from './messages.service.js';
+import { MessageSendingService } from './message-sending.service.js';
+import { PresenceService } from './presence.service.js';
+import { ReadMarkersService } from './read-markers.service.js';
+import { RealtimeListener } from './realtime.listener.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
 import { RoomsService } from './rooms.service.js';
+import { SocketAuth } from './socket-auth.js';
 
 @Module({
   imports: [
@@ -31,13 +36,18 @@ import { RoomsService } from './rooms.service.js';
   controllers: [DiscussionsController],
   providers: [
     RoomsService,
-    MessagesService,
+    ReadMarkersService,
+    MessageHistoryService,
+    MessageSendingService,
     MessageSearchService,
+    PresenceService,
+    SocketAuth,
     RoomBroadcaster,
     ChannelGuard,
     DiscussionsGateway,
     DiscussionsListeners,
+    RealtimeListener,
   ],
-  exports: [RoomsService, MessagesService, MessageSearchService],
+  exports: [RoomsService, MessageHistoryService, MessageSendingService, MessageSearchService],
 })
 export class DiscussionsModule {}

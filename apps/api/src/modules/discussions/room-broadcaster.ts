@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
-import type { ClientToServerEvents, MessageResponse, PresenceStatus, ServerToClientEvents } from '@lcc/contracts';
-
-export type PortalServer = Server<ClientToServerEvents, ServerToClientEvents>;
-
-/** Socket channel names: a member's own channel, a session's, a room's. */
-export const channel = {
-  member: (id: string) => `member:${id}`,
-  session: (id: string) => `session:${id}`,
-  room: (id: string) => `room:${id}`,
-};
+import type { MessageResponse, NotificationResponse, PresenceStatus, ServerToClientEvents } from '@lcc/contracts';
+import { channel, type PortalServer } from './portal-socket.js';
 
 /**
- * Emits to socket channels through the socket.io server (and so through its adapter, to every instance).
- * The gateway hands it the server once it exists; REST controllers and event listeners use it too.
+ * Emits to socket channels through the socket.io server (and so through its adapter, to every instance). The
+ * gateway hands it the server once it exists; only `RealtimeListener` sends through it, and `ChannelGuard` and
+ * `PresenceService` read the cluster's sockets through `io`.
  */
 @Injectable()
 export class RoomBroadcaster {
@@ -32,8 +24,11 @@ export class RoomBroadcaster {
   }
 
   messageUpdated(message: MessageResponse): void {
-    const event = message.deletedAt ? 'message.deleted' : 'message.updated';
-    this.server?.to(channel.room(message.roomId)).emit(event, forEveryone(message));
+    this.server?.to(channel.room(message.roomId)).emit('message.updated', forEveryone(message));
+  }
+
+  messageDeleted(message: MessageResponse): void {
+    this.server?.to(channel.room(message.roomId)).emit('message.deleted', forEveryone(message));
   }
 
   reactionsUpdated(message: MessageResponse): void {
@@ -42,34 +37,36 @@ export class RoomBroadcaster {
       .emit('reaction.updated', { roomId: message.roomId, messageId: message.id, reactions: message.reactions });
   }
 
-  unreadUpdated(
-    memberId: string,
-    roomId: string,
-    unreadCount: number,
-    lastReadSeq: number,
-    threadRootId?: string,
-  ): void {
+  unreadUpdated(memberId: string, payload: Parameters<ServerToClientEvents['unread.updated']>[0]): void {
+    this.server?.to(channel.member(memberId)).emit('unread.updated', payload);
+  }
+
+  presence(roomIds: string[], memberId: string, status: PresenceStatus): void {
+    // `to([])` would reach every socket: an empty list means no one.
+    if (roomIds.length === 0) return;
+    this.server?.to(roomIds.map(channel.room)).emit('presence', { memberId, status });
+  }
+
+  /** Volatile (a lost typing hint is not worth a retry), and not back to the socket that typed. */
+  typing(roomId: string, exceptSocketId: string, memberId: string, displayName: string): void {
     this.server
-      ?.to(channel.member(memberId))
-      .emit('unread.updated', { roomId, unreadCount, lastReadSeq, ...(threadRootId ? { threadRootId } : {}) });
+      ?.to(channel.room(roomId))
+      .except(exceptSocketId)
+      .volatile.emit('typing', { roomId, memberId, displayName });
+  }
+
+  notificationCreated(memberId: string, notification: NotificationResponse): void {
+    this.server?.to(channel.member(memberId)).emit('notification.created', notification);
+  }
+
+  meetingUpdated(memberIds: string[], payload: Parameters<ServerToClientEvents['meeting.updated']>[0]): void {
+    if (memberIds.length === 0) return;
+    this.server?.to(memberIds.map(channel.member)).emit('meeting.updated', payload);
   }
 
   /** A member no longer in a room stops receiving it at once, on every instance. */
   leaveRoom(memberId: string, roomId: string): void {
     this.server?.in(channel.member(memberId)).socketsLeave(channel.room(roomId));
-  }
-
-  /** Each member's presence across every instance, in one adapter round trip (offline when absent). */
-  async presenceOf(memberIds: string[]): Promise<Map<string, PresenceStatus>> {
-    const presence = new Map<string, PresenceStatus>();
-    if (!this.server || memberIds.length === 0) return presence;
-    const sockets = await this.server.in(memberIds.map(channel.member)).fetchSockets();
-    for (const socket of sockets) {
-      const data = socket.data as { actor?: { id: string }; status?: 'online' | 'away' };
-      if (!data.actor || !data.status) continue;
-      if (presence.get(data.actor.id) !== 'online') presence.set(data.actor.id, data.status);
-    }
-    return presence;
   }
 
   disconnectMember(memberId: string): void {

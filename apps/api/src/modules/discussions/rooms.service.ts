@@ -302,47 +302,17 @@ export class RoomsService {
   }
 
   /**
-   * Moves a member's marker for one thread forward (never back); returns the unread replies of that thread.
-   * The thread root must be a message of the room.
+   * `@Display Name` of a room member → their id (longest names first, so `@Kim Min` does not shadow `@Kim Minjun`);
+   * the author never mentions themselves.
    */
-  async markThreadRead(
-    actor: Actor,
-    roomId: string,
-    threadRootId: string,
-    seq: number,
-  ): Promise<{ unreadCount: number; lastReadSeq: number }> {
-    await this.enter(actor, roomId);
-    const [root] = (await this.dataSource.query(
-      `SELECT id FROM messages WHERE id = $1 AND room_id = $2 AND thread_root_id IS NULL`,
-      [threadRootId, roomId],
-    )) as { id: string }[];
-    if (!root) throw new DiscussionException(DiscussionErrorCode.THREAD_ROOT_NOT_FOUND);
-    const [marker] = (await this.dataSource.query(
-      `INSERT INTO thread_read_markers (member_id, thread_root_id, room_id, last_read_seq) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (member_id, thread_root_id)
-       DO UPDATE SET last_read_seq = GREATEST(thread_read_markers.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
-       RETURNING last_read_seq`,
-      [actor.id, threadRootId, roomId, seq],
-    )) as { last_read_seq: string }[];
-    const lastReadSeq = Number(marker!.last_read_seq);
-    const [count] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM messages WHERE thread_root_id = $1 AND seq > $2 AND deleted_at IS NULL`,
-      [threadRootId, lastReadSeq],
-    )) as { n: number }[];
-    return { unreadCount: count!.n, lastReadSeq };
-  }
-
-  /** Moves a member's read marker forward (never back); returns the room's unread count for them. */
-  async markRead(actor: Actor, roomId: string, seq: number): Promise<{ unreadCount: number; lastReadSeq: number }> {
-    const access = await this.enter(actor, roomId);
-    const rows = (await this.dataSource.query(
-      `UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, LEAST($3::bigint, r.last_seq)), updated_at = now()
-         FROM rooms r WHERE r.id = rm.room_id AND rm.room_id = $1 AND rm.member_id = $2
-       RETURNING rm.last_read_seq, r.last_seq`,
-      [access.room.id, actor.id, seq],
-    )) as [{ last_read_seq: string; last_seq: string }[], number];
-    const row = rows[0][0]!;
-    return { lastReadSeq: Number(row.last_read_seq), unreadCount: Number(row.last_seq) - Number(row.last_read_seq) };
+  async mentionedIn(roomId: string, body: string, authorId: string): Promise<string[]> {
+    if (!body.includes('@')) return [];
+    const members = (await this.roomMembers.find({ where: { roomId }, relations: { member: true } })) as RoomMember[];
+    const ids = new Set<string>();
+    for (const rm of members.sort((a, b) => b.member.displayName.length - a.member.displayName.length)) {
+      if (rm.memberId !== authorId && body.includes(`@${rm.member.displayName}`)) ids.add(rm.memberId);
+    }
+    return [...ids];
   }
 
   private roomRows(actor: Actor) {

@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, type Repository } from 'typeorm';
+import type { JoinAck, MessagePage, MessageResponse } from '@lcc/contracts';
+import type { Actor } from '../../common/http/actor.js';
+import { indexText } from '../../common/search/segmentation.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import type { HistoryQueryDto } from './dto/message.dto.js';
+import { MessageReaction } from './entities/message-reaction.entity.js';
+import { Message } from './entities/message.entity.js';
+import type { Room } from './entities/room.entity.js';
+import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
+import { MessageDeletedEvent } from './events/message-deleted.event.js';
+import { MessageUpdatedEvent } from './events/message-updated.event.js';
+import { ReactionsUpdatedEvent } from './events/reactions-updated.event.js';
+import { messageFromRow, summarizeReactions, toMessageResponse } from './message-view.js';
+import { RoomsService } from './rooms.service.js';
+
+/** At most this many messages in a `room.join` catch-up; the client pages on with REST `after=`. */
+const CATCH_UP_LIMIT = 100;
+
+/**
+ * Everything about messages once they are stored: history pages and catch-up, edits, deletion as tombstones,
+ * reactions and pins. Each change publishes its event after it commits (`message.updated`, `message.deleted`,
+ * `reactions.updated`); the realtime listener turns them into socket broadcasts.
+ */
+@Injectable()
+export class MessageHistoryService {
+  constructor(
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    @InjectRepository(MessageReaction) private readonly reactions: Repository<MessageReaction>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rooms: RoomsService,
+    private readonly documents: DocumentsService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** A page of history in ascending seq: the newest page by default, or before/after a seq (exclusive). */
+  async history(actor: Actor, roomId: string, query: HistoryQueryDto): Promise<MessagePage> {
+    await this.rooms.requireAccess(actor, roomId);
+    return this.page(roomId, query, actor);
+  }
+
+  /**
+   * What a socket that just joined `room` (access already checked) has missed: after `sinceSeq`, or the newest
+   * page. `lastSeq` is the room's seq when access was checked, or the page's newest if later: anything committed
+   * after the join arrives as a broadcast, so the client holds everything up to it once it paged through `hasMore`.
+   */
+  async catchUp(viewer: Actor, room: Room, sinceSeq?: number): Promise<JoinAck> {
+    const page =
+      sinceSeq !== undefined
+        ? await this.page(room.id, { after: sinceSeq, limit: CATCH_UP_LIMIT }, viewer)
+        : await this.page(room.id, { limit: CATCH_UP_LIMIT }, viewer);
+    const lastSeq = Math.max(room.lastSeq, page.items.at(-1)?.seq ?? 0);
+    return { messages: page.items, hasMore: page.hasMore, lastSeq };
+  }
+
+  /** A page without the access check, for callers that made it already (`room.join`). */
+  async page(
+    roomId: string,
+    query: { before?: number; after?: number; limit: number; threadRootId?: string },
+    viewer: Actor,
+  ): Promise<MessagePage> {
+    const params: unknown[] = [roomId];
+    const where = ['m.room_id = $1'];
+    if (query.threadRootId) where.push(`m.thread_root_id = $${params.push(query.threadRootId)}`);
+    if (query.after !== undefined) where.push(`m.seq > $${params.push(query.after)}`);
+    if (query.before !== undefined) where.push(`m.seq < $${params.push(query.before)}`);
+    // Forward pages read up from `after`; otherwise the page ends at the newest (or just before `before`).
+    const ascending = query.after !== undefined;
+    // One round trip in plain SQL (history pages and catch-up are the busiest reads): messages, authors and
+    // reactions (in the order they were given) together.
+    const rows = (await this.dataSource.query(
+      `SELECT m.*, a.display_name AS author_display_name,
+              (SELECT json_agg(json_build_object('emoji', r.emoji, 'memberId', r.member_id) ORDER BY r.created_at, r.id)
+                 FROM message_reactions r WHERE r.message_id = m.id) AS reaction_list
+         FROM messages m LEFT JOIN members a ON a.id = m.author_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY m.seq ${ascending ? 'ASC' : 'DESC'}
+        LIMIT $${params.push(query.limit + 1)}`,
+      params,
+    )) as (Record<string, unknown> & { reaction_list: { emoji: string; memberId: string }[] | null })[];
+    const hasMore = rows.length > query.limit;
+    const page = rows.slice(0, query.limit);
+    if (!ascending) page.reverse();
+    const messages = page.map(messageFromRow);
+    const titles = await this.documents.titlesVisibleTo(viewer, [
+      ...new Set(messages.flatMap((m) => m.attachmentIds ?? [])),
+    ]);
+    return {
+      items: messages.map((m, i) => toMessageResponse(m, summarizeReactions(page[i]!.reaction_list ?? []), titles)),
+      hasMore,
+    };
+  }
+
+  async edit(actor: Actor, messageId: string, body: string): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    if (message.authorId !== actor.id) throw new DiscussionException(DiscussionErrorCode.NOT_MESSAGE_AUTHOR);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    const mentionIds = await this.rooms.mentionedIn(message.roomId, body, actor.id);
+    await this.messages
+      .createQueryBuilder()
+      .update()
+      .set({ body, editedAt: new Date(), mentionIds, searchVector: () => `to_tsvector('simple', :words)` })
+      .setParameter('words', indexText(body))
+      .where('id = :id', { id: messageId })
+      .execute();
+    return this.changed(await this.view(messageId, actor));
+  }
+
+  /** Author or room moderator; the row stays as a tombstone so the seq sequence keeps no hole. */
+  async remove(actor: Actor, messageId: string): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    if (message.authorId !== actor.id) {
+      const { moderator } = await this.rooms.requireAccess(actor, message.roomId);
+      if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_MESSAGE_AUTHOR);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(Message)
+        .update(
+          { id: messageId },
+          { body: '', mentionIds: [], attachmentIds: [], deletedAt: new Date(), searchVector: null, pinnedAt: null },
+        );
+      await manager.getRepository(MessageReaction).delete({ messageId });
+    });
+    return this.changed(await this.view(messageId, actor));
+  }
+
+  /** Adds the actor's emoji, or removes it when present (`on` forces one direction for PUT/DELETE). */
+  async react(actor: Actor, messageId: string, emoji: string, on?: boolean): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    const existing = await this.reactions.findOneBy({ messageId, memberId: actor.id, emoji });
+    const add = on ?? !existing;
+    if (add && !existing) {
+      await this.reactions
+        .createQueryBuilder()
+        .insert()
+        .values({ messageId, memberId: actor.id, emoji })
+        .orIgnore()
+        .execute();
+    } else if (!add && existing) {
+      await this.reactions.delete({ id: existing.id });
+    }
+    const view = await this.view(messageId, actor);
+    this.events.emit(ReactionsUpdatedEvent.NAME, new ReactionsUpdatedEvent(view));
+    return view;
+  }
+
+  /** Moderators pin a message to the room (or unpin it). */
+  async pin(actor: Actor, messageId: string, pinned: boolean): Promise<MessageResponse> {
+    const message = await this.requireMessage(actor, messageId);
+    const { moderator } = await this.rooms.requireAccess(actor, message.roomId);
+    if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_A_MODERATOR);
+    if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
+    await this.messages.update(
+      { id: messageId },
+      pinned ? { pinnedAt: new Date(), pinnedById: actor.id } : { pinnedAt: null, pinnedById: null },
+    );
+    return this.changed(await this.view(messageId, actor));
+  }
+
+  async pinned(actor: Actor, roomId: string): Promise<MessageResponse[]> {
+    await this.rooms.requireAccess(actor, roomId);
+    const rows = await this.messages
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.author', 'a')
+      .where('m.roomId = :roomId AND m.pinnedAt IS NOT NULL AND m.deletedAt IS NULL', { roomId })
+      .orderBy('m.pinnedAt', 'DESC')
+      .take(50)
+      .getMany();
+    return this.withReactions(rows, actor);
+  }
+
+  /** The message if the actor may see its room (404 otherwise). */
+  async requireMessage(actor: Actor, messageId: string): Promise<Message> {
+    const message = await this.messages.findOneBy({ id: messageId });
+    if (!message) throw new DiscussionException(DiscussionErrorCode.MESSAGE_NOT_FOUND);
+    try {
+      await this.rooms.requireAccess(actor, message.roomId);
+    } catch {
+      throw new DiscussionException(DiscussionErrorCode.MESSAGE_NOT_FOUND);
+    }
+    return message;
+  }
+
+  /** The stored message as `viewer` sees it (attachment titles they may open). */
+  async view(messageId: string, viewer: Actor): Promise<MessageResponse> {
+    const message = await this.messages.findOneOrFail({ where: { id: messageId }, relations: { author: true } });
+    return (await this.withReactions([message], viewer))[0]!;
+  }
+
+  /**
+   * Publishes a committed change: `message.deleted` once the message is a tombstone (also when an edit raced a
+   * deletion and read the tombstone back), `message.updated` otherwise.
+   */
+  private changed(message: MessageResponse): MessageResponse {
+    if (message.deletedAt) this.events.emit(MessageDeletedEvent.NAME, new MessageDeletedEvent(message));
+    else this.events.emit(MessageUpdatedEvent.NAME, new MessageUpdatedEvent(message));
+    return message;
+  }
+
+  private async withReactions(messages: Message[], viewer: Actor): Promise<MessageResponse[]> {
+    const ids = messages.map((m) => m.id);
+    const titles = await this.documents.titlesVisibleTo(viewer, [
+      ...new Set(messages.flatMap((m) => m.attachmentIds ?? [])),
+    ]);
+    const rows = ids.length
+      ? await this.reactions.find({ where: { messageId: In(ids) }, order: { createdAt: 'ASC' } })
+      : [];
+    return messages.map((m) =>
+      toMessageResponse(m, summarizeReactions(rows.filter((r) => r.messageId === m.id)), titles),
+    );
+  }
+}

@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { type MessageResponse, NotificationType } from '@lcc/contracts';
+import { isUniqueViolation } from '@lcc/database';
+import type { Actor } from '../../common/http/actor.js';
+import { indexText } from '../../common/search/segmentation.js';
+import { inputValidationError, unstorableText } from '../../common/validation/input-guard.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import type { Member } from '../members/members.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { SendMessageDto } from './dto/message.dto.js';
+import { Message } from './entities/message.entity.js';
+import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
+import { MessageCreatedEvent } from './events/message-created.event.js';
+import { MessageHistoryService } from './message-history.service.js';
+import { messageFromRow, toMessageResponse } from './message-view.js';
+import { mayPostSql } from './room-access.js';
+import { RoomsService } from './rooms.service.js';
+
+type InsertOutcome = Message | 'refused' | 'duplicate';
+
+interface QueuedSend {
+  authorId: string;
+  dto: SendMessageDto;
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Sending: a gapless per-room seq and idempotent clientIds, plain sends of a busy room batched into one
+ * statement, threads, attachments and mentions (notified through `NotificationsService`). A new message is
+ * returned, and `message.created` published, only after it commits.
+ */
+@Injectable()
+export class MessageSendingService {
+  /** Plain sends waiting, per room, for that room's statement in flight to finish (see `insertPlain`). */
+  private readonly waiting = new Map<string, QueuedSend[]>();
+
+  constructor(
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rooms: RoomsService,
+    private readonly history: MessageHistoryService,
+    private readonly notifications: NotificationsService,
+    private readonly documents: DocumentsService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** Stores the message (or finds the original of a resent clientId) and returns it as its author sees it. */
+  async send(actor: Actor, roomId: string, dto: SendMessageDto): Promise<MessageResponse> {
+    // Checked here too, not only at the edge: a body the database refuses must never join another's batch.
+    const unstorable = unstorableText(dto.body);
+    if (unstorable) throw inputValidationError([{ field: 'body', message: `body ${unstorable}` }]);
+    // Most messages are plain text from a member of an open room: the insert itself checks membership and
+    // archiving, so they cost one statement. Threads, attachments, mentions and refusals take the full checks.
+    if (!dto.threadRootId && !dto.attachmentIds?.length && !dto.body.includes('@')) {
+      const outcome = await this.insertPlain(roomId, actor.id, dto);
+      if (outcome !== 'refused') return this.sent(actor, roomId, dto, outcome, new Map());
+    }
+    const { room } = await this.rooms.enter(actor, roomId);
+    if (room.archived) throw new DiscussionException(DiscussionErrorCode.ROOM_ARCHIVED);
+    if (dto.threadRootId) {
+      const root = await this.messages.findOneBy({ id: dto.threadRootId, roomId });
+      if (!root || root.threadRootId) throw new DiscussionException(DiscussionErrorCode.THREAD_ROOT_NOT_FOUND);
+    }
+    const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
+    const titles = await this.documents.titlesVisibleTo(actor, attachmentIds);
+    const missing = attachmentIds.filter((id) => !titles.has(id));
+    if (missing.length) {
+      throw new DiscussionException(
+        DiscussionErrorCode.ATTACHMENT_NOT_FOUND,
+        undefined,
+        missing.map((id) => ({ field: 'attachmentIds', message: `${id} is not a document you may open` })),
+      );
+    }
+    const mentionIds = await this.rooms.mentionedIn(roomId, dto.body, actor.id);
+    const outcome = await this.insert(roomId, actor.id, { ...dto, attachmentIds }, mentionIds);
+    if (outcome === 'refused') {
+      // Left the room or archived between the checks above and the insert.
+      const { room: now } = await this.rooms.requireAccess(actor, roomId);
+      throw new DiscussionException(
+        now.archived ? DiscussionErrorCode.ROOM_ARCHIVED : DiscussionErrorCode.ROOM_NOT_FOUND,
+      );
+    }
+    if (outcome !== 'duplicate' && mentionIds.length) {
+      // Notifications are another feature's rows: written through its exported service, which also tells the
+      // mentioned members' sockets (`notification.created`). Awaited, so the notification exists by the ack.
+      await this.notifications.notify(
+        mentionIds.map((memberId) => ({
+          memberId,
+          type: NotificationType.MessageMention,
+          title: `${actor.displayName} mentioned you`,
+          data: { roomId, messageId: outcome.id },
+        })),
+      );
+    }
+    return this.sent(actor, roomId, dto, outcome, titles);
+  }
+
+  /**
+   * The committed message as its author sees it. A new one is published (`message.created`) before the caller
+   * acknowledges: the emit is synchronous, so the room hears of it in the same order as before, with no wait added.
+   */
+  private async sent(
+    actor: Actor,
+    roomId: string,
+    dto: SendMessageDto,
+    outcome: Message | 'duplicate',
+    titles: Map<string, string>,
+  ): Promise<MessageResponse> {
+    if (outcome === 'duplicate') {
+      const earlier = await this.messages.findOneByOrFail({ roomId, authorId: actor.id, clientId: dto.clientId });
+      if (earlier.body !== dto.body && !earlier.deletedAt) {
+        throw new DiscussionException(DiscussionErrorCode.CLIENT_ID_REUSED);
+      }
+      return this.history.view(earlier.id, actor);
+    }
+    const message = toMessageResponse(
+      Object.assign(outcome, { author: { id: actor.id, displayName: actor.displayName } as Member }),
+      [],
+      titles,
+    );
+    this.events.emit(MessageCreatedEvent.NAME, new MessageCreatedEvent(message));
+    return message;
+  }
+
+  /**
+   * One statement, so one transaction with no round trips around it: take the room's next seq (the row lock
+   * orders concurrent senders), insert, count the reply on its thread root, and move the sender's read marker.
+   * Nothing happens (`refused`) unless the author is a member of the room and it is not archived. A clientId
+   * this author already used violates a unique index: the whole statement, seq included, is rolled back, so no
+   * gap opens (`duplicate`). The message is returned only once committed.
+   */
+  private async insert(
+    roomId: string,
+    authorId: string,
+    dto: SendMessageDto,
+    mentionIds: string[],
+  ): Promise<InsertOutcome> {
+    try {
+      const rows = (await this.dataSource.query(
+        `WITH next AS (
+           UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
+            WHERE id = $1 AND NOT archived AND ${mayPostSql('$1', '$3')}
+           RETURNING last_seq
+         ), ins AS (
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
+           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text), $8::uuid[]
+             FROM next
+           RETURNING *
+         ), root AS (
+           UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now()
+            WHERE id = $5 AND EXISTS (SELECT 1 FROM ins)
+         ), marker AS (
+           UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, (SELECT seq FROM ins)), updated_at = now()
+            WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
+         )
+         SELECT * FROM ins`,
+        [
+          roomId,
+          dto.clientId,
+          authorId,
+          dto.body,
+          dto.threadRootId ?? null,
+          mentionIds,
+          indexText(dto.body),
+          dto.attachmentIds ?? [],
+        ],
+      )) as Record<string, unknown>[];
+      return rows[0] ? messageFromRow(rows[0]) : 'refused';
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  /**
+   * Inserts a plain message (no thread, attachments or mentions). While a statement for the room is in flight,
+   * the room's next plain sends wait and then go together in one statement (`insertMany`): under load a busy
+   * room costs one round trip and one commit for many messages; alone, a send goes at once.
+   */
+  private insertPlain(roomId: string, authorId: string, dto: SendMessageDto): Promise<InsertOutcome> {
+    return new Promise((resolve, reject) => {
+      const item: QueuedSend = { authorId, dto, resolve, reject };
+      const queue = this.waiting.get(roomId);
+      if (queue) {
+        queue.push(item);
+        return;
+      }
+      this.waiting.set(roomId, []);
+      void this.flush(roomId, [item]);
+    });
+  }
+
+  private async flush(roomId: string, batch: QueuedSend[]): Promise<void> {
+    const outcomes = batch.length === 1 ? await this.insertEach(roomId, batch) : await this.insertMany(roomId, batch);
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.status === 'fulfilled') item.resolve(outcome.value);
+      else item.reject(outcome.reason);
+    });
+    const next = this.waiting.get(roomId) ?? [];
+    if (next.length === 0) {
+      this.waiting.delete(roomId);
+      return;
+    }
+    this.waiting.set(roomId, []);
+    void this.flush(roomId, next);
+  }
+
+  /** Each message in its own statement: one failing (whatever the reason) fails no other. */
+  private async insertEach(roomId: string, batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
+    const outcomes: PromiseSettledResult<InsertOutcome>[] = [];
+    for (const b of batch) {
+      try {
+        outcomes.push({
+          status: 'fulfilled',
+          value: await this.insert(roomId, b.authorId, { ...b.dto, attachmentIds: [] }, []),
+        });
+      } catch (reason) {
+        outcomes.push({ status: 'rejected', reason });
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Several plain messages of one room in one statement, all or nothing: seqs follow the order they arrived in,
+   * contiguous from the room's last seq; each author's read marker moves to their newest. When any author may not
+   * send there (not a member, room archived), any clientId was used before, or the statement fails for any other
+   * reason, nothing is written and each message takes the single-message path, which tells them apart: one bad
+   * message must not fail the others that happened to share its statement.
+   */
+  private async insertMany(roomId: string, batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
+    let rows: Record<string, unknown>[] = [];
+    try {
+      rows = (await this.dataSource.query(
+        `WITH input AS (
+           SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS t(client_id, author_id, body, words, ord)
+         ), next AS (
+           UPDATE rooms SET last_seq = last_seq + (SELECT count(*) FROM input), last_message_at = now(), updated_at = now()
+            WHERE id = $1 AND NOT archived
+              AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT ${mayPostSql('$1', 'i.author_id')})
+           RETURNING last_seq
+         ), ins AS (
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector)
+           SELECT $1::uuid, next.last_seq - (SELECT count(*) FROM input) + i.ord, i.client_id, i.author_id, i.body,
+                  to_tsvector('simple', i.words)
+             FROM input i, next
+           RETURNING *
+         ), marker AS (
+           UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, newest.seq), updated_at = now()
+             FROM (SELECT author_id, max(seq) AS seq FROM ins GROUP BY author_id) newest
+            WHERE rm.room_id = $1 AND rm.member_id = newest.author_id
+         )
+         SELECT * FROM ins`,
+        [
+          roomId,
+          batch.map((b) => b.dto.clientId),
+          batch.map((b) => b.authorId),
+          batch.map((b) => b.dto.body),
+          batch.map((b) => indexText(b.dto.body)),
+        ],
+      )) as Record<string, unknown>[];
+    } catch {
+      // Retried one by one below, where the error (if it was one message's) reaches only its sender.
+      rows = [];
+    }
+    if (rows.length === batch.length) {
+      const byKey = new Map(
+        rows.map((row) => [`${String(row.author_id)} ${String(row.client_id)}`, messageFromRow(row)]),
+      );
+      return batch.map((b) => ({ status: 'fulfilled', value: byKey.get(`${b.authorId} ${b.dto.clientId}`)! }));
+    }
+    return this.insertEach(roomId, batch);
+  }
+}

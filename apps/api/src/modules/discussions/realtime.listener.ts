@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
+import { MeetingChangedEvent } from '../meetings/events/meeting.events.js';
+import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
+import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
+import { MessageCreatedEvent } from './events/message-created.event.js';
+import { MessageDeletedEvent } from './events/message-deleted.event.js';
+import { MessageUpdatedEvent } from './events/message-updated.event.js';
+import { PresenceChangedEvent } from './events/presence-changed.event.js';
+import { ReactionsUpdatedEvent } from './events/reactions-updated.event.js';
+import { RoomReadEvent } from './events/room-read.event.js';
+import { TypingStartedEvent } from './events/typing-started.event.js';
+import { RoomBroadcaster } from './room-broadcaster.js';
+
+/** For events other features publish with `emitAsync`: run after the publisher's commit, awaited by it. */
+const ASYNC = { async: true, promisify: true } as const;
+
+/**
+ * The one place where what happened becomes what sockets hear. Services publish domain events after their commit;
+ * this listener turns each into socket events through `RoomBroadcaster` (and so through the adapter, on every
+ * instance). Controllers and the gateway never broadcast.
+ *
+ * This feature's own events are handled synchronously: `emit` runs these methods before the publishing service
+ * returns, so a broadcast still leaves after the commit and before the sender's acknowledgement, with no await
+ * added to the send path.
+ */
+@Injectable()
+export class RealtimeListener {
+  constructor(private readonly broadcaster: RoomBroadcaster) {}
+
+  @OnEvent(MessageCreatedEvent.NAME)
+  onMessageCreated(event: MessageCreatedEvent): void {
+    this.broadcaster.messageCreated(event.message);
+  }
+
+  @OnEvent(MessageUpdatedEvent.NAME)
+  onMessageUpdated(event: MessageUpdatedEvent): void {
+    this.broadcaster.messageUpdated(event.message);
+  }
+
+  @OnEvent(MessageDeletedEvent.NAME)
+  onMessageDeleted(event: MessageDeletedEvent): void {
+    this.broadcaster.messageDeleted(event.message);
+  }
+
+  @OnEvent(ReactionsUpdatedEvent.NAME)
+  onReactionsUpdated(event: ReactionsUpdatedEvent): void {
+    this.broadcaster.reactionsUpdated(event.message);
+  }
+
+  /** Every socket of the reader (other tabs, other devices) learns the new unread count. */
+  @OnEvent(RoomReadEvent.NAME)
+  onRoomRead(event: RoomReadEvent): void {
+    const { memberId, roomId, unreadCount, lastReadSeq, threadRootId } = event;
+    this.broadcaster.unreadUpdated(memberId, {
+      roomId,
+      unreadCount,
+      lastReadSeq,
+      ...(threadRootId ? { threadRootId } : {}),
+    });
+  }
+
+  @OnEvent(PresenceChangedEvent.NAME)
+  onPresenceChanged(event: PresenceChangedEvent): void {
+    this.broadcaster.presence(event.roomIds, event.memberId, event.status);
+  }
+
+  @OnEvent(TypingStartedEvent.NAME)
+  onTypingStarted(event: TypingStartedEvent): void {
+    this.broadcaster.typing(event.roomId, event.socketId, event.memberId, event.displayName);
+  }
+
+  /** Every committed notification (meetings, memberships, mentions) reaches its member's sockets from here. */
+  @OnEvent(NotificationsCreatedEvent.NAME, ASYNC)
+  onNotificationsCreated(event: NotificationsCreatedEvent): void {
+    for (const { memberId, ...notification } of event.notifications) {
+      this.broadcaster.notificationCreated(memberId, notification);
+    }
+  }
+
+  @OnEvent(MeetingChangedEvent.SCHEDULED, ASYNC)
+  onMeetingScheduled(event: MeetingChangedEvent): void {
+    this.meetingChanged(event, 'scheduled');
+  }
+
+  @OnEvent(MeetingChangedEvent.UPDATED, ASYNC)
+  onMeetingUpdated(event: MeetingChangedEvent): void {
+    this.meetingChanged(event, 'updated');
+  }
+
+  @OnEvent(MeetingChangedEvent.CANCELLED, ASYNC)
+  onMeetingCancelled(event: MeetingChangedEvent): void {
+    this.meetingChanged(event, 'cancelled');
+  }
+
+  @OnEvent(MemberSuspendedEvent.NAME, ASYNC)
+  onSuspended(event: MemberSuspendedEvent): void {
+    this.broadcaster.disconnectMember(event.memberId);
+  }
+
+  @OnEvent(SessionsRevokedEvent.NAME, ASYNC)
+  onSessionsRevoked(event: SessionsRevokedEvent): void {
+    // A password change ends the other sessions by id; "log out everywhere" and suspension end them all.
+    if (event.all) this.broadcaster.disconnectMember(event.memberId);
+    else this.broadcaster.disconnectSessions(event.sessionIds);
+  }
+
+  private meetingChanged(event: MeetingChangedEvent, change: 'scheduled' | 'updated' | 'cancelled'): void {
+    this.broadcaster.meetingUpdated(event.inviteeIds, {
+      meetingId: event.meetingId,
+      workingGroupId: event.workingGroupId,
+      change,
+    });
+  }
+}
