@@ -6,7 +6,7 @@ import { useFormat } from '../../ui/format';
 import { Field, SelectField } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { usePages } from '../../ui/use-api';
-import { localLanguage, useCountryOptions, useNumbers } from './shared';
+import { localLanguage, useCountryOptions, useNumbers } from './city-format';
 import './cities.css';
 
 /** The city directory: a list (no map) filtered by country and a search in English or local names. */
