@@ -10,7 +10,9 @@ import { Async, Empty } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
 import { MeetingForm, draftOf, type MeetingBody } from './MeetingForm';
 import { MinutesEditor, MinutesView } from './MinutesEditor';
-import { LocalRange, downloadMeetingIcs, icsFileName, useGroupAccess } from './parts';
+import { useGroupAccess } from './group-access';
+import { LocalRange } from './local-times';
+import { downloadMeetingIcs, icsFileName } from './meeting-ics';
 
 const ANSWERS = [RsvpResponse.Accepted, RsvpResponse.Tentative, RsvpResponse.Declined] as const;
 
