@@ -94,6 +94,34 @@ export function usePages<T>(path: string | null, query: Query = {}, { keepPrevio
   };
 }
 
+/** Every page of a keyset list (at most `maxPages`) as one array, for views that must show a whole range. */
+export function useAllPages<T>(path: string | null, query: Query = {}, maxPages = 10): Loaded<T[]> {
+  const client = useQueryClient();
+  const { viewer, ready } = useViewer();
+  const queryKey = apiKey(viewer, path === null ? '' : withQuery(path, query), 'all');
+  const all = useQuery<T[], ApiError>({
+    queryKey,
+    queryFn: async ({ signal }) => {
+      const items: T[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < maxPages; page += 1) {
+        const result: Page<T> = await get<Page<T>>(withQuery(path ?? '', { ...query, cursor }), signal);
+        items.push(...result.items);
+        cursor = result.nextCursor;
+        if (!cursor) break;
+      }
+      return items;
+    },
+    enabled: ready && path !== null,
+    placeholderData: (previous, previousQuery) => sameViewer(viewer, previous, previousQuery),
+  });
+  const { refetch } = all;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const key = JSON.stringify(queryKey);
+  const set = useCallback((data: T[]) => client.setQueryData(JSON.parse(key) as QueryKey, data), [client, key]);
+  return { data: all.data, error: all.error ?? undefined, loading: all.isFetching, reload, set };
+}
+
 export interface Submit<A extends unknown[], R> {
   /** Runs the change; resolves with its result, or `undefined` after a failure (then in `error`). */
   run(...args: A): Promise<R | undefined>;
