@@ -49,9 +49,13 @@ export function useApi<T>(path: string | null): Loaded<T> {
   return { data: query.data, error: query.error ?? undefined, loading: query.isFetching, reload, set };
 }
 
-export interface Pages<T> {
+export interface Pages<T, P extends Page<T> = Page<T>> {
   /** Every item loaded so far, pages in order; `undefined` until the first page arrives. */
   data: T[] | undefined;
+  /** The first page as the API sent it (with whatever it carries besides items, such as facets). */
+  first: P | undefined;
+  /** True while the previous list stays on screen for a new one that is loading. */
+  previous: boolean;
   error: ApiError | undefined;
   loading: boolean;
   hasMore: boolean;
@@ -64,13 +68,17 @@ export interface Pages<T> {
  * A keyset list: the first page of `path` with `query`, then "load more" along `nextCursor`. With `keepPrevious`
  * (the default) the previous list stays on screen while a new filter loads; without, it shows as loading.
  */
-export function usePages<T>(path: string | null, query: Query = {}, { keepPrevious = true } = {}): Pages<T> {
+export function usePages<T, P extends Page<T> = Page<T>>(
+  path: string | null,
+  query: Query = {},
+  { keepPrevious = true, more = {} as Query } = {},
+): Pages<T, P> {
   const { viewer, ready } = useViewer();
   const first = path === null ? '' : withQuery(path, query);
   const pages = useInfiniteQuery({
     queryKey: apiKey(viewer, first, 'pages'),
     queryFn: ({ pageParam, signal }) =>
-      get<Page<T>>(pageParam ? withQuery(path ?? '', { ...query, cursor: pageParam }) : first, signal),
+      get<P>(pageParam ? withQuery(path ?? '', { ...query, ...more, cursor: pageParam }) : first, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: ready && path !== null,
@@ -85,6 +93,8 @@ export function usePages<T>(path: string | null, query: Query = {}, { keepPrevio
   const reload = useCallback(() => void refetch(), [refetch]);
   return {
     data,
+    first: pages.data?.pages[0],
+    previous: pages.isPlaceholderData,
     error: pages.error ?? undefined,
     loading: pages.isFetching,
     hasMore: hasNextPage,
