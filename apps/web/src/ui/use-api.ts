@@ -9,8 +9,8 @@ export interface Loaded<T> {
   error: ApiError | undefined;
   loading: boolean;
   reload(): void;
-  /** Replaces the data locally after a change the page made itself. */
-  set(data: T): void;
+  /** Replaces the cached data after a change the page made itself (or an event that carries the new state). */
+  set(data: T | ((current: T | undefined) => T | undefined)): void;
 }
 
 type Query = Parameters<typeof withQuery>[1];
@@ -45,7 +45,11 @@ export function useApi<T>(path: string | null): Loaded<T> {
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
   const key = JSON.stringify(queryKey);
-  const set = useCallback((data: T) => client.setQueryData(JSON.parse(key) as QueryKey, data), [client, key]);
+  const set = useCallback(
+    (data: T | ((current: T | undefined) => T | undefined)) =>
+      client.setQueryData<T>(JSON.parse(key) as QueryKey, data),
+    [client, key],
+  );
   return { data: query.data, error: query.error ?? undefined, loading: query.isFetching, reload, set };
 }
 
@@ -128,7 +132,11 @@ export function useAllPages<T>(path: string | null, query: Query = {}, maxPages 
   const { refetch } = all;
   const reload = useCallback(() => void refetch(), [refetch]);
   const key = JSON.stringify(queryKey);
-  const set = useCallback((data: T[]) => client.setQueryData(JSON.parse(key) as QueryKey, data), [client, key]);
+  const set = useCallback(
+    (data: T[] | ((current: T[] | undefined) => T[] | undefined)) =>
+      client.setQueryData<T[]>(JSON.parse(key) as QueryKey, data),
+    [client, key],
+  );
   return { data: all.data, error: all.error ?? undefined, loading: all.isFetching, reload, set };
 }
 
