@@ -5,6 +5,7 @@ import './i18n';
 import './styles.css';
 import { SessionProvider } from './api/session';
 import { RealtimeProvider } from './api/realtime';
+import { QueryProvider } from './api/query';
 import { AppRoutes } from './app/routes';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
@@ -12,9 +13,11 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <Suspense fallback={null}>
       <SessionProvider>
         <RealtimeProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
+          <QueryProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </QueryProvider>
         </RealtimeProvider>
       </SessionProvider>
     </Suspense>

@@ -1,13 +1,13 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { NetworkRole, type NotificationResponse, type Page } from '@lcc/contracts';
-import { api } from '../api/client';
-import { useRealtime, useSocketEvent } from '../api/realtime';
+import { useRealtime } from '../api/realtime';
 import { useSession } from '../api/session';
 import { LANGUAGES, isLanguage, setLanguage } from '../i18n';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Loading } from '../ui/states';
+import { useApi } from '../ui/use-api';
 
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -29,20 +29,10 @@ function LanguageSwitcher() {
   );
 }
 
+/** The bell's count: the query layer adds each `notification.created` to this list as it arrives. */
 function useUnreadNotifications(signedIn: boolean) {
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    if (!signedIn) return;
-    api<Page<NotificationResponse>>('/notifications', { query: { unread: true, limit: 100 } }).then(
-      (page) => setCount(page.items.length),
-      () => undefined,
-    );
-  }, [signedIn]);
-  useSocketEvent(
-    'notification.created',
-    useCallback(() => setCount((value) => value + 1), []),
-  );
-  return count;
+  const unread = useApi<Page<NotificationResponse>>(signedIn ? '/notifications?unread=true&limit=100' : null);
+  return signedIn ? (unread.data?.items.length ?? 0) : 0;
 }
 
 function ConnectionBanner() {

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
-import type { Loaded } from './use-api';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -40,7 +39,13 @@ export function ErrorNotice({ error }: { error: ApiError | undefined }) {
 }
 
 /** Renders loading, error or the data. */
-export function Async<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
+export function Async<T>({
+  state,
+  children,
+}: {
+  state: { data: T | undefined; error: ApiError | undefined };
+  children: (data: T) => ReactNode;
+}) {
   if (state.error) return <ErrorNotice error={state.error} />;
   if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;

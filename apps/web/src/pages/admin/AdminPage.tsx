@@ -9,12 +9,11 @@ import {
   type Page,
   type WorkingGroupResponse,
 } from '@lcc/contracts';
-import { api, withQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Field, FormError, SelectField, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
-import { useMorePages } from '../../ui/use-more-pages';
+import { useApi, useApiMutation, usePages } from '../../ui/use-api';
 import { MemberAdminActions } from './MemberAdminActions';
 
 function MemberRows({ members, onChange }: { members: MemberResponse[]; onChange: () => void }) {
@@ -63,29 +62,24 @@ function Pending() {
 function Invite() {
   const { t } = useTranslation('admin');
   const groups = useApi<Page<WorkingGroupResponse>>('/working-groups?limit=100');
-  const [created, setCreated] = useState<InvitationResponse>();
-  const [error, setError] = useState<unknown>();
+  const invite = useApiMutation(
+    (form: FormData) =>
+      api<InvitationResponse>('/invitations', {
+        method: 'POST',
+        body: {
+          email: String(form.get('email')).trim(),
+          role: form.get('role'),
+          workingGroupId: form.get('workingGroupId') || undefined,
+        },
+      }),
+    { invalidates: ['/invitations'] },
+  );
+  const { data: created, error } = invite;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
-    const form = new FormData(element);
-    setError(undefined);
-    try {
-      setCreated(
-        await api<InvitationResponse>('/invitations', {
-          method: 'POST',
-          body: {
-            email: String(form.get('email')).trim(),
-            role: form.get('role'),
-            workingGroupId: form.get('workingGroupId') || undefined,
-          },
-        }),
-      );
-      element.reset();
-    } catch (failure) {
-      setError(failure);
-    }
+    if (await invite.run(new FormData(element))) element.reset();
   }
 
   return (
@@ -124,8 +118,7 @@ function Members() {
   const { t } = useTranslation('admin');
   const [q, setQ] = useState('');
   const query = { q, limit: 50 };
-  const members = useApi<Page<MemberResponse>>(withQuery('/members', query));
-  const more = useMorePages(members, '/members', query);
+  const members = usePages<MemberResponse>('/members', query);
   return (
     <section className="card" aria-labelledby="members">
       <h2 id="members">{t('members')}</h2>
@@ -140,9 +133,9 @@ function Members() {
         <Field label={t('common:search')} name="q" type="search" />
         <button type="submit">{t('common:search')}</button>
       </form>
-      <Async state={members}>{() => <MemberRows members={more.items} onChange={members.reload} />}</Async>
-      {more.hasMore && (
-        <button type="button" className="secondary" onClick={more.loadMore}>
+      <Async state={members}>{(items) => <MemberRows members={items} onChange={members.reload} />}</Async>
+      {members.hasMore && (
+        <button type="button" className="secondary" onClick={members.loadMore}>
           {t('common:more')}
         </button>
       )}
@@ -153,14 +146,13 @@ function Members() {
 function Audit() {
   const { t } = useTranslation('admin');
   const format = useFormat();
-  const audit = useApi<Page<AuditEntryResponse>>('/audit?limit=50');
-  const more = useMorePages(audit, '/audit', { limit: 50 });
+  const audit = usePages<AuditEntryResponse>('/audit', { limit: 50 });
   return (
     <section className="card" aria-labelledby="audit">
       <h2 id="audit">{t('audit')}</h2>
       <Async state={audit}>
-        {() =>
-          more.items.length === 0 ? (
+        {(items) =>
+          items.length === 0 ? (
             <Empty>{t('noAudit')}</Empty>
           ) : (
             <div className="table-scroll">
@@ -174,7 +166,7 @@ function Audit() {
                   </tr>
                 </thead>
                 <tbody>
-                  {more.items.map((entry) => (
+                  {items.map((entry) => (
                     <tr key={entry.id}>
                       <td>{format.dateTime(entry.createdAt)}</td>
                       <td>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</td>
@@ -196,8 +188,8 @@ function Audit() {
           )
         }
       </Async>
-      {more.hasMore && (
-        <button type="button" className="secondary" onClick={more.loadMore}>
+      {audit.hasMore && (
+        <button type="button" className="secondary" onClick={audit.loadMore}>
           {t('common:more')}
         </button>
       )}

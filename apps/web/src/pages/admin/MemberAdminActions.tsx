@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MemberStatus, NetworkRole, type MemberResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { FormError } from '../../ui/form';
+import { useApiMutation } from '../../ui/use-api';
 
 /** Approve, suspend, reinstate and change the role of one member (coordinators and admins). */
 export function MemberAdminActions({
@@ -13,16 +13,11 @@ export function MemberAdminActions({
   onChange: (member: MemberResponse) => void;
 }) {
   const { t } = useTranslation('admin');
-  const [error, setError] = useState<unknown>();
-
-  async function act(path: string, body?: unknown, method: 'POST' | 'PATCH' = 'POST') {
-    setError(undefined);
-    try {
-      onChange(await api<MemberResponse>(`/members/${member.id}/${path}`, { method, body }));
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  const { run: act, error } = useApiMutation(
+    (path: string, body?: unknown, method: 'POST' | 'PATCH' = 'POST') =>
+      api<MemberResponse>(`/members/${member.id}/${path}`, { method, body }),
+    { invalidates: ['/members', '/audit'], onSuccess: onChange },
+  );
 
   return (
     <div className="row">

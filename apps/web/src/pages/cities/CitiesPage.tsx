@@ -1,13 +1,12 @@
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { RecordVisibility, type CityResponse, type Page } from '@lcc/contracts';
-import { withQuery } from '../../api/client';
+import { RecordVisibility, type CityResponse } from '@lcc/contracts';
 import { useFormat } from '../../ui/format';
 import { Field, SelectField } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
-import { useMorePages } from '../../ui/use-more-pages';
-import { localLanguage, useCountryOptions, useNumbers, useViewerApi } from './shared';
+import { usePages } from '../../ui/use-api';
+import { localLanguage, useCountryOptions, useNumbers } from './city-format';
 import './cities.css';
 
 /** The city directory: a list (no map) filtered by country and a search in English or local names. */
@@ -20,8 +19,7 @@ export default function CitiesPage() {
   const q = params.get('q') ?? '';
   const countries = useCountryOptions(t('directory.anyCountry'));
   const query = { country, q, limit: 20 };
-  const first = useViewerApi<Page<CityResponse>>(withQuery('/cities', query));
-  const more = useMorePages(first, '/cities', query);
+  const cities = usePages<CityResponse>('/cities', query);
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,14 +64,14 @@ export default function CitiesPage() {
         />
         <button type="submit">{t('directory.apply')}</button>
       </form>
-      <Async state={first}>
-        {(page) =>
-          (more.items.length ? more.items : page.items).length === 0 ? (
+      <Async state={cities}>
+        {(items) =>
+          items.length === 0 ? (
             <Empty>{q || country ? t('directory.noMatches') : t('directory.empty')}</Empty>
           ) : (
             <>
-              <ul className="city-list" aria-busy={first.loading}>
-                {(more.items.length ? more.items : page.items).map((city) => {
+              <ul className="city-list" aria-busy={cities.loading}>
+                {items.map((city) => {
                   const latest = [...city.statistics].reverse().find((row) => row.population !== null);
                   return (
                     <li key={city.id} className="card">
@@ -103,8 +101,8 @@ export default function CitiesPage() {
                   );
                 })}
               </ul>
-              {more.hasMore && (
-                <button type="button" className="secondary" disabled={more.loading} onClick={more.loadMore}>
+              {cities.hasMore && (
+                <button type="button" className="secondary" disabled={cities.loadingMore} onClick={cities.loadMore}>
                   {t('common:more')}
                 </button>
               )}

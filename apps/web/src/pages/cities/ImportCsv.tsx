@@ -2,7 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorResponse, ImportResultResponse } from '@lcc/contracts';
 import { ApiError, currentAccessToken, refreshSession, withQuery } from '../../api/client';
+import { useInvalidate } from '../../api/query';
 import { ErrorNotice } from '../../ui/states';
+import { useApiMutation } from '../../ui/use-api';
 
 async function sendCsv(text: string, dryRun: boolean, replace: boolean): Promise<ImportResultResponse> {
   const post = () => {
@@ -37,39 +39,34 @@ async function sendCsv(text: string, dryRun: boolean, replace: boolean): Promise
  * Imports indicator values from a CSV file (the export format): a dry run first, whose row-by-row problems are
  * listed in a table; only a file that passed may then be imported.
  */
-export function ImportCsv({ onImported }: { onImported?: () => void }) {
+export function ImportCsv() {
   const { t } = useTranslation('cities');
   const id = useId();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
   const [replace, setReplace] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [checked, setChecked] = useState<ImportResultResponse>();
   const [done, setDone] = useState<ImportResultResponse>();
-  const [error, setError] = useState<ApiError>();
+  const send = useApiMutation(sendCsv);
+  const invalidate = useInvalidate();
+  const busy = send.pending;
+  const error = send.error;
 
   function reset() {
     setChecked(undefined);
     setDone(undefined);
-    setError(undefined);
+    send.reset();
   }
 
   async function run(dryRun: boolean) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await sendCsv(text, dryRun, replace);
-      if (dryRun) setChecked(result);
-      else {
-        setDone(result);
-        setChecked(undefined);
-        onImported?.();
-      }
-    } catch (failure) {
+    const result = await send.run(text, dryRun, replace);
+    if (!result) setChecked(undefined);
+    else if (dryRun) setChecked(result);
+    else {
+      setDone(result);
       setChecked(undefined);
-      setError(failure instanceof ApiError ? failure : new ApiError(0, 'NETWORK_ERROR', String(failure)));
-    } finally {
-      setBusy(false);
+      // Imported figures change cities, their series and every analysis built on them.
+      await invalidate(['/cities', '/indicator-values', '/analysis']);
     }
   }
 

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { MEMBER_STATES, type MemberResponse, type Page } from '@lcc/contracts';
-import { withQuery } from '../../api/client';
+import { MEMBER_STATES, type MemberResponse } from '@lcc/contracts';
 import { useFormat } from '../../ui/format';
 import { Field, SelectField } from '../../ui/form';
 import { useMemberOptions } from '../../ui/options';
 import { Async, Empty } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
-import { useMorePages } from '../../ui/use-more-pages';
+import { usePages } from '../../ui/use-api';
 
 export default function DirectoryPage() {
   const { t } = useTranslation('directory');
@@ -21,8 +19,7 @@ export default function DirectoryPage() {
     memberType: params.get('memberType') ?? '',
     expertise: params.get('expertise') ?? '',
   };
-  const page = useApi<Page<MemberResponse>>(withQuery('/members', { ...filters, limit: 30 }));
-  const more = useMorePages(page, '/members', { ...filters, limit: 30 });
+  const members = usePages<MemberResponse>('/members', { ...filters, limit: 30 });
   const [expanded, setExpanded] = useState(false);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -60,14 +57,14 @@ export default function DirectoryPage() {
         <Field label={t('expertise')} name="expertise" defaultValue={filters.expertise} />
         <button type="submit">{t('common:search')}</button>
       </form>
-      <Async state={page}>
-        {() =>
-          more.items.length === 0 ? (
+      <Async state={members}>
+        {(items) =>
+          items.length === 0 ? (
             <Empty>{t('noMembers')}</Empty>
           ) : (
             <>
               <ul className="grid list" aria-label={t('results')}>
-                {more.items.map((member) => (
+                {items.map((member) => (
                   <li key={member.id} className="card">
                     <Link to={`/members/${member.id}`}>
                       <strong>{member.displayName}</strong>
@@ -87,8 +84,8 @@ export default function DirectoryPage() {
                   </li>
                 ))}
               </ul>
-              {more.hasMore && (
-                <button type="button" className="secondary" onClick={more.loadMore} disabled={more.loading}>
+              {members.hasMore && (
+                <button type="button" className="secondary" onClick={members.loadMore} disabled={members.loadingMore}>
                   {t('common:more')}
                 </button>
               )}

@@ -4,28 +4,31 @@ import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, 
 import { api } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
+import { useApi } from '../../ui/use-api';
 import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 import { useRoomTimeline } from './use-room-timeline';
 
 const TYPING_SHOWN_MS = 4000;
+const NO_MEMBERS: RoomMemberResponse[] = [];
 
-function useRoomMembers(roomId: string) {
-  const [members, setMembers] = useState<RoomMemberResponse[]>([]);
-  useEffect(() => {
-    api<RoomMemberResponse[]>(`/rooms/${roomId}/members`).then(setMembers, () => setMembers([]));
-  }, [roomId]);
+/** Who is in the room (for mentions and presence dots); `presence` events patch the cached list. */
+function useRoomMembers(roomId: string): RoomMemberResponse[] {
+  const members = useApi<RoomMemberResponse[]>(`/rooms/${roomId}/members`);
+  const { set } = members;
   useSocketEvent(
     'presence',
-    useCallback((payload: { memberId: string; status: PresenceStatus }) => {
-      setMembers((current) =>
-        current.map((member) =>
-          member.memberId === payload.memberId ? { ...member, presence: payload.status } : member,
+    useCallback(
+      (payload: { memberId: string; status: PresenceStatus }) =>
+        set((current) =>
+          current?.map((member) =>
+            member.memberId === payload.memberId ? { ...member, presence: payload.status } : member,
+          ),
         ),
-      );
-    }, []),
+      [set],
+    ),
   );
-  return members;
+  return members.data ?? NO_MEMBERS;
 }
 
 function useTyping(roomId: string, myId: string) {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import {
@@ -10,30 +10,15 @@ import {
   type Page,
   type WorkingGroupResponse,
 } from '@lcc/contracts';
-import { ApiError, api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { SelectField } from '../../ui/form';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, usePages } from '../../ui/use-api';
 import { DocumentCard } from './DocumentCard';
 import { useDocumentOptions } from './document-options';
 
 const FILTERS = ['kind', 'country', 'language', 'year', 'tag', 'workingGroupId'] as const;
 type Filter = (typeof FILTERS)[number];
-type Facets = NonNullable<DocumentPage['facets']>;
-
-interface Listing {
-  key: string;
-  items: DocumentPage['items'];
-  nextCursor: string | null;
-  facets?: Facets;
-  error?: ApiError;
-  loadingMore: boolean;
-}
-
-function toApiError(failure: unknown): ApiError {
-  return failure instanceof ApiError ? failure : new ApiError(0, 'NETWORK_ERROR', String(failure));
-}
 
 /**
  * The library: full-text search in any of the portal's languages, filters with facet counts and keyset
@@ -46,52 +31,20 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const options = useDocumentOptions();
-  const [listing, setListing] = useState<Listing>();
   const signedIn = state.status === 'signed_in';
   const query = params.get('q') ?? '';
   const key = params.toString();
-  // Wait for the session: a member reloading the page must not get the anonymous list.
-  const ready = state.status !== 'loading';
-
-  useEffect(() => {
-    if (!ready) return;
-    const controller = new AbortController();
-    const current = new URLSearchParams(key);
-    api<DocumentPage>('/documents', {
-      signal: controller.signal,
-      query: { ...Object.fromEntries(current), facets: true, limit: 20 },
-    }).then(
-      (page) => setListing({ key, ...page, loadingMore: false }),
-      (failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setListing({ key, items: [], nextCursor: null, error: toApiError(failure), loadingMore: false });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [key, ready]);
+  // The query layer waits for the session: a member reloading the page never gets the anonymous list. Facets are
+  // counted for the first page only; while a new search loads, the old counts stay in the filters.
+  const listing = usePages<DocumentPage['items'][number], DocumentPage>(
+    '/documents',
+    { ...Object.fromEntries(new URLSearchParams(key)), facets: true, limit: 20 },
+    { more: { facets: undefined } },
+  );
 
   const groups = useApi<Page<WorkingGroupResponse>>(signedIn ? '/working-groups?limit=100' : null);
 
   if (publicOnly && signedIn) return <Navigate to={`/documents${location.search}`} replace />;
-
-  function loadMore() {
-    if (!listing?.nextCursor) return;
-    const from = listing;
-    setListing({ ...from, loadingMore: true });
-    api<DocumentPage>('/documents', {
-      query: { ...Object.fromEntries(new URLSearchParams(from.key)), cursor: from.nextCursor, limit: 20 },
-    }).then(
-      (page) =>
-        setListing((now) =>
-          now?.key === from.key
-            ? { ...now, items: [...now.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false }
-            : now,
-        ),
-      (failure: unknown) =>
-        setListing((now) => (now?.key === from.key ? { ...now, error: toApiError(failure), loadingMore: false } : now)),
-    );
-  }
 
   function update(changes: Partial<Record<Filter | 'q', string>>) {
     const next = new URLSearchParams(params);
@@ -107,10 +60,10 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
     update({ q: String(new FormData(event.currentTarget).get('q') ?? '').trim() });
   }
 
-  const facets = listing?.facets;
+  const facets = listing.first?.facets;
   const filtered = FILTERS.some((name) => params.get(name)) || query !== '';
   const total = facets?.kind.reduce((sum, facet) => sum + facet.count, 0);
-  const current = listing && listing.key === key ? listing : undefined;
+  const items = listing.previous ? undefined : listing.data;
 
   /** Options for a filter: every known value, with its count while that filter is not chosen. */
   function choices(name: Filter, values: string[], label: (value: string) => string, counts?: DocumentFacetCount[]) {
@@ -247,12 +200,12 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
         </fieldset>
       </div>
 
-      <div className="document-results" aria-busy={!current}>
-        {current?.error && current.items.length === 0 ? (
-          <ErrorNotice error={current.error} />
-        ) : !current ? (
+      <div className="document-results" aria-busy={!items}>
+        {listing.error && !items ? (
+          <ErrorNotice error={listing.error} />
+        ) : !items ? (
           <Loading />
-        ) : current.items.length === 0 ? (
+        ) : items.length === 0 ? (
           <Empty>{filtered ? t('library.noMatches') : t('library.empty')}</Empty>
         ) : (
           <>
@@ -262,7 +215,7 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
               </p>
             )}
             <ul className="list document-list">
-              {current.items.map((document) => (
+              {items.map((document) => (
                 <li key={document.id}>
                   <DocumentCard
                     document={document}
@@ -272,11 +225,11 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
                 </li>
               ))}
             </ul>
-            <ErrorNotice error={current.error} />
-            {current.nextCursor && (
+            <ErrorNotice error={listing.error} />
+            {listing.hasMore && (
               <p>
-                <button type="button" className="secondary" onClick={loadMore} disabled={current.loadingMore}>
-                  {current.loadingMore ? t('common:loading') : t('common:more')}
+                <button type="button" className="secondary" onClick={listing.loadMore} disabled={listing.loadingMore}>
+                  {listing.loadingMore ? t('common:loading') : t('common:more')}
                 </button>
               </p>
             )}

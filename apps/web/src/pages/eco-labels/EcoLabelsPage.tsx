@@ -7,7 +7,7 @@ import { useFormat } from '../../ui/format';
 import { SelectField } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
-import { localLanguage, useCountryOptions, useViewerApi } from '../cities/shared';
+import { localLanguage, useCountryOptions } from '../cities/city-format';
 import './eco-labels.css';
 
 /** The eco-label registry: Type I schemes by country, filtered by country and product category. */
@@ -20,7 +20,7 @@ export default function EcoLabelsPage() {
   const categoryId = params.get('categoryId') ?? '';
   const countries = useCountryOptions(t('registry.anyCountry'));
   const categories = useApi<Page<ProductCategoryResponse>>('/eco-labels/categories?limit=100');
-  const schemes = useViewerApi<Page<EcoLabelSchemeResponse>>(
+  const schemes = useApi<Page<EcoLabelSchemeResponse>>(
     withQuery('/eco-labels/schemes', { country, categoryId, limit: 100 }),
   );
   const [compareCategory, setCompareCategory] = useState('');

@@ -13,7 +13,6 @@ import { useFormat } from '../../ui/format';
 import { SelectField } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
-import { useViewerApi } from '../cities/shared';
 import './eco-labels.css';
 
 const ASPECTS = Object.values(CriterionAspect);
@@ -29,9 +28,7 @@ function SchemeChoice({
 }) {
   const { t } = useTranslation('ecolabels');
   const format = useFormat();
-  const schemes = useViewerApi<Page<EcoLabelSchemeResponse>>(
-    withQuery('/eco-labels/schemes', { categoryId, limit: 100 }),
-  );
+  const schemes = useApi<Page<EcoLabelSchemeResponse>>(withQuery('/eco-labels/schemes', { categoryId, limit: 100 }));
   const [picked, setPicked] = useState<string[] | null>(chosen.length ? chosen : null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -187,7 +184,7 @@ export default function SchemeComparePage() {
   const categories = useApi<Page<ProductCategoryResponse>>('/eco-labels/categories?limit=100');
   const categoryId = params.get('categoryId') ?? '';
   const schemeIds = (params.get('schemeIds') ?? '').split(',').filter(Boolean);
-  const comparison = useViewerApi<CategoryComparisonResponse>(
+  const comparison = useApi<CategoryComparisonResponse>(
     categoryId
       ? withQuery(`/eco-labels/categories/${categoryId}/comparison`, { schemeIds: schemeIds.join(',') })
       : null,

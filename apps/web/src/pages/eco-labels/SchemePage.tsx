@@ -4,7 +4,8 @@ import { RecordVisibility, type EcoLabelSchemeResponse } from '@lcc/contracts';
 import { useSession } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Async, Empty } from '../../ui/states';
-import { localLanguage, useViewerApi } from '../cities/shared';
+import { useApi } from '../../ui/use-api';
+import { localLanguage } from '../cities/city-format';
 import './eco-labels.css';
 
 function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
@@ -177,6 +178,6 @@ function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
 /** One eco-label scheme: operator, certification steps, categories with criteria, recognitions and documents. */
 export default function SchemePage() {
   const { id = '' } = useParams();
-  const scheme = useViewerApi<EcoLabelSchemeResponse>(`/eco-labels/schemes/${id}`);
+  const scheme = useApi<EcoLabelSchemeResponse>(`/eco-labels/schemes/${id}`);
   return <Async state={scheme}>{(current) => <SchemeDetails key={current.id} scheme={current} />}</Async>;
 }

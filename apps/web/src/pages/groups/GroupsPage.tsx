@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { GroupVisibility, NetworkRole, ThematicArea, type Page, type WorkingGroupResponse } from '@lcc/contracts';
-import { api, withQuery } from '../../api/client';
+import { GroupVisibility, NetworkRole, ThematicArea, type WorkingGroupResponse } from '@lcc/contracts';
+import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
-import { useMorePages } from '../../ui/use-more-pages';
+import { usePages } from '../../ui/use-api';
 
 function CreateGroup() {
   const { t } = useTranslation('groups');
@@ -72,8 +71,7 @@ export default function GroupsPage() {
   const member = useMember();
   const [params, setParams] = useSearchParams();
   const query = { thematicArea: params.get('thematicArea') ?? '', q: params.get('q') ?? '', limit: 30 };
-  const groups = useApi<Page<WorkingGroupResponse>>(withQuery('/working-groups', query));
-  const more = useMorePages(groups, '/working-groups', query);
+  const groups = usePages<WorkingGroupResponse>('/working-groups', query);
   const staff = member.role === NetworkRole.Admin || member.role === NetworkRole.Coordinator;
 
   return (
@@ -106,12 +104,12 @@ export default function GroupsPage() {
         <button type="submit">{t('common:filter')}</button>
       </form>
       <Async state={groups}>
-        {() =>
-          more.items.length === 0 ? (
+        {(items) =>
+          items.length === 0 ? (
             <Empty>{t('noGroups')}</Empty>
           ) : (
             <ul className="grid list">
-              {more.items.map((group) => (
+              {items.map((group) => (
                 <li key={group.id} className="card">
                   <h2>
                     <Link to={`/groups/${group.id}`}>{group.name}</Link>
@@ -129,8 +127,8 @@ export default function GroupsPage() {
           )
         }
       </Async>
-      {more.hasMore && (
-        <button type="button" className="secondary" onClick={more.loadMore} disabled={more.loading}>
+      {groups.hasMore && (
+        <button type="button" className="secondary" onClick={groups.loadMore} disabled={groups.loadingMore}>
           {t('common:more')}
         </button>
       )}

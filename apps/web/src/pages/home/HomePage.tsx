@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type {
@@ -10,11 +10,10 @@ import type {
   WorkingGroupResponse,
 } from '@lcc/contracts';
 import { api } from '../../api/client';
-import { useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Async, Empty } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, useApiMutation } from '../../ui/use-api';
 import { notificationLink } from './notification-link';
 
 export default function HomePage() {
@@ -29,19 +28,10 @@ export default function HomePage() {
   const documents = useApi<Page<DocumentResponse>>('/documents?limit=5');
   const notifications = useApi<Page<NotificationResponse>>('/notifications?limit=10');
 
-  const addNotification = useCallback(
-    (notification: NotificationResponse) => {
-      const current = notifications.data?.items ?? [];
-      notifications.set({ items: [notification, ...current], nextCursor: notifications.data?.nextCursor ?? null });
-    },
-    [notifications],
-  );
-  useSocketEvent('notification.created', addNotification);
-
-  async function readAll() {
-    await api('/notifications/read-all', { method: 'POST' });
-    notifications.reload();
-  }
+  // New notifications arrive through the query layer (`notification.created`).
+  const readAll = useApiMutation(() => api('/notifications/read-all', { method: 'POST' }), {
+    invalidates: ['/notifications'],
+  });
 
   return (
     <>
@@ -138,7 +128,7 @@ export default function HomePage() {
       <section className="card" aria-labelledby="home-notifications">
         <div className="spread">
           <h2 id="home-notifications">{t('notifications')}</h2>
-          <button type="button" className="secondary" onClick={() => void readAll()}>
+          <button type="button" className="secondary" onClick={() => void readAll.run()}>
             {t('markAllRead')}
           </button>
         </div>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingResponse } from '@lcc/contracts';
 import { Field, FormError, TextArea, fieldError } from '../../ui/form';
 import { ErrorNotice, Loading } from '../../ui/states';
-import { LocalTimesTable, SlotFields, TimeZoneField, slotInstants, useGroupMembers, type SlotDraft } from './parts';
+import { useGroupMembers } from './group-access';
+import { LocalTimesTable } from './local-times';
+import { SlotFields, TimeZoneField, slotInstants, type SlotDraft } from './slot-fields';
 import { addDays, dateKey, timeKey } from './zoned-time';
 
 interface AgendaDraft {

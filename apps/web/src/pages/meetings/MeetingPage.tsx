@@ -1,27 +1,24 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MeetingStatus, RsvpResponse, type MeetingResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
-import { useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { FormError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, useApiMutation } from '../../ui/use-api';
 import { MeetingForm, draftOf, type MeetingBody } from './MeetingForm';
 import { MinutesEditor, MinutesView } from './MinutesEditor';
-import { LocalRange, downloadMeetingIcs, icsFileName, useGroupAccess } from './parts';
+import { useGroupAccess } from './group-access';
+import { LocalRange } from './local-times';
+import { downloadMeetingIcs, icsFileName } from './meeting-ics';
 
 const ANSWERS = [RsvpResponse.Accepted, RsvpResponse.Tentative, RsvpResponse.Declined] as const;
 
 export default function MeetingPage() {
   const { id } = useParams();
+  // Refetched by the query layer on `meeting.updated`.
   const meeting = useApi<MeetingResponse>(`/meetings/${id}`);
-  const { reload } = meeting;
-  useSocketEvent(
-    'meeting.updated',
-    useCallback((event) => event.meetingId === id && reload(), [id, reload]),
-  );
   return <Async state={meeting}>{(data) => <MeetingView meeting={data} onChange={meeting.set} />}</Async>;
 }
 
@@ -191,20 +188,13 @@ function MeetingView({ meeting, onChange }: { meeting: MeetingResponse; onChange
 
 function Rsvp({ meeting, onChange }: { meeting: MeetingResponse; onChange(meeting: MeetingResponse): void }) {
   const { t } = useTranslation('meetings');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function answer(response: RsvpResponse) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onChange(await api<MeetingResponse>(`/meetings/${meeting.id}/rsvp`, { method: 'PUT', body: { response } }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const rsvp = useApiMutation(
+    (response: RsvpResponse) =>
+      api<MeetingResponse>(`/meetings/${meeting.id}/rsvp`, { method: 'PUT', body: { response } }),
+    { invalidates: ['/meetings'], onSuccess: onChange },
+  );
+  const { error, pending: busy } = rsvp;
+  const answer = rsvp.run;
 
   return (
     <section className="card" aria-labelledby="rsvp-heading">
@@ -320,20 +310,18 @@ function CalendarButton({ meeting }: { meeting: MeetingResponse }) {
 
 function CancelButton({ meeting, onChange }: { meeting: MeetingResponse; onChange(meeting: MeetingResponse): void }) {
   const { t } = useTranslation('meetings');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const cancelMeeting = useApiMutation(
+    () => api<MeetingResponse>(`/meetings/${meeting.id}/cancel`, { method: 'POST' }),
+    {
+      invalidates: ['/meetings'],
+      onSuccess: onChange,
+    },
+  );
+  const { error, pending: busy } = cancelMeeting;
   async function cancel(event: FormEvent) {
     event.preventDefault();
     if (!window.confirm(t('meeting.cancelConfirm', { title: meeting.title }))) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onChange(await api<MeetingResponse>(`/meetings/${meeting.id}/cancel`, { method: 'POST' }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    await cancelMeeting.run();
   }
   return (
     <>

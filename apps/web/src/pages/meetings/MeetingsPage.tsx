@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { MeetingStatus, type MeetingResponse, type Page } from '@lcc/contracts';
-import { ApiError, api } from '../../api/client';
-import { useSocketEvent } from '../../api/realtime';
+import { MeetingStatus, type MeetingResponse } from '@lcc/contracts';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
+import { useAllPages } from '../../ui/use-api';
 import { CalendarFeed } from './CalendarFeed';
 import { addDays, dateKey, isoDay, zonedParts, zonedToInstant } from './zoned-time';
 
@@ -34,48 +33,16 @@ function gridRange(year: number, month: number): { first: string; last: string }
   return { first, last: addDays(lastOfMonth, trail) };
 }
 
-/** My meetings overlapping [from, to), every page of them, refreshed when any of my meetings changes. */
+/** My meetings overlapping [from, to), every page of them; the query layer refetches them on `meeting.updated`. */
 function useMyMeetings(from: Date | undefined, to: Date | undefined) {
-  const [items, setItems] = useState<MeetingResponse[]>();
-  const [error, setError] = useState<ApiError>();
-  const [version, setVersion] = useState(0);
   const fromIso = from?.toISOString();
   const toIso = to?.toISOString();
-
-  useEffect(() => {
-    if (!fromIso || !toIso) return;
-    const controller = new AbortController();
-    (async () => {
-      const all: MeetingResponse[] = [];
-      let cursor: string | null = null;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
-        const result: Page<MeetingResponse> = await api<Page<MeetingResponse>>('/meetings', {
-          query: { from: fromIso, to: toIso, mine: true, limit: 100, cursor },
-          signal: controller.signal,
-        });
-        all.push(...result.items);
-        cursor = result.nextCursor;
-        if (!cursor) break;
-      }
-      return all;
-    })().then(
-      (all) => {
-        setItems(all);
-        setError(undefined);
-      },
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(failure instanceof ApiError ? failure : new ApiError(0, 'NETWORK_ERROR', String(failure)));
-      },
-    );
-    return () => controller.abort();
-  }, [fromIso, toIso, version]);
-
-  useSocketEvent(
-    'meeting.updated',
-    useCallback(() => setVersion((value) => value + 1), []),
+  const meetings = useAllPages<MeetingResponse>(
+    fromIso && toIso ? '/meetings' : null,
+    { from: fromIso, to: toIso, mine: true, limit: 100 },
+    MAX_PAGES,
   );
-  return { items, error };
+  return { items: meetings.data, error: meetings.error };
 }
 
 export default function MeetingsPage() {

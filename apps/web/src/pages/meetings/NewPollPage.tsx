@@ -6,15 +6,9 @@ import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { Field, FormError, fieldError } from '../../ui/form';
 import { ErrorNotice, Loading } from '../../ui/states';
-import {
-  LocalTimesTable,
-  SlotFields,
-  TimeZoneField,
-  slotInstants,
-  useGroupAccess,
-  useGroupMembers,
-  type SlotDraft,
-} from './parts';
+import { useGroupAccess, useGroupMembers } from './group-access';
+import { LocalTimesTable } from './local-times';
+import { SlotFields, TimeZoneField, slotInstants, type SlotDraft } from './slot-fields';
 import { SlotSuggestions } from './SlotSuggestions';
 import { addDays, dateKey, timeKey } from './zoned-time';
 

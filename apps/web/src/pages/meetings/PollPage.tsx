@@ -14,7 +14,8 @@ import { FormError, SelectField, fieldError } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { Async } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
-import { LocalRange, SlotNotes, useGroupAccess } from './parts';
+import { useGroupAccess } from './group-access';
+import { LocalRange, SlotNotes } from './local-times';
 
 const ANSWERS = [PollAnswer.Yes, PollAnswer.IfNeedBe, PollAnswer.No] as const;
 

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { ErrorNotice, Loading } from '../../ui/states';
 import { MeetingForm, blankDraft, type MeetingBody } from './MeetingForm';
-import { useGroupAccess } from './parts';
+import { useGroupAccess } from './group-access';
 
 export default function ScheduleMeetingPage() {
   const { t } = useTranslation('meetings');

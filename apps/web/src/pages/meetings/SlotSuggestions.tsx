@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SlotSuggestionResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { Field, FormError, fieldError } from '../../ui/form';
-import { LocalRange } from './parts';
+import { LocalRange } from './local-times';
 import { addDays, dateKey, zonedToInstant } from './zoned-time';
 
 const MAX_DAYS = 14;

@@ -1,30 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES, MEMBER_STATES } from '@lcc/contracts';
-import { fetchFile, type withQuery } from '../../api/client';
-import { saveFile } from '../../ui/save-file';
-import { useSession } from '../../api/session';
 import { useFormat } from '../../ui/format';
-import { useApi, type Loaded } from '../../ui/use-api';
-
-/**
- * GETs a path once the session is known, and again when the viewer changes: a member reloading the page must not
- * be served the anonymous view, and signing in or out changes what is visible.
- */
-export function useViewerApi<T>(path: string | null): Loaded<T> {
-  const { state } = useSession();
-  const ready = state.status !== 'loading';
-  const viewer = state.member?.id ?? '';
-  const loaded = useApi<T>(ready ? path : null);
-  const { reload } = loaded;
-  const seen = useRef<string | null>(null);
-  useEffect(() => {
-    if (!ready) return;
-    if (seen.current !== null && seen.current !== viewer) reload();
-    seen.current = viewer;
-  }, [viewer, ready, reload]);
-  return loaded;
-}
 
 /** The script a city's local name is written in, from its country (for the `lang` attribute). */
 export function localLanguage(country: string): string | undefined {
@@ -75,21 +52,4 @@ export function useNumbers() {
       share: (value: number) => share.format(value),
     };
   }, [language]);
-}
-
-type Query = Parameters<typeof withQuery>[1];
-
-/**
- * Fetches one or more exports with the member's bearer token (a plain link cannot send it), joins them under one
- * header and saves the result through a Blob link.
- */
-export async function saveExport(queries: Query[], fileName: string): Promise<void> {
-  const parts: string[] = [];
-  for (const query of queries) {
-    const response = await fetchFile('/indicator-values/export', query);
-    parts.push((await response.text()).replace(/^\uFEFF/, ''));
-  }
-  const [first = '', ...rest] = parts.map((part) => part.replace(/\r?\n$/, ''));
-  const text = [first, ...rest.map((part) => part.split(/\r?\n/).slice(1).join('\n')).filter(Boolean)].join('\n');
-  saveFile(new Blob([`${text}\n`], { type: 'text/csv;charset=utf-8' }), fileName);
 }
