@@ -21,6 +21,7 @@ import { DiscussionsModule } from './modules/discussions/discussions.module.js';
 import { EcoLabelsModule } from './modules/eco-labels/eco-labels.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
@@ -88,6 +89,7 @@ export class AppModule {
         MetricsModule,
         SettingsModule,
         AuditModule,
+        MailModule,
         MembersModule,
         InvitationsModule,
         AuthModule,

@@ -231,3 +231,24 @@ export interface NotificationResponse {
   readAt: string | null;
   createdAt: string;
 }
+
+/** Where an e-mail of the outbox stands. */
+export type OutboxMailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** One e-mail of the outbox, for administrators (the body carries links with tokens: admins only). */
+export interface OutboxMailResponse {
+  id: string;
+  kind: string;
+  to: string;
+  toName: string | null;
+  language: string;
+  subject: string;
+  text: string;
+  status: OutboxMailStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+  hasCalendar: boolean;
+  createdAt: string;
+}

@@ -26,6 +26,7 @@ import { DocumentDownload } from '../modules/documents/entities/document-downloa
 import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
 import { Document } from '../modules/documents/entities/document.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
+import { OutboxMail } from '../modules/mail/entities/outbox-mail.entity.js';
 import { CalendarFeed } from '../modules/meetings/entities/calendar-feed.entity.js';
 import { MeetingInvitee } from '../modules/meetings/entities/meeting-invitee.entity.js';
 import { Meeting } from '../modules/meetings/entities/meeting.entity.js';
@@ -83,4 +84,5 @@ export const ENTITIES = [
   EcoLabelCriterion,
   CertificationStep,
   MutualRecognition,
+  OutboxMail,
 ];
