@@ -64,6 +64,8 @@ export interface InvitationResponse {
   email: string;
   role: NetworkRole;
   workingGroupId: string | null;
+  /** The language of the invitation e-mail and the invitee's first interface language. */
+  language: Language;
   expiresAt: string;
   /** The secret, shown once at creation and stored only as a hash. */
   token: string;
@@ -250,5 +252,24 @@ export interface OutboxMailResponse {
   sentAt: string | null;
   lastError: string | null;
   hasCalendar: boolean;
+  createdAt: string;
+}
+
+/** Where an invitation stands: `pending` until used, withdrawn or past its expiry. */
+export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
+
+/** An invitation in the coordinators' list (never its token). */
+export interface InvitationListItem {
+  id: string;
+  email: string;
+  role: NetworkRole;
+  workingGroupId: string | null;
+  language: Language;
+  state: InvitationState;
+  invitedBy: { id: string; displayName: string } | null;
+  acceptedMemberId: string | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
   createdAt: string;
 }

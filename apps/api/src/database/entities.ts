@@ -20,6 +20,7 @@ import { Message } from '../modules/discussions/entities/message.entity.js';
 import { RoomMember } from '../modules/discussions/entities/room-member.entity.js';
 import { Room } from '../modules/discussions/entities/room.entity.js';
 import { ThreadReadMarker } from '../modules/discussions/entities/thread-read-marker.entity.js';
+import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
@@ -85,4 +86,5 @@ export const ENTITIES = [
   CertificationStep,
   MutualRecognition,
   OutboxMail,
+  AccountToken,
 ];
