@@ -15,6 +15,8 @@ import { ThreadReadMarkers1795902484156 } from './1795902484156-thread-read-mark
 import { InformationPlatform1795905508020 } from './1795905508020-information-platform.js';
 import { ExtractionAttempts1795906200000 } from './1795906200000-extraction-attempts.js';
 import { MeetingInviteesByName1796420000000 } from './1796420000000-meeting-invitees-by-name.js';
+import { MailOutbox1796500000000 } from './1796500000000-mail-outbox.js';
+import { AccountMail1796500100000 } from './1796500100000-account-mail.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   InformationPlatform1795905508020,
   ExtractionAttempts1795906200000,
   MeetingInviteesByName1796420000000,
+  MailOutbox1796500000000,
+  AccountMail1796500100000,
 ];

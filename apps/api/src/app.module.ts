@@ -24,6 +24,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { IndicatorsModule } from './modules/indicators/indicators.module.js';
 import { InventoriesModule } from './modules/inventories/inventories.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
@@ -92,6 +93,7 @@ export class AppModule {
         MetricsModule,
         SettingsModule,
         AuditModule,
+        MailModule,
         MembersModule,
         InvitationsModule,
         AuthModule,

@@ -125,6 +125,10 @@ export enum AuditAction {
   MemberReinstated = 'member.reinstated',
   MemberRoleChanged = 'member.role_changed',
   InvitationCreated = 'invitation.created',
+  InvitationResent = 'invitation.resent',
+  InvitationRevoked = 'invitation.revoked',
+  /** A member chose a new password through an e-mailed reset link. */
+  PasswordReset = 'member.password_reset',
   WorkingGroupCreated = 'working_group.created',
   /** A document left its working group (or changed group), or was opened to more people. */
   DocumentMoved = 'document.moved',

@@ -64,6 +64,8 @@ export interface InvitationResponse {
   email: string;
   role: NetworkRole;
   workingGroupId: string | null;
+  /** The language of the invitation e-mail and the invitee's first interface language. */
+  language: Language;
   expiresAt: string;
   /** The secret, shown once at creation and stored only as a hash. */
   token: string;
@@ -229,5 +231,45 @@ export interface NotificationResponse {
   /** Ids of what it is about (meetingId, workingGroupId, memberId...). */
   data: Record<string, string>;
   readAt: string | null;
+  createdAt: string;
+}
+
+/** Where an e-mail of the outbox stands. */
+export type OutboxMailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** One e-mail of the outbox, for administrators (the body carries links with tokens: admins only). */
+export interface OutboxMailResponse {
+  id: string;
+  kind: string;
+  to: string;
+  toName: string | null;
+  language: string;
+  subject: string;
+  text: string;
+  status: OutboxMailStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+  hasCalendar: boolean;
+  createdAt: string;
+}
+
+/** Where an invitation stands: `pending` until used, withdrawn or past its expiry. */
+export type InvitationState = 'pending' | 'accepted' | 'expired' | 'revoked';
+
+/** An invitation in the coordinators' list (never its token). */
+export interface InvitationListItem {
+  id: string;
+  email: string;
+  role: NetworkRole;
+  workingGroupId: string | null;
+  language: Language;
+  state: InvitationState;
+  invitedBy: { id: string; displayName: string } | null;
+  acceptedMemberId: string | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
   createdAt: string;
 }

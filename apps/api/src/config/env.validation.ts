@@ -243,9 +243,60 @@ export class Env {
   @Min(0)
   REMINDER_POLL_INTERVAL_MS = 60_000;
 
+  /** SMTP server: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://...:465` (TLS). */
   @IsOptional()
-  @IsString()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
+
+  /** Sender of every e-mail, e.g. `"LCC Portal" <portal@example.org>`; unset: no-reply@ the PUBLIC_URL host. */
+  @IsOptional()
+  @Matches(/^[^\r\n]+$/, { message: 'MAIL_FROM must be one line' })
+  MAIL_FROM?: string;
+
+  /** How often each instance looks for mail to send; 0 turns delivery off on this instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MAIL_POLL_INTERVAL_MS = 5000;
+
+  /** Delivery attempts of one e-mail before it is marked failed (a 5xx reply fails it at once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 10;
+
+  /** Wait after the first failed attempt; doubled after each further one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MAIL_RETRY_BASE_MS = 30_000;
+
+  /** Longest wait between two attempts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MAIL_RETRY_MAX_MS = 21_600_000;
+
+  /** How long a claimed e-mail is reserved for the instance sending it; SMTP timeouts are a quarter of it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(4000)
+  MAIL_LEASE_MS = 300_000;
+
+  /** Lifetime of a password reset link. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(86_400)
+  PASSWORD_RESET_TTL_SECONDS = 3600;
+
+  /** Lifetime of an e-mail confirmation link. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(3600)
+  @Max(2_592_000)
+  EMAIL_CONFIRMATION_TTL_SECONDS = 604_800;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

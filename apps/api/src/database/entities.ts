@@ -20,12 +20,14 @@ import { Message } from '../modules/discussions/entities/message.entity.js';
 import { RoomMember } from '../modules/discussions/entities/room-member.entity.js';
 import { Room } from '../modules/discussions/entities/room.entity.js';
 import { ThreadReadMarker } from '../modules/discussions/entities/thread-read-marker.entity.js';
+import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
 import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
 import { Document } from '../modules/documents/entities/document.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
+import { OutboxMail } from '../modules/mail/entities/outbox-mail.entity.js';
 import { CalendarFeed } from '../modules/meetings/entities/calendar-feed.entity.js';
 import { MeetingInvitee } from '../modules/meetings/entities/meeting-invitee.entity.js';
 import { Meeting } from '../modules/meetings/entities/meeting.entity.js';
@@ -83,4 +85,6 @@ export const ENTITIES = [
   EcoLabelCriterion,
   CertificationStep,
   MutualRecognition,
+  OutboxMail,
+  AccountToken,
 ];

@@ -32,6 +32,11 @@ const ComparePage = lazy(() => import('../pages/cities/ComparePage'));
 const EcoLabelsPage = lazy(() => import('../pages/eco-labels/EcoLabelsPage'));
 const SchemePage = lazy(() => import('../pages/eco-labels/SchemePage'));
 const SchemeComparePage = lazy(() => import('../pages/eco-labels/SchemeComparePage'));
+const ForgotPasswordPage = lazy(() => import('../pages/mail/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../pages/mail/ResetPasswordPage'));
+const ConfirmEmailPage = lazy(() => import('../pages/mail/ConfirmEmailPage'));
+const InvitationsPage = lazy(() => import('../pages/mail/InvitationsPage'));
+const OutboxPage = lazy(() => import('../pages/mail/OutboxPage'));
 
 function RequireMember({ children, roles }: { children: ReactNode; roles?: NetworkRole[] }) {
   const { state } = useSession();
@@ -68,6 +73,9 @@ export function AppRoutes() {
         />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
         <Route path="library" element={<DocumentsPage publicOnly />} />
         <Route path="change-password" element={member(<ChangePasswordPage />)} />
         <Route path="directory" element={member(<DirectoryPage />)} />
@@ -92,6 +100,11 @@ export function AppRoutes() {
         <Route path="eco-labels/schemes/:id" element={<SchemePage />} />
         <Route path="eco-labels/compare" element={<SchemeComparePage />} />
         <Route path="admin" element={<RequireMember roles={staff}>{<AdminPage />}</RequireMember>} />
+        <Route path="admin/invitations" element={<RequireMember roles={staff}>{<InvitationsPage />}</RequireMember>} />
+        <Route
+          path="admin/outbox"
+          element={<RequireMember roles={[NetworkRole.Admin]}>{<OutboxPage />}</RequireMember>}
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -24,6 +24,7 @@ export const NAMESPACES = [
   'admin',
   'cities',
   'ecolabels',
+  'mail',
 ] as const;
 
 const STORAGE_KEY = 'lcc.language';

@@ -13,5 +13,7 @@ export class MeetingChangedEvent {
     readonly title: string,
     readonly inviteeIds: string[],
     readonly actorId: string,
+    /** False when only minutes or action items changed: calendars (and invitees' mailboxes) need nothing. */
+    readonly calendarChanged = true,
   ) {}
 }

@@ -16,6 +16,7 @@ import {
   ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiAcceptedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -30,7 +31,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '../../config/env.validation.js';
 import { MemberResponseDto } from '../members/dto/member.response.js';
 import type { Member } from '../members/members.service.js';
+import { AccountLinksService } from './account-links.service.js';
 import { AuthService } from './auth.service.js';
+import { ConfirmEmailDto, ForgotPasswordDto, ResetPasswordDto } from './dto/account-links.dto.js';
 import { SessionResponseDto, TokenPairResponseDto } from './dto/auth.response.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto } from './dto/login.dto.js';
@@ -49,6 +52,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly config: ConfigService<Env, true>,
+    private readonly accountLinks: AccountLinksService,
   ) {
     this.secureCookie = config.get('PUBLIC_URL', { infer: true })?.startsWith('https:') ?? false;
   }
@@ -143,6 +147,37 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Changed; every other session has ended' })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(actor, dto);
+  }
+
+  @Post('password/forgot')
+  @HttpCode(202)
+  @Public()
+  @AuthRateLimited('register')
+  @ApiOperation({ summary: 'E-mails a password reset link; answers the same whether or not the address is known.' })
+  @ApiAcceptedResponse({ description: 'If an account uses this address, a reset link is on its way' })
+  async forgotPassword(@Body() dto: ForgotPasswordDto) {
+    await this.accountLinks.forgotPassword(dto.email);
+    return { status: 'accepted' };
+  }
+
+  @Post('password/reset')
+  @HttpCode(204)
+  @Public()
+  @AuthRateLimited('register')
+  @ApiOperation({ summary: 'Sets a new password with an e-mailed reset link and ends every session of the account.' })
+  @ApiNoContentResponse({ description: 'Changed; every session of the account has ended' })
+  resetPassword(@Body() dto: ResetPasswordDto) {
+    return this.accountLinks.resetPassword(dto);
+  }
+
+  @Post('email/confirm')
+  @HttpCode(204)
+  @Public()
+  @AuthRateLimited('register')
+  @ApiOperation({ summary: 'Confirms the e-mail address of a registration with the e-mailed link.' })
+  @ApiNoContentResponse({ description: 'The address is confirmed' })
+  confirmEmail(@Body() dto: ConfirmEmailDto) {
+    return this.accountLinks.confirmEmail(dto.token);
   }
 
   @Get('sessions')

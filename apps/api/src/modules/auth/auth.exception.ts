@@ -11,6 +11,8 @@ export enum AuthErrorCode {
   PASSWORD_UNCHANGED = 'PASSWORD_UNCHANGED',
   PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
+  RESET_TOKEN_INVALID = 'RESET_TOKEN_INVALID',
+  CONFIRMATION_TOKEN_INVALID = 'CONFIRMATION_TOKEN_INVALID',
 }
 
 export const AuthException = featureException<AuthErrorCode>('AuthException', {
@@ -24,4 +26,9 @@ export const AuthException = featureException<AuthErrorCode>('AuthException', {
   [AuthErrorCode.PASSWORD_UNCHANGED]: [400, 'The new password must differ from the current one'],
   [AuthErrorCode.PASSWORD_CHANGE_REQUIRED]: [403, 'Change your generated password first'],
   [AuthErrorCode.SESSION_NOT_FOUND]: [404, 'Session not found'],
+  [AuthErrorCode.RESET_TOKEN_INVALID]: [400, 'The reset link is not valid, has expired or was already used'],
+  [AuthErrorCode.CONFIRMATION_TOKEN_INVALID]: [
+    400,
+    'The confirmation link is not valid, has expired or was already used',
+  ],
 });

@@ -3,10 +3,14 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
 import { InvitationsModule } from '../invitations/invitations.module.js';
+import { MailModule } from '../mail/mail.module.js';
 import { MembersModule } from '../members/members.module.js';
+import { AccountLinksService } from './account-links.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { AccountToken } from './entities/account-token.entity.js';
 import { AuthSession } from './entities/auth-session.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { JwtSecretModule } from './jwt-secret.module.js';
@@ -17,7 +21,7 @@ import { LocalStrategy } from './strategies/local.strategy.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuthSession, RefreshToken]),
+    TypeOrmModule.forFeature([AuthSession, RefreshToken, AccountToken]),
     PassportModule,
     JwtSecretModule,
     JwtModule.registerAsync({
@@ -32,9 +36,11 @@ import { LocalStrategy } from './strategies/local.strategy.js';
     }),
     MembersModule,
     InvitationsModule,
+    MailModule,
+    AuditModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, LocalStrategy, JwtStrategy],
+  providers: [AuthService, SessionsService, AccountLinksService, LocalStrategy, JwtStrategy],
   exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

@@ -15,6 +15,7 @@ import { assertStrongPassword } from './password-strength.js';
 import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { type AccessTokenClaims, SessionsService } from './sessions.service.js';
+import { AccountLinksService } from './account-links.service.js';
 
 /** Registration, sign-in, token refresh, sign-out and password changes. */
 @Injectable()
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly invitations: InvitationsService,
     private readonly sessions: SessionsService,
     private readonly events: EventEmitter2,
+    private readonly accountLinks: AccountLinksService,
   ) {}
 
   /** Pending until approved; active at once with a valid invitation for the same e-mail (consumed atomically). */
@@ -36,13 +38,18 @@ export class AuthService {
       const created = await this.members.create(
         {
           ...profile,
+          // The language the coordinator wrote the invitation in, unless the invitee chose another.
+          language: profile.language ?? invitation?.language,
           password,
           role: invitation?.role ?? NetworkRole.Member,
           status: invitation ? MemberStatus.Active : MemberStatus.Pending,
+          // The invitation reached this address: that proves it. Others confirm through the e-mailed link.
+          emailVerified: Boolean(invitation),
         },
         manager,
       );
       if (invitation) await this.invitations.linkMember(manager, invitation.id, created.id);
+      else await this.accountLinks.sendConfirmation(manager, created);
       return { member: created, workingGroupId: invitation?.workingGroupId ?? null };
     });
     await this.events.emitAsync(

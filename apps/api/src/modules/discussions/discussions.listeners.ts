@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { GroupRole } from '@lcc/contracts';
-import { MeetingChangedEvent } from '../meetings/events/meeting.events.js';
+import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { MemberRoleChangedEvent } from '../members/events/member-role-changed.event.js';
 import {
   WorkingGroupCreatedEvent,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
-import { MeetingChangedEvent } from '../meetings/events/meeting.events.js';
+import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
 import { MessageCreatedEvent } from './events/message-created.event.js';

@@ -7,6 +7,8 @@ export enum InvitationErrorCode {
   INVITATION_EMAIL_MISMATCH = 'INVITATION_EMAIL_MISMATCH',
   INVITATION_ROLE_NOT_ALLOWED = 'INVITATION_ROLE_NOT_ALLOWED',
   INVITEE_ALREADY_MEMBER = 'INVITEE_ALREADY_MEMBER',
+  INVITATION_NOT_FOUND = 'INVITATION_NOT_FOUND',
+  INVITATION_NOT_PENDING = 'INVITATION_NOT_PENDING',
 }
 
 export const InvitationException = featureException<InvitationErrorCode>('InvitationException', {
@@ -16,4 +18,6 @@ export const InvitationException = featureException<InvitationErrorCode>('Invita
   [InvitationErrorCode.INVITATION_EMAIL_MISMATCH]: [403, 'The invitation was made for another e-mail address'],
   [InvitationErrorCode.INVITATION_ROLE_NOT_ALLOWED]: [403, 'You cannot invite someone with that role'],
   [InvitationErrorCode.INVITEE_ALREADY_MEMBER]: [409, 'A member with this e-mail already exists'],
+  [InvitationErrorCode.INVITATION_NOT_FOUND]: [404, 'Invitation not found'],
+  [InvitationErrorCode.INVITATION_NOT_PENDING]: [409, 'The invitation has been used or withdrawn'],
 });

@@ -10,7 +10,11 @@ const ASYNC = { async: true, promisify: true } as const;
  * A feed URL is a credential of its own: whatever resets a member's credentials revokes it too. Auth cannot call
  * meetings (dependencies point the other way), so the resets arrive as events.
  */
-const CREDENTIAL_RESETS: ReadonlySet<SessionRevocationReason> = new Set(['password_changed', 'logout_everywhere']);
+const CREDENTIAL_RESETS: ReadonlySet<SessionRevocationReason> = new Set([
+  'password_changed',
+  'password_reset',
+  'logout_everywhere',
+]);
 
 @Injectable()
 export class CalendarFeedListeners {

@@ -49,6 +49,15 @@ export class CalendarService {
     return this.render(meeting.title, [{ meeting, invitees }], ICalCalendarMethod.PUBLISH);
   }
 
+  /** The iCalendar object of a meeting e-mail: METHOD:REQUEST (invitation, update) or CANCEL. */
+  messageIcs(meeting: Meeting, invitees: MeetingInvitee[], method: 'REQUEST' | 'CANCEL'): string {
+    return this.render(
+      meeting.title,
+      [{ meeting, invitees }],
+      method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    );
+  }
+
   async feedUrl(actor: Actor): Promise<{ url: string }> {
     const feed = await this.feedOf(actor.id);
     return { url: `${publicUrl(this.config)}/api/calendar/feeds/${await this.token(actor.id, feed.version)}.ics` };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '../mail/mail.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -15,6 +16,7 @@ import { PollOption } from './entities/poll-option.entity.js';
 import { PollVote } from './entities/poll-vote.entity.js';
 import { Poll } from './entities/poll.entity.js';
 import { CalendarFeedController, MeetingsController } from './meetings.controller.js';
+import { MeetingMailListeners } from './meeting-mail.listeners.js';
 import { MeetingsService } from './meetings.service.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
@@ -29,12 +31,14 @@ import { HolidayCalendar } from './scheduling/holiday-calendar.js';
     NotificationsModule,
     DocumentsModule,
     MembersModule,
+    MailModule,
   ],
   controllers: [MeetingsController, CalendarFeedController, PollsController],
   providers: [
     MeetingsService,
     CalendarService,
     CalendarFeedListeners,
+    MeetingMailListeners,
     PollsService,
     RemindersService,
     { provide: HolidayCalendar, useValue: new HolidayCalendar() },

@@ -182,7 +182,8 @@ export class MeetingsService {
       'agenda',
       'inviteeIds',
     ];
-    if (calendarFields.some((field) => dto[field] !== undefined)) meeting.sequence += 1;
+    const calendarChanged = calendarFields.some((field) => dto[field] !== undefined);
+    if (calendarChanged) meeting.sequence += 1;
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Meeting).save(meeting);
       await this.reminders.sync(manager, meeting);
@@ -201,7 +202,13 @@ export class MeetingsService {
         );
       }
     });
-    await this.emit(MeetingChangedEvent.UPDATED, meeting, await this.inviteeIdsOf(meeting.id), actor.id);
+    await this.emit(
+      MeetingChangedEvent.UPDATED,
+      meeting,
+      await this.inviteeIdsOf(meeting.id),
+      actor.id,
+      calendarChanged,
+    );
     return this.get(actor, id);
   }
 
@@ -339,11 +346,17 @@ export class MeetingsService {
     }));
   }
 
-  private async emit(name: string, meeting: Meeting, inviteeIds: string[], actorId: string): Promise<void> {
+  private async emit(
+    name: string,
+    meeting: Meeting,
+    inviteeIds: string[],
+    actorId: string,
+    calendarChanged = true,
+  ): Promise<void> {
     const recipients = await this.whoMaySee(meeting.id, inviteeIds);
     await this.events.emitAsync(
       name,
-      new MeetingChangedEvent(meeting.id, meeting.workingGroupId, meeting.title, recipients, actorId),
+      new MeetingChangedEvent(meeting.id, meeting.workingGroupId, meeting.title, recipients, actorId, calendarChanged),
     );
   }
 }

@@ -5,10 +5,27 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { MeetingStatus, MemberStatus, NotificationType, RsvpResponse } from '@lcc/contracts';
 import { whoIsMemberRow } from '../../common/sql/sql-params.js';
 import type { Env } from '../../config/env.validation.js';
+import { publicUrl } from '../../config/public-url.js';
+import { MailService } from '../mail/mail.service.js';
+import { meetingMail } from '../mail/mail.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { MeetingReminder } from './entities/meeting-reminder.entity.js';
 import { meetingVisibleSql } from './meeting-access.js';
 import type { Meeting } from './entities/meeting.entity.js';
+
+interface ReminderRow {
+  id: string;
+  kind: string;
+  meeting_id: string;
+  title: string;
+  working_group_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  venue: string | null;
+  online_url: string | null;
+  group_name: string;
+  organizer_name: string | null;
+}
 
 const KINDS = [
   { kind: '24h', beforeMs: 24 * 3600 * 1000, label: 'in 24 hours' },
@@ -16,9 +33,9 @@ const KINDS = [
 ] as const;
 
 /**
- * Reminders 24 h and 1 h before a meeting, as in-app notifications to accepted and tentative invitees. Due rows
- * are claimed with `FOR UPDATE SKIP LOCKED` in the transaction that writes the notifications, so several
- * instances running the job never send one twice.
+ * Reminders 24 h and 1 h before a meeting, as in-app notifications and e-mail to accepted and tentative invitees.
+ * Due rows are claimed with `FOR UPDATE SKIP LOCKED` in the transaction that writes the notifications and the
+ * outbox rows, so several instances running the job never send one twice.
  */
 @Injectable()
 export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,6 +47,7 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly config: ConfigService<Env, true>,
+    private readonly mail: MailService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,25 +84,36 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
   async runDue(now = new Date()): Promise<number> {
     const { claimed, created } = await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT r.id, r.kind, m.id AS meeting_id, m.title, m.working_group_id
+        `SELECT r.id, r.kind, m.id AS meeting_id, m.title, m.working_group_id, m.starts_at, m.ends_at, m.venue,
+                m.online_url, g.name AS group_name, o.display_name AS organizer_name
            FROM meeting_reminders r JOIN meetings m ON m.id = r.meeting_id
+           JOIN working_groups g ON g.id = m.working_group_id
+           LEFT JOIN members o ON o.id = m.organizer_id
           WHERE r.sent_at IS NULL AND r.due_at <= $1 AND m.status = $2
           ORDER BY r.due_at
           LIMIT 200
           FOR UPDATE OF r SKIP LOCKED`,
         [now, MeetingStatus.Scheduled],
-      )) as { id: string; kind: string; meeting_id: string; title: string; working_group_id: string }[];
+      )) as ReminderRow[];
       if (rows.length === 0) return { claimed: 0, created: [] };
       await manager.query(`UPDATE meeting_reminders SET sent_at = now(), updated_at = now() WHERE id = ANY($1)`, [
         rows.map((r) => r.id),
       ]);
       const invitees = (await manager.query(
-        `SELECT i.meeting_id, i.member_id FROM meeting_invitees i
+        `SELECT i.meeting_id, i.member_id, mem.email, mem.display_name, mem.language, mem.time_zone
+           FROM meeting_invitees i
            JOIN meetings m ON m.id = i.meeting_id
            JOIN members mem ON mem.id = i.member_id AND mem.status = '${MemberStatus.Active}'
           WHERE i.meeting_id = ANY($1) AND i.response = ANY($2) AND ${meetingVisibleSql('m', whoIsMemberRow('mem'))}`,
         [[...new Set(rows.map((r) => r.meeting_id))], [RsvpResponse.Accepted, RsvpResponse.Tentative]],
-      )) as { meeting_id: string; member_id: string }[];
+      )) as {
+        meeting_id: string;
+        member_id: string;
+        email: string;
+        display_name: string;
+        language: string;
+        time_zone: string;
+      }[];
       const created = await this.notifications.create(
         rows.flatMap((row) =>
           invitees
@@ -97,6 +126,33 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
             })),
         ),
         manager,
+      );
+      const base = publicUrl(this.config);
+      await this.mail.enqueue(
+        manager,
+        rows.flatMap((row) =>
+          invitees
+            .filter((i) => i.meeting_id === row.meeting_id)
+            .map((i) => ({
+              kind: `meeting_reminder_${row.kind}`,
+              to: { address: i.email, name: i.display_name },
+              language: i.language,
+              content: meetingMail({
+                kind: row.kind === '1h' ? 'reminder_1h' : 'reminder_24h',
+                language: i.language,
+                timeZone: i.time_zone,
+                recipientName: i.display_name,
+                title: row.title,
+                group: row.group_name,
+                organizer: row.organizer_name ?? '',
+                startsAt: new Date(row.starts_at),
+                endsAt: new Date(row.ends_at),
+                venue: row.venue,
+                onlineUrl: row.online_url,
+                url: `${base}/meetings/${row.meeting_id}`,
+              }),
+            })),
+        ),
       );
       return { claimed: rows.length, created };
     });

@@ -43,6 +43,17 @@ export interface NewMember {
   role: NetworkRole;
   status: MemberStatus;
   mustChangePassword?: boolean;
+  /** True when the registration itself proves the address (it came from an e-mailed invitation). */
+  emailVerified?: boolean;
+}
+
+/** Who receives account e-mail: the address, name, language and zone of a member. */
+export interface MailRecipient {
+  id: string;
+  email: string;
+  displayName: string;
+  language: Language;
+  timeZone: string;
 }
 
 const RANK: Record<NetworkRole, number> = {
@@ -82,6 +93,7 @@ export class MembersService {
       status: input.status,
       mustChangePassword: input.mustChangePassword ?? false,
       approvedAt: input.status === MemberStatus.Active ? new Date() : null,
+      emailVerifiedAt: input.emailVerified ? new Date() : null,
     });
     member.searchText = searchTextOf(member);
     try {
@@ -112,6 +124,31 @@ export class MembersService {
     if (ids.length === 0) return new Set();
     const rows = await this.members.find({ select: { id: true }, where: { id: In(ids), status: MemberStatus.Active } });
     return new Set(rows.map((m) => m.id));
+  }
+
+  /** A member by e-mail (any letter case), or null. */
+  async findByEmail(email: string): Promise<Member | null> {
+    return this.members.findOneBy({ email: email.trim() });
+  }
+
+  /** Records that the member proved the address is theirs (inside the caller's transaction). */
+  async markEmailVerified(manager: EntityManager, memberId: string): Promise<void> {
+    await manager
+      .getRepository(Member)
+      .createQueryBuilder()
+      .update()
+      .set({ emailVerifiedAt: () => 'now()' })
+      .where('id = :memberId AND emailVerifiedAt IS NULL', { memberId })
+      .execute();
+  }
+
+  /** Active coordinators and admins: they approve registrations. */
+  async staffRecipients(manager: EntityManager = this.dataSource.manager): Promise<MailRecipient[]> {
+    return manager.getRepository(Member).find({
+      select: { id: true, email: true, displayName: true, language: true, timeZone: true },
+      where: { status: MemberStatus.Active, role: In([NetworkRole.Admin, NetworkRole.Coordinator]) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   async findById(id: string): Promise<Member | null> {

@@ -5,7 +5,7 @@ import { useSession } from '../../api/session';
 import { Field, FormError } from '../../ui/form';
 
 export default function SignInPage() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'mail']);
   const { signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -39,6 +39,9 @@ export default function SignInPage() {
       </button>
       <p>
         {t('signIn.noAccount')} <Link to="/register">{t('signIn.register')}</Link>
+      </p>
+      <p>
+        <Link to="/forgot-password">{t('mail:forgot.title')}</Link>
       </p>
     </form>
   );

@@ -1,6 +1,12 @@
 /** Why sessions ended; listeners decide which reasons concern them (a credential reset, a plain sign-out...). */
 export type SessionRevocationReason =
-  'logout' | 'logout_everywhere' | 'password_changed' | 'suspended' | 'refresh_token_reuse' | 'revoked_by_member';
+  | 'logout'
+  | 'logout_everywhere'
+  | 'password_changed'
+  | 'password_reset'
+  | 'suspended'
+  | 'refresh_token_reuse'
+  | 'revoked_by_member';
 
 /** Emitted when sessions end (sign-out, revocation, password change, suspension, token reuse). */
 export class SessionsRevokedEvent {

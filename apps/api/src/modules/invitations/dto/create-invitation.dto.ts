@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { NetworkRole } from '@lcc/contracts';
+import { Language, NetworkRole } from '@lcc/contracts';
 import { trimString } from '../../../common/validation/transforms.js';
 
 export class CreateInvitationDto {
@@ -20,4 +20,14 @@ export class CreateInvitationDto {
   @IsOptional()
   @IsUUID()
   workingGroupId?: string;
+
+  @ApiPropertyOptional({
+    enum: Language,
+    enumName: 'Language',
+    default: Language.En,
+    description: "The invitation e-mail's language; it becomes the invitee's interface language",
+  })
+  @IsOptional()
+  @IsEnum(Language)
+  language?: Language;
 }

@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { NetworkRole } from '@lcc/contracts';
+import { Language, NetworkRole } from '@lcc/contracts';
 import { Member } from '../../members/entities/member.entity.js';
 
 /** An invitation to join the network: single use, expiring, its token stored only as a SHA-256 hash. */
@@ -31,6 +31,14 @@ export class Invitation {
 
   @Column({ type: 'char', length: 64, unique: true })
   tokenHash: string;
+
+  /** The language of the invitation e-mail; it becomes the invitee's interface language. */
+  @Column({ type: 'varchar', length: 8, default: Language.En })
+  language: Language;
+
+  /** Set when a coordinator withdrew the invitation: its link no longer registers anyone. */
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
   invitedById: string | null;

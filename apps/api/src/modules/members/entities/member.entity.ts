@@ -66,6 +66,10 @@ export class Member {
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
 
+  /** When the member proved the address is theirs (a confirmation link, or registering from an invitation). */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

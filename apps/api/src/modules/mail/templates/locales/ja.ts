@@ -1,0 +1,65 @@
+import type { MailStrings } from './strings.js';
+
+export const ja: MailStrings = {
+  common: {
+    greeting: '{name} 様',
+    greetingAnonymous: 'こんにちは。',
+    signature: '低炭素都市パートナーシップ・ポータル',
+    linkFallback: 'ボタンが機能しない場合は、次のアドレスをブラウザーにコピーしてください：',
+  },
+  roles: { admin: '管理者', coordinator: 'コーディネーター', member: 'メンバー', observer: 'オブザーバー' },
+  invitation: {
+    subject: '{inviter}さんから低炭素都市パートナーシップ・ポータルへの招待',
+    intro:
+      '{inviter}さんが、北東アジア低炭素都市パートナーシップ・ネットワークのポータルに{role}として参加するようあなたを招待しています。',
+    action: '招待を受ける',
+    expires: 'この招待は{expiresAt}まで有効です。',
+    footer:
+      'このメールは、{inviter}さんが{email}を低炭素都市パートナーシップ・ポータルに招待したため送信されました。心当たりがない場合は無視してください。',
+  },
+  emailConfirmation: {
+    subject: 'メールアドレスの確認',
+    intro:
+      '低炭素都市パートナーシップ・ポータルにご登録いただきありがとうございます。このアドレスがあなたのものであることを確認してください。',
+    action: 'アドレスを確認する',
+    expires: 'このリンクは{expiresAt}まで有効です。',
+    footer:
+      'このメールは、{email}が低炭素都市パートナーシップ・ポータルへの登録に使われたため送信されました。心当たりがない場合は無視してください。',
+  },
+  registrationPending: {
+    subject: '{name}さんが登録し、承認を待っています',
+    intro:
+      '{name}さん（{organization}、{country}）が{email}で登録し、コーディネーターによるアカウントの承認を待っています。',
+    action: '登録を確認する',
+    footer:
+      'このメールは、あなたが低炭素都市パートナーシップ・ネットワークのコーディネーターであるため送信されました。',
+  },
+  passwordReset: {
+    subject: 'パスワードの再設定',
+    intro:
+      'あなたのアカウントのパスワード再設定が要求されました。下のリンクから新しいパスワードを設定してください。設定すると、すべての端末でサインアウトされます。',
+    action: '新しいパスワードを設定する',
+    expires: 'このリンクは一度だけ、{expiresAt}まで使えます。',
+    footer:
+      'このメールは、{email}のパスワード再設定が要求されたため送信されました。心当たりがない場合は無視してください。パスワードは変わりません。',
+  },
+  meeting: {
+    requestSubject: '会議への招待：{title}',
+    requestIntro: '{organizer}さんが{group}の会議にあなたを招待しています。',
+    updateSubject: '会議の変更：{title}',
+    updateIntro: '{group}の会議が変更されました。添付の招待でカレンダーが更新されます。',
+    cancelSubject: '会議の中止：{title}',
+    cancelIntro: '{group}の会議が中止されました。添付の通知でカレンダーから削除されます。',
+    reminder24hSubject: 'リマインダー：{title}は24時間後に始まります',
+    reminder1hSubject: 'リマインダー：{title}は1時間後に始まります',
+    reminderIntro: 'あなたが参加する{group}の会議がまもなく始まります。',
+    action: '会議を開く',
+    when: '日時',
+    where: '場所',
+    online: 'オンライン',
+    timeZoneNote: '時刻はあなたのタイムゾーン（{zone}）で表示しています。',
+    footer: 'このメールは、あなたが低炭素都市パートナーシップ・ポータルでこの会議に招待されているため送信されました。',
+    reminderFooter:
+      'このリマインダーは、あなたが低炭素都市パートナーシップ・ポータルでこの会議への参加を承諾したため送信されました。',
+  },
+};

@@ -1,0 +1,60 @@
+import type { MailStrings } from './strings.js';
+
+export const ko: MailStrings = {
+  common: {
+    greeting: '{name}님, 안녕하세요.',
+    greetingAnonymous: '안녕하세요.',
+    signature: '저탄소도시 파트너십 포털',
+    linkFallback: '버튼이 작동하지 않으면 다음 주소를 브라우저에 복사하세요:',
+  },
+  roles: { admin: '관리자', coordinator: '코디네이터', member: '회원', observer: '옵서버' },
+  invitation: {
+    subject: '{inviter}님이 저탄소도시 파트너십 포털에 초대했습니다',
+    intro: '{inviter}님이 동북아 저탄소도시 파트너십 네트워크 포털에 {role}(으)로 참여하도록 초대했습니다.',
+    action: '초대 수락',
+    expires: '초대는 {expiresAt}까지 유효합니다.',
+    footer:
+      '{inviter}님이 {email} 주소를 저탄소도시 파트너십 포털에 초대했기 때문에 이 메일을 받으셨습니다. 예상하지 못한 메일이라면 무시하셔도 됩니다.',
+  },
+  emailConfirmation: {
+    subject: '이메일 주소를 확인해 주세요',
+    intro: '저탄소도시 파트너십 포털에 가입해 주셔서 감사합니다. 이 주소가 본인의 것인지 확인해 주세요.',
+    action: '주소 확인',
+    expires: '링크는 {expiresAt}까지 유효합니다.',
+    footer:
+      '{email} 주소로 저탄소도시 파트너십 포털에 가입했기 때문에 이 메일을 받으셨습니다. 본인이 아니라면 무시하세요.',
+  },
+  registrationPending: {
+    subject: '{name}님이 가입하여 승인을 기다리고 있습니다',
+    intro: '{name}님({organization}, {country})이 {email} 주소로 가입하여 코디네이터의 계정 승인을 기다리고 있습니다.',
+    action: '가입 신청 검토',
+    footer: '귀하가 저탄소도시 파트너십 네트워크의 코디네이터이기 때문에 이 메일을 받으셨습니다.',
+  },
+  passwordReset: {
+    subject: '비밀번호 재설정',
+    intro:
+      '귀하의 계정 비밀번호 재설정이 요청되었습니다. 아래 링크에서 새 비밀번호를 설정하세요. 설정하면 모든 기기에서 로그아웃됩니다.',
+    action: '새 비밀번호 설정',
+    expires: '링크는 한 번만, {expiresAt}까지 사용할 수 있습니다.',
+    footer:
+      '{email}에 대한 비밀번호 재설정이 요청되어 이 메일을 받으셨습니다. 본인이 아니라면 무시하세요. 비밀번호는 바뀌지 않습니다.',
+  },
+  meeting: {
+    requestSubject: '회의 초대: {title}',
+    requestIntro: '{organizer}님이 {group} 회의에 초대했습니다.',
+    updateSubject: '회의 변경: {title}',
+    updateIntro: '{group} 회의가 변경되었습니다. 첨부된 초대가 캘린더를 업데이트합니다.',
+    cancelSubject: '회의 취소: {title}',
+    cancelIntro: '{group} 회의가 취소되었습니다. 첨부된 알림이 캘린더에서 회의를 삭제합니다.',
+    reminder24hSubject: '알림: {title} 회의가 24시간 후에 시작됩니다',
+    reminder1hSubject: '알림: {title} 회의가 1시간 후에 시작됩니다',
+    reminderIntro: '참석하시는 {group} 회의가 곧 시작됩니다.',
+    action: '회의 열기',
+    when: '일시',
+    where: '장소',
+    online: '온라인',
+    timeZoneNote: '시간은 귀하의 시간대({zone})로 표시됩니다.',
+    footer: '저탄소도시 파트너십 포털에서 이 회의에 초대되었기 때문에 이 메일을 받으셨습니다.',
+    reminderFooter: '저탄소도시 파트너십 포털에서 이 회의 참석을 수락했기 때문에 이 알림을 받으셨습니다.',
+  },
+};

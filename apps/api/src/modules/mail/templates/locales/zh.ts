@@ -1,0 +1,56 @@
+import type { MailStrings } from './strings.js';
+
+export const zh: MailStrings = {
+  common: {
+    greeting: '{name}，您好：',
+    greetingAnonymous: '您好：',
+    signature: '低碳城市伙伴关系门户',
+    linkFallback: '如果按钮无法使用，请将以下地址复制到浏览器中：',
+  },
+  roles: { admin: '管理员', coordinator: '协调员', member: '成员', observer: '观察员' },
+  invitation: {
+    subject: '{inviter}邀请您加入低碳城市伙伴关系门户',
+    intro: '{inviter}邀请您以{role}身份加入东北亚低碳城市伙伴关系网络门户。',
+    action: '接受邀请',
+    expires: '邀请有效期至{expiresAt}。',
+    footer: '您收到此邮件，是因为{inviter}邀请了{email}加入低碳城市伙伴关系门户。如果这不是您预期的邮件，请忽略。',
+  },
+  emailConfirmation: {
+    subject: '请确认您的电子邮件地址',
+    intro: '感谢您在低碳城市伙伴关系门户注册。请确认此地址属于您。',
+    action: '确认我的地址',
+    expires: '链接有效期至{expiresAt}。',
+    footer: '您收到此邮件，是因为有人使用{email}在低碳城市伙伴关系门户注册。如果不是您本人，请忽略。',
+  },
+  registrationPending: {
+    subject: '{name}已注册，等待审批',
+    intro: '{name}（{organization}，{country}）使用{email}注册，正在等待协调员批准账户。',
+    action: '查看注册申请',
+    footer: '您收到此邮件，是因为您是低碳城市伙伴关系网络的协调员。',
+  },
+  passwordReset: {
+    subject: '重置您的密码',
+    intro: '有人请求重置您账户的密码。请使用下面的链接设置新密码；这样做会使该账户在所有设备上退出登录。',
+    action: '设置新密码',
+    expires: '链接仅可使用一次，有效期至{expiresAt}。',
+    footer: '您收到此邮件，是因为有人为{email}请求了密码重置。如果不是您本人，请忽略：您的密码不会改变。',
+  },
+  meeting: {
+    requestSubject: '会议邀请：{title}',
+    requestIntro: '{organizer}邀请您参加{group}的会议。',
+    updateSubject: '会议已更新：{title}',
+    updateIntro: '{group}的一次会议已变更。附件中的邀请会更新您的日历。',
+    cancelSubject: '会议已取消：{title}',
+    cancelIntro: '{group}的一次会议已取消。附件中的通知会将其从您的日历中删除。',
+    reminder24hSubject: '提醒：{title}将在24小时后开始',
+    reminder1hSubject: '提醒：{title}将在1小时后开始',
+    reminderIntro: '您参加的{group}会议即将开始。',
+    action: '打开会议',
+    when: '时间',
+    where: '地点',
+    online: '在线',
+    timeZoneNote: '时间按您的时区（{zone}）显示。',
+    footer: '您收到此邮件，是因为您受邀参加低碳城市伙伴关系门户上的这次会议。',
+    reminderFooter: '您收到此提醒，是因为您已在低碳城市伙伴关系门户上接受了这次会议。',
+  },
+};
