@@ -58,6 +58,15 @@ describe('meeting e-mail with iCalendar attachments over a real SMTP server', ()
   const byKind = (address: string, kind: string): ReceivedMail[] =>
     smtp.to(address).filter((m) => m.parsed.text?.includes(kind) || m.parsed.subject?.includes(kind));
 
+  /** Waits until `address` has received `count` mails about `kind`. */
+  async function mailsAbout(address: string, kind: string, count: number): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (byKind(address, kind).length < count) {
+      if (Date.now() > deadline) throw new Error(`${address} got ${byKind(address, kind).length} of ${count} mails`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async function waitForSubject(address: string, subject: string): Promise<ReceivedMail> {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
@@ -141,7 +150,9 @@ describe('meeting e-mail with iCalendar attachments over a real SMTP server', ()
     expect(updatedEvent.getFirstPropertyValue('uid')).toBe(uid);
     expect(updatedEvent.getFirstPropertyValue('sequence')).toBe(1);
 
-    // Minutes change nothing in calendars: no mail.
+    // Minutes change nothing in calendars: no mail. (Both updates must be in before counting.)
+    await mailsAbout(moscow.email, 'Inventory review', 2);
+    await mailsAbout(tokyo.email, 'Inventory review', 2);
     const before = smtp.received.length;
     await t.http().patch(`/api/meetings/${id}`).set('Authorization', lead.auth).send({ minutes: 'Notes' }).expect(200);
 
