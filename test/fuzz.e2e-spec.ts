@@ -225,6 +225,8 @@ describe('fuzz: hostile input never reaches a 500', () => {
         override?.[0] === n ? override[1] : encodeURIComponent(params[n] ?? randomUUID()),
       );
     const cases: Case[] = [];
+    // Always sent, not drawn: `null` for each body field in turn (a PATCH must refuse a null it cannot store).
+    const nulls: Case[] = [];
     for (const name of Object.keys(params)) {
       for (const segment of HOSTILE_SEGMENTS) {
         cases.push({ label: `path ${name}=${segment.slice(0, 20)}`, method, path: fill([name, segment]) });
@@ -244,6 +246,12 @@ describe('fuzz: hostile input never reaches a 500', () => {
       const base = sample(json.schema);
       const fields = Object.keys(resolve(json.schema).properties ?? {});
       for (const field of fields) {
+        nulls.push({
+          label: `body ${field}=null (always)`,
+          method,
+          path: fill(),
+          body: serialise({ ...(base as Record<string, Json>), [field]: null }),
+        });
         for (const hostile of HOSTILE_VALUES) {
           const body = { ...(base as Record<string, Json>), [field]: hostile.value };
           cases.push({ label: `body ${field}=${hostile.label}`, method, path: fill(), body: serialise(body) });
@@ -269,7 +277,7 @@ describe('fuzz: hostile input never reaches a 500', () => {
       const proto = Object.fromEntries([...Object.entries(base), ['__proto__', 'x']]) as Record<string, string>;
       cases.push({ label: 'multipart __proto__', method, path: fill(), multipart: proto });
     }
-    return pick(random, cases, CASES_PER_OPERATION_AND_ACTOR);
+    return [...pick(random, cases, CASES_PER_OPERATION_AND_ACTOR), ...nulls];
   };
 
   const send = async (c: Case, auth: string | null): Promise<number> => {

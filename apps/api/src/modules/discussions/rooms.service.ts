@@ -15,6 +15,7 @@ import { Room } from './entities/room.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { toMessageResponse } from './message-view.js';
 import { roomAccessSql } from './room-access.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 
 const MAX_DIRECT_MEMBERS = 20;
 
@@ -153,6 +154,7 @@ export class RoomsService {
 
   /** Moderators rename, re-topic or archive a room (a group room keeps its group's name). */
   async update(actor: Actor, roomId: string, dto: UpdateRoomDto): Promise<RoomResponse> {
+    rejectNulls(dto, ['name', 'archived']);
     const { room, moderator } = await this.requireAccess(actor, roomId);
     if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_A_MODERATOR);
     const changes: Partial<Pick<Room, 'name' | 'topic' | 'archived'>> = {};

@@ -24,6 +24,7 @@ import { escapeLike } from '../../common/search/like.js';
 import { foldForSearch, searchTextOf, toMemberResponse } from './member-view.js';
 import { MemberErrorCode, MemberException } from './members.exception.js';
 import { PasswordHasher } from './password-hasher.service.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 
 /** The member row as other features receive it from this service (auth checks its password hash). */
 export type { Member };
@@ -184,6 +185,7 @@ export class MembersService {
   }
 
   async updateMe(actor: Actor, dto: UpdateMeDto): Promise<MemberResponse> {
+    rejectNulls(dto, ['displayName', 'memberType', 'country', 'language', 'timeZone', 'expertise']);
     const member = await this.requireMember(actor.id);
     Object.assign(member, dto);
     member.searchText = searchTextOf(member);

@@ -22,6 +22,7 @@ import { WorkingGroupMember } from './entities/working-group-member.entity.js';
 import { WorkingGroup } from './entities/working-group.entity.js';
 import { WorkingGroupCreatedEvent, WorkingGroupVisibilityChangedEvent } from './events/working-group-member.events.js';
 import { WorkingGroupErrorCode, WorkingGroupException } from './working-groups.exception.js';
+import { rejectNulls } from '../../common/validation/fields.js';
 
 /** A group as one viewer may see it, with the viewer's membership. */
 /** The group row as other features receive it from this service. */
@@ -123,6 +124,7 @@ export class WorkingGroupsService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateWorkingGroupDto): Promise<WorkingGroupResponse> {
+    rejectNulls(dto, ['name', 'slug', 'thematicArea', 'visibility']);
     const { group } = await this.requireManager(actor, id);
     const visibilityBefore = group.visibility;
     Object.assign(group, dto);
