@@ -441,8 +441,10 @@ if (!redisUrl) {
   let lead: TestMember;
 
   beforeAll(async () => {
-    a = await createTestApp({ env: { REDIS_URL: redisUrl! } });
-    b = await createTestApp({ env: { REDIS_URL: redisUrl! }, databaseUrl: a.databaseUrl });
+    // Its own stream and channels: suites running at the same time on one Redis never hear each other.
+    const env = { REDIS_URL: redisUrl!, REDIS_PREFIX: `test-${randomUUID()}` };
+    a = await createTestApp({ env });
+    b = await createTestApp({ env, databaseUrl: a.databaseUrl });
     lead = await a.fx.member({ role: 'coordinator', displayName: 'Lead on A' });
   });
   afterAll(async () => {

@@ -23,8 +23,10 @@ suite('discussions on two instances joined by the Redis Streams adapter', () => 
   const sockets: PortalClient[] = [];
 
   beforeAll(async () => {
-    a = await createTestApp({ env: { REDIS_URL: redisUrl! } });
-    b = await createTestApp({ env: { REDIS_URL: redisUrl! }, databaseUrl: a.databaseUrl });
+    // Its own stream and channels: suites running at the same time on one Redis never hear each other.
+    const env = { REDIS_URL: redisUrl!, REDIS_PREFIX: `test-${randomUUID()}` };
+    a = await createTestApp({ env });
+    b = await createTestApp({ env, databaseUrl: a.databaseUrl });
     lead = await a.fx.member({ role: 'coordinator' });
     alice = await a.fx.member({ displayName: 'Alice on A' });
     bob = await a.fx.member({ displayName: 'Bob on B' });

@@ -44,7 +44,7 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
     .filter(Boolean);
   app.enableCors({ origin: origins.length ? origins : false, credentials: true, exposedHeaders: ['X-Request-Id'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useWebSocketAdapter(new PortalIoAdapter(app, env.REDIS_URL));
+  app.useWebSocketAdapter(new PortalIoAdapter(app, env.REDIS_URL, env.REDIS_PREFIX));
 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, env.PUBLIC_URL), {
     jsonDocumentUrl: 'api/docs-json',

@@ -66,6 +66,13 @@ export class Env {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
 
+  /** Names the socket.io stream and channels in Redis, so several portals (or test runs) can share one server. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
+    message: 'REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes or underscores',
+  })
+  REDIS_PREFIX: string = 'lcc';
+
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;

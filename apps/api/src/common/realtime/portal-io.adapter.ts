@@ -19,6 +19,8 @@ export class PortalIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string | undefined,
+    /** Names the stream and channels, so portals (or test runs) sharing one Redis never hear each other. */
+    private readonly redisPrefix = 'lcc',
   ) {
     super(app);
   }
@@ -35,7 +37,13 @@ export class PortalIoAdapter extends IoAdapter {
     if (this.redisUrl) {
       this.redis = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
       // A short XREAD block lets a closing instance release its reader within a second.
-      server.adapter(createAdapter(this.redis, { blockTimeInMs: 1000 }));
+      server.adapter(
+        createAdapter(this.redis, {
+          blockTimeInMs: 1000,
+          streamName: `${this.redisPrefix}:socket.io`,
+          channelPrefix: `${this.redisPrefix}:socket.io`,
+        }),
+      );
     }
     return server;
   }
