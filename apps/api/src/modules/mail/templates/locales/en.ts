@@ -60,7 +60,14 @@ export const en: MailStrings = {
     reminderFooter: 'You receive this reminder because you accepted this meeting on the LCC Partnership Portal.',
   },
   notification: {
-    kinds: {mentions: 'mentions', direct_messages: 'direct messages', meetings: 'meetings', group_requests: 'group requests', documents: 'documents', digest: 'the daily summary'},
+    kinds: {
+      mentions: 'mentions',
+      direct_messages: 'direct messages',
+      meetings: 'meetings',
+      group_requests: 'group requests',
+      documents: 'documents',
+      digest: 'the daily summary',
+    },
     mention: '{actor} mentioned you in {room}',
     mentionDirect: '{actor} mentioned you in a direct conversation',
     groupJoinRequested: '{actor} asks to join {group}',
@@ -71,10 +78,12 @@ export const en: MailStrings = {
     other: 'Something new for you on the portal',
     action: 'Open in the portal',
     held: 'This arrived during your quiet hours ({start}–{end}) and waited until they ended.',
-    footer: 'You receive this e-mail because you chose to be told about {kind} by e-mail at once. You can change that in your notification settings or stop it with one click.',
+    footer:
+      'You receive this e-mail because you chose to be told about {kind} by e-mail at once. You can change that in your notification settings or stop it with one click.',
     digestSubject: 'Your daily summary from the LCC Partnership Portal ({count})',
     digestIntro: 'What happened for you on the portal since your last summary, until {until} ({zone}):',
-    digestFooter: 'You receive this summary because you chose a daily e-mail at {hour} for {kinds}. You can change that in your notification settings or stop daily summaries with one click.',
+    digestFooter:
+      'You receive this summary because you chose a daily e-mail at {hour} for {kinds}. You can change that in your notification settings or stop daily summaries with one click.',
     settings: 'Notification settings',
     unsubscribe: 'Unsubscribe',
   },

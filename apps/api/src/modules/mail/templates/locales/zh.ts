@@ -54,7 +54,14 @@ export const zh: MailStrings = {
     reminderFooter: '您收到此提醒，是因为您已在低碳城市伙伴关系门户上接受了这次会议。',
   },
   notification: {
-    kinds: {mentions: '提及', direct_messages: '私信', meetings: '会议', group_requests: '工作组申请', documents: '文件', digest: '每日摘要'},
+    kinds: {
+      mentions: '提及',
+      direct_messages: '私信',
+      meetings: '会议',
+      group_requests: '工作组申请',
+      documents: '文件',
+      digest: '每日摘要',
+    },
     mention: '{actor} 在 {room} 中提到了您',
     mentionDirect: '{actor} 在私信对话中提到了您',
     groupJoinRequested: '{actor} 申请加入 {group}',
@@ -68,7 +75,8 @@ export const zh: MailStrings = {
     footer: '您收到此邮件，是因为您选择了立即通过电子邮件接收有关“{kind}”的通知。您可以在通知设置中更改，或一键退订。',
     digestSubject: 'LCC 伙伴关系门户网站每日摘要（{count}）',
     digestIntro: '自上次摘要以来至 {until}（{zone}）门户网站上与您有关的动态：',
-    digestFooter: '您收到此摘要，是因为您选择在每天 {hour} 通过电子邮件接收有关“{kinds}”的通知。您可以在通知设置中更改，或一键退订每日摘要。',
+    digestFooter:
+      '您收到此摘要，是因为您选择在每天 {hour} 通过电子邮件接收有关“{kinds}”的通知。您可以在通知设置中更改，或一键退订每日摘要。',
     settings: '通知设置',
     unsubscribe: '退订',
   },
