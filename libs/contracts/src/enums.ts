@@ -142,3 +142,19 @@ export enum AuditAction {
   EcoLabelRecordUpdated = 'eco_label_record.updated',
   EcoLabelRecordDeleted = 'eco_label_record.deleted',
 }
+
+/** What a member chooses e-mail for; each `NotificationType` belongs to one kind (see docs/email.md). */
+export enum NotificationMailKind {
+  Mentions = 'mentions',
+  DirectMessages = 'direct_messages',
+  Meetings = 'meetings',
+  GroupRequests = 'group_requests',
+  Documents = 'documents',
+}
+
+/** How often a kind of notification is sent by e-mail. */
+export enum MailFrequency {
+  Immediately = 'immediately',
+  Daily = 'daily',
+  Never = 'never',
+}

@@ -4,6 +4,7 @@ import type {
   GroupRole,
   GroupVisibility,
   Language,
+  MailFrequency,
   MemberStatus,
   MeetingStatus,
   MemberType,
@@ -272,4 +273,20 @@ export interface InvitationListItem {
   acceptedAt: string | null;
   revokedAt: string | null;
   createdAt: string;
+}
+
+/**
+ * A member's e-mail choices per notification kind, the local hour of the daily digest and quiet hours (`HH:MM` in
+ * the member's `timeZone`; both `null` when there are none).
+ */
+export interface NotificationPreferencesResponse {
+  mentions: MailFrequency;
+  directMessages: MailFrequency;
+  meetings: MailFrequency;
+  groupRequests: MailFrequency;
+  documents: MailFrequency;
+  digestHour: number;
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  timeZone: string;
 }

@@ -250,6 +250,12 @@ export class Env {
   @Min(0)
   REMINDER_POLL_INTERVAL_MS = 60_000;
 
+  /** How often each instance sends waiting notification e-mail (digests, quiet hours ended); 0 turns it off here. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  NOTIFICATION_MAIL_POLL_INTERVAL_MS = 60_000;
+
   /** SMTP server: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://...:465` (TLS). */
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })

@@ -36,7 +36,9 @@ import { PollVote } from '../modules/meetings/entities/poll-vote.entity.js';
 import { Poll } from '../modules/meetings/entities/poll.entity.js';
 import { MeetingReminder } from '../modules/meetings/entities/meeting-reminder.entity.js';
 import { Member } from '../modules/members/entities/member.entity.js';
+import { NotificationMailBatch } from '../modules/notifications/entities/notification-mail-batch.entity.js';
 import { Notification } from '../modules/notifications/entities/notification.entity.js';
+import { NotificationPreference } from '../modules/notifications/entities/notification-preference.entity.js';
 import { RateLimitWindow } from '../modules/rate-limits/entities/rate-limit-window.entity.js';
 import { Setting } from '../modules/settings/entities/setting.entity.js';
 import { WorkingGroupMember } from '../modules/working-groups/entities/working-group-member.entity.js';
@@ -61,6 +63,8 @@ export const ENTITIES = [
   PollVote,
   MeetingReminder,
   Notification,
+  NotificationPreference,
+  NotificationMailBatch,
   Room,
   RoomMember,
   Message,

@@ -16,12 +16,17 @@ import type { RenderedMail } from './templates/layout.js';
 
 /** The messages other features send: each renders subject, HTML and text in the recipient's language. */
 export {
+  digestMail,
   emailConfirmationMail,
   invitationMail,
   type MeetingMailKind,
   meetingMail,
+  type NotificationMailItem,
+  type NotificationMailScope,
+  notificationMail,
   passwordResetMail,
   registrationPendingMail,
+  unsubscribePage,
 } from './templates/messages.js';
 
 /** A rendered message for one recipient. */

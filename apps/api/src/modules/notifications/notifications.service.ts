@@ -8,6 +8,7 @@ import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import type { ListNotificationsQueryDto } from './dto/notification.dto.js';
 import { Notification } from './entities/notification.entity.js';
 import { NotificationsCreatedEvent } from './events/notification-created.event.js';
+import { NotificationMailService } from './notification-mail.service.js';
 import { NotificationErrorCode, NotificationException } from './notifications.exception.js';
 
 export interface NewNotification {
@@ -24,16 +25,21 @@ export class NotificationsService {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
+    private readonly mail: NotificationMailService,
   ) {}
 
   /**
-   * Inserts notifications, inside the caller's transaction when given one. Returns them so the caller can
-   * `announce` after its commit.
+   * Inserts notifications with the e-mail they cause (at once, held for quiet hours, or for the digest, as each
+   * member chose), inside the caller's transaction when given one, else in one of their own. Returns them so the
+   * caller can `announce` after its commit.
    */
-  async create(items: NewNotification[], manager: EntityManager = this.dataSource.manager): Promise<Notification[]> {
+  async create(items: NewNotification[], manager?: EntityManager): Promise<Notification[]> {
     if (items.length === 0) return [];
+    if (!manager) return this.dataSource.transaction((own) => this.create(items, own));
     const repository = manager.getRepository(Notification);
-    return repository.save(items.map((item) => repository.create(item)));
+    const created = await repository.save(items.map((item) => repository.create(item)));
+    await this.mail.plan(manager, created);
+    return created;
   }
 
   /** Tells live listeners (sockets) about committed notifications. */

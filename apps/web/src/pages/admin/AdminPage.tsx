@@ -198,10 +198,14 @@ function Audit() {
 }
 
 export default function AdminPage() {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'mail']);
   return (
     <>
       <h1>{t('title')}</h1>
+      <nav aria-label={t('title')} className="row">
+        <Link to="/admin/invitations">{t('mail:invitations.title')}</Link>
+        <Link to="/admin/outbox">{t('mail:outbox.title')}</Link>
+      </nav>
       <Pending />
       <Invite />
       <Members />

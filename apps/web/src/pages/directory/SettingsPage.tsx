@@ -10,6 +10,7 @@ import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/fo
 import { useMemberOptions } from '../../ui/options';
 import { Async } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
+import { NotificationSettings } from './NotificationSettings';
 
 function ProfileForm() {
   const { t } = useTranslation('directory');
@@ -207,6 +208,7 @@ export default function SettingsPage() {
     <>
       <h1>{t('settings.title')}</h1>
       <ProfileForm />
+      <NotificationSettings />
       <CalendarFeed />
       <Sessions />
     </>

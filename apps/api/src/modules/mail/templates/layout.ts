@@ -7,11 +7,15 @@ export interface MailContent {
   paragraphs: string[];
   /** Label and value lines (when, where...). */
   details?: [string, string][];
+  /** A list of linked entries (a digest's notifications), each with an optional quoted excerpt. */
+  items?: { label: string; text: string; url: string; excerpt?: string | null }[];
   action?: { label: string; url: string };
   /** Shown under the button for mail readers that do not follow it. */
   linkFallback?: string;
   /** Why the recipient gets this message. */
   footer: string;
+  /** Links under the footer (settings, unsubscribe). */
+  footerLinks?: { label: string; url: string }[];
   signature: string;
 }
 
@@ -24,16 +28,25 @@ export interface RenderedMail {
 /** Renders one message as a subject, a plain-text body and an HTML body; every value is escaped for HTML. */
 export function renderLayout(content: MailContent, language: string): RenderedMail {
   const action = content.action ? { label: content.action.label, url: safeUrl(content.action.url) } : undefined;
+  const items = (content.items ?? []).map((item) => ({ ...item, url: safeUrl(item.url) }));
+  const footerLinks = (content.footerLinks ?? []).map((link) => ({ ...link, url: safeUrl(link.url) }));
   const text = [
     content.greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.details?.length ? [...content.details.map(([label, value]) => `${label}: ${value}`), ''] : []),
+    ...items.flatMap((item) => [
+      `- ${item.label} ${item.text}`,
+      ...(item.excerpt ? [`  "${item.excerpt}"`] : []),
+      `  ${item.url}`,
+      '',
+    ]),
     ...(action ? [`${action.label}:`, action.url, ''] : []),
     content.signature,
     '',
     '--',
     content.footer,
+    ...footerLinks.map((link) => `${link.label}: ${link.url}`),
   ].join('\n');
   const details = content.details?.length
     ? `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${content.details
@@ -43,6 +56,22 @@ export function renderLayout(content: MailContent, language: string): RenderedMa
             `<td style="padding:2px 0">${escapeHtml(value)}</td></tr>`,
         )
         .join('')}</table>`
+    : '';
+  const list = items.length
+    ? `<ul style="padding-left:20px;margin:0 0 16px">${items
+        .map(
+          (item) =>
+            `<li style="margin:0 0 10px"><span style="color:#666">${escapeHtml(item.label)}</span> ` +
+            `<a href="${escapeHtml(item.url)}" style="color:#1b5e20">${escapeHtml(item.text)}</a>` +
+            (item.excerpt ? `<br><q style="color:#444">${escapeHtml(item.excerpt)}</q>` : '') +
+            `</li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  const footerLinkHtml = footerLinks.length
+    ? `<p style="font-size:12px;color:#666">${footerLinks
+        .map((link) => `<a href="${escapeHtml(link.url)}" style="color:#1b5e20">${escapeHtml(link.label)}</a>`)
+        .join(' · ')}</p>`
     : '';
   const button = action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1b5e20;color:#ffffff;` +
@@ -60,10 +89,12 @@ export function renderLayout(content: MailContent, language: string): RenderedMa
     `<p>${escapeHtml(content.greeting)}</p>` +
     content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
     details +
+    list +
     button +
     `<p>${escapeHtml(content.signature)}</p>` +
     `<hr style="border:none;border-top:1px solid #ddd;margin:24px 0 12px">` +
     `<p style="font-size:12px;color:#666">${escapeHtml(content.footer)}</p>` +
+    footerLinkHtml +
     `</div></body></html>`;
   return { subject: headerText(content.subject), text, html };
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { fill } from './escape.js';
+import { escapeHtml, fill, safeUrl } from './escape.js';
 import { type MailContent, type RenderedMail, renderLayout } from './layout.js';
 import { type MailStrings, mailStrings } from './locales/index.js';
 
@@ -151,5 +151,162 @@ export function meetingMail(p: MeetingMail): RenderedMail {
       footer: reminder ? s.reminderFooter : s.footer,
     },
     p.language,
+  );
+}
+
+/** What a kind of notification e-mail is about, or `digest` for the daily summary as a whole. */
+export type NotificationMailScope = keyof MailStrings['notification']['kinds'];
+
+/** One notification as the mail shows it: its type and the plain-text names its sentence needs. */
+export interface NotificationMailItem {
+  type: string;
+  createdAt: Date;
+  url: string;
+  actor?: string | null;
+  room?: string | null;
+  group?: string | null;
+  meeting?: string | null;
+  excerpt?: string | null;
+}
+
+/** The sentence for one notification, from its type and names (never from its stored title). */
+export function notificationSentence(language: string, item: NotificationMailItem): string {
+  const s = mailStrings(language).notification;
+  const params = {
+    actor: item.actor ?? '—',
+    room: item.room ?? '—',
+    group: item.group ?? '—',
+    meeting: item.meeting ?? '—',
+  };
+  switch (item.type) {
+    case 'message_mention':
+      return fill(item.room ? s.mention : s.mentionDirect, params);
+    case 'group_join_requested':
+      return fill(s.groupJoinRequested, params);
+    case 'group_joined':
+      return fill(s.groupJoined, params);
+    case 'meeting_invited':
+      return fill(s.meetingInvited, params);
+    case 'meeting_updated':
+      return fill(s.meetingUpdated, params);
+    case 'meeting_cancelled':
+      return fill(s.meetingCancelled, params);
+    default:
+      return s.other;
+  }
+}
+
+export interface NotificationMail {
+  language: string;
+  timeZone: string;
+  recipientName: string;
+  item: NotificationMailItem;
+  kind: NotificationMailScope;
+  /** Set when the mail waited for the end of the member's quiet hours. */
+  held?: { start: string; end: string } | null;
+  settingsUrl: string;
+  unsubscribeUrl: string;
+}
+
+/** One notification, sent at once (or at the end of quiet hours). */
+export function notificationMail(p: NotificationMail): RenderedMail {
+  const strings = mailStrings(p.language);
+  const s = strings.notification;
+  const sentence = notificationSentence(p.language, p.item);
+  const paragraphs = [sentence];
+  if (p.item.excerpt) paragraphs.push(`“${p.item.excerpt}”`);
+  if (p.held) paragraphs.push(fill(s.held, p.held));
+  return renderLayout(
+    {
+      ...base(strings, p.recipientName),
+      subject: sentence,
+      paragraphs,
+      details: [[formatInstant(p.item.createdAt, p.timeZone, p.language), p.timeZone]],
+      action: { label: s.action, url: p.item.url },
+      footer: fill(s.footer, { kind: s.kinds[p.kind] }),
+      footerLinks: [
+        { label: s.settings, url: p.settingsUrl },
+        { label: s.unsubscribe, url: p.unsubscribeUrl },
+      ],
+    },
+    p.language,
+  );
+}
+
+export interface DigestMail {
+  language: string;
+  timeZone: string;
+  recipientName: string;
+  items: NotificationMailItem[];
+  /** The kinds the member receives daily, for the footer. */
+  kinds: NotificationMailScope[];
+  hour: number;
+  until: Date;
+  settingsUrl: string;
+  unsubscribeUrl: string;
+}
+
+/** The daily summary: every notification since the last one, oldest first, each with its time and link. */
+export function digestMail(p: DigestMail): RenderedMail {
+  const strings = mailStrings(p.language);
+  const s = strings.notification;
+  const time = (at: Date) =>
+    DateTime.fromJSDate(at, { zone: p.timeZone }).setLocale(p.language).toLocaleString(DateTime.DATETIME_SHORT);
+  return renderLayout(
+    {
+      ...base(strings, p.recipientName),
+      subject: fill(s.digestSubject, { count: p.items.length }),
+      paragraphs: [fill(s.digestIntro, { until: time(p.until), zone: p.timeZone })],
+      items: p.items.map((item) => ({
+        label: time(item.createdAt),
+        text: notificationSentence(p.language, item),
+        url: item.url,
+        excerpt: item.excerpt,
+      })),
+      footer: fill(s.digestFooter, {
+        hour: `${String(p.hour).padStart(2, '0')}:00`,
+        kinds: p.kinds.map((kind) => s.kinds[kind]).join(', '),
+      }),
+      footerLinks: [
+        { label: s.settings, url: p.settingsUrl },
+        { label: s.unsubscribe, url: p.unsubscribeUrl },
+      ],
+    },
+    p.language,
+  );
+}
+
+export interface UnsubscribePage {
+  language: string;
+  kind: NotificationMailScope | null;
+  email: string;
+  state: 'confirm' | 'done' | 'invalid';
+  /** Where the confirmation form posts (the link itself). */
+  actionUrl: string;
+  settingsUrl: string;
+}
+
+/** The small page an unsubscribe link opens: a confirmation form (a GET never changes anything), or the result. */
+export function unsubscribePage(p: UnsubscribePage): string {
+  const strings = mailStrings(p.language);
+  const s = strings.unsubscribePage;
+  const params = { email: p.email, kind: p.kind ? strings.notification.kinds[p.kind] : '' };
+  const body =
+    p.state === 'invalid'
+      ? `<p>${escapeHtml(s.invalid)}</p>`
+      : p.state === 'done'
+        ? `<p>${escapeHtml(fill(s.done, params))}</p>`
+        : `<form method="post" action="${escapeHtml(safeUrl(p.actionUrl))}"><p>${escapeHtml(fill(s.confirm, params))}</p>` +
+          `<input type="hidden" name="List-Unsubscribe" value="One-Click">` +
+          `<button type="submit" style="background:#1b5e20;color:#ffffff;border:0;padding:10px 18px;border-radius:4px">` +
+          `${escapeHtml(s.button)}</button></form>`;
+  return (
+    `<!doctype html><html lang="${escapeHtml(p.language)}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width"><title>${escapeHtml(s.title)}</title></head>` +
+    `<body style="margin:0;padding:24px;background:#f5f5f5;font-family:sans-serif;color:#222">` +
+    `<main style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px;border-radius:6px">` +
+    `<h1 style="font-size:20px">${escapeHtml(s.title)}</h1>${body}` +
+    `<p><a href="${escapeHtml(safeUrl(p.settingsUrl))}" style="color:#1b5e20">${escapeHtml(s.settings)}</a></p>` +
+    `</main></body></html>`
   );
 }

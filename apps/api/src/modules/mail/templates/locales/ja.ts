@@ -62,4 +62,40 @@ export const ja: MailStrings = {
     reminderFooter:
       'このリマインダーは、あなたが低炭素都市パートナーシップ・ポータルでこの会議への参加を承諾したため送信されました。',
   },
+  notification: {
+    kinds: {
+      mentions: 'メンション',
+      direct_messages: 'ダイレクトメッセージ',
+      meetings: '会議',
+      group_requests: 'グループへの参加申請',
+      documents: '文書',
+      digest: '日次まとめ',
+    },
+    mention: '{actor}さんが{room}であなたをメンションしました',
+    mentionDirect: '{actor}さんがダイレクトメッセージであなたをメンションしました',
+    groupJoinRequested: '{actor}さんが{group}への参加を申請しています',
+    groupJoined: '{group}のメンバーになりました',
+    meetingInvited: '{meeting}（{group}）に招待されました',
+    meetingUpdated: '{meeting}（{group}）が変更されました',
+    meetingCancelled: '{meeting}（{group}）は中止になりました',
+    other: 'ポータルに新しいお知らせがあります',
+    action: 'ポータルで開く',
+    held: 'この通知はおやすみ時間（{start}–{end}）中に届いたため、終了後にお送りしています。',
+    footer:
+      '「{kind}」をすぐにメールで受け取る設定にしているため、このメールをお送りしています。通知設定で変更するか、ワンクリックで配信を停止できます。',
+    digestSubject: 'LCC パートナーシップ・ポータル 日次まとめ（{count}）',
+    digestIntro: '前回のまとめ以降、{until}（{zone}）までにポータルであなたに関係したこと：',
+    digestFooter:
+      '「{kinds}」を毎日 {hour} にメールでまとめて受け取る設定にしているため、このまとめをお送りしています。通知設定で変更するか、ワンクリックで日次まとめを停止できます。',
+    settings: '通知設定',
+    unsubscribe: '配信停止',
+  },
+  unsubscribePage: {
+    title: 'メール通知',
+    confirm: '{email} への「{kind}」のメールを停止しますか？',
+    button: '配信停止',
+    done: '完了：{email} には「{kind}」のメールをお送りしません。',
+    invalid: 'この配信停止リンクは無効です。',
+    settings: '通知設定を開く',
+  },
 };

@@ -27,4 +27,41 @@ export interface MailStrings {
     footer: string;
     reminderFooter: string;
   };
+  /** Notification e-mail: one notification at once, or the daily digest. Sentences take plain-text values. */
+  notification: {
+    /** Names of the kinds a member chooses e-mail for, and of the digest as a whole. */
+    kinds: {
+      mentions: string;
+      direct_messages: string;
+      meetings: string;
+      group_requests: string;
+      documents: string;
+      digest: string;
+    };
+    mention: string;
+    mentionDirect: string;
+    groupJoinRequested: string;
+    groupJoined: string;
+    meetingInvited: string;
+    meetingUpdated: string;
+    meetingCancelled: string;
+    other: string;
+    action: string;
+    held: string;
+    footer: string;
+    digestSubject: string;
+    digestIntro: string;
+    digestFooter: string;
+    settings: string;
+    unsubscribe: string;
+  };
+  /** The page an unsubscribe link opens. */
+  unsubscribePage: {
+    title: string;
+    confirm: string;
+    button: string;
+    done: string;
+    invalid: string;
+    settings: string;
+  };
 }
