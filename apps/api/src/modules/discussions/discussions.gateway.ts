@@ -191,7 +191,10 @@ export class DiscussionsGateway
         { err: { message: error instanceof Error ? error.message : String(error) } },
         'socket handler failed',
       );
-      return { ok: false, error: { code: CommonErrorCode.INTERNAL_ERROR, message: 'Something went wrong on our side' } };
+      return {
+        ok: false,
+        error: { code: CommonErrorCode.INTERNAL_ERROR, message: 'Something went wrong on our side' },
+      };
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { Notification } from './entities/notification.entity.js';
 import { NotificationListeners } from './notification-listeners.js';
@@ -7,7 +8,7 @@ import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification]), WorkingGroupsModule],
+  imports: [TypeOrmModule.forFeature([Notification]), MembersModule, WorkingGroupsModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, NotificationListeners],
   exports: [NotificationsService],
