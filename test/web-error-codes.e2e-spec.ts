@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ERROR_CODES } from '@lcc/contracts';
+import { ERROR_CODES, NotificationType } from '@lcc/contracts';
 
 /** Every error code of the contract reads in each of the portal's six languages (`common:errorCode.<CODE>`). */
 const LOCALES = 'apps/web/src/i18n/locales';
@@ -41,4 +41,23 @@ describe('error code messages', () => {
       expect(ERROR_CODES.filter((code) => messages[code] === english[code])).toEqual([]);
     },
   );
+});
+
+/** Every kind of notification reads as a sentence in each language (`home:notificationText.*`), reminders per lead time. */
+describe('notification sentences', () => {
+  const keys = Object.values(NotificationType).flatMap((type) =>
+    type === NotificationType.MeetingReminder ? [`${type}_24h`, `${type}_1h`] : [type],
+  );
+
+  it.each(LANGUAGES)('%s says every kind of notification', (language) => {
+    const home = JSON.parse(readFileSync(path.join(LOCALES, language, 'home.json'), 'utf8')) as {
+      notificationText?: Record<string, unknown>;
+      notificationType?: Record<string, unknown>;
+    };
+    const missing = [
+      ...keys.filter((key) => typeof home.notificationText?.[key] !== 'string'),
+      ...Object.values(NotificationType).filter((type) => typeof home.notificationType?.[type] !== 'string'),
+    ];
+    expect(missing).toEqual([]);
+  });
 });
