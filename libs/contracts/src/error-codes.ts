@@ -181,29 +181,34 @@ export type ErrorCode =
   | typeof PASSWORD_TOO_WEAK;
 
 /** Every code of the contract, once each (a code shared by two features is listed once). */
-export const ERROR_CODES: readonly ErrorCode[] = [
-  ...new Set<ErrorCode>([
-    ...Object.values(CommonErrorCode),
-    ...Object.values(RealtimeErrorCode),
-    ...Object.values(AnalysisErrorCode),
-    ...Object.values(AuthErrorCode),
-    ...Object.values(CityErrorCode),
-    ...Object.values(DiscussionErrorCode),
-    ...Object.values(DocumentErrorCode),
-    ...Object.values(EcoLabelErrorCode),
-    ...Object.values(IndicatorErrorCode),
-    ...Object.values(InventoryErrorCode),
-    ...Object.values(InvitationErrorCode),
-    ...Object.values(LinkedRecordErrorCode),
-    ...Object.values(MailErrorCode),
-    ...Object.values(MeetingErrorCode),
-    ...Object.values(MemberErrorCode),
-    ...Object.values(NotificationErrorCode),
-    ...Object.values(StrategyErrorCode),
-    ...Object.values(WorkingGroupErrorCode),
-    PASSWORD_TOO_WEAK,
-  ]),
-].sort();
+// Marked pure so that a bundle importing something else from the contracts leaves the list out.
+export const ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ listErrorCodes();
+
+function listErrorCodes(): ErrorCode[] {
+  return [
+    ...new Set<ErrorCode>([
+      ...Object.values(CommonErrorCode),
+      ...Object.values(RealtimeErrorCode),
+      ...Object.values(AnalysisErrorCode),
+      ...Object.values(AuthErrorCode),
+      ...Object.values(CityErrorCode),
+      ...Object.values(DiscussionErrorCode),
+      ...Object.values(DocumentErrorCode),
+      ...Object.values(EcoLabelErrorCode),
+      ...Object.values(IndicatorErrorCode),
+      ...Object.values(InventoryErrorCode),
+      ...Object.values(InvitationErrorCode),
+      ...Object.values(LinkedRecordErrorCode),
+      ...Object.values(MailErrorCode),
+      ...Object.values(MeetingErrorCode),
+      ...Object.values(MemberErrorCode),
+      ...Object.values(NotificationErrorCode),
+      ...Object.values(StrategyErrorCode),
+      ...Object.values(WorkingGroupErrorCode),
+      PASSWORD_TOO_WEAK,
+    ]),
+  ].sort();
+}
 
 export function isErrorCode(value: string): value is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(value);
