@@ -64,7 +64,7 @@ describeInBrowser("web portal: notifications in the reader's language, the saved
     );
     await page.locator('select[aria-label]').first().selectOption('ja');
     expect((await saved).status()).toBe(200);
-    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    await page.locator('html[lang="ja"]').waitFor({ state: 'attached' });
     const me = await portal.http().get('/api/members/me').set('Authorization', author.auth).expect(200);
     expect(me.body.language).toBe('ja');
   });
