@@ -86,7 +86,7 @@ describe('web portal catalogues', () => {
     let checked = 0;
     for (const file of sourceFiles(SOURCES)) {
       const text = readFileSync(file, 'utf8');
-      const own = /useTranslation\('(\w+)'\)/.exec(text)?.[1] ?? 'common';
+      const own = /useTranslation\(\[?'(\w+)'/.exec(text)?.[1] ?? 'common';
       for (const match of text.matchAll(/\bt\('([\w.:-]+)'/g)) {
         checked += 1;
         const [namespace, key] = match[1].includes(':') ? match[1].split(':') : [own, match[1]];

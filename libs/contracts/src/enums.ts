@@ -90,6 +90,8 @@ export enum NotificationType {
   MeetingInvited = 'meeting_invited',
   MeetingUpdated = 'meeting_updated',
   MeetingCancelled = 'meeting_cancelled',
+  /** The minutes of a meeting were written or changed (saving the same minutes again notifies nobody). */
+  MeetingMinutes = 'meeting_minutes',
   MeetingReminder = 'meeting_reminder',
   GroupJoinRequested = 'group_join_requested',
   GroupJoined = 'group_joined',

@@ -31,6 +31,8 @@ export enum CommonErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A refusal of the framework with a 4xx status no other code names (e.g. 405, 406, 410). */
+  REQUEST_FAILED = 'REQUEST_FAILED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }

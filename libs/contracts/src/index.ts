@@ -6,3 +6,4 @@ export * from './realtime.js';
 export * from './documents.js';
 export * from './cities.js';
 export * from './eco-labels.js';
+export * from './error-codes.js';

@@ -225,11 +225,46 @@ export interface SlotSuggestionResponse {
   participantsOk: number;
 }
 
+/**
+ * The parameters of each kind of notification: ids of what it is about and the names a sentence needs, as they were
+ * when it was written. Clients (the web portal, e-mail) render the sentence from `type` and these in the reader's
+ * language. Keys may be absent on notifications written before a key was introduced.
+ */
+export interface NotificationParams {
+  [NotificationType.MeetingInvited]: MeetingNotificationParams;
+  [NotificationType.MeetingUpdated]: MeetingNotificationParams;
+  [NotificationType.MeetingCancelled]: MeetingNotificationParams;
+  [NotificationType.MeetingMinutes]: MeetingNotificationParams;
+  [NotificationType.MeetingReminder]: MeetingNotificationParams & { reminder: '24h' | '1h' };
+  [NotificationType.GroupJoinRequested]: {
+    workingGroupId: string;
+    groupName: string;
+    memberId: string;
+    memberName: string;
+  };
+  [NotificationType.GroupJoined]: { workingGroupId: string; groupName: string; actorId?: string; actorName?: string };
+  [NotificationType.MessageMention]: { roomId: string; messageId: string; actorId: string; actorName: string };
+}
+
+export interface MeetingNotificationParams {
+  meetingId: string;
+  workingGroupId: string;
+  meetingTitle: string;
+  groupName?: string;
+  /** Who scheduled, changed or cancelled it (absent for reminders). */
+  actorId?: string;
+  actorName?: string;
+}
+
 export interface NotificationResponse {
   id: string;
   type: NotificationType;
+  /**
+   * The sentence in English, composed by the server from `type` and `data` for API clients that do not translate;
+   * nothing stores it. Readers' clients render `type` + `data` in the reader's language instead.
+   */
   title: string;
-  /** Ids of what it is about (meetingId, workingGroupId, memberId...). */
+  /** The notification's parameters (`NotificationParams[type]`): ids and names of what it is about. */
   data: Record<string, string>;
   readAt: string | null;
   createdAt: string;

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MemberResponse, TokenPairResponse } from '@lcc/contracts';
+import { isLanguage, setLanguage } from '../i18n';
 import { api, onSession, refreshSession, setSession } from './client';
 
 type SessionState =
@@ -23,11 +24,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let languageOf: string | null = null;
     const stop = onSession((pair: TokenPairResponse | null) => {
       clearTimeout(timer);
       if (!pair) {
+        languageOf = null;
         setState({ status: 'anonymous', member: null });
         return;
+      }
+      // The member's saved language follows them to any browser: applied once per sign-in (or restored session),
+      // not at each renewal, so it never switches the page under them.
+      if (languageOf !== pair.member.id) {
+        languageOf = pair.member.id;
+        if (isLanguage(pair.member.language)) void setLanguage(pair.member.language);
       }
       setState({ status: 'signed_in', member: pair.member });
       timer = setTimeout(() => void refreshSession(), Math.max(10, pair.expiresIn - 60) * 1000);

@@ -1,22 +1,32 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { NetworkRole, type NotificationResponse, type Page } from '@lcc/contracts';
+import { type MemberResponse, NetworkRole, type NotificationResponse, type Page } from '@lcc/contracts';
+import { api } from '../api/client';
 import { useRealtime } from '../api/realtime';
 import { useSession } from '../api/session';
-import { LANGUAGES, isLanguage, setLanguage } from '../i18n';
+import { LANGUAGES, type LanguageCode, isLanguage, setLanguage } from '../i18n';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Loading } from '../ui/states';
 import { useApi } from '../ui/use-api';
 
+/** Switches the interface at once; a signed-in member's choice is also saved to their profile, for every browser. */
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
+  const { state, updateMember } = useSession();
+  const choose = async (language: LanguageCode) => {
+    await setLanguage(language);
+    if (state.status !== 'signed_in' || state.member.language === language) return;
+    // Saving is a convenience: the interface has already switched, so a failure leaves it as chosen on this device.
+    const saved = await api<MemberResponse>('/members/me', { method: 'PATCH', body: { language } }).catch(() => null);
+    if (saved) updateMember(saved);
+  };
   return (
     <label className="language">
       <span className="visually-hidden">{t('language')}</span>
       <select
         value={i18n.resolvedLanguage ?? i18n.language}
-        onChange={(event) => isLanguage(event.target.value) && void setLanguage(event.target.value)}
+        onChange={(event) => isLanguage(event.target.value) && void choose(event.target.value)}
         aria-label={t('language')}
       >
         {LANGUAGES.map((language) => (

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { ErrorDetail } from '@lcc/contracts';
+import type { ErrorCode, ErrorDetail } from '@lcc/contracts';
 
 /** An error of the public contract: an HTTP status, a stable UPPER_SNAKE code, a message and optional details. */
 export class AppException extends HttpException {
@@ -13,13 +13,18 @@ export class AppException extends HttpException {
   }
 }
 
-export type ErrorTable<Code extends string> = Record<Code, readonly [status: number, message: string]>;
+export type ErrorTable<Code extends ErrorCode> = Record<Code, readonly [status: number, message: string]>;
+
+/** The codes each feature's table answers, by exception name: a test checks them against the contract's list. */
+export const answeredErrorCodes = new Map<string, readonly string[]>();
 
 /**
  * Builds a feature's exception class from its table of codes, e.g.
- * `throw new MemberException(MemberErrorCode.NOT_FOUND)`.
+ * `throw new MemberException(MemberErrorCode.NOT_FOUND)`. Codes come from the contract (`ErrorCode`), so every code
+ * a feature answers is one clients can translate.
  */
-export function featureException<Code extends string>(name: string, table: ErrorTable<Code>) {
+export function featureException<Code extends ErrorCode>(name: string, table: ErrorTable<Code>) {
+  answeredErrorCodes.set(name, Object.keys(table));
   const FeatureException = class extends AppException {
     constructor(code: Code, message?: string, details?: ErrorDetail[]) {
       const [status, defaultMessage] = table[code];

@@ -13,6 +13,7 @@ export const CommonException = featureException<CommonErrorCode>('CommonExceptio
   [CommonErrorCode.PAYLOAD_TOO_LARGE]: [413, 'The request is too large'],
   [CommonErrorCode.UNSUPPORTED_MEDIA_TYPE]: [415, 'The content type is not supported'],
   [CommonErrorCode.RATE_LIMITED]: [429, 'Too many requests; try again later'],
+  [CommonErrorCode.REQUEST_FAILED]: [400, 'The request could not be completed'],
   [CommonErrorCode.INTERNAL_ERROR]: [500, 'Something went wrong on our side'],
   [CommonErrorCode.SERVICE_UNAVAILABLE]: [503, 'The service is not available'],
 });

@@ -15,5 +15,7 @@ export class MeetingChangedEvent {
     readonly actorId: string,
     /** False when only minutes or action items changed: calendars (and invitees' mailboxes) need nothing. */
     readonly calendarChanged = true,
+    /** True when the update wrote minutes that differ from those stored before (saving them again is no change). */
+    readonly minutesChanged = false,
   ) {}
 }

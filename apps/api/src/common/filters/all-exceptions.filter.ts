@@ -1,10 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CommonErrorCode, type ErrorResponse } from '@lcc/contracts';
+import { CommonErrorCode, type ErrorCode, type ErrorResponse } from '@lcc/contracts';
 import { AppException } from '../errors/app.exception.js';
 import { requestIdOf } from '../http/request-id.js';
 
-const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
+/** The code of an HttpException thrown by the framework (no feature code of its own), by status. */
+export const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   400: CommonErrorCode.VALIDATION_FAILED,
   401: CommonErrorCode.UNAUTHORIZED,
   403: CommonErrorCode.FORBIDDEN,
@@ -74,8 +75,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
           requestId,
         };
       }
-      const code =
-        CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : 'HTTP_' + statusCode);
+      // Every code answered is in the contract's list, so clients can always say it in the reader's language.
+      const code: ErrorCode =
+        CODE_BY_STATUS[statusCode] ??
+        (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.REQUEST_FAILED);
       const message = statusCode === 404 ? 'Not found' : exception.message;
       return { statusCode, code, message, requestId };
     }

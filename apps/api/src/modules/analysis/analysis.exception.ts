@@ -1,9 +1,7 @@
+import { AnalysisErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum AnalysisErrorCode {
-  NO_VALUE_FOR_YEAR = 'NO_VALUE_FOR_YEAR',
-  CHANGE_NOT_COMPUTABLE = 'CHANGE_NOT_COMPUTABLE',
-}
+export { AnalysisErrorCode };
 
 export const AnalysisException = featureException<AnalysisErrorCode>('AnalysisException', {
   [AnalysisErrorCode.NO_VALUE_FOR_YEAR]: [404, 'The series has no value for a requested year'],

@@ -1,19 +1,7 @@
+import { AuthErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum AuthErrorCode {
-  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  ACCOUNT_PENDING = 'ACCOUNT_PENDING',
-  ACCOUNT_SUSPENDED = 'ACCOUNT_SUSPENDED',
-  INVALID_REFRESH_TOKEN = 'INVALID_REFRESH_TOKEN',
-  REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
-  SESSION_REVOKED = 'SESSION_REVOKED',
-  WRONG_PASSWORD = 'WRONG_PASSWORD',
-  PASSWORD_UNCHANGED = 'PASSWORD_UNCHANGED',
-  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
-  SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
-  RESET_TOKEN_INVALID = 'RESET_TOKEN_INVALID',
-  CONFIRMATION_TOKEN_INVALID = 'CONFIRMATION_TOKEN_INVALID',
-}
+export { AuthErrorCode };
 
 export const AuthException = featureException<AuthErrorCode>('AuthException', {
   [AuthErrorCode.INVALID_CREDENTIALS]: [401, 'The e-mail or password is wrong'],

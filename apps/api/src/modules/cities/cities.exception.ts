@@ -1,11 +1,7 @@
+import { CityErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum CityErrorCode {
-  CITY_NOT_FOUND = 'CITY_NOT_FOUND',
-  CITY_NAME_TAKEN = 'CITY_NAME_TAKEN',
-  CITY_EDIT_FORBIDDEN = 'CITY_EDIT_FORBIDDEN',
-  CITY_MEMBER_NOT_FOUND = 'CITY_MEMBER_NOT_FOUND',
-}
+export { CityErrorCode };
 
 export const CityException = featureException<CityErrorCode>('CityException', {
   [CityErrorCode.CITY_NOT_FOUND]: [404, 'City not found'],

@@ -1,18 +1,7 @@
+import { DiscussionErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum DiscussionErrorCode {
-  ROOM_NOT_FOUND = 'ROOM_NOT_FOUND',
-  MESSAGE_NOT_FOUND = 'MESSAGE_NOT_FOUND',
-  NOT_MESSAGE_AUTHOR = 'NOT_MESSAGE_AUTHOR',
-  ROOM_ARCHIVED = 'ROOM_ARCHIVED',
-  THREAD_ROOT_NOT_FOUND = 'THREAD_ROOT_NOT_FOUND',
-  MESSAGE_DELETED = 'MESSAGE_DELETED',
-  CLIENT_ID_REUSED = 'CLIENT_ID_REUSED',
-  TOO_MANY_ROOM_MEMBERS = 'TOO_MANY_ROOM_MEMBERS',
-  ROOM_MEMBER_NOT_FOUND = 'ROOM_MEMBER_NOT_FOUND',
-  ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
-  NOT_A_MODERATOR = 'NOT_A_MODERATOR',
-}
+export { DiscussionErrorCode };
 
 export const DiscussionException = featureException<DiscussionErrorCode>('DiscussionException', {
   [DiscussionErrorCode.ROOM_NOT_FOUND]: [404, 'Room not found'],

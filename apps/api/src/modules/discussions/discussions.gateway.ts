@@ -10,7 +10,7 @@ import {
 } from '@nestjs/websockets';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { type Ack, RealtimeErrorCode } from '@lcc/contracts';
+import { type Ack, CommonErrorCode, RealtimeErrorCode } from '@lcc/contracts';
 import { AppException } from '../../common/errors/app.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { findInputProblem } from '../../common/validation/input-guard.js';
@@ -191,7 +191,10 @@ export class DiscussionsGateway
         { err: { message: error instanceof Error ? error.message : String(error) } },
         'socket handler failed',
       );
-      return { ok: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } };
+      return {
+        ok: false,
+        error: { code: CommonErrorCode.INTERNAL_ERROR, message: 'Something went wrong on our side' },
+      };
     }
   }
 }

@@ -91,8 +91,7 @@ export class MessageSendingService {
         mentionIds.map((memberId) => ({
           memberId,
           type: NotificationType.MessageMention,
-          title: `${actor.displayName} mentioned you`,
-          data: { roomId, messageId: outcome.id },
+          data: { roomId, messageId: outcome.id, actorId: actor.id, actorName: actor.displayName },
         })),
       );
     }

@@ -1,20 +1,7 @@
+import { DocumentErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum DocumentErrorCode {
-  DOCUMENT_NOT_FOUND = 'DOCUMENT_NOT_FOUND',
-  DOCUMENT_VERSION_NOT_FOUND = 'DOCUMENT_VERSION_NOT_FOUND',
-  DOCUMENT_EDIT_FORBIDDEN = 'DOCUMENT_EDIT_FORBIDDEN',
-  DOWNLOADS_FORBIDDEN = 'DOWNLOADS_FORBIDDEN',
-  UPLOAD_FORBIDDEN = 'UPLOAD_FORBIDDEN',
-  NOT_A_GROUP_MEMBER = 'NOT_A_GROUP_MEMBER',
-  DOCUMENT_NOT_DELETED = 'DOCUMENT_NOT_DELETED',
-  MULTIPART_REQUIRED = 'MULTIPART_REQUIRED',
-  MALFORMED_MULTIPART = 'MALFORMED_MULTIPART',
-  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
-  UNSUPPORTED_FILE_TYPE = 'UNSUPPORTED_FILE_TYPE',
-  FILE_TYPE_MISMATCH = 'FILE_TYPE_MISMATCH',
-  RANGE_NOT_SATISFIABLE = 'RANGE_NOT_SATISFIABLE',
-}
+export { DocumentErrorCode };
 
 export const DocumentException = featureException<DocumentErrorCode>('DocumentException', {
   [DocumentErrorCode.DOCUMENT_NOT_FOUND]: [404, 'Document not found'],

@@ -1,15 +1,7 @@
+import { EcoLabelErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum EcoLabelErrorCode {
-  SCHEME_NOT_FOUND = 'SCHEME_NOT_FOUND',
-  SCHEME_NAME_TAKEN = 'SCHEME_NAME_TAKEN',
-  CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',
-  CATEGORY_CODE_TAKEN = 'CATEGORY_CODE_TAKEN',
-  SCHEME_CATEGORY_NOT_FOUND = 'SCHEME_CATEGORY_NOT_FOUND',
-  RECOGNITION_NOT_FOUND = 'RECOGNITION_NOT_FOUND',
-  RECOGNITION_EXISTS = 'RECOGNITION_EXISTS',
-  SAME_SCHEME = 'SAME_SCHEME',
-}
+export { EcoLabelErrorCode };
 
 export const EcoLabelException = featureException<EcoLabelErrorCode>('EcoLabelException', {
   [EcoLabelErrorCode.SCHEME_NOT_FOUND]: [404, 'Eco-label scheme not found'],

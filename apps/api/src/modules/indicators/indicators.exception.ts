@@ -1,16 +1,7 @@
+import { IndicatorErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum IndicatorErrorCode {
-  INDICATOR_NOT_FOUND = 'INDICATOR_NOT_FOUND',
-  INDICATOR_CODE_TAKEN = 'INDICATOR_CODE_TAKEN',
-  INDICATOR_VALUE_NOT_FOUND = 'INDICATOR_VALUE_NOT_FOUND',
-  INDICATOR_VALUE_EXISTS = 'INDICATOR_VALUE_EXISTS',
-  REPORTED_CHANGE_NOT_FOUND = 'REPORTED_CHANGE_NOT_FOUND',
-  COUNTRY_DATA_FORBIDDEN = 'COUNTRY_DATA_FORBIDDEN',
-  IMPORT_FAILED = 'IMPORT_FAILED',
-  CSV_REQUIRED = 'CSV_REQUIRED',
-  CSV_TOO_LARGE = 'CSV_TOO_LARGE',
-}
+export { IndicatorErrorCode };
 
 export const IndicatorException = featureException<IndicatorErrorCode>('IndicatorException', {
   [IndicatorErrorCode.INDICATOR_NOT_FOUND]: [404, 'Indicator not found'],

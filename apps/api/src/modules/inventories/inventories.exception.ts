@@ -1,9 +1,7 @@
+import { InventoryErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum InventoryErrorCode {
-  INVENTORY_NOT_FOUND = 'INVENTORY_NOT_FOUND',
-  INVENTORY_YEAR_TAKEN = 'INVENTORY_YEAR_TAKEN',
-}
+export { InventoryErrorCode };
 
 export const InventoryException = featureException<InventoryErrorCode>('InventoryException', {
   [InventoryErrorCode.INVENTORY_NOT_FOUND]: [404, 'Emission inventory not found'],

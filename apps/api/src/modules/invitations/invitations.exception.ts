@@ -1,15 +1,7 @@
+import { InvitationErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum InvitationErrorCode {
-  INVITATION_INVALID = 'INVITATION_INVALID',
-  INVITATION_EXPIRED = 'INVITATION_EXPIRED',
-  INVITATION_ALREADY_USED = 'INVITATION_ALREADY_USED',
-  INVITATION_EMAIL_MISMATCH = 'INVITATION_EMAIL_MISMATCH',
-  INVITATION_ROLE_NOT_ALLOWED = 'INVITATION_ROLE_NOT_ALLOWED',
-  INVITEE_ALREADY_MEMBER = 'INVITEE_ALREADY_MEMBER',
-  INVITATION_NOT_FOUND = 'INVITATION_NOT_FOUND',
-  INVITATION_NOT_PENDING = 'INVITATION_NOT_PENDING',
-}
+export { InvitationErrorCode };
 
 export const InvitationException = featureException<InvitationErrorCode>('InvitationException', {
   [InvitationErrorCode.INVITATION_INVALID]: [400, 'The invitation token is not valid'],

@@ -1,21 +1,7 @@
+import { MeetingErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum MeetingErrorCode {
-  MEETING_NOT_FOUND = 'MEETING_NOT_FOUND',
-  NOT_INVITED = 'NOT_INVITED',
-  NOT_MEETING_ORGANIZER = 'NOT_MEETING_ORGANIZER',
-  MEETING_CANCELLED = 'MEETING_CANCELLED',
-  INVALID_MEETING_TIME = 'INVALID_MEETING_TIME',
-  INVITEE_NOT_FOUND = 'INVITEE_NOT_FOUND',
-  TOO_MANY_INVITEES = 'TOO_MANY_INVITEES',
-  CALENDAR_FEED_NOT_FOUND = 'CALENDAR_FEED_NOT_FOUND',
-  POLL_NOT_FOUND = 'POLL_NOT_FOUND',
-  DOCUMENT_NOT_FOUND = 'DOCUMENT_NOT_FOUND',
-  POLL_CLOSED = 'POLL_CLOSED',
-  POLL_OPTION_NOT_FOUND = 'POLL_OPTION_NOT_FOUND',
-  NOT_A_VOTER = 'NOT_A_VOTER',
-  INVALID_RANGE = 'INVALID_RANGE',
-}
+export { MeetingErrorCode };
 
 export const MeetingException = featureException<MeetingErrorCode>('MeetingException', {
   [MeetingErrorCode.MEETING_NOT_FOUND]: [404, 'Meeting not found'],

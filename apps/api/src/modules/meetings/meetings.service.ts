@@ -137,6 +137,9 @@ export class MeetingsService {
       ? await this.resolveInvitees(meeting.workingGroupId, dto.inviteeIds, null)
       : [];
     const byName = new Set(dto.inviteeIds ?? []);
+    // Minutes saved again unchanged (or emptied) tell nobody anything new.
+    const minutesChanged =
+      typeof dto.minutes === 'string' && dto.minutes.trim() !== '' && dto.minutes !== meeting.minutes;
     Object.assign(meeting, {
       ...pick(dto, ['title', 'description', 'timeZone', 'venue', 'onlineUrl', 'minutes']),
       startsAt: times.startsAt,
@@ -208,6 +211,7 @@ export class MeetingsService {
       await this.inviteeIdsOf(meeting.id),
       actor.id,
       calendarChanged,
+      minutesChanged,
     );
     return this.get(actor, id);
   }
@@ -352,11 +356,20 @@ export class MeetingsService {
     inviteeIds: string[],
     actorId: string,
     calendarChanged = true,
+    minutesChanged = false,
   ): Promise<void> {
     const recipients = await this.whoMaySee(meeting.id, inviteeIds);
     await this.events.emitAsync(
       name,
-      new MeetingChangedEvent(meeting.id, meeting.workingGroupId, meeting.title, recipients, actorId, calendarChanged),
+      new MeetingChangedEvent(
+        meeting.id,
+        meeting.workingGroupId,
+        meeting.title,
+        recipients,
+        actorId,
+        calendarChanged,
+        minutesChanged,
+      ),
     );
   }
 }

@@ -28,8 +28,8 @@ interface ReminderRow {
 }
 
 const KINDS = [
-  { kind: '24h', beforeMs: 24 * 3600 * 1000, label: 'in 24 hours' },
-  { kind: '1h', beforeMs: 3600 * 1000, label: 'in 1 hour' },
+  { kind: '24h', beforeMs: 24 * 3600 * 1000 },
+  { kind: '1h', beforeMs: 3600 * 1000 },
 ] as const;
 
 /**
@@ -121,8 +121,13 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
             .map((i) => ({
               memberId: i.member_id,
               type: NotificationType.MeetingReminder,
-              title: `${row.title} starts ${KINDS.find((k) => k.kind === row.kind)?.label ?? 'soon'}`,
-              data: { meetingId: row.meeting_id, workingGroupId: row.working_group_id, reminder: row.kind },
+              data: {
+                meetingId: row.meeting_id,
+                workingGroupId: row.working_group_id,
+                meetingTitle: row.title,
+                groupName: row.group_name,
+                reminder: row.kind,
+              },
             })),
         ),
         manager,

@@ -1,14 +1,7 @@
+import { MemberErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum MemberErrorCode {
-  MEMBER_NOT_FOUND = 'MEMBER_NOT_FOUND',
-  EMAIL_TAKEN = 'EMAIL_TAKEN',
-  MEMBER_NOT_PENDING = 'MEMBER_NOT_PENDING',
-  MEMBER_NOT_SUSPENDED = 'MEMBER_NOT_SUSPENDED',
-  MEMBER_ALREADY_SUSPENDED = 'MEMBER_ALREADY_SUSPENDED',
-  CANNOT_ACT_ON_SELF = 'CANNOT_ACT_ON_SELF',
-  INSUFFICIENT_ROLE = 'INSUFFICIENT_ROLE',
-}
+export { MemberErrorCode };
 
 export const MemberException = featureException<MemberErrorCode>('MemberException', {
   [MemberErrorCode.MEMBER_NOT_FOUND]: [404, 'Member not found'],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { NotificationType } from '@lcc/contracts';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
+import { MembersService } from '../members/members.service.js';
 import {
   WorkingGroupJoinRequestedEvent,
   WorkingGroupMemberJoinedEvent,
@@ -11,39 +12,50 @@ import { NotificationsService } from './notifications.service.js';
 
 const ASYNC = { async: true, promisify: true } as const;
 
-/** Turns domain events into in-app notifications; the actor is never notified of their own action. */
+/**
+ * Turns domain events into in-app notifications; the actor is never notified of their own action. Each notification
+ * carries its kind and the names its sentence needs (`NotificationParams`), never the sentence itself: readers'
+ * clients say it in their own language.
+ */
 @Injectable()
 export class NotificationListeners {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly groups: WorkingGroupsService,
+    private readonly members: MembersService,
   ) {}
 
   @OnEvent(MeetingChangedEvent.SCHEDULED, ASYNC)
   onScheduled(event: MeetingChangedEvent): Promise<void> {
-    return this.toInvitees(event, NotificationType.MeetingInvited, `You are invited: ${event.title}`);
+    return this.toInvitees(event, NotificationType.MeetingInvited);
   }
 
+  /**
+   * A change of time, place, agenda or invitees is `meeting_updated`; an update that only wrote new minutes is
+   * `meeting_minutes`; action items alone, or the same minutes saved again, notify nobody.
+   */
   @OnEvent(MeetingChangedEvent.UPDATED, ASYNC)
   onUpdated(event: MeetingChangedEvent): Promise<void> {
-    return this.toInvitees(event, NotificationType.MeetingUpdated, `Meeting changed: ${event.title}`);
+    if (event.calendarChanged) return this.toInvitees(event, NotificationType.MeetingUpdated);
+    if (event.minutesChanged) return this.toInvitees(event, NotificationType.MeetingMinutes);
+    return Promise.resolve();
   }
 
   @OnEvent(MeetingChangedEvent.CANCELLED, ASYNC)
   onCancelled(event: MeetingChangedEvent): Promise<void> {
-    return this.toInvitees(event, NotificationType.MeetingCancelled, `Meeting cancelled: ${event.title}`);
+    return this.toInvitees(event, NotificationType.MeetingCancelled);
   }
 
   @OnEvent(WorkingGroupJoinRequestedEvent.NAME, ASYNC)
   async onJoinRequested(event: WorkingGroupJoinRequestedEvent): Promise<void> {
     const group = await this.groups.leadsOf(event.workingGroupId);
     if (!group) return;
+    const memberName = await this.nameOf(event.memberId);
     await this.notifications.notify(
       group.leadIds.map((memberId) => ({
         memberId,
         type: NotificationType.GroupJoinRequested,
-        title: `A member asks to join ${group.name}`,
-        data: { workingGroupId: event.workingGroupId, memberId: event.memberId },
+        data: { workingGroupId: event.workingGroupId, groupName: group.name, memberId: event.memberId, memberName },
       })),
     );
   }
@@ -58,22 +70,32 @@ export class NotificationListeners {
       {
         memberId: event.memberId,
         type: NotificationType.GroupJoined,
-        title: `You are now a member of ${group.name}`,
-        data: { workingGroupId: event.workingGroupId },
+        data: {
+          workingGroupId: event.workingGroupId,
+          groupName: group.name,
+          actorId: event.actorId,
+          actorName: await this.nameOf(event.actorId),
+        },
       },
     ]);
   }
 
-  private async toInvitees(event: MeetingChangedEvent, type: NotificationType, title: string): Promise<void> {
-    await this.notifications.notify(
-      event.inviteeIds
-        .filter((memberId) => memberId !== event.actorId)
-        .map((memberId) => ({
-          memberId,
-          type,
-          title,
-          data: { meetingId: event.meetingId, workingGroupId: event.workingGroupId },
-        })),
-    );
+  private async toInvitees(event: MeetingChangedEvent, type: NotificationType): Promise<void> {
+    const recipients = event.inviteeIds.filter((memberId) => memberId !== event.actorId);
+    if (recipients.length === 0) return;
+    const group = await this.groups.leadsOf(event.workingGroupId);
+    const data = {
+      meetingId: event.meetingId,
+      workingGroupId: event.workingGroupId,
+      meetingTitle: event.title,
+      groupName: group?.name ?? '',
+      actorId: event.actorId,
+      actorName: await this.nameOf(event.actorId),
+    };
+    await this.notifications.notify(recipients.map((memberId) => ({ memberId, type, data })));
+  }
+
+  private async nameOf(memberId: string): Promise<string> {
+    return (await this.members.findById(memberId))?.displayName ?? '';
   }
 }

@@ -11,6 +11,7 @@ export const KIND_OF_TYPE: Record<NotificationType, NotificationMailKind> = {
   [NotificationType.MeetingUpdated]: NotificationMailKind.Meetings,
   [NotificationType.MeetingCancelled]: NotificationMailKind.Meetings,
   [NotificationType.MeetingReminder]: NotificationMailKind.Meetings,
+  [NotificationType.MeetingMinutes]: NotificationMailKind.Meetings,
   [NotificationType.GroupJoinRequested]: NotificationMailKind.GroupRequests,
   [NotificationType.GroupJoined]: NotificationMailKind.GroupRequests,
 };

@@ -1,9 +1,7 @@
+import { NotificationErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum NotificationErrorCode {
-  NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
-  UNSUBSCRIBE_LINK_INVALID = 'UNSUBSCRIBE_LINK_INVALID',
-}
+export { NotificationErrorCode };
 
 export const NotificationException = featureException<NotificationErrorCode>('NotificationException', {
   [NotificationErrorCode.NOTIFICATION_NOT_FOUND]: [404, 'Notification not found'],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '../mail/mail.module.js';
+import { MembersModule } from '../members/members.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { NotificationMailBatch } from './entities/notification-mail-batch.entity.js';
@@ -18,6 +19,7 @@ import { NotificationsService } from './notifications.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Notification, NotificationPreference, NotificationMailBatch]),
+    MembersModule,
     WorkingGroupsModule,
     MailModule,
     SettingsModule,

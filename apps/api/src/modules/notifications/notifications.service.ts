@@ -7,6 +7,7 @@ import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import type { ListNotificationsQueryDto } from './dto/notification.dto.js';
 import { Notification } from './entities/notification.entity.js';
+import { englishTitle } from './notification-text.js';
 import { NotificationsCreatedEvent } from './events/notification-created.event.js';
 import { NotificationMailService } from './notification-mail.service.js';
 import { NotificationErrorCode, NotificationException } from './notifications.exception.js';
@@ -14,7 +15,7 @@ import { NotificationErrorCode, NotificationException } from './notifications.ex
 export interface NewNotification {
   memberId: string;
   type: NotificationType;
-  title: string;
+  /** `NotificationParams[type]` of the contract: what clients need to say it in the reader's language. */
   data: Record<string, string>;
 }
 
@@ -97,7 +98,7 @@ export function toNotificationResponse(n: Notification): NotificationResponse {
   return {
     id: n.id,
     type: n.type,
-    title: n.title,
+    title: englishTitle(n.type, n.data),
     data: n.data,
     readAt: n.readAt?.toISOString() ?? null,
     createdAt: n.createdAt.toISOString(),

@@ -1,10 +1,7 @@
+import { StrategyErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum StrategyErrorCode {
-  STRATEGY_NOT_FOUND = 'STRATEGY_NOT_FOUND',
-  TARGET_NOT_FOUND = 'TARGET_NOT_FOUND',
-  ACTION_NOT_FOUND = 'ACTION_NOT_FOUND',
-}
+export { StrategyErrorCode };
 
 export const StrategyException = featureException<StrategyErrorCode>('StrategyException', {
   [StrategyErrorCode.STRATEGY_NOT_FOUND]: [404, 'Strategy not found'],

@@ -1,16 +1,7 @@
+import { WorkingGroupErrorCode } from '@lcc/contracts';
 import { featureException } from '../../common/errors/app.exception.js';
 
-export enum WorkingGroupErrorCode {
-  WORKING_GROUP_NOT_FOUND = 'WORKING_GROUP_NOT_FOUND',
-  SLUG_TAKEN = 'SLUG_TAKEN',
-  NOT_A_GROUP_MEMBER = 'NOT_A_GROUP_MEMBER',
-  NOT_A_GROUP_LEAD = 'NOT_A_GROUP_LEAD',
-  ALREADY_A_MEMBER = 'ALREADY_A_MEMBER',
-  LAST_LEAD = 'LAST_LEAD',
-  REQUEST_NOT_PENDING = 'REQUEST_NOT_PENDING',
-  GROUP_MEMBER_NOT_FOUND = 'GROUP_MEMBER_NOT_FOUND',
-  MEMBER_NOT_ACTIVE = 'MEMBER_NOT_ACTIVE',
-}
+export { WorkingGroupErrorCode };
 
 export const WorkingGroupException = featureException<WorkingGroupErrorCode>('WorkingGroupException', {
   [WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND]: [404, 'Working group not found'],

@@ -15,6 +15,7 @@ import { useFormat } from '../../ui/format';
 import { Async, Empty } from '../../ui/states';
 import { useApi, useApiMutation } from '../../ui/use-api';
 import { notificationLink } from './notification-link';
+import { useNotificationText } from './notification-text';
 
 export default function HomePage() {
   const { t } = useTranslation('home');
@@ -32,6 +33,11 @@ export default function HomePage() {
   const readAll = useApiMutation(() => api('/notifications/read-all', { method: 'POST' }), {
     invalidates: ['/notifications'],
   });
+  // Opening a notification marks it read (the bell's count follows).
+  const markRead = useApiMutation((id: string) => api(`/notifications/${id}/read`, { method: 'POST' }), {
+    invalidates: ['/notifications'],
+  });
+  const sentence = useNotificationText();
 
   return (
     <>
@@ -142,7 +148,12 @@ export default function HomePage() {
                   <li key={notification.id} className={notification.readAt ? 'muted' : undefined}>
                     {!notification.readAt && <span className="visually-hidden">{t('unreadMark')}</span>}
                     <span className="tag">{t(`notificationType.${notification.type}`)}</span>{' '}
-                    <Link to={notificationLink(notification)}>{notification.title}</Link>{' '}
+                    <Link
+                      to={notificationLink(notification)}
+                      onClick={() => !notification.readAt && void markRead.run(notification.id)}
+                    >
+                      {sentence(notification)}
+                    </Link>{' '}
                     <time className="muted" dateTime={notification.createdAt}>
                       {format.dateTime(notification.createdAt)}
                     </time>

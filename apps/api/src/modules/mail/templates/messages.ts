@@ -191,6 +191,8 @@ export function notificationSentence(language: string, item: NotificationMailIte
       return fill(s.meetingUpdated, params);
     case 'meeting_cancelled':
       return fill(s.meetingCancelled, params);
+    case 'meeting_minutes':
+      return fill(s.meetingMinutes, params);
     default:
       return s.other;
   }

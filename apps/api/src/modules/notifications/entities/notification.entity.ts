@@ -29,9 +29,7 @@ export class Notification {
   @Column({ type: 'varchar', length: 40 })
   type: NotificationType;
 
-  @Column({ type: 'varchar', length: 300 })
-  title: string;
-
+  /** Parameters of the sentence (`NotificationParams` in the contract): ids and names, never a sentence. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, string>;
 

@@ -75,6 +75,7 @@ export const en: MailStrings = {
     meetingInvited: 'You are invited to {meeting} ({group})',
     meetingUpdated: '{meeting} ({group}) has changed',
     meetingCancelled: '{meeting} ({group}) has been cancelled',
+    meetingMinutes: 'The minutes of {meeting} ({group}) are ready',
     other: 'Something new for you on the portal',
     action: 'Open in the portal',
     held: 'This arrived during your quiet hours ({start}–{end}) and waited until they ended.',

@@ -78,6 +78,7 @@ export const ja: MailStrings = {
     meetingInvited: '{meeting}（{group}）に招待されました',
     meetingUpdated: '{meeting}（{group}）が変更されました',
     meetingCancelled: '{meeting}（{group}）は中止になりました',
+    meetingMinutes: '{meeting}（{group}）の議事録が更新されました',
     other: 'ポータルに新しいお知らせがあります',
     action: 'ポータルで開く',
     held: 'この通知はおやすみ時間（{start}–{end}）中に届いたため、終了後にお送りしています。',

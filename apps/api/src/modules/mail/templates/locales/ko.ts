@@ -73,6 +73,7 @@ export const ko: MailStrings = {
     meetingInvited: '{meeting}({group})에 초대되었습니다',
     meetingUpdated: '{meeting}({group})이(가) 변경되었습니다',
     meetingCancelled: '{meeting}({group})이(가) 취소되었습니다',
+    meetingMinutes: '{meeting}({group}) 회의록이 올라왔습니다',
     other: '포털에 새 소식이 있습니다',
     action: '포털에서 열기',
     held: '이 알림은 방해 금지 시간({start}–{end})에 도착하여 그 시간이 끝난 뒤 보내 드립니다.',

@@ -76,6 +76,7 @@ export const mn: MailStrings = {
     meetingInvited: 'Таныг {meeting} ({group}) уулзалтад урьж байна',
     meetingUpdated: '{meeting} ({group}) уулзалт өөрчлөгдлөө',
     meetingCancelled: '{meeting} ({group}) уулзалт цуцлагдлаа',
+    meetingMinutes: '{meeting} ({group}) уулзалтын тэмдэглэл бэлэн боллоо',
     other: 'Портал дээр танд шинэ мэдээ байна',
     action: 'Портал дээр нээх',
     held: 'Энэ мэдэгдэл таны чимээгүй цагт ({start}–{end}) ирсэн тул дууссаны дараа илгээв.',

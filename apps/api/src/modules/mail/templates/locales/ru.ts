@@ -77,6 +77,7 @@ export const ru: MailStrings = {
     meetingInvited: 'Вы приглашены на встречу {meeting} ({group})',
     meetingUpdated: 'Встреча {meeting} ({group}) изменена',
     meetingCancelled: 'Встреча {meeting} ({group}) отменена',
+    meetingMinutes: 'Протокол встречи {meeting} ({group}) готов',
     other: 'На портале есть новости для вас',
     action: 'Открыть на портале',
     held: 'Это уведомление пришло в ваши тихие часы ({start}–{end}) и ждало их окончания.',

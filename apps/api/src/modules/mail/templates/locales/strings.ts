@@ -45,6 +45,7 @@ export interface MailStrings {
     meetingInvited: string;
     meetingUpdated: string;
     meetingCancelled: string;
+    meetingMinutes: string;
     other: string;
     action: string;
     held: string;

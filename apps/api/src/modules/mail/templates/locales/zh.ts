@@ -69,6 +69,7 @@ export const zh: MailStrings = {
     meetingInvited: '您受邀参加 {meeting}（{group}）',
     meetingUpdated: '{meeting}（{group}）已变更',
     meetingCancelled: '{meeting}（{group}）已取消',
+    meetingMinutes: '{meeting}（{group}）的会议纪要已发布',
     other: '门户网站上有您的新消息',
     action: '在门户网站中打开',
     held: '此通知在您的免打扰时段（{start}–{end}）内到达，已推迟到该时段结束后发送。',

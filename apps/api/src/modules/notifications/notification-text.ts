@@ -1,0 +1,32 @@
+import { NotificationType } from '@lcc/contracts';
+
+const REMINDER_WHEN: Record<string, string> = { '24h': 'in 24 hours', '1h': 'in 1 hour' };
+
+/**
+ * The English sentence of a notification, for API clients that do not translate (`NotificationResponse.title`).
+ * Nothing stores it: readers' clients render `type` + `data` in their own language.
+ */
+export function englishTitle(type: NotificationType, data: Record<string, string>): string {
+  switch (type) {
+    case NotificationType.MeetingInvited:
+      return `You are invited: ${data.meetingTitle ?? ''}`;
+    case NotificationType.MeetingUpdated:
+      return `Meeting changed: ${data.meetingTitle ?? ''}`;
+    case NotificationType.MeetingCancelled:
+      return `Meeting cancelled: ${data.meetingTitle ?? ''}`;
+    case NotificationType.MeetingMinutes:
+      return `Minutes of ${data.meetingTitle ?? ''}`;
+    case NotificationType.MeetingReminder:
+      return `${data.meetingTitle ?? ''} starts ${REMINDER_WHEN[data.reminder] ?? 'soon'}`;
+    case NotificationType.GroupJoinRequested:
+      return data.memberName
+        ? `${data.memberName} asks to join ${data.groupName ?? ''}`
+        : `A member asks to join ${data.groupName ?? ''}`;
+    case NotificationType.GroupJoined:
+      return `You are now a member of ${data.groupName ?? ''}`;
+    case NotificationType.MessageMention:
+      return `${data.actorName ?? 'Someone'} mentioned you`;
+    default:
+      return String(type);
+  }
+}
