@@ -2,7 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { Page } from '@lcc/contracts';
 import { ApiError, api, withQuery } from '../api/client';
-import { apiKey, invalidatePaths, toApiError, useViewer } from '../api/query';
+import { useViewer } from '../api/query';
+import { apiKey, invalidatePaths, toApiError } from '../api/query-cache';
 
 export interface Loaded<T> {
   data: T | undefined;

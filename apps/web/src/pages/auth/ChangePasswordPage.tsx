@@ -1,39 +1,39 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useMember, useSession } from '../../api/session';
 import { Field, FormError, fieldError } from '../../ui/form';
+import { useApiMutation } from '../../ui/use-api';
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation('auth');
   const member = useMember();
   const { updateMember } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api('/auth/password', {
+  const change = useApiMutation(
+    (form: FormData) =>
+      api('/auth/password', {
         method: 'POST',
         body: { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') },
-      });
-      updateMember({ ...member, mustChangePassword: false });
-      navigate('/', { replace: true });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    {
+      invalidates: ['/auth/sessions'],
+      onSuccess: () => {
+        updateMember({ ...member, mustChangePassword: false });
+        navigate('/', { replace: true });
+      },
+    },
+  );
+  const { error, pending: busy } = change;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void change.run(new FormData(event.currentTarget));
   }
 
   return (
-    <form className="card auth-form" onSubmit={(event) => void submit(event)}>
+    <form className="card auth-form" onSubmit={submit}>
       <h1>{t('changePassword.title')}</h1>
       {member.mustChangePassword && <p className="warning">{t('changePassword.required')}</p>}
       <Field

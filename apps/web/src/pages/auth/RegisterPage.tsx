@@ -8,6 +8,7 @@ import { isLanguage } from '../../i18n';
 import { browserTimeZone } from '../../ui/format';
 import { Field, FormError, SelectField, fieldError } from '../../ui/form';
 import { useMemberOptions } from '../../ui/options';
+import { useApiMutation } from '../../ui/use-api';
 
 export default function RegisterPage() {
   const { t, i18n } = useTranslation('auth');
@@ -15,39 +16,34 @@ export default function RegisterPage() {
   const invitationToken = params.get('invitation') ?? undefined;
   const options = useMemberOptions();
   const { signIn } = useSession();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [registered, setRegistered] = useState<MemberResponse>();
+  // Signing in belongs to the same step: its failure shows on this form too.
+  const register = useApiMutation(async (form: FormData) => {
+    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const member = await api<MemberResponse>('/auth/register', {
+      method: 'POST',
+      body: {
+        email: text('email'),
+        password: String(form.get('password') ?? ''),
+        displayName: text('displayName'),
+        memberType: text('memberType'),
+        country: text('country'),
+        organization: text('organization'),
+        city: text('city'),
+        language: text('language'),
+        timeZone: text('timeZone'),
+        invitationToken,
+      },
+    });
+    if (member.status === MemberStatus.Active) await signIn(String(form.get('email')), String(form.get('password')));
+    return member;
+  });
+  const { error, pending: busy } = register;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const member = await api<MemberResponse>('/auth/register', {
-        method: 'POST',
-        body: {
-          email: text('email'),
-          password: String(form.get('password') ?? ''),
-          displayName: text('displayName'),
-          memberType: text('memberType'),
-          country: text('country'),
-          organization: text('organization'),
-          city: text('city'),
-          language: text('language'),
-          timeZone: text('timeZone'),
-          invitationToken,
-        },
-      });
-      if (member.status === MemberStatus.Active) await signIn(String(form.get('email')), String(form.get('password')));
-      setRegistered(member);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const member = await register.run(new FormData(event.currentTarget));
+    if (member) setRegistered(member);
   }
 
   if (registered) {

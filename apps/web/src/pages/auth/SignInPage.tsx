@@ -5,7 +5,9 @@ import { useSession } from '../../api/session';
 import { Field, FormError } from '../../ui/form';
 
 export default function SignInPage() {
-  const { t } = useTranslation(['auth', 'mail']);
+  const { t } = useTranslation('auth');
+  // The way to a new password is worded with the mail pages it leads to.
+  const { t: mailText } = useTranslation('mail');
   const { signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -41,7 +43,7 @@ export default function SignInPage() {
         {t('signIn.noAccount')} <Link to="/register">{t('signIn.register')}</Link>
       </p>
       <p>
-        <Link to="/forgot-password">{t('mail:forgot.title')}</Link>
+        <Link to="/forgot-password">{mailText('forgot.title')}</Link>
       </p>
     </form>
   );

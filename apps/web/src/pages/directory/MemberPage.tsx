@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { MemberStatus, NetworkRole, type MemberResponse, type RoomResponse } from '@lcc/contracts';
@@ -7,7 +6,7 @@ import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { FormError } from '../../ui/form';
 import { Async } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, useApiMutation } from '../../ui/use-api';
 import { MemberAdminActions } from '../admin/MemberAdminActions';
 
 export default function MemberPage() {
@@ -17,20 +16,13 @@ export default function MemberPage() {
   const format = useFormat();
   const navigate = useNavigate();
   const member = useApi<MemberResponse>(`/members/${id}`);
-  const [error, setError] = useState<unknown>();
   const staff = me.role === NetworkRole.Admin || me.role === NetworkRole.Coordinator;
 
-  async function message(target: MemberResponse) {
-    try {
-      const room = await api<RoomResponse>('/rooms', {
-        method: 'POST',
-        body: { kind: 'direct', memberIds: [target.id] },
-      });
-      navigate(`/rooms/${room.id}`);
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  const message = useApiMutation(
+    (target: MemberResponse) =>
+      api<RoomResponse>('/rooms', { method: 'POST', body: { kind: 'direct', memberIds: [target.id] } }),
+    { invalidates: ['/rooms'], onSuccess: (room) => navigate(`/rooms/${room.id}`) },
+  );
 
   return (
     <Async state={member}>
@@ -65,11 +57,11 @@ export default function MemberPage() {
           </dl>
           {profile.bio && <p>{profile.bio}</p>}
           {profile.id !== me.id && profile.status === MemberStatus.Active && (
-            <button type="button" onClick={() => void message(profile)}>
+            <button type="button" onClick={() => void message.run(profile)}>
               {t('sendMessage')}
             </button>
           )}
-          <FormError error={error} />
+          <FormError error={message.error} />
           {staff && profile.id !== me.id && <MemberAdminActions member={profile} onChange={member.set} />}
         </article>
       )}

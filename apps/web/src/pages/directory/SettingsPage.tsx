@@ -9,7 +9,7 @@ import { useFormat } from '../../ui/format';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { useMemberOptions } from '../../ui/options';
 import { Async } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, useApiMutation } from '../../ui/use-api';
 import { NotificationSettings } from './NotificationSettings';
 
 function ProfileForm() {
@@ -17,38 +17,35 @@ function ProfileForm() {
   const member = useMember();
   const { updateMember } = useSession();
   const options = useMemberOptions();
-  const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const save = useApiMutation(
+    (body: Record<string, unknown>) => api<MemberResponse>('/members/me', { method: 'PATCH', body }),
+    { invalidates: ['/members'] },
+  );
+  const { error } = save;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    setError(undefined);
     setSaved(false);
-    try {
-      const updated = await api<MemberResponse>('/members/me', {
-        method: 'PATCH',
-        body: {
-          displayName: text('displayName'),
-          organization: text('organization') || null,
-          city: text('city') || null,
-          country: text('country'),
-          language: text('language'),
-          timeZone: text('timeZone'),
-          expertise: text('expertise')
-            .split(',')
-            .map((topic) => topic.trim())
-            .filter(Boolean),
-          bio: text('bio') || null,
-        },
-      });
-      updateMember(updated);
-      if (isLanguage(updated.language)) await setLanguage(updated.language);
-      setSaved(true);
-    } catch (failure) {
-      setError(failure);
-    }
+    const updated = await save.run({
+      displayName: text('displayName'),
+      organization: text('organization') || null,
+      city: text('city') || null,
+      country: text('country'),
+      language: text('language'),
+      timeZone: text('timeZone'),
+      expertise: text('expertise')
+        .split(',')
+        .map((topic) => topic.trim())
+        .filter(Boolean),
+      bio: text('bio') || null,
+    });
+    if (!updated) return;
+    updateMember(updated);
+    if (isLanguage(updated.language)) await setLanguage(updated.language);
+    setSaved(true);
   }
 
   return (
@@ -108,9 +105,10 @@ function CalendarFeed() {
   const feed = useApi<{ url: string }>('/calendar/feed');
   const [copied, setCopied] = useState(false);
 
-  async function rotate() {
-    feed.set(await api<{ url: string }>('/calendar/feed/rotate', { method: 'POST' }));
-  }
+  // The answer is the feed's new state: it replaces the cached one rather than refetching it.
+  const rotate = useApiMutation(() => api<{ url: string }>('/calendar/feed/rotate', { method: 'POST' }), {
+    onSuccess: feed.set,
+  });
 
   return (
     <section className="card" aria-labelledby="calendar-feed">
@@ -127,12 +125,13 @@ function CalendarFeed() {
             >
               {copied ? t('common:copied') : t('common:copy')}
             </button>
-            <button type="button" className="secondary" onClick={() => void rotate()}>
+            <button type="button" className="secondary" onClick={() => void rotate.run()}>
               {t('settings.rotateFeed')}
             </button>
           </div>
         )}
       </Async>
+      <FormError error={rotate.error} />
     </section>
   );
 }
@@ -143,15 +142,12 @@ function Sessions() {
   const { signOut } = useSession();
   const sessions = useApi<SessionResponse[]>('/auth/sessions');
 
-  async function end(id: string) {
-    await api(`/auth/sessions/${id}`, { method: 'DELETE' });
-    sessions.reload();
-  }
-
-  async function everywhere() {
-    await api('/auth/logout-all', { method: 'POST' });
-    await signOut();
-  }
+  const end = useApiMutation((id: string) => api(`/auth/sessions/${id}`, { method: 'DELETE' }), {
+    invalidates: ['/auth/sessions'],
+  });
+  const everywhere = useApiMutation(() => api('/auth/logout-all', { method: 'POST' }), {
+    onSuccess: () => void signOut(),
+  });
 
   return (
     <section className="card" aria-labelledby="sessions">
@@ -180,7 +176,7 @@ function Sessions() {
                       {session.current ? (
                         <span className="tag">{t('settings.thisDevice')}</span>
                       ) : (
-                        <button type="button" className="secondary" onClick={() => void end(session.id)}>
+                        <button type="button" className="secondary" onClick={() => void end.run(session.id)}>
                           {t('settings.endSession')}
                         </button>
                       )}
@@ -192,9 +188,10 @@ function Sessions() {
           </div>
         )}
       </Async>
+      <FormError error={end.error ?? everywhere.error} />
       <div className="row">
         <Link to="/change-password">{t('settings.changePassword')}</Link>
-        <button type="button" className="danger" onClick={() => void everywhere()}>
+        <button type="button" className="danger" onClick={() => void everywhere.run()}>
           {t('settings.signOutEverywhere')}
         </button>
       </div>

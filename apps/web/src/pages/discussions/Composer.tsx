@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentResponse, Page, RoomMemberResponse } from '@lcc/contracts';
-import { api } from '../../api/client';
+import { withQuery } from '../../api/client';
 import { useRealtime } from '../../api/realtime';
+import { useApi } from '../../ui/use-api';
 
 const TYPING_EVERY_MS = 3000;
 
@@ -27,7 +28,11 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
   const [active, setActive] = useState(0);
   const [attachments, setAttachments] = useState<{ id: string; title: string }[]>([]);
   const [picking, setPicking] = useState(false);
-  const [found, setFound] = useState<DocumentResponse[]>([]);
+  // What was typed in the document search; nothing is asked for before the first keystroke.
+  const [lookup, setLookup] = useState<string | null>(null);
+  const found =
+    useApi<Page<DocumentResponse>>(lookup === null ? null : withQuery('/documents', { q: lookup, limit: 10 })).data
+      ?.items ?? [];
   const lastTyping = useRef(0);
   const box = useRef<HTMLTextAreaElement>(null);
 
@@ -89,11 +94,6 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
       event.preventDefault();
       submit();
     }
-  }
-
-  async function search(q: string) {
-    const page = await api<Page<DocumentResponse>>('/documents', { query: { q, limit: 10 } });
-    setFound(page.items);
   }
 
   return (
@@ -158,7 +158,7 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
       {picking && (
         <div className="card attach-picker">
           <label>
-            {t('findDocument')} <input type="search" onChange={(event) => void search(event.target.value)} autoFocus />
+            {t('findDocument')} <input type="search" onChange={(event) => setLookup(event.target.value)} autoFocus />
           </label>
           <ul className="list">
             {found.map((document) => (

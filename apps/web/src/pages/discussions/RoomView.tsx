@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, RoomResponse } from '@lcc/contracts';
-import { api } from '../../api/client';
+import { withQuery } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
@@ -77,15 +77,10 @@ function Thread({
   onClose: () => void;
 }) {
   const { t } = useTranslation('discussions');
-  const [earlier, setEarlier] = useState<MessageResponse[]>([]);
-  useEffect(() => {
-    api<MessagePage>(`/rooms/${roomId}/messages`, { query: { threadRootId: root.id, limit: 100 } }).then(
-      (page) => setEarlier(page.items),
-      () => undefined,
-    );
-  }, [roomId, root.id]);
+  const earlier = useApi<MessagePage>(withQuery(`/rooms/${roomId}/messages`, { threadRootId: root.id, limit: 100 }))
+    .data?.items;
   const replies = new Map<number, MessageResponse>();
-  for (const message of [...earlier, ...messages]) {
+  for (const message of [...(earlier ?? []), ...messages]) {
     if (message.threadRootId === root.id) replies.set(message.seq, message);
   }
   return (

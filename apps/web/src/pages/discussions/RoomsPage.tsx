@@ -6,28 +6,32 @@ import { RoomVisibility, type RoomResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { Field, FormError, SelectField, fieldError } from '../../ui/form';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, useApiMutation } from '../../ui/use-api';
 import { RoomView } from './RoomView';
 import { useRoomList } from './use-room-list';
 
 function NewTopicRoom({ onCreated }: { onCreated: (room: RoomResponse) => void }) {
   const { t } = useTranslation('discussions');
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    try {
-      const room = await api<RoomResponse>('/rooms', {
+  const create = useApiMutation(
+    (form: FormData) =>
+      api<RoomResponse>('/rooms', {
         method: 'POST',
         body: { kind: 'topic', name: String(form.get('name')).trim(), visibility: form.get('visibility') },
-      });
-      setOpen(false);
-      onCreated(room);
-    } catch (failure) {
-      setError(failure);
-    }
+      }),
+    {
+      invalidates: ['/rooms'],
+      onSuccess: (room) => {
+        setOpen(false);
+        onCreated(room);
+      },
+    },
+  );
+  const { error } = create;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void create.run(new FormData(event.currentTarget));
   }
 
   if (!open) {
@@ -38,7 +42,7 @@ function NewTopicRoom({ onCreated }: { onCreated: (room: RoomResponse) => void }
     );
   }
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form onSubmit={submit}>
       <Field label={t('roomName')} name="name" required error={fieldError(error, 'name')} />
       <SelectField
         label={t('roomVisibility')}

@@ -18,7 +18,7 @@ import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { FormError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, useApiMutation } from '../../ui/use-api';
 
 function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }) {
   const { t } = useTranslation('groups');
@@ -27,18 +27,12 @@ function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }
   const pending = useApi<Page<GroupMemberResponse>>(
     lead ? `/working-groups/${group.id}/members?status=pending&limit=100` : null,
   );
-  const [error, setError] = useState<unknown>();
-
-  async function act(call: () => Promise<unknown>) {
-    setError(undefined);
-    try {
-      await call();
-      members.reload();
-      pending.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  // Approving, declining and changing a role change the member lists and the group's member count.
+  const { run: act, error } = useApiMutation(
+    (memberPath: string, method: 'POST' | 'PATCH' | 'DELETE', body?: unknown) =>
+      api(`/working-groups/${group.id}/members/${memberPath}`, { method, body }),
+    { invalidates: [`/working-groups/${group.id}`] },
+  );
 
   return (
     <section className="card" aria-labelledby="group-members">
@@ -57,25 +51,10 @@ function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }
                   </span>
                 </span>
                 <span className="row">
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void act(() =>
-                        api(`/working-groups/${group.id}/members/${request.memberId}/approve`, { method: 'POST' }),
-                      )
-                    }
-                  >
+                  <button type="button" onClick={() => void act(`${request.memberId}/approve`, 'POST')}>
                     {t('approveRequest', { name: request.displayName })}
                   </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() =>
-                      void act(() =>
-                        api(`/working-groups/${group.id}/members/${request.memberId}`, { method: 'DELETE' }),
-                      )
-                    }
-                  >
+                  <button type="button" className="secondary" onClick={() => void act(request.memberId, 'DELETE')}>
                     {t('declineRequest')}
                   </button>
                 </span>
@@ -100,14 +79,7 @@ function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }
                   <select
                     aria-label={t('roleOf', { name: member.displayName })}
                     value={member.role}
-                    onChange={(event) =>
-                      void act(() =>
-                        api(`/working-groups/${group.id}/members/${member.memberId}`, {
-                          method: 'PATCH',
-                          body: { role: event.target.value },
-                        }),
-                      )
-                    }
+                    onChange={(event) => void act(member.memberId, 'PATCH', { role: event.target.value })}
                   >
                     {Object.values(GroupRole).map((role) => (
                       <option key={role} value={role}>
@@ -228,17 +200,11 @@ export default function GroupPage() {
   const { id } = useParams();
   const me = useMember();
   const group = useApi<WorkingGroupResponse>(`/working-groups/${id}`);
-  const [error, setError] = useState<unknown>();
-
-  async function membership(action: 'join' | 'leave') {
-    setError(undefined);
-    try {
-      await api<JoinResponse>(`/working-groups/${id}/${action}`, { method: 'POST' });
-      group.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  // Joining or leaving changes the group, the group lists and the rooms the member is in.
+  const { run: membership, error } = useApiMutation(
+    (action: 'join' | 'leave') => api<JoinResponse>(`/working-groups/${id}/${action}`, { method: 'POST' }),
+    { invalidates: ['/working-groups', '/rooms'] },
+  );
 
   return (
     <Async state={group}>

@@ -6,19 +6,15 @@ import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
-import { usePages } from '../../ui/use-api';
+import { useApiMutation, usePages } from '../../ui/use-api';
 
 function CreateGroup() {
   const { t } = useTranslation('groups');
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    try {
-      const group = await api<WorkingGroupResponse>('/working-groups', {
+  const create = useApiMutation(
+    (form: FormData) =>
+      api<WorkingGroupResponse>('/working-groups', {
         method: 'POST',
         body: {
           name: String(form.get('name')).trim(),
@@ -26,11 +22,14 @@ function CreateGroup() {
           thematicArea: form.get('thematicArea'),
           visibility: form.get('visibility'),
         },
-      });
-      navigate(`/groups/${group.id}`);
-    } catch (failure) {
-      setError(failure);
-    }
+      }),
+    { invalidates: ['/working-groups'], onSuccess: (group) => navigate(`/groups/${group.id}`) },
+  );
+  const { error } = create;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void create.run(new FormData(event.currentTarget));
   }
 
   if (!open) {
@@ -41,7 +40,7 @@ function CreateGroup() {
     );
   }
   return (
-    <form className="card" onSubmit={(event) => void submit(event)}>
+    <form className="card" onSubmit={submit}>
       <h2>{t('create')}</h2>
       <Field label={t('name')} name="name" required error={fieldError(error, 'name')} />
       <TextArea label={t('description')} name="description" error={fieldError(error, 'description')} />

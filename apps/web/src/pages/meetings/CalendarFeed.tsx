@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Field, FormError } from '../../ui/form';
+import { useApi, useApiMutation } from '../../ui/use-api';
 
 /**
  * The member's private subscription URL for calendar apps. Fetched only when asked for (the first request creates
@@ -9,22 +10,26 @@ import { Field, FormError } from '../../ui/form';
  */
 export function CalendarFeed() {
   const { t } = useTranslation('meetings');
-  const [url, setUrl] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState(false);
+  const feed = useApi<{ url: string }>(shown ? '/calendar/feed' : null);
+  // The answer is the feed's new state: it replaces the cached one (the settings page shows the same feed).
+  const rotate = useApiMutation(() => api<{ url: string }>('/calendar/feed/rotate', { method: 'POST' }), {
+    onSuccess: feed.set,
+  });
+  const url = feed.data?.url;
+  const busy = feed.loading || rotate.pending;
+  const error = rotate.error ?? feed.error;
 
-  async function load(path: string, method: 'GET' | 'POST') {
-    setBusy(true);
-    setError(undefined);
+  function show() {
     setCopied(false);
-    try {
-      setUrl((await api<{ url: string }>(path, { method })).url);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (shown) feed.reload();
+    else setShown(true);
+  }
+
+  function renew() {
+    setCopied(false);
+    void rotate.run();
   }
 
   async function copy() {
@@ -50,7 +55,7 @@ export function CalendarFeed() {
               type="button"
               className="secondary"
               disabled={busy}
-              onClick={() => window.confirm(t('feed.rotateConfirm')) && void load('/calendar/feed/rotate', 'POST')}
+              onClick={() => window.confirm(t('feed.rotateConfirm')) && renew()}
             >
               {t('feed.rotate')}
             </button>
@@ -62,7 +67,7 @@ export function CalendarFeed() {
           </div>
         </>
       ) : (
-        <button type="button" className="secondary" disabled={busy} onClick={() => void load('/calendar/feed', 'GET')}>
+        <button type="button" className="secondary" disabled={busy} onClick={show}>
           {t('feed.show')}
         </button>
       )}

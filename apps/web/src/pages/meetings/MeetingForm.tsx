@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingResponse } from '@lcc/contracts';
 import { Field, FormError, TextArea, fieldError } from '../../ui/form';
 import { ErrorNotice, Loading } from '../../ui/states';
+import type { Submit } from '../../ui/use-api';
 import { useGroupMembers } from './group-access';
 import { LocalTimesTable } from './local-times';
 import { SlotFields, TimeZoneField, slotInstants, type SlotDraft } from './slot-fields';
@@ -105,21 +106,21 @@ export function MeetingForm({
   groupId,
   initial,
   submitLabel,
-  onSubmit,
+  save,
   footer,
 }: {
   groupId: string;
   initial: MeetingDraft;
   submitLabel: string;
-  onSubmit(body: MeetingBody): Promise<void>;
+  /** The change the form submits (creating or updating the meeting); its failure shows on the form. */
+  save: Submit<[MeetingBody], MeetingResponse>;
   /** Beside the submit button (a cancel link or button). */
   footer?: ReactNode;
 }) {
   const { t } = useTranslation('meetings');
   const members = useGroupMembers(groupId);
   const [draft, setDraft] = useState(initial);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { error, pending: busy } = save;
   const instants = slotInstants(draft.slot, draft.timeZone);
   const people = (members.data?.items ?? []).map((m) => ({
     id: m.memberId,
@@ -131,20 +132,13 @@ export function MeetingForm({
   const updateItem = (key: number, fields: Partial<AgendaDraft>) =>
     change({ agenda: draft.agenda.map((item) => (item.key === key ? { ...item, ...fields } : item)) });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(bodyOf(draft));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    void save.run(bodyOf(draft));
   }
 
   return (
-    <form className="meeting-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="meeting-form" onSubmit={submit} noValidate>
       <section className="card">
         <Field
           label={t('form.title')}

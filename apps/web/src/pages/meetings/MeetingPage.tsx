@@ -30,12 +30,18 @@ function MeetingView({ meeting, onChange }: { meeting: MeetingResponse; onChange
   const canManage = groupManager || meeting.organizer?.id === member.id;
   const myZone = meeting.local.timeZone;
   const [editing, setEditing] = useState(false);
+  const save = useApiMutation(
+    (body: MeetingBody) => api<MeetingResponse>(`/meetings/${meeting.id}`, { method: 'PATCH', body }),
+    {
+      invalidates: ['/meetings', `/working-groups/${meeting.workingGroupId}`],
+      onSuccess: (updated) => {
+        onChange(updated);
+        setEditing(false);
+      },
+    },
+  );
 
   if (editing) {
-    const save = async (body: MeetingBody) => {
-      onChange(await api<MeetingResponse>(`/meetings/${meeting.id}`, { method: 'PATCH', body }));
-      setEditing(false);
-    };
     return (
       <article className="meeting">
         <h1>{t('edit.title')}</h1>
@@ -44,7 +50,7 @@ function MeetingView({ meeting, onChange }: { meeting: MeetingResponse; onChange
           groupId={meeting.workingGroupId}
           initial={draftOf(meeting)}
           submitLabel={t('edit.submit')}
-          onSubmit={save}
+          save={save}
           footer={
             <button type="button" className="secondary" onClick={() => setEditing(false)}>
               {t('edit.discard')}
@@ -119,7 +125,15 @@ function MeetingView({ meeting, onChange }: { meeting: MeetingResponse; onChange
           <CalendarButton meeting={meeting} />
           {canManage && !cancelled && (
             <>
-              <button type="button" className="secondary" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  // A failure from an earlier attempt belongs to that attempt.
+                  save.reset();
+                  setEditing(true);
+                }}
+              >
                 {t('edit.button')}
               </button>
               <CancelButton meeting={meeting} onChange={onChange} />

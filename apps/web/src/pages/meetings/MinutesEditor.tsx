@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { Empty } from '../../ui/states';
+import { useApiMutation } from '../../ui/use-api';
 
 interface ItemDraft {
   key: string;
@@ -76,9 +77,12 @@ export function MinutesEditor({
   const { t } = useTranslation('meetings');
   const [minutes, setMinutes] = useState(meeting.minutes ?? '');
   const [items, setItems] = useState<ItemDraft[]>(() => drafts(meeting));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const save = useApiMutation(
+    (body: unknown) => api<MeetingResponse>(`/meetings/${meeting.id}`, { method: 'PATCH', body }),
+    { invalidates: ['/meetings'] },
+  );
+  const { error, pending: busy } = save;
   const owners = [
     { value: '', label: t('actions.noOwner') },
     ...meeting.invitees.map((invitee) => ({ value: invitee.memberId, label: invitee.displayName })),
@@ -91,32 +95,22 @@ export function MinutesEditor({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setSaved(false);
-    try {
-      const updated = await api<MeetingResponse>(`/meetings/${meeting.id}`, {
-        method: 'PATCH',
-        body: {
-          minutes: minutes.trim() ? minutes : null,
-          actionItems: items.map((item) => ({
-            ...(item.id ? { id: item.id } : {}),
-            text: item.text.trim(),
-            ownerId: item.ownerId || null,
-            dueDate: item.dueDate || null,
-            done: item.done,
-          })),
-        },
-      });
-      onChange(updated);
-      setItems(drafts(updated));
-      setMinutes(updated.minutes ?? '');
-      setSaved(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const updated = await save.run({
+      minutes: minutes.trim() ? minutes : null,
+      actionItems: items.map((item) => ({
+        ...(item.id ? { id: item.id } : {}),
+        text: item.text.trim(),
+        ownerId: item.ownerId || null,
+        dueDate: item.dueDate || null,
+        done: item.done,
+      })),
+    });
+    if (!updated) return;
+    onChange(updated);
+    setItems(drafts(updated));
+    setMinutes(updated.minutes ?? '');
+    setSaved(true);
   }
 
   return (

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { Field, FormError, fieldError } from '../../ui/form';
 import { ErrorNotice, Loading } from '../../ui/states';
+import { useApiMutation } from '../../ui/use-api';
 import { useGroupAccess, useGroupMembers } from './group-access';
 import { LocalTimesTable } from './local-times';
 import { SlotFields, TimeZoneField, slotInstants, type SlotDraft } from './slot-fields';
@@ -32,8 +33,12 @@ export default function NewPollPage() {
       { key: nextKey++, date: addDays(nextWeek, 1), start: '10:00', end: '12:00' },
     ];
   });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // An open poll shows on its group's page.
+  const create = useApiMutation(
+    (body: unknown) => api<PollResponse>(`/working-groups/${groupId}/polls`, { method: 'POST', body }),
+    { invalidates: [`/working-groups/${groupId}`], onSuccess: (poll) => navigate(`/polls/${poll.id}`) },
+  );
+  const { error, pending: busy } = create;
 
   if (group.error) return <ErrorNotice error={group.error} />;
   if (!group.data) return <Loading />;
@@ -56,27 +61,16 @@ export default function NewPollPage() {
     timeZone: m.timeZone,
   }));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const poll = await api<PollResponse>(`/working-groups/${groupId}/polls`, {
-        method: 'POST',
-        body: {
-          title: title.trim(),
-          timeZone,
-          options: slots.map((slot) => {
-            const instants = slotInstants(slot, timeZone);
-            return { startsAt: instants?.startsAt.toISOString() ?? '', endsAt: instants?.endsAt.toISOString() ?? '' };
-          }),
-        },
-      });
-      navigate(`/polls/${poll.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    void create.run({
+      title: title.trim(),
+      timeZone,
+      options: slots.map((slot) => {
+        const instants = slotInstants(slot, timeZone);
+        return { startsAt: instants?.startsAt.toISOString() ?? '', endsAt: instants?.endsAt.toISOString() ?? '' };
+      }),
+    });
   }
 
   const update = (next: SlotDraft) => setSlots((all) => all.map((slot) => (slot.key === next.key ? next : slot)));
@@ -103,7 +97,7 @@ export default function NewPollPage() {
     );
 
   return (
-    <form className="meeting-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="meeting-form" onSubmit={submit} noValidate>
       <p>
         <Link to={`/groups/${group.data.id}`}>← {group.data.name}</Link>
       </p>

@@ -13,7 +13,7 @@ import { useMember } from '../../api/session';
 import { FormError, SelectField, fieldError } from '../../ui/form';
 import { useFormat } from '../../ui/format';
 import { Async } from '../../ui/states';
-import { useApi } from '../../ui/use-api';
+import { useApi, useApiMutation } from '../../ui/use-api';
 import { useGroupAccess } from './group-access';
 import { LocalRange, SlotNotes } from './local-times';
 
@@ -148,9 +148,17 @@ function VoteForm({
 }) {
   const { t } = useTranslation('meetings');
   const [draft, setDraft] = useState<Record<string, PollAnswer>>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // Checked here before anything is sent.
+  const [noVotes, setNoVotes] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  // The answer is the poll's new state (it replaces the cached one); the group's list of open polls says who answered.
+  const vote = useApiMutation(
+    (votes: { optionId: string; answer: PollAnswer }[]) =>
+      api<PollResponse>(`/polls/${poll.id}/votes`, { method: 'PUT', body: { votes } }),
+    { invalidates: [`/working-groups/${poll.workingGroupId}/polls`], onSuccess: onChange },
+  );
+  const error = noVotes ?? vote.error;
+  const busy = vote.pending;
   const answerOf = (optionId: string) =>
     draft[optionId] ?? poll.myVotes.find((vote) => vote.optionId === optionId)?.answer;
 
@@ -160,22 +168,16 @@ function VoteForm({
       const answer = answerOf(option.id);
       return answer ? [{ optionId: option.id, answer }] : [];
     });
-    setError(undefined);
+    setNoVotes(undefined);
     setSaved(false);
     if (votes.length === 0) {
-      setError(new ApiError(400, 'NO_VOTES', t('vote.pickOne')));
+      vote.reset();
+      setNoVotes(new ApiError(400, 'NO_VOTES', t('vote.pickOne')));
       return;
     }
-    setBusy(true);
-    try {
-      onChange(await api<PollResponse>(`/polls/${poll.id}/votes`, { method: 'PUT', body: { votes } }));
-      setDraft({});
-      setSaved(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await vote.run(votes))) return;
+    setDraft({});
+    setSaved(true);
   }
 
   return (
@@ -229,26 +231,25 @@ function CloseForm({ poll, slotLabel }: { poll: PollResponse; slotLabel(option: 
     (a, b) => b.counts.yes * 2 + b.counts.if_need_be - (a.counts.yes * 2 + a.counts.if_need_be),
   )[0];
   const [optionId, setOptionId] = useState(best?.id ?? '');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // Closing settles the poll and schedules a meeting: the poll, the meeting lists and the group's page change.
+  const close = useApiMutation(
+    (chosen: string) => api<MeetingResponse>(`/polls/${poll.id}/close`, { method: 'POST', body: { optionId: chosen } }),
+    {
+      invalidates: [`/polls/${poll.id}`, '/meetings', `/working-groups/${poll.workingGroupId}`],
+      onSuccess: (meeting) => navigate(`/meetings/${meeting.id}`),
+    },
+  );
+  const { error, pending: busy } = close;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const meeting = await api<MeetingResponse>(`/polls/${poll.id}/close`, { method: 'POST', body: { optionId } });
-      navigate(`/meetings/${meeting.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    void close.run(optionId);
   }
 
   return (
     <section aria-labelledby="close-heading">
       <h2 id="close-heading">{t('close.title')}</h2>
-      <form className="card" onSubmit={(event) => void submit(event)}>
+      <form className="card" onSubmit={submit}>
         <p className="muted">{t('close.hint')}</p>
         <SelectField
           label={t('close.slot')}

@@ -4,6 +4,7 @@ import type { MeetingResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { ErrorNotice, Loading } from '../../ui/states';
+import { useApiMutation } from '../../ui/use-api';
 import { MeetingForm, blankDraft, type MeetingBody } from './MeetingForm';
 import { useGroupAccess } from './group-access';
 
@@ -13,6 +14,14 @@ export default function ScheduleMeetingPage() {
   const member = useMember();
   const navigate = useNavigate();
   const { group, canManage } = useGroupAccess(groupId);
+  // A new meeting shows in the meeting lists and on its group's page.
+  const schedule = useApiMutation(
+    (body: MeetingBody) => api<MeetingResponse>(`/working-groups/${groupId}/meetings`, { method: 'POST', body }),
+    {
+      invalidates: ['/meetings', `/working-groups/${groupId}`],
+      onSuccess: (meeting) => navigate(`/meetings/${meeting.id}`),
+    },
+  );
 
   if (group.error) return <ErrorNotice error={group.error} />;
   if (!group.data) return <Loading />;
@@ -29,11 +38,6 @@ export default function ScheduleMeetingPage() {
     );
   }
 
-  async function schedule(body: MeetingBody) {
-    const meeting = await api<MeetingResponse>(`/working-groups/${groupId}/meetings`, { method: 'POST', body });
-    navigate(`/meetings/${meeting.id}`);
-  }
-
   return (
     <>
       <p>
@@ -44,7 +48,7 @@ export default function ScheduleMeetingPage() {
         groupId={groupId}
         initial={blankDraft(member.timeZone)}
         submitLabel={t('schedule.submit')}
-        onSubmit={schedule}
+        save={schedule}
         footer={<Link to={`/groups/${group.data.id}`}>{t('common:cancel')}</Link>}
       />
     </>

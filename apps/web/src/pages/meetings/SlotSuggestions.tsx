@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlotSuggestionResponse } from '@lcc/contracts';
-import { api } from '../../api/client';
+import { withQuery } from '../../api/client';
 import { Field, FormError, fieldError } from '../../ui/form';
+import { useApi } from '../../ui/use-api';
 import { LocalRange } from './local-times';
 import { addDays, dateKey, zonedToInstant } from './zoned-time';
 
@@ -25,34 +26,25 @@ export function SlotSuggestions({
   const [from, setFrom] = useState(() => addDays(dateKey(Date.now(), timeZone), 7));
   const [days, setDays] = useState('7');
   const [duration, setDuration] = useState('120');
-  const [suggestions, setSuggestions] = useState<SlotSuggestionResponse[]>();
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // A read, asked for with the button: the path holds the question, and asking the same again refetches.
+  const [request, setRequest] = useState<string | null>(null);
+  const result = useApi<SlotSuggestionResponse[]>(request);
+  const { data: suggestions, error, loading: busy } = result;
 
-  async function suggest() {
+  function suggest() {
     const start = zonedToInstant(from, '00:00', timeZone);
     const span = Math.min(MAX_DAYS, Math.max(1, Number(days) || 1));
     const end = zonedToInstant(addDays(from, span), '00:00', timeZone);
-    setBusy(true);
-    setError(undefined);
-    try {
-      setSuggestions(
-        await api<SlotSuggestionResponse[]>(`/working-groups/${groupId}/slot-suggestions`, {
-          query: {
-            from: start?.toISOString(),
-            to: end?.toISOString(),
-            durationMinutes: duration,
-            limit: 8,
-          },
-        }),
-      );
-      setPicked(new Set());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const path = withQuery(`/working-groups/${groupId}/slot-suggestions`, {
+      from: start?.toISOString(),
+      to: end?.toISOString(),
+      durationMinutes: duration,
+      limit: 8,
+    });
+    setPicked(new Set());
+    if (path === request) result.reload();
+    else setRequest(path);
   }
 
   return (
@@ -90,7 +82,7 @@ export function SlotSuggestions({
           onChange={(event) => setDuration(event.target.value)}
           error={fieldError(error, 'durationMinutes')}
         />
-        <button type="button" className="secondary" disabled={busy} onClick={() => void suggest()}>
+        <button type="button" className="secondary" disabled={busy} onClick={suggest}>
           {t('suggest.submit')}
         </button>
       </div>
