@@ -15,7 +15,7 @@ export default function ConfirmEmailPage() {
   });
 
   useEffect(() => {
-    api('/api/auth/email/confirm', { method: 'POST', body: { token } }).then(
+    api('/auth/email/confirm', { method: 'POST', body: { token } }).then(
       () => setState({ status: 'done' }),
       (error: unknown) => setState({ status: 'failed', error }),
     );

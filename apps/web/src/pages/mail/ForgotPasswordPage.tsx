@@ -17,7 +17,7 @@ export default function ForgotPasswordPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await api('/api/auth/password/forgot', { method: 'POST', body: { email: String(form.get('email')) } });
+      await api('/auth/password/forgot', { method: 'POST', body: { email: String(form.get('email')) } });
       setSent(true);
     } catch (failure) {
       setError(failure);

@@ -15,7 +15,7 @@ export default function InvitationsPage() {
 
   const load = useCallback(async (cursor: string | null) => {
     try {
-      const page = await api<Page<InvitationListItem>>('/api/invitations', { query: { limit: 50, cursor } });
+      const page = await api<Page<InvitationListItem>>('/invitations', { query: { limit: 50, cursor } });
       setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
       setNextCursor(page.nextCursor);
     } catch (failure) {
@@ -31,9 +31,9 @@ export default function InvitationsPage() {
     setError(undefined);
     try {
       if (action === 'resend') {
-        setResent(await api<InvitationResponse>(`/api/invitations/${item.id}/resend`, { method: 'POST' }));
+        setResent(await api<InvitationResponse>(`/invitations/${item.id}/resend`, { method: 'POST' }));
       } else {
-        await api(`/api/invitations/${item.id}/revoke`, { method: 'POST' });
+        await api(`/invitations/${item.id}/revoke`, { method: 'POST' });
       }
       await load(null);
     } catch (failure) {

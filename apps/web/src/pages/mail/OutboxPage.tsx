@@ -14,7 +14,7 @@ export default function OutboxPage() {
 
   const load = useCallback(async (cursor: string | null) => {
     try {
-      const page = await api<Page<OutboxMailResponse>>('/api/admin/outbox', { query: { limit: 20, cursor } });
+      const page = await api<Page<OutboxMailResponse>>('/admin/outbox', { query: { limit: 20, cursor } });
       setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
       setNextCursor(page.nextCursor);
     } catch (failure) {

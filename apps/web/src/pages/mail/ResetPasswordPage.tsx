@@ -19,7 +19,7 @@ export default function ResetPasswordPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await api('/api/auth/password/reset', {
+      await api('/auth/password/reset', {
         method: 'POST',
         body: { token, newPassword: String(form.get('newPassword')) },
       });
