@@ -27,52 +27,16 @@ describe('access follows every change of membership, role, state and visibility'
     delete: (path: string) => t.http().delete(path).set('Authorization', m.auth),
   });
 
-  async function privateGroup(name: string, visibility: 'public' | 'private' = 'private') {
-    const group = await as(lead).post('/api/working-groups', { name, thematicArea: 'other', visibility }).expect(201);
-    return { id: group.body.id as string, roomId: group.body.roomId as string };
-  }
-
-  async function addToGroup(groupId: string, m: TestMember, visibility: 'public' | 'private') {
-    const joined = await as(m).post(`/api/working-groups/${groupId}/join`);
-    expect([200, 202]).toContain(joined.status);
-    if (visibility === 'private') {
-      await as(lead).post(`/api/working-groups/${groupId}/members/${m.id}/approve`).expect(200);
-    }
-  }
-
-  async function upload(m: TestMember, groupId: string | null, visibility: string, word: string) {
-    const request = t
-      .http()
-      .post('/api/documents')
-      .set('Authorization', m.auth)
-      .field('title', `Plan ${word}`)
-      .field('kind', 'report')
-      .field('visibility', visibility);
-    if (groupId) request.field('workingGroupId', groupId);
-    const created = await request
-      .attach('file', Buffer.from(`the ${word} strategy\n`), { filename: 'plan.txt', contentType: 'text/plain' })
-      .expect(201);
-    return created.body.id as string;
-  }
+  /** A plan of the group whose title and text carry `word`, for search. */
+  const upload = async (m: TestMember, groupId: string, visibility: 'group' | 'network' | 'public', word: string) =>
+    (await t.fx.document(m, { groupId, visibility, title: `Plan ${word}`, text: `the ${word} strategy\n` })).id;
 
   /** A meeting of the group with its room, and a message in the group room and in the meeting room. */
   async function meetingWithRooms(groupId: string, groupRoomId: string, word: string) {
-    const start = new Date(Date.now() + 3 * 86_400_000);
-    const meeting = await as(lead)
-      .post(`/api/working-groups/${groupId}/meetings`, {
-        title: `Meeting ${word}`,
-        startsAt: start.toISOString(),
-        endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-        timeZone: 'Asia/Tokyo',
-      })
-      .expect(201);
-    const room = await as(lead).post(`/api/meetings/${meeting.body.id}/room`).expect(201);
-    for (const roomId of [groupRoomId, room.body.id as string]) {
-      await as(lead)
-        .post(`/api/rooms/${roomId}/messages`, { clientId: randomUUID(), body: `minutes ${word} ${roomId}` })
-        .expect(201);
-    }
-    return { meetingId: meeting.body.id as string, meetingRoomId: room.body.id as string };
+    const meeting = await t.fx.meeting(lead, groupId, { title: `Meeting ${word}`, timeZone: 'Asia/Tokyo' });
+    const room = await t.fx.meetingRoom(lead, meeting.id);
+    for (const roomId of [groupRoomId, room.id]) await t.fx.message(lead, roomId, `minutes ${word} ${roomId}`);
+    return { meetingId: meeting.id, meetingRoomId: room.id };
   }
 
   /** Everything a member can reach of one group's meeting, rooms and document, through every channel. */
@@ -142,9 +106,9 @@ describe('access follows every change of membership, role, state and visibility'
 
   it('a member of a private group: joined → removed → rejoined (and left)', async () => {
     const word = 'tundra';
-    const group = await privateGroup('Matrix Private');
+    const group = await t.fx.group(lead, { name: 'Matrix Private', visibility: 'private' });
     const member = await t.fx.member({ displayName: 'Removed Member' });
-    await addToGroup(group.id, member, 'private');
+    await t.fx.join(group, member);
     const documentId = await upload(lead, group.id, 'group', word);
     const { meetingId, meetingRoomId } = await meetingWithRooms(group.id, group.roomId, word);
     const f = { meetingId, meetingRoomId, groupRoomId: group.roomId, documentId, word };
@@ -153,7 +117,7 @@ describe('access follows every change of membership, role, state and visibility'
     await as(lead).delete(`/api/working-groups/${group.id}/members/${member.id}`).expect(204);
     expect(await look(member, f)).toEqual(denied);
 
-    await addToGroup(group.id, member, 'private');
+    await t.fx.join(group, member);
     expect(await look(member, f)).toEqual(granted);
 
     await as(member).post(`/api/working-groups/${group.id}/leave`).expect(204);
@@ -162,7 +126,7 @@ describe('access follows every change of membership, role, state and visibility'
 
   it('a group made private closes everything inside to outsiders; made public again opens it', async () => {
     const word = 'steppe';
-    const group = await privateGroup('Matrix Turning', 'public');
+    const group = await t.fx.group(lead, { name: 'Matrix Turning', visibility: 'public' });
     const outsider = await t.fx.member({ displayName: 'Outsider' });
     const documentId = await upload(lead, group.id, 'network', word);
     const { meetingId } = await meetingWithRooms(group.id, group.roomId, word);
@@ -190,7 +154,7 @@ describe('access follows every change of membership, role, state and visibility'
   });
 
   it('a public document of a group made private is closed to anonymous visitors too', async () => {
-    const group = await privateGroup('Matrix Published', 'public');
+    const group = await t.fx.group(lead, { name: 'Matrix Published', visibility: 'public' });
     const documentId = await upload(lead, group.id, 'public', 'taiga');
     await t.http().get(`/api/documents/${documentId}`).expect(200);
     await as(lead).patch(`/api/working-groups/${group.id}`, { visibility: 'private' }).expect(200);
@@ -200,9 +164,9 @@ describe('access follows every change of membership, role, state and visibility'
 
   it('a member suspended and reinstated: no access while suspended, all of it back after', async () => {
     const word = 'permafrost';
-    const group = await privateGroup('Matrix Suspended');
+    const group = await t.fx.group(lead, { name: 'Matrix Suspended', visibility: 'private' });
     const member = await t.fx.member({ displayName: 'Suspended Member' });
-    await addToGroup(group.id, member, 'private');
+    await t.fx.join(group, member);
     const documentId = await upload(lead, group.id, 'group', word);
     const { meetingId, meetingRoomId } = await meetingWithRooms(group.id, group.roomId, word);
     const f = { meetingId, meetingRoomId, groupRoomId: group.roomId, documentId, word };
@@ -222,7 +186,7 @@ describe('access follows every change of membership, role, state and visibility'
 
   it('a coordinator demoted to member loses what the role granted, at once', async () => {
     const word = 'glacier';
-    const group = await privateGroup('Matrix Staff');
+    const group = await t.fx.group(lead, { name: 'Matrix Staff', visibility: 'private' });
     const coordinator = await t.fx.member({ role: 'coordinator', displayName: 'Coordinator' });
     const documentId = await upload(lead, group.id, 'group', word);
     const { meetingId } = await meetingWithRooms(group.id, group.roomId, word);
@@ -238,42 +202,37 @@ describe('access follows every change of membership, role, state and visibility'
   });
 
   it('an invitation by name outlasts the group membership; one that came with the group does not', async () => {
-    const group = await privateGroup('Matrix By Name');
+    const group = await t.fx.group(lead, { name: 'Matrix By Name', visibility: 'private' });
     const guest = await t.fx.member({ displayName: 'Guest by name' });
     const member = await t.fx.member({ displayName: 'Member with the group' });
-    await addToGroup(group.id, member, 'private');
-    const start = new Date(Date.now() + 5 * 86_400_000);
-    const meeting = await as(lead)
-      .post(`/api/working-groups/${group.id}/meetings`, {
-        title: 'With a guest',
-        startsAt: start.toISOString(),
-        endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-        timeZone: 'UTC',
-        inviteeIds: [guest.id],
-      })
-      .expect(201);
-    await as(guest).get(`/api/meetings/${meeting.body.id}`).expect(200);
-    await as(member).get(`/api/meetings/${meeting.body.id}`).expect(200);
+    await t.fx.join(group, member);
+    const meeting = await t.fx.meeting(lead, group.id, {
+      title: 'With a guest',
+      startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      inviteeIds: [guest.id],
+    });
+    await as(guest).get(`/api/meetings/${meeting.id}`).expect(200);
+    await as(member).get(`/api/meetings/${meeting.id}`).expect(200);
     await as(lead).delete(`/api/working-groups/${group.id}/members/${member.id}`).expect(204);
-    await as(member).get(`/api/meetings/${meeting.body.id}`).expect(404);
-    await as(guest).get(`/api/meetings/${meeting.body.id}`).expect(200);
+    await as(member).get(`/api/meetings/${meeting.id}`).expect(404);
+    await as(guest).get(`/api/meetings/${meeting.id}`).expect(200);
     // A change reaches the guest and no longer the removed member.
-    await as(lead).patch(`/api/meetings/${meeting.body.id}`, { venue: 'Ulaanbaatar' }).expect(200);
+    await as(lead).patch(`/api/meetings/${meeting.id}`, { venue: 'Ulaanbaatar' }).expect(200);
     const notified = async (m: TestMember) =>
       ((await as(m).get('/api/notifications?limit=100')).body.items as { data: { meetingId?: string }; type: string }[])
-        .filter((n) => n.data.meetingId === meeting.body.id)
+        .filter((n) => n.data.meetingId === meeting.id)
         .map((n) => n.type);
     expect(await notified(guest)).toContain('meeting_updated');
     expect(await notified(member)).not.toContain('meeting_updated');
   });
 
   it("a document moves out of a private group only by its leads, audited; moved, it follows the new group's members", async () => {
-    const from = await privateGroup('Matrix Source');
-    const to = await privateGroup('Matrix Target');
+    const from = await t.fx.group(lead, { name: 'Matrix Source', visibility: 'private' });
+    const to = await t.fx.group(lead, { name: 'Matrix Target', visibility: 'private' });
     const uploader = await t.fx.member({ displayName: 'Uploader' });
     const reader = await t.fx.member({ displayName: 'Reader in the target' });
-    await addToGroup(from.id, uploader, 'private');
-    await addToGroup(to.id, reader, 'private');
+    await t.fx.join(from, uploader);
+    await t.fx.join(to, reader);
     const documentId = await upload(uploader, from.id, 'group', 'fjord');
 
     const detached = await as(uploader).patch(`/api/documents/${documentId}`, {
@@ -338,29 +297,13 @@ describe('live sockets obey the current session, role and state', () => {
     const coordinator = await t.fx.member({ role: 'coordinator' });
     const author = await t.fx.member();
     const owner = await t.fx.member();
-    const room = await t
-      .http()
-      .post('/api/rooms')
-      .set('Authorization', owner.auth)
-      .send({ kind: 'topic', name: 'Moderated', visibility: 'public' })
-      .expect(201);
-    const roomId = room.body.id as string;
+    const { id: roomId } = await t.fx.room(owner, { name: 'Moderated', visibility: 'public' });
     const socket = await connectSocket(t.url, coordinator.accessToken);
     try {
       expect((await emitAck(socket, 'room.join', { roomId })).ok).toBe(true);
-      const first = await t
-        .http()
-        .post(`/api/rooms/${roomId}/messages`)
-        .set('Authorization', author.auth)
-        .send({ clientId: randomUUID(), body: 'first' })
-        .expect(201);
-      const second = await t
-        .http()
-        .post(`/api/rooms/${roomId}/messages`)
-        .set('Authorization', author.auth)
-        .send({ clientId: randomUUID(), body: 'second' })
-        .expect(201);
-      expect((await emitAck(socket, 'message.delete', { messageId: first.body.id })).ok).toBe(true);
+      const first = await t.fx.message(author, roomId, 'first');
+      const second = await t.fx.message(author, roomId, 'second');
+      expect((await emitAck(socket, 'message.delete', { messageId: first.id })).ok).toBe(true);
       const admin = await t.fx.admin();
       await t
         .http()
@@ -368,12 +311,12 @@ describe('live sockets obey the current session, role and state', () => {
         .set('Authorization', admin.auth)
         .send({ role: 'member' })
         .expect(200);
-      const refused = await emitAck(socket, 'message.delete', { messageId: second.body.id });
+      const refused = await emitAck(socket, 'message.delete', { messageId: second.id });
       expect(refused.ok).toBe(false);
       const [row] = await sql<{ deleted_at: Date | null }>(
         t.databaseUrl,
         `SELECT deleted_at FROM messages WHERE id = $1`,
-        [second.body.id],
+        [second.id],
       );
       expect(row!.deleted_at).toBeNull();
     } finally {
@@ -454,32 +397,13 @@ if (!redisUrl) {
 
   it("removed from a private group on A: the socket on B leaves the meeting's room and hears nothing more", async () => {
     const member = await a.fx.member({ displayName: 'Member on B' });
-    const group = await a
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', lead.auth)
-      .send({ name: 'Two Instance Private', thematicArea: 'other', visibility: 'private' })
-      .expect(201);
-    await a.http().post(`/api/working-groups/${group.body.id}/join`).set('Authorization', member.auth).expect(202);
-    await a
-      .http()
-      .post(`/api/working-groups/${group.body.id}/members/${member.id}/approve`)
-      .set('Authorization', lead.auth)
-      .expect(200);
-    const start = new Date(Date.now() + 86_400_000);
-    const meeting = await a
-      .http()
-      .post(`/api/working-groups/${group.body.id}/meetings`)
-      .set('Authorization', lead.auth)
-      .send({
-        title: 'Across instances',
-        startsAt: start.toISOString(),
-        endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-        timeZone: 'UTC',
-      })
-      .expect(201);
-    const room = await a.http().post(`/api/meetings/${meeting.body.id}/room`).set('Authorization', lead.auth);
-    const roomId = room.body.id as string;
+    const group = await a.fx.group(lead, { name: 'Two Instance Private', visibility: 'private' });
+    await a.fx.join(group, member);
+    const meeting = await a.fx.meeting(lead, group.id, {
+      title: 'Across instances',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const { id: roomId } = await a.fx.meetingRoom(lead, meeting.id);
     const onB = await connectSocket(b.url, member.accessToken);
     const leadOnA = await connectSocket(a.url, lead.accessToken);
     try {
@@ -490,7 +414,7 @@ if (!redisUrl) {
       onB.on('meeting.updated', () => heard.push('meeting.updated'));
       await a
         .http()
-        .delete(`/api/working-groups/${group.body.id}/members/${member.id}`)
+        .delete(`/api/working-groups/${group.id}/members/${member.id}`)
         .set('Authorization', lead.auth)
         .expect(204);
       // The lead's own copy of the message is the barrier: by then B has handled the channel change, or never will.
@@ -500,7 +424,7 @@ if (!redisUrl) {
       await emitAck(leadOnA, 'message.send', { roomId, clientId: randomUUID(), body: 'after removal' });
       await a
         .http()
-        .patch(`/api/meetings/${meeting.body.id}`)
+        .patch(`/api/meetings/${meeting.id}`)
         .set('Authorization', lead.auth)
         .send({ venue: 'Online' })
         .expect(200);

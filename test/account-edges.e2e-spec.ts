@@ -100,29 +100,15 @@ describe('the edges: downloads, caching, metrics, CSP, invitations, OpenAPI', ()
   });
 
   it('sends calendars and a signed-in reader’s CSV export with no-store', async () => {
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', uploader.auth)
-      .send({ name: 'Edges group', thematicArea: 'low_carbon_cities' })
-      .expect(201);
-    const meeting = await t
-      .http()
-      .post(`/api/working-groups/${group.body.id}/meetings`)
-      .set('Authorization', uploader.auth)
-      .send({
-        title: 'Edges meeting',
-        startsAt: '2031-03-10T07:00:00Z',
-        endsAt: '2031-03-10T08:00:00Z',
-        timeZone: 'Asia/Tokyo',
-        agenda: [],
-      })
-      .expect(201);
-    const ics = await t
-      .http()
-      .get(`/api/meetings/${meeting.body.id}/ics`)
-      .set('Authorization', uploader.auth)
-      .expect(200);
+    const group = await t.fx.group(uploader, { name: 'Edges group', thematicArea: 'low_carbon_cities' });
+    const meeting = await t.fx.meeting(uploader, group.id, {
+      title: 'Edges meeting',
+      startsAt: '2031-03-10T07:00:00Z',
+      endsAt: '2031-03-10T08:00:00Z',
+      timeZone: 'Asia/Tokyo',
+      agenda: [],
+    });
+    const ics = await t.http().get(`/api/meetings/${meeting.id}/ics`).set('Authorization', uploader.auth).expect(200);
     expect(ics.headers['cache-control']).toBe('no-store');
     const feed = await t.http().get('/api/calendar/feed').set('Authorization', uploader.auth).expect(200);
     const feedIcs = await t
@@ -168,19 +154,14 @@ describe('the edges: downloads, caching, metrics, CSP, invitations, OpenAPI', ()
       .send({ email, workingGroupId: UNKNOWN_ID })
       .expect(404);
     expect(refused.body).toMatchObject({ statusCode: 404, code: 'WORKING_GROUP_NOT_FOUND' });
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', admin.auth)
-      .send({ name: 'Invitation target', thematicArea: 'eco_labelling' })
-      .expect(201);
+    const group = await t.fx.group(admin, { name: 'Invitation target', thematicArea: 'eco_labelling' });
     const accepted = await t
       .http()
       .post('/api/invitations')
       .set('Authorization', admin.auth)
-      .send({ email, workingGroupId: group.body.id })
+      .send({ email, workingGroupId: group.id })
       .expect(201);
-    expect(accepted.body.workingGroupId).toBe(group.body.id);
+    expect(accepted.body.workingGroupId).toBe(group.id);
   });
 
   it('marks exactly the operations that need no token with security: [] (bearer is the default)', async () => {

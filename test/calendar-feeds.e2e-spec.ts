@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nodeIcal from 'node-ical';
-import type { TestMember } from '@lcc/testing';
+import type { TestGroup, TestMember } from '@lcc/testing';
 import { sql } from './support/db.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 describe('calendar feeds: revoked with the account', () => {
   let t: TestApp;
   let coordinator: TestMember;
-  let groupId: string;
+  let group: TestGroup;
 
   const feedPath = async (m: TestMember): Promise<string> => {
     const response = await t.http().get('/api/calendar/feed').set('Authorization', m.auth).expect(200);
@@ -32,36 +32,24 @@ describe('calendar feeds: revoked with the account', () => {
   /** An active member of the private group, invited to its private meeting. */
   const invitedMember = async (): Promise<TestMember> => {
     const m = await t.fx.member();
-    await t
-      .http()
-      .post(`/api/working-groups/${groupId}/members`)
-      .set('Authorization', coordinator.auth)
-      .send({ memberId: m.id })
-      .expect(201);
-    await t
-      .http()
-      .post(`/api/working-groups/${groupId}/meetings`)
-      .set('Authorization', coordinator.auth)
-      .send({
-        title: `Private review ${m.id}`,
-        startsAt: '2027-05-10T07:00:00Z',
-        endsAt: '2027-05-10T08:00:00Z',
-        timeZone: 'Asia/Tokyo',
-      })
-      .expect(201);
+    await t.fx.addMember(group, m);
+    await t.fx.meeting(coordinator, group.id, {
+      title: `Private review ${m.id}`,
+      startsAt: '2027-05-10T07:00:00Z',
+      endsAt: '2027-05-10T08:00:00Z',
+      timeZone: 'Asia/Tokyo',
+    });
     return m;
   };
 
   beforeAll(async () => {
     t = await createTestApp();
     coordinator = await t.fx.member({ role: 'coordinator' });
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', coordinator.auth)
-      .send({ name: 'Closed feed group', thematicArea: 'low_carbon_cities', visibility: 'private' })
-      .expect(201);
-    groupId = group.body.id;
+    group = await t.fx.group(coordinator, {
+      name: 'Closed feed group',
+      thematicArea: 'low_carbon_cities',
+      visibility: 'private',
+    });
   });
   afterAll(async () => {
     await t.close();

@@ -296,15 +296,12 @@ describe('information platform: cities, strategies, inventories, access', () => 
         expect.arrayContaining(['periodEnd', 'targets[0].reductionPercent', 'targets[0].baseYear']),
       );
 
-      const document = await t
-        .http()
-        .post('/api/documents')
-        .set('Authorization', focal.auth)
-        .field('title', 'Kitakyushu Green Frontier Plan')
-        .field('kind', 'strategy')
-        .field('visibility', 'network')
-        .attach('file', Buffer.from('plan\n'), { filename: 'plan.txt', contentType: 'text/plain' })
-        .expect(201);
+      const document = await t.fx.document(focal, {
+        title: 'Kitakyushu Green Frontier Plan',
+        kind: 'strategy',
+        visibility: 'network',
+        text: 'plan\n',
+      });
       const notMine = await as(focal).post(`/api/cities/${city.id}/strategies`, {
         title: 'Plan',
         type: 'lcc_strategy',
@@ -320,7 +317,7 @@ describe('information platform: cities, strategies, inventories, access', () => 
         periodStart: 2016,
         periodEnd: 2030,
         visibility: 'public',
-        documentIds: [document.body.id],
+        documentIds: [document.id],
         targets: [
           { type: 'base_year', baseYear: 2010, baseValue: 1000, targetYear: 2030, reductionPercent: 40 },
           { type: 'base_year', sectors: ['transport'], baseYear: 2010, targetYear: 2030, reductionPercent: 50 },
@@ -345,7 +342,7 @@ describe('information platform: cities, strategies, inventories, access', () => 
       strategy = created.body as StrategyResponse;
       expect(strategy).toMatchObject({
         city: { id: city.id, nameEn: 'Kitakyushu', nameLocal: '北九州', country: 'JP' },
-        documents: [{ id: document.body.id, title: 'Kitakyushu Green Frontier Plan' }],
+        documents: [{ id: document.id, title: 'Kitakyushu Green Frontier Plan' }],
         roomId: expect.any(String),
         canEdit: true,
       });

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { collect, connectSocket, emitAck, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
+import {
+  barrier,
+  collect,
+  connectSocket,
+  emitAck,
+  type PortalClient,
+  type TestGroup,
+  type TestMember,
+  waitForEvent,
+} from '@lcc/testing';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const redisUrl = process.env.REDIS_URL;
@@ -18,6 +27,7 @@ suite('discussions on two instances joined by the Redis Streams adapter', () => 
   let lead: TestMember;
   let alice: TestMember;
   let bob: TestMember;
+  let group: TestGroup;
   let groupId: string;
   let roomId: string;
   const sockets: PortalClient[] = [];
@@ -30,16 +40,10 @@ suite('discussions on two instances joined by the Redis Streams adapter', () => 
     lead = await a.fx.member({ role: 'coordinator' });
     alice = await a.fx.member({ displayName: 'Alice on A' });
     bob = await a.fx.member({ displayName: 'Bob on B' });
-    const group = await a
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', lead.auth)
-      .send({ name: 'Two Instances', thematicArea: 'other' })
-      .expect(201);
-    groupId = group.body.id;
-    roomId = group.body.roomId;
-    for (const m of [alice, bob])
-      await a.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', m.auth).expect(200);
+    group = await a.fx.group(lead, { name: 'Two Instances' });
+    groupId = group.id;
+    roomId = group.roomId;
+    for (const m of [alice, bob]) await a.fx.join(group, m);
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
@@ -108,9 +112,12 @@ suite('discussions on two instances joined by the Redis Streams adapter', () => 
 
   it('removing a member on instance A cuts their socket on instance B out of the room at once', async () => {
     const carol = await a.fx.member({ displayName: 'Carol on B' });
-    await a.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', carol.auth).expect(200);
+    await a.fx.join(group, carol);
     const carolOnB = await on(b, carol);
     const aliceOnA = await on(a, alice);
+    // A room Carol keeps: its next message reaches her socket after anything sent before it.
+    const { id: directId } = await a.fx.room(alice, { kind: 'direct', memberIds: [carol.id] });
+    expect((await emitAck(carolOnB, 'room.join', { roomId: directId })).ok).toBe(true);
     const seen = collect(carolOnB, 'message.created');
     await a
       .http()
@@ -120,7 +127,12 @@ suite('discussions on two instances joined by the Redis Streams adapter', () => 
     const marker = waitForEvent(aliceOnA, 'message.created', (m) => m.body === 'after removal');
     await emitAck(aliceOnA, 'message.send', { roomId, clientId: randomUUID(), body: 'after removal' });
     await marker;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await barrier(
+      carolOnB,
+      'message.created',
+      (m) => m.body === 'barrier',
+      () => emitAck(aliceOnA, 'message.send', { roomId: directId, clientId: randomUUID(), body: 'barrier' }),
+    );
     expect(seen.map((m) => m.body)).not.toContain('after removal');
 
     const dave = await a.fx.member();

@@ -165,24 +165,14 @@ describe('documents: upload, storage, versions, download, visibility, search', (
     lead = await t.fx.member({ displayName: 'Group Lead' });
     insider = await t.fx.member({ displayName: 'Group Insider' });
     outsider = await t.fx.member({ displayName: 'Outsider' });
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', coordinator.auth)
-      .send({ name: 'Low-Carbon Cities', thematicArea: 'low_carbon_cities', visibility: 'public' });
-    groupId = group.body.id;
-    for (const m of [lead, insider]) {
-      await t
-        .http()
-        .post(`/api/working-groups/${groupId}/members`)
-        .set('Authorization', coordinator.auth)
-        .send({ memberId: m.id });
-    }
-    await t
-      .http()
-      .patch(`/api/working-groups/${groupId}/members/${lead.id}`)
-      .set('Authorization', coordinator.auth)
-      .send({ role: 'lead' });
+    const group = await t.fx.group(coordinator, {
+      name: 'Low-Carbon Cities',
+      thematicArea: 'low_carbon_cities',
+      visibility: 'public',
+    });
+    groupId = group.id;
+    await t.fx.addMember(group, lead, { role: 'lead' });
+    await t.fx.addMember(group, insider);
   });
   afterAll(async () => {
     await t.close();
@@ -652,12 +642,7 @@ describe('documents of a private group', () => {
     try {
       const coordinator = await t.fx.member({ role: 'coordinator' });
       const outsider = await t.fx.member();
-      const group = await t
-        .http()
-        .post('/api/working-groups')
-        .set('Authorization', coordinator.auth)
-        .send({ name: 'Closed', thematicArea: 'other', visibility: 'private' })
-        .expect(201);
+      const group = await t.fx.group(coordinator, { name: 'Closed', visibility: 'private' });
       const upload = (visibility: string) =>
         t
           .http()
@@ -666,7 +651,7 @@ describe('documents of a private group', () => {
           .field('title', 'Internal draft')
           .field('kind', 'report')
           .field('visibility', visibility)
-          .field('workingGroupId', group.body.id)
+          .field('workingGroupId', group.id)
           .attach('file', Buffer.from('draft text\n'), { filename: 'draft.txt', contentType: 'text/plain' });
       const refused = await upload('network').expect(400);
       expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('visibility');

@@ -294,18 +294,15 @@ describe('eco-label registry: schemes, criteria, procedures, mutual recognition,
       const refused = await send('patch', `/api/eco-labels/schemes/${china.id}`, { documentIds: [UNKNOWN_ID] });
       expect(refused.status).toBe(400);
       expect(refused.body.code).toBe('DOCUMENT_NOT_LINKABLE');
-      const document = await t
-        .http()
-        .post('/api/documents')
-        .set('Authorization', coordinator.auth)
-        .field('title', 'HJ 410-2008 Technical requirement for environmental labeling products: copy paper')
-        .field('kind', 'policy')
-        .field('visibility', 'public')
-        .attach('file', Buffer.from('standard\n'), { filename: 'hj410.txt', contentType: 'text/plain' })
-        .expect(201);
-      const linked = await send('patch', `/api/eco-labels/schemes/${china.id}`, { documentIds: [document.body.id] });
+      const document = await t.fx.document(coordinator, {
+        title: 'HJ 410-2008 Technical requirement for environmental labeling products: copy paper',
+        kind: 'policy',
+        visibility: 'public',
+        text: 'standard\n',
+      });
+      const linked = await send('patch', `/api/eco-labels/schemes/${china.id}`, { documentIds: [document.id] });
       expect(linked.status).toBe(200);
-      expect(linked.body.documents).toEqual([{ id: document.body.id, title: expect.stringContaining('HJ 410-2008') }]);
+      expect(linked.body.documents).toEqual([{ id: document.id, title: expect.stringContaining('HJ 410-2008') }]);
       expect((await get(`/api/eco-labels/schemes/${china.id}`)).body.documents).toHaveLength(1);
     });
   });

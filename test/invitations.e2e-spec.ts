@@ -29,13 +29,10 @@ describe('invitations', () => {
   it('creates an invitation whose token is shown once and stored hashed; registering with it is active at once', async () => {
     const email = t.fx.email('invitee');
     // The group must exist (an unknown one is 404 WORKING_GROUP_NOT_FOUND: test/account-edges.e2e-spec.ts).
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', (await t.fx.admin()).auth)
-      .send({ name: 'Invitation group', thematicArea: 'low_carbon_cities' });
-    expect(group.status).toBe(201);
-    const groupId: string = group.body.id;
+    const { id: groupId } = await t.fx.group(await t.fx.admin(), {
+      name: 'Invitation group',
+      thematicArea: 'low_carbon_cities',
+    });
     const created = await invite({ email, role: 'coordinator', workingGroupId: groupId }).then((r) => r);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email, role: 'coordinator', workingGroupId: groupId });

@@ -41,21 +41,13 @@ describe('meetings: scheduling across time zones, RSVP, changes, calendars', () 
     await setZone(kamchatka, 'Asia/Kamchatka');
     // Sign in again so the actors carry their new zones.
     lead = await t.fx.login(lead.email, lead.password);
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', lead.auth)
-      .send({ name: 'GHG Inventories', thematicArea: 'low_carbon_cities', visibility: 'private' })
-      .expect(201);
-    groupId = group.body.id;
-    for (const m of [tokyo, ulaanbaatar]) {
-      await t
-        .http()
-        .post(`/api/working-groups/${groupId}/members`)
-        .set('Authorization', lead.auth)
-        .send({ memberId: m.id })
-        .expect(201);
-    }
+    const group = await t.fx.group(lead, {
+      name: 'GHG Inventories',
+      thematicArea: 'low_carbon_cities',
+      visibility: 'private',
+    });
+    groupId = group.id;
+    for (const m of [tokyo, ulaanbaatar]) await t.fx.addMember(group, m);
   });
   afterAll(async () => {
     await t.close();
@@ -299,17 +291,13 @@ describe('meetings: scheduling across time zones, RSVP, changes, calendars', () 
   it('links documents; each keeps its own visibility', async () => {
     const meeting = (await schedule({ ...base, title: 'With documents', inviteeIds: [kamchatka.id] }))
       .body as MeetingResponse;
-    const upload = (title: string, visibility: string) =>
-      t
-        .http()
-        .post('/api/documents')
-        .set('Authorization', lead.auth)
-        .field('title', title)
-        .field('kind', 'minutes')
-        .field('visibility', visibility)
-        .field('workingGroupId', groupId)
-        .attach('file', Buffer.from(`${title}\n`), { filename: 'minutes.txt', contentType: 'text/plain' });
-    const minutes = (await upload('Minutes of the EGM', 'group').expect(201)).body;
+    const minutes = await t.fx.document(lead, {
+      title: 'Minutes of the EGM',
+      kind: 'minutes',
+      visibility: 'group',
+      groupId,
+      filename: 'minutes.txt',
+    });
     const linked = await t
       .http()
       .patch(`/api/meetings/${meeting.id}`)

@@ -31,21 +31,13 @@ describe('what we write cannot be turned against the reader', () => {
       'Eve\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:pwned',
       legacy.id,
     ]);
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', organizer.auth)
-      .send({ name: 'Escaping group', thematicArea: 'low_carbon_cities', visibility: 'private' })
-      .expect(201);
-    groupId = group.body.id;
-    for (const m of [invitee, legacy]) {
-      await t
-        .http()
-        .post(`/api/working-groups/${groupId}/members`)
-        .set('Authorization', organizer.auth)
-        .send({ memberId: m.id })
-        .expect(201);
-    }
+    const group = await t.fx.group(organizer, {
+      name: 'Escaping group',
+      thematicArea: 'low_carbon_cities',
+      visibility: 'private',
+    });
+    groupId = group.id;
+    for (const m of [invitee, legacy]) await t.fx.addMember(group, m);
   });
   afterAll(async () => {
     await t.close();
@@ -81,21 +73,16 @@ describe('what we write cannot be turned against the reader', () => {
 
     beforeAll(async () => {
       for (const [i, startsAt] of ['2027-06-01T01:00:00Z', '2027-06-02T01:00:00Z'].entries()) {
-        const created = await t
-          .http()
-          .post(`/api/working-groups/${groupId}/meetings`)
-          .set('Authorization', organizer.auth)
-          .send({
-            title: `${title} #${i}`,
-            description,
-            venue,
-            agenda,
-            startsAt,
-            endsAt: startsAt.replace('T01', 'T02'),
-            timeZone: 'Asia/Seoul',
-          })
-          .expect(201);
-        meetingIds.push(created.body.id as string);
+        const created = await t.fx.meeting(organizer, groupId, {
+          title: `${title} #${i}`,
+          description,
+          venue,
+          agenda,
+          startsAt,
+          endsAt: startsAt.replace('T01', 'T02'),
+          timeZone: 'Asia/Seoul',
+        });
+        meetingIds.push(created.id);
       }
     });
 
@@ -223,15 +210,15 @@ describe('what we write cannot be turned against the reader', () => {
 
     it('keeps a literal backslash before n as written (RFC 5545 `\\\\n`), which ical.js reads back', async () => {
       const tricky = 'Path C:\\new\\North; 1,2';
-      const created = await t
-        .http()
-        .post(`/api/working-groups/${groupId}/meetings`)
-        .set('Authorization', organizer.auth)
-        .send({ title: tricky, startsAt: '2027-07-01T01:00:00Z', endsAt: '2027-07-01T02:00:00Z', timeZone: 'UTC' })
-        .expect(201);
+      const created = await t.fx.meeting(organizer, groupId, {
+        title: tricky,
+        startsAt: '2027-07-01T01:00:00Z',
+        endsAt: '2027-07-01T02:00:00Z',
+        timeZone: 'UTC',
+      });
       const response = await t
         .http()
-        .get(`/api/meetings/${created.body.id}/ics`)
+        .get(`/api/meetings/${created.id}/ics`)
         .set('Authorization', organizer.auth)
         .expect(200);
       expect(response.text).toContain('SUMMARY:Path C:\\\\new\\\\North\\; 1\\,2');

@@ -32,13 +32,11 @@ describe('scheduling polls: from a private group to everyone’s calendar', () =
       .send({ timeZone: 'Asia/Seoul' })
       .expect(200);
     coordinator = await t.fx.login(coordinator.email, coordinator.password);
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', coordinator.auth)
-      .send({ name: 'Expert Group on Eco-Labelling', thematicArea: 'eco_labelling', visibility: 'private' })
-      .expect(201);
-    groupId = group.body.id;
+    ({ id: groupId } = await t.fx.group(coordinator, {
+      name: 'Expert Group on Eco-Labelling',
+      thematicArea: 'eco_labelling',
+      visibility: 'private',
+    }));
     // Invited into the network and the group at once, through the API alone.
     for (const person of PEOPLE) {
       const email = t.fx.email(person.key);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MessageSearchHit } from '@lcc/contracts';
 import type { TestMember } from '@lcc/testing';
@@ -13,13 +12,7 @@ describe('search over messages and documents', () => {
   const ids: Record<string, string> = {};
 
   const post = async (key: string, body: string) => {
-    const res = await t
-      .http()
-      .post(`/api/rooms/${roomId}/messages`)
-      .set('Authorization', member.auth)
-      .send({ clientId: randomUUID(), body })
-      .expect(201);
-    ids[key] = res.body.id;
+    ids[key] = (await t.fx.message(member, roomId, body)).id;
   };
   const search = async (m: TestMember, q: string, scope = 'messages') =>
     (await t.http().get('/api/search').query({ q, scope }).set('Authorization', m.auth).expect(200)).body as {
@@ -32,19 +25,9 @@ describe('search over messages and documents', () => {
     lead = await t.fx.member({ role: 'coordinator' });
     member = await t.fx.member();
     outsider = await t.fx.member();
-    const group = await t
-      .http()
-      .post('/api/working-groups')
-      .set('Authorization', lead.auth)
-      .send({ name: 'Search Group', thematicArea: 'other', visibility: 'private' })
-      .expect(201);
-    roomId = group.body.roomId;
-    await t
-      .http()
-      .post(`/api/working-groups/${group.body.id}/members`)
-      .set('Authorization', lead.auth)
-      .send({ memberId: member.id })
-      .expect(201);
+    const group = await t.fx.group(lead, { name: 'Search Group', visibility: 'private' });
+    roomId = group.roomId;
+    await t.fx.addMember(group, member);
     await post('zh', '天津市发布了低碳城市发展规划');
     await post('ja', '北九州市の環境モデル都市の取り組み');
     await post('ko', '인천광역시 탄소중립 기본계획을 공유합니다');

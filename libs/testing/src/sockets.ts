@@ -76,3 +76,22 @@ export function collect<E extends keyof ServerToClientEvents>(
 export function isOk<T extends object>(ack: Ack<T>): ack is { ok: true } & T {
   return ack.ok;
 }
+
+/**
+ * Proves a negative without sleeping: starts listening on `socket`, runs `trigger` (which must cause an event that
+ * reaches `socket` after anything that should not have), and resolves once that marker event has arrived. An event
+ * that was going to arrive before the marker has arrived by then, so a test can assert its absence right after.
+ */
+export async function barrier<E extends keyof ServerToClientEvents>(
+  socket: PortalClient,
+  event: E,
+  predicate: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  trigger: () => Promise<unknown>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const marker = waitForEvent(socket, event, predicate, timeoutMs);
+  // A failed trigger must not leave the marker's rejection unhandled.
+  marker.catch(() => undefined);
+  await trigger();
+  await marker;
+}
