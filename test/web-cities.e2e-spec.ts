@@ -350,6 +350,9 @@ describeInBrowser('web portal: cities, comparisons and the eco-label registry', 
 
   it('lets the city editor check a CSV first, shows problems row by row, then imports it', async () => {
     const en = catalogue('en', 'cities');
+    // The editor reads English: an earlier test saved another language to this account, which sign-in applies.
+    const admin = await portal.fx.admin();
+    await portal.http().patch('/api/members/me').set('Authorization', admin.auth).send({ language: 'en' }).expect(200);
     const page = await openPage();
     await portal.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.goto(`/cities/${ulaanbaatar.id}`);

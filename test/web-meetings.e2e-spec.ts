@@ -47,7 +47,12 @@ describeInBrowser('web portal: meetings and polls', () => {
       country: 'KR',
       timeZone: 'Asia/Seoul',
     });
-    tokyo = await portal.fx.member({ displayName: 'Aiko Tanaka', country: 'JP', timeZone: 'Asia/Tokyo' });
+    tokyo = await portal.fx.member({
+      displayName: 'Aiko Tanaka',
+      country: 'JP',
+      timeZone: 'Asia/Tokyo',
+      language: 'ja',
+    });
     moscow = await portal.fx.member({ displayName: 'Boris Ivanov', country: 'RU', timeZone: 'Europe/Moscow' });
     const created = await portal
       .http()

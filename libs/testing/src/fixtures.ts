@@ -8,6 +8,7 @@ import type {
   GroupRole,
   GroupVisibility,
   InvitationResponse,
+  Language,
   MeetingResponse,
   MemberResponse,
   MemberType,
@@ -42,6 +43,8 @@ export interface MemberOptions {
   organization?: string;
   city?: string;
   timeZone?: string;
+  /** The interface language saved to the profile (applied at every sign-in). */
+  language?: Loose<Language>;
   expertise?: string[];
 }
 
