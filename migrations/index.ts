@@ -17,6 +17,7 @@ import { ExtractionAttempts1795906200000 } from './1795906200000-extraction-atte
 import { MeetingInviteesByName1796420000000 } from './1796420000000-meeting-invitees-by-name.js';
 import { MailOutbox1796500000000 } from './1796500000000-mail-outbox.js';
 import { AccountMail1796500100000 } from './1796500100000-account-mail.js';
+import { RoomDirectory1796600000000 } from './1796600000000-room-directory.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   MeetingInviteesByName1796420000000,
   MailOutbox1796500000000,
   AccountMail1796500100000,
+  RoomDirectory1796600000000,
 ];
