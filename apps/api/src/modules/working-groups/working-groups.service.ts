@@ -6,12 +6,14 @@ import { DataSource, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
 import {
   AuditAction,
+  CommonErrorCode,
   GroupMembershipStatus,
   GroupRole,
   GroupVisibility,
   type Page,
   type WorkingGroupResponse,
 } from '@lcc/contracts';
+import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -123,6 +125,16 @@ export class WorkingGroupsService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateWorkingGroupDto): Promise<WorkingGroupResponse> {
+    // `PartialType` makes every field optional, which lets `null` through validation; only the description may be
+    // cleared, the other columns are NOT NULL.
+    const nulled = (['name', 'slug', 'thematicArea', 'visibility'] as const).filter((field) => dto[field] === null);
+    if (nulled.length) {
+      throw new CommonException(
+        CommonErrorCode.VALIDATION_FAILED,
+        'These fields cannot be empty',
+        nulled.map((field) => ({ field, message: `${field} must not be null` })),
+      );
+    }
     const { group } = await this.requireManager(actor, id);
     const visibilityBefore = group.visibility;
     Object.assign(group, dto);
