@@ -18,6 +18,7 @@ import { MeetingInviteesByName1796420000000 } from './1796420000000-meeting-invi
 import { MailOutbox1796500000000 } from './1796500000000-mail-outbox.js';
 import { AccountMail1796500100000 } from './1796500100000-account-mail.js';
 import { NotificationMail1796500200000 } from './1796500200000-notification-mail.js';
+import { RoomDirectory1796600000000 } from './1796600000000-room-directory.js';
 import { NotificationParams1796611200000 } from './1796611200000-notification-params.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   MailOutbox1796500000000,
   AccountMail1796500100000,
   NotificationMail1796500200000,
+  RoomDirectory1796600000000,
   NotificationParams1796611200000,
 ];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
 import type { MessageResponse, RoomResponse } from '@lcc/contracts';
-import { collect, connectSocket, emitAck, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
+import { collect, connectSocket, emitAck, isOk, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
 import { sql } from './support/db.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -755,5 +755,282 @@ describe('discussions: socket rate limit', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('discussions: finding rooms and people', () => {
+  let t: TestApp;
+  let mod: TestMember;
+  let lead: TestMember;
+  let ana: TestMember;
+  let bat: TestMember;
+  let chen: TestMember;
+  const sockets: PortalClient[] = [];
+  const connect = async (m: TestMember): Promise<PortalClient> => {
+    const socket = await connectSocket(t.url, m.accessToken);
+    sockets.push(socket);
+    return socket;
+  };
+  const as = (m: TestMember) => ({
+    get: (path: string) => t.http().get(path).set('Authorization', m.auth),
+    post: (path: string, body: object = {}) => t.http().post(path).set('Authorization', m.auth).send(body),
+    put: (path: string, body: object) => t.http().put(path).set('Authorization', m.auth).send(body),
+    delete: (path: string) => t.http().delete(path).set('Authorization', m.auth),
+  });
+  const topicRoom = async (name: string, visibility: 'public' | 'private', topic?: string, memberIds?: string[]) =>
+    (await as(mod).post('/api/rooms', { kind: 'topic', name, visibility, topic, memberIds }).expect(201))
+      .body as RoomResponse;
+  const myRoomIds = async (m: TestMember) =>
+    ((await as(m).get('/api/rooms?limit=100').expect(200)).body.items as RoomResponse[]).map((r) => r.id);
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_SOCKET_BURST: '1000', RATE_LIMIT_SOCKET_PER_SECOND: '1000' } });
+    mod = await t.fx.member({ displayName: 'Mira Moderator' });
+    lead = await t.fx.member({ role: 'coordinator', displayName: 'Group Lead' });
+    ana = await t.fx.member({ displayName: 'Ana Lee' });
+    bat = await t.fx.member({ displayName: 'Bat Erdene' });
+    chen = await t.fx.member({ displayName: '陈小明' });
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+  });
+
+  it('lists public topic rooms with topic and member count, searches in CJK and Cyrillic, pages by keyset', async () => {
+    await topicRoom('Владивосток: транспорт', 'public', 'Электробусы и трамваи');
+    await topicRoom('北京 低碳城市', 'public', '能源转型');
+    await topicRoom('Closed planning', 'private');
+    for (let n = 0; n < 3; n += 1) await topicRoom(`Zeta page ${n}`, 'public');
+
+    const cyrillic = await as(ana).get('/api/rooms/directory').query({ q: 'ВЛАДИВОСТОК' }).expect(200);
+    expect(cyrillic.body.items).toEqual([
+      expect.objectContaining({ name: 'Владивосток: транспорт', topic: 'Электробусы и трамваи', memberCount: 1 }),
+    ]);
+    expect(cyrillic.body.items[0].joined).toBe(false);
+    const byTopic = await as(ana).get('/api/rooms/directory').query({ q: 'электробусы' }).expect(200);
+    expect(byTopic.body.items.map((r: { name: string }) => r.name)).toEqual(['Владивосток: транспорт']);
+    const cjk = await as(ana).get('/api/rooms/directory').query({ q: '低碳' }).expect(200);
+    expect(cjk.body.items.map((r: { name: string }) => r.name)).toEqual(['北京 低碳城市']);
+    // A private room is never listed, whatever the query; wildcards are matched literally.
+    expect((await as(ana).get('/api/rooms/directory').query({ q: 'Closed' }).expect(200)).body.items).toEqual([]);
+    expect((await as(ana).get('/api/rooms/directory').query({ q: '%' }).expect(200)).body.items).toEqual([]);
+
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await as(ana)
+        .get('/api/rooms/directory')
+        .query({ q: 'zeta', limit: 2, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      names.push(...page.body.items.map((r: { name: string }) => r.name));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(names).toEqual(['Zeta page 0', 'Zeta page 1', 'Zeta page 2']);
+
+    const forged = await as(ana).get('/api/rooms/directory').query({ cursor: 'bm90LWEtY3Vyc29y' }).expect(400);
+    expect(forged.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [expect.objectContaining({ field: 'cursor' })],
+    });
+    await t.http().get('/api/rooms/directory').expect(401);
+  });
+
+  it('joins and leaves a public room: the room appears in the list at once, on every tab; group rooms cannot be left', async () => {
+    const room = await topicRoom('Eco-label criteria', 'public', 'Type I schemes');
+    const tab = await connect(ana);
+    const added = waitForEvent(tab, 'room.added', (r) => r.id === room.id);
+    const joined = await as(ana).post(`/api/rooms/${room.id}/join`).expect(200);
+    expect(joined.body).toMatchObject({ id: room.id, notifyLevel: 'all', moderator: false });
+    expect((await added).id).toBe(room.id);
+    expect(await myRoomIds(ana)).toContain(room.id);
+    const entry = (await as(ana).get('/api/rooms/directory').query({ q: 'eco-label' }).expect(200)).body.items[0];
+    expect(entry).toMatchObject({ id: room.id, joined: true, memberCount: 2 });
+    await as(ana).post(`/api/rooms/${room.id}/join`).expect(200);
+
+    expect(isOk(await emitAck(tab, 'room.join', { roomId: room.id }))).toBe(true);
+    const removed = waitForEvent(tab, 'room.removed', (p) => p.roomId === room.id);
+    await as(ana).post(`/api/rooms/${room.id}/leave`).expect(204);
+    await removed;
+    expect(await myRoomIds(ana)).not.toContain(room.id);
+    // After leaving, the room's messages no longer reach the member's sockets.
+    const heard = collect(tab, 'message.created');
+    const control = await connect(mod);
+    expect(isOk(await emitAck(control, 'room.join', { roomId: room.id }))).toBe(true);
+    const controlHeard = waitForEvent(control, 'message.created', (m) => m.body === 'after ana left');
+    await as(mod)
+      .post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: 'after ana left' })
+      .expect(201);
+    await controlHeard;
+    await as(mod).get(`/api/rooms/${room.id}`).expect(200);
+    expect(heard.filter((m) => m.roomId === room.id)).toEqual([]);
+
+    const group = await as(lead)
+      .post('/api/working-groups', { name: 'Leave test group', thematicArea: 'other', visibility: 'public' })
+      .expect(201);
+    const refused = await as(lead).post(`/api/rooms/${group.body.roomId}/leave`).expect(409);
+    expect(refused.body.code).toBe('ROOM_LEAVE_NOT_ALLOWED');
+    const closed = await topicRoom('Joining closed', 'private');
+    expect((await as(ana).post(`/api/rooms/${closed.id}/join`).expect(404)).body.code).toBe('ROOM_NOT_FOUND');
+    await t.http().post(`/api/rooms/${room.id}/join`).expect(401);
+    await as(ana).post('/api/rooms/not-a-uuid/join').expect(400);
+  });
+
+  it('delivers a new direct message live to the recipient with its people and unread badge; writing again reuses it', async () => {
+    const batSocket = await connect(bat);
+    const added = waitForEvent(batSocket, 'room.added', (r) => r.kind === 'direct');
+    const dm = (
+      await as(ana)
+        .post('/api/rooms', { kind: 'direct', memberIds: [bat.id] })
+        .expect(201)
+    ).body as RoomResponse;
+    const live = await added;
+    expect(live).toMatchObject({ id: dm.id, kind: 'direct', name: null, unreadCount: 0 });
+    expect(live.people?.map((p) => p.displayName).sort()).toEqual(['Ana Lee', 'Bat Erdene']);
+
+    // The first message arrives on the room's channel once the list joins it, and counts as unread.
+    expect(isOk(await emitAck(batSocket, 'room.join', { roomId: dm.id, sinceSeq: live.lastSeq }))).toBe(true);
+    const message = waitForEvent(batSocket, 'message.created', (m) => m.roomId === dm.id);
+    await as(ana).post(`/api/rooms/${dm.id}/messages`, { clientId: randomUUID(), body: 'Сайн байна уу' }).expect(201);
+    expect((await message).body).toBe('Сайн байна уу');
+    const mine = (await as(bat).get(`/api/rooms/${dm.id}`).expect(200)).body as RoomResponse;
+    expect(mine.unreadCount).toBe(1);
+
+    const again = await as(bat)
+      .post('/api/rooms', { kind: 'direct', memberIds: [ana.id] })
+      .expect(201);
+    expect(again.body.id).toBe(dm.id);
+    const group = (
+      await as(ana)
+        .post('/api/rooms', { kind: 'direct', memberIds: [bat.id, chen.id, mod.id] })
+        .expect(201)
+    ).body as RoomResponse;
+    expect(group.id).not.toBe(dm.id);
+    expect(group.people).toHaveLength(4);
+  });
+
+  it('lets moderators add and remove people in a private topic room; a removed member loses it on every channel', async () => {
+    const room = await topicRoom('Strategy drafting', 'private', 'Drafts of the 2030 plan');
+    const batSocket = await connect(bat);
+    const added = waitForEvent(batSocket, 'room.added', (r) => r.id === room.id);
+    const denied = await as(ana)
+      .post(`/api/rooms/${room.id}/members`, { memberIds: [bat.id] })
+      .expect(404);
+    expect(denied.body.code).toBe('ROOM_NOT_FOUND');
+    await as(mod)
+      .post(`/api/rooms/${room.id}/members`, { memberIds: [bat.id, ana.id] })
+      .expect(204);
+    expect((await added).name).toBe('Strategy drafting');
+    expect(
+      (
+        await as(ana)
+          .post(`/api/rooms/${room.id}/members`, { memberIds: [chen.id] })
+          .expect(403)
+      ).body.code,
+    ).toBe('NOT_A_MODERATOR');
+    const bad = await as(mod)
+      .post(`/api/rooms/${room.id}/members`, { memberIds: ['nope'] })
+      .expect(400);
+    expect(bad.body.details[0].field).toMatch(/^memberIds/);
+    expect(
+      (
+        await as(mod)
+          .post(`/api/rooms/${room.id}/members`, { memberIds: [randomUUID()] })
+          .expect(400)
+      ).body.code,
+    ).toBe('ROOM_MEMBER_NOT_FOUND');
+
+    expect(isOk(await emitAck(batSocket, 'room.join', { roomId: room.id }))).toBe(true);
+    await as(bat)
+      .post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: 'the secret draft wording' })
+      .expect(201);
+    const removed = waitForEvent(batSocket, 'room.removed', (p) => p.roomId === room.id);
+    await as(mod).delete(`/api/rooms/${room.id}/members/${bat.id}`).expect(204);
+    await removed;
+    expect((await as(mod).delete(`/api/rooms/${room.id}/members/${bat.id}`).expect(404)).body.code).toBe('NOT_IN_ROOM');
+
+    // REST: the room, its history, its members, sending and reading are 404; lists and search no longer show it.
+    for (const path of [`/api/rooms/${room.id}`, `/api/rooms/${room.id}/messages`, `/api/rooms/${room.id}/members`]) {
+      expect((await as(bat).get(path).expect(404)).body.code).toBe('ROOM_NOT_FOUND');
+    }
+    await as(bat).post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: 'still here?' }).expect(404);
+    await as(bat).post(`/api/rooms/${room.id}/read`, { seq: 1 }).expect(404);
+    await as(bat).post(`/api/rooms/${room.id}/join`).expect(404);
+    expect(await myRoomIds(bat)).not.toContain(room.id);
+    const found = await as(bat).get('/api/search').query({ q: 'secret', scope: 'messages' }).expect(200);
+    expect(found.body.messages).toEqual([]);
+    // Socket: the channel was left, broadcasts stop, and room.join and sends are refused.
+    const heard = collect(batSocket, 'message.created');
+    const control = await connect(mod);
+    expect(isOk(await emitAck(control, 'room.join', { roomId: room.id }))).toBe(true);
+    const controlHeard = waitForEvent(control, 'message.created', (m) => m.body === 'after removal');
+    await as(mod).post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: 'after removal' }).expect(201);
+    await controlHeard;
+    const rejoin = await emitAck(batSocket, 'room.join', { roomId: room.id });
+    expect(rejoin).toMatchObject({ ok: false, error: { code: 'ROOM_NOT_FOUND' } });
+    const sent = await emitAck(batSocket, 'message.send', { roomId: room.id, clientId: randomUUID(), body: 'x' });
+    expect(sent).toMatchObject({ ok: false, error: { code: 'ROOM_NOT_FOUND' } });
+    expect(heard.filter((m) => m.roomId === room.id)).toEqual([]);
+
+    const group = await as(lead)
+      .post('/api/working-groups', { name: 'Fixed membership', thematicArea: 'other', visibility: 'public' })
+      .expect(201);
+    const fixed = await as(lead)
+      .post(`/api/rooms/${group.body.roomId}/members`, { memberIds: [ana.id] })
+      .expect(409);
+    expect(fixed.body.code).toBe('ROOM_MEMBERSHIP_FIXED');
+  });
+
+  it("notifies every member for a moderator's @room, as plain text from others, and follows each notify level", async () => {
+    const room = await topicRoom('Mentions and mute', 'private', undefined, [ana.id, bat.id, chen.id]);
+    const level = (m: TestMember, notifyLevel: string) =>
+      as(m).put(`/api/rooms/${room.id}/notify-level`, { notifyLevel });
+    const anaTab = await connect(ana);
+    const levelEcho = waitForEvent(anaTab, 'room.notify-level', (p) => p.roomId === room.id);
+    expect((await level(ana, 'nothing').expect(200)).body.notifyLevel).toBe('nothing');
+    expect(await levelEcho).toEqual({ roomId: room.id, notifyLevel: 'nothing' });
+    expect((await level(bat, 'mentions').expect(200)).body.notifyLevel).toBe('mentions');
+    expect((await level(bat, 'loud').expect(400)).body.details[0].field).toBe('notifyLevel');
+
+    const notifications = async (m: TestMember) =>
+      (
+        (await as(m).get('/api/notifications').expect(200)).body.items as {
+          type: string;
+          data: Record<string, string>;
+        }[]
+      ).filter((n) => n.data.roomId === room.id);
+
+    const chenSocket = await connect(chen);
+    const chenHears = waitForEvent(chenSocket, 'notification.created', (n) => n.type === 'room_mention');
+    const everyone = await as(mod)
+      .post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: '@room the draft is ready' })
+      .expect(201);
+    expect([...everyone.body.mentionIds].sort()).toEqual([ana.id, bat.id, chen.id].sort());
+    const live = await chenHears;
+    expect(live.data).toMatchObject({ roomId: room.id, messageId: everyone.body.id, authorName: 'Mira Moderator' });
+    // Muted: no notification at all; "mentions": @room is a mention.
+    expect(await notifications(ana)).toEqual([]);
+    expect((await notifications(bat)).map((n) => n.type)).toEqual(['room_mention']);
+
+    // From someone who does not moderate the room, @room mentions no one.
+    const plain = await as(bat)
+      .post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: '@room hello all' })
+      .expect(201);
+    expect(plain.body.mentionIds).toEqual([]);
+    // A muted member named directly is not notified either; the named one who listens is.
+    await as(mod)
+      .post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: '@Ana Lee and @陈小明 please check' })
+      .expect(201);
+    expect(await notifications(ana)).toEqual([]);
+    expect((await notifications(chen)).map((n) => n.type).sort()).toEqual(['message_mention', 'room_mention']);
+    // Back to all: Ana hears of mentions again.
+    await level(ana, 'all').expect(200);
+    await as(mod)
+      .post(`/api/rooms/${room.id}/messages`, { clientId: randomUUID(), body: '@Ana Lee again' })
+      .expect(201);
+    expect((await notifications(ana)).map((n) => n.type)).toEqual(['message_mention']);
+    const listed = ((await as(bat).get('/api/rooms?limit=100').expect(200)).body.items as RoomResponse[]).find(
+      (r) => r.id === room.id,
+    );
+    expect(listed?.notifyLevel).toBe('mentions');
   });
 });

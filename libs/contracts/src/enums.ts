@@ -96,6 +96,8 @@ export enum NotificationType {
   GroupJoinRequested = 'group_join_requested',
   GroupJoined = 'group_joined',
   MessageMention = 'message_mention',
+  /** A moderator's `@room`: every member of the room who has not silenced it. */
+  RoomMention = 'room_mention',
 }
 
 export enum RoomKind {
@@ -108,6 +110,16 @@ export enum RoomKind {
 export enum RoomVisibility {
   Public = 'public',
   Private = 'private',
+}
+
+/**
+ * What a member hears of one room: `all` counts every unread message, `mentions` only mentions of them (and
+ * `@room`), `nothing` mutes the room (no badge, no mention notification).
+ */
+export enum RoomNotifyLevel {
+  All = 'all',
+  Mentions = 'mentions',
+  Nothing = 'nothing',
 }
 
 export enum PollStatus {

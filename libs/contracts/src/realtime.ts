@@ -1,5 +1,5 @@
 import type { NotificationResponse } from './responses.js';
-import type { RoomKind, RoomVisibility } from './enums.js';
+import type { RoomKind, RoomNotifyLevel, RoomVisibility } from './enums.js';
 
 export interface ReactionSummary {
   emoji: string;
@@ -46,7 +46,25 @@ export interface RoomResponse {
   mentionCount: number;
   /** Whether the viewer may moderate (pin, remove others' messages). */
   moderator: boolean;
+  /** What the viewer hears of this room (`all` for a public topic room they have not joined). */
+  notifyLevel: RoomNotifyLevel;
+  /**
+   * Everyone in a direct room (the viewer included), so each reader names it after the others in their own
+   * language; `null` for other rooms, which have names.
+   */
+  people: { id: string; displayName: string }[] | null;
   createdAt: string;
+}
+
+/** A public topic room as the room directory lists it. */
+export interface RoomDirectoryEntry {
+  id: string;
+  name: string;
+  topic: string | null;
+  memberCount: number;
+  /** Whether the viewer is in it (its unread counts and messages reach them). */
+  joined: boolean;
+  lastMessageAt: string | null;
 }
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
@@ -152,6 +170,15 @@ export interface ServerToClientEvents {
     workingGroupId: string;
     change: 'scheduled' | 'updated' | 'cancelled';
   }) => void;
+  /**
+   * To `member:<id>`: the member is now in a room (a new direct message, a room they were added to or joined), as
+   * they see it, unread count included. Send `room.join` with `sinceSeq: room.lastSeq` to hear its messages.
+   */
+  'room.added': (room: RoomResponse) => void;
+  /** To `member:<id>`: the member left or was removed from a room; their sockets have left its channel. */
+  'room.removed': (payload: { roomId: string }) => void;
+  /** To `member:<id>`: the member's notification level of a room changed (in another tab or device). */
+  'room.notify-level': (payload: { roomId: string; notifyLevel: RoomNotifyLevel }) => void;
 }
 
 /** Error codes of socket acks and handshake refusals. */

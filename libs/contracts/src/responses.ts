@@ -244,6 +244,8 @@ export interface NotificationParams {
   };
   [NotificationType.GroupJoined]: { workingGroupId: string; groupName: string; actorId?: string; actorName?: string };
   [NotificationType.MessageMention]: { roomId: string; messageId: string; actorId: string; actorName: string };
+  /** A moderator's `@room`: every member of the room who listens to mentions. */
+  [NotificationType.RoomMention]: { roomId: string; messageId: string; actorId: string; actorName: string };
 }
 
 export interface MeetingNotificationParams {

@@ -25,6 +25,7 @@ const DocumentsPage = lazy(() => import('../pages/documents/DocumentsPage'));
 const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const UploadPage = lazy(() => import('../pages/documents/UploadPage'));
 const RoomsPage = lazy(() => import('../pages/discussions/RoomsPage'));
+const RoomDirectoryPage = lazy(() => import('../pages/discussions/RoomDirectoryPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 const CitiesPage = lazy(() => import('../pages/cities/CitiesPage'));
 const CityPage = lazy(() => import('../pages/cities/CityPage'));
@@ -92,6 +93,7 @@ export function AppRoutes() {
         <Route path="documents/upload" element={member(<UploadPage />)} />
         <Route path="documents/:id" element={<DocumentPage />} />
         <Route path="rooms" element={member(<RoomsPage />)} />
+        <Route path="rooms/directory" element={member(<RoomDirectoryPage />)} />
         <Route path="rooms/:id" element={member(<RoomsPage />)} />
         <Route path="cities" element={<CitiesPage />} />
         <Route path="cities/:id" element={<CityPage />} />

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
 import {
   EditMessageDto,
@@ -8,10 +16,19 @@ import {
   ReadMarkerDto,
   SendMessageDto,
 } from './dto/message.dto.js';
-import { CreateRoomDto, ListRoomsQueryDto, UpdateRoomDto } from './dto/room.dto.js';
+import {
+  AddRoomMembersDto,
+  CreateRoomDto,
+  ListRoomsQueryDto,
+  RoomDirectoryQueryDto,
+  RoomMemberParamsDto,
+  RoomNotifyLevelDto,
+  UpdateRoomDto,
+} from './dto/room.dto.js';
 import {
   MessagePageDto,
   MessageResponseDto,
+  RoomDirectoryPageDto,
   RoomPageDto,
   RoomMemberResponseDto,
   RoomResponseDto,
@@ -21,6 +38,7 @@ import { MessageHistoryService } from './message-history.service.js';
 import { MessageSendingService } from './message-sending.service.js';
 import { PresenceService } from './presence.service.js';
 import { ReadMarkersService } from './read-markers.service.js';
+import { RoomMembershipService } from './room-membership.service.js';
 import { RoomsService } from './rooms.service.js';
 
 /** The REST mirror of the socket protocol: the same services, which publish the same events to the sockets. */
@@ -34,7 +52,15 @@ export class DiscussionsController {
     private readonly messages: MessageHistoryService,
     private readonly sending: MessageSendingService,
     private readonly presence: PresenceService,
+    private readonly membership: RoomMembershipService,
   ) {}
+
+  @Get('rooms/directory')
+  @ApiOperation({ summary: 'Browse and search the public topic rooms, with their topic and member count.' })
+  @ApiOkResponse({ type: RoomDirectoryPageDto })
+  directory(@CurrentActor() actor: Actor, @Query() query: RoomDirectoryQueryDto) {
+    return this.membership.directory(actor, query);
+  }
 
   @Get('rooms')
   @ApiOperation({ summary: 'List my rooms, most recently active first, with unread and mention counts.' })
@@ -76,6 +102,49 @@ export class DiscussionsController {
   @ApiOkResponse({ type: [RoomMemberResponseDto], description: 'Members of the room with their presence' })
   members(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.presence.roomMembers(actor, id);
+  }
+
+  @Post('rooms/:id/join')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Join a public topic room; it is in my room list at once.' })
+  @ApiOkResponse({ type: RoomResponseDto })
+  @ApiErrors(409)
+  join(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.membership.join(actor, id);
+  }
+
+  @Post('rooms/:id/leave')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Leave a topic or direct room (a group or meeting room follows its group or meeting).' })
+  @ApiNoContentResponse({ description: 'Left (or was not in it)' })
+  @ApiErrors(409)
+  leave(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.membership.leave(actor, id);
+  }
+
+  @Post('rooms/:id/members')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Add people to a topic room (moderators).' })
+  @ApiNoContentResponse({ description: 'Added; each new member hears room.added' })
+  @ApiErrors(409)
+  addMembers(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRoomMembersDto) {
+    return this.membership.add(actor, id, dto);
+  }
+
+  @Delete('rooms/:id/members/:memberId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove someone from a topic room (moderators); their access ends on every channel.' })
+  @ApiNoContentResponse({ description: 'Removed; their sockets leave the room and hear room.removed' })
+  @ApiErrors(409)
+  removeMember(@CurrentActor() actor: Actor, @Param() params: RoomMemberParamsDto) {
+    return this.membership.remove(actor, params.id, params.memberId);
+  }
+
+  @Put('rooms/:id/notify-level')
+  @ApiOperation({ summary: 'Choose what I hear of a room: all, mentions or nothing (muted).' })
+  @ApiOkResponse({ type: RoomResponseDto })
+  notifyLevel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RoomNotifyLevelDto) {
+    return this.membership.setNotifyLevel(actor, id, dto);
   }
 
   @Get('rooms/:id/pins')

@@ -15,4 +15,7 @@ export const DiscussionException = featureException<DiscussionErrorCode>('Discus
   [DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND]: [400, 'Some members are not active members of the network'],
   [DiscussionErrorCode.ATTACHMENT_NOT_FOUND]: [400, 'Attach only documents you may open'],
   [DiscussionErrorCode.NOT_A_MODERATOR]: [403, 'Only the room moderators (group leads, coordinators) can do this'],
+  [DiscussionErrorCode.ROOM_LEAVE_NOT_ALLOWED]: [409, 'A group or meeting room follows its group or meeting'],
+  [DiscussionErrorCode.ROOM_MEMBERSHIP_FIXED]: [409, 'People are added and removed by hand only in topic rooms'],
+  [DiscussionErrorCode.NOT_IN_ROOM]: [404, 'This member is not in the room'],
 });

@@ -21,6 +21,9 @@ import { PresenceService } from './presence.service.js';
 import { ReadMarkersService } from './read-markers.service.js';
 import { RealtimeListener } from './realtime.listener.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
+import { MentionsService } from './mentions.service.js';
+import { RoomMembershipService } from './room-membership.service.js';
+import { RoomViewsService } from './room-views.service.js';
 import { RoomsService } from './rooms.service.js';
 import { SocketAuth } from './socket-auth.js';
 
@@ -36,6 +39,9 @@ import { SocketAuth } from './socket-auth.js';
   controllers: [DiscussionsController],
   providers: [
     RoomsService,
+    RoomViewsService,
+    RoomMembershipService,
+    MentionsService,
     ReadMarkersService,
     MessageHistoryService,
     MessageSendingService,

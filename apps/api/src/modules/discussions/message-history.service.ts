@@ -15,6 +15,7 @@ import { MessageDeletedEvent } from './events/message-deleted.event.js';
 import { MessageUpdatedEvent } from './events/message-updated.event.js';
 import { ReactionsUpdatedEvent } from './events/reactions-updated.event.js';
 import { messageFromRow, summarizeReactions, toMessageResponse } from './message-view.js';
+import { MentionsService } from './mentions.service.js';
 import { RoomsService } from './rooms.service.js';
 
 /** At most this many messages in a `room.join` catch-up; the client pages on with REST `after=`. */
@@ -33,6 +34,7 @@ export class MessageHistoryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rooms: RoomsService,
     private readonly documents: DocumentsService,
+    private readonly mentions: MentionsService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -98,7 +100,8 @@ export class MessageHistoryService {
     const message = await this.requireMessage(actor, messageId);
     if (message.authorId !== actor.id) throw new DiscussionException(DiscussionErrorCode.NOT_MESSAGE_AUTHOR);
     if (message.deletedAt) throw new DiscussionException(DiscussionErrorCode.MESSAGE_DELETED);
-    const mentionIds = await this.rooms.mentionedIn(message.roomId, body, actor.id);
+    const { moderator } = await this.rooms.requireAccess(actor, message.roomId);
+    const { ids: mentionIds } = await this.mentions.mentionedIn(message.roomId, body, actor.id, moderator);
     await this.messages
       .createQueryBuilder()
       .update()

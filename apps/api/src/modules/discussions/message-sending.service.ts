@@ -9,11 +9,12 @@ import { indexText } from '../../common/search/segmentation.js';
 import { inputValidationError, unstorableText } from '../../common/validation/input-guard.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { Member } from '../members/members.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { type NewNotification, NotificationsService } from '../notifications/notifications.service.js';
 import type { SendMessageDto } from './dto/message.dto.js';
 import { Message } from './entities/message.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { MessageCreatedEvent } from './events/message-created.event.js';
+import { MentionsService } from './mentions.service.js';
 import { MessageHistoryService } from './message-history.service.js';
 import { messageFromRow, toMessageResponse } from './message-view.js';
 import { mayPostSql } from './room-access.js';
@@ -45,6 +46,7 @@ export class MessageSendingService {
     private readonly history: MessageHistoryService,
     private readonly notifications: NotificationsService,
     private readonly documents: DocumentsService,
+    private readonly mentions: MentionsService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -59,7 +61,7 @@ export class MessageSendingService {
       const outcome = await this.insertPlain(roomId, actor.id, dto);
       if (outcome !== 'refused') return this.sent(actor, roomId, dto, outcome, new Map());
     }
-    const { room } = await this.rooms.enter(actor, roomId);
+    const { room, moderator } = await this.rooms.enter(actor, roomId);
     if (room.archived) throw new DiscussionException(DiscussionErrorCode.ROOM_ARCHIVED);
     if (dto.threadRootId) {
       const root = await this.messages.findOneBy({ id: dto.threadRootId, roomId });
@@ -75,8 +77,8 @@ export class MessageSendingService {
         missing.map((id) => ({ field: 'attachmentIds', message: `${id} is not a document you may open` })),
       );
     }
-    const mentionIds = await this.rooms.mentionedIn(roomId, dto.body, actor.id);
-    const outcome = await this.insert(roomId, actor.id, { ...dto, attachmentIds }, mentionIds);
+    const mentioned = await this.mentions.mentionedIn(roomId, dto.body, actor.id, moderator);
+    const outcome = await this.insert(roomId, actor.id, { ...dto, attachmentIds }, mentioned.ids);
     if (outcome === 'refused') {
       // Left the room or archived between the checks above and the insert.
       const { room: now } = await this.rooms.requireAccess(actor, roomId);
@@ -84,13 +86,16 @@ export class MessageSendingService {
         now.archived ? DiscussionErrorCode.ROOM_ARCHIVED : DiscussionErrorCode.ROOM_NOT_FOUND,
       );
     }
-    if (outcome !== 'duplicate' && mentionIds.length) {
+    if (outcome !== 'duplicate' && mentioned.ids.length) {
       // Notifications are another feature's rows: written through its exported service, which also tells the
       // mentioned members' sockets (`notification.created`). Awaited, so the notification exists by the ack.
+      // Members who muted the room hear nothing; `@room` notifies as its own type, with parameters only.
+      const listening = await this.mentions.listening(roomId, mentioned.ids);
       await this.notifications.notify(
-        mentionIds.map((memberId) => ({
+        listening.map((memberId): NewNotification => ({
           memberId,
-          type: NotificationType.MessageMention,
+          // Named with @name, or reached by a moderator's @room: the same parameters, two sentences.
+          type: mentioned.named.has(memberId) ? NotificationType.MessageMention : NotificationType.RoomMention,
           data: { roomId, messageId: outcome.id, actorId: actor.id, actorName: actor.displayName },
         })),
       );

@@ -9,6 +9,9 @@ import { MessageDeletedEvent } from './events/message-deleted.event.js';
 import { MessageUpdatedEvent } from './events/message-updated.event.js';
 import { PresenceChangedEvent } from './events/presence-changed.event.js';
 import { ReactionsUpdatedEvent } from './events/reactions-updated.event.js';
+import { RoomMembersRemovedEvent } from './events/room-member-removed.event.js';
+import { RoomMembersAddedEvent } from './events/room-members-added.event.js';
+import { RoomNotifyLevelChangedEvent } from './events/room-notify-level-changed.event.js';
 import { RoomReadEvent } from './events/room-read.event.js';
 import { TypingStartedEvent } from './events/typing-started.event.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
@@ -59,6 +62,23 @@ export class RealtimeListener {
       lastReadSeq,
       ...(threadRootId ? { threadRootId } : {}),
     });
+  }
+
+  /** A new direct message, a room joined or someone added: it appears in each member's list without a reload. */
+  @OnEvent(RoomMembersAddedEvent.NAME)
+  onRoomMembersAdded(event: RoomMembersAddedEvent): void {
+    for (const { memberId, room } of event.views) this.broadcaster.roomAdded(memberId, room);
+  }
+
+  /** Left or removed: their sockets stop hearing the room at once, on every instance, and drop it from the list. */
+  @OnEvent(RoomMembersRemovedEvent.NAME)
+  onRoomMembersRemoved(event: RoomMembersRemovedEvent): void {
+    for (const memberId of event.memberIds) this.broadcaster.roomRemoved(memberId, event.roomId);
+  }
+
+  @OnEvent(RoomNotifyLevelChangedEvent.NAME)
+  onNotifyLevelChanged(event: RoomNotifyLevelChangedEvent): void {
+    this.broadcaster.notifyLevel(event.memberId, event.roomId, event.notifyLevel);
   }
 
   @OnEvent(PresenceChangedEvent.NAME)

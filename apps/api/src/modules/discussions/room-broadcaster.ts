@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageResponse, NotificationResponse, PresenceStatus, ServerToClientEvents } from '@lcc/contracts';
+import type {
+  MessageResponse,
+  NotificationResponse,
+  PresenceStatus,
+  RoomNotifyLevel,
+  RoomResponse,
+  ServerToClientEvents,
+} from '@lcc/contracts';
 import { channel, type PortalServer } from './portal-socket.js';
 
 /**
@@ -62,6 +69,21 @@ export class RoomBroadcaster {
   meetingUpdated(memberIds: string[], payload: Parameters<ServerToClientEvents['meeting.updated']>[0]): void {
     if (memberIds.length === 0) return;
     this.server?.to(memberIds.map(channel.member)).emit('meeting.updated', payload);
+  }
+
+  /** To the member's sockets: a room is now in their list, as they see it. */
+  roomAdded(memberId: string, room: RoomResponse): void {
+    this.server?.to(channel.member(memberId)).emit('room.added', room);
+  }
+
+  /** The member's sockets leave the room's channel (on every instance) and drop it from their list. */
+  roomRemoved(memberId: string, roomId: string): void {
+    this.leaveRoom(memberId, roomId);
+    this.server?.to(channel.member(memberId)).emit('room.removed', { roomId });
+  }
+
+  notifyLevel(memberId: string, roomId: string, notifyLevel: RoomNotifyLevel): void {
+    this.server?.to(channel.member(memberId)).emit('room.notify-level', { roomId, notifyLevel });
   }
 
   /** A member no longer in a room stops receiving it at once, on every instance. */

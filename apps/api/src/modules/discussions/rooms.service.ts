@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { fold } from '../../common/search/segmentation.js';
 import { SqlParams, whoIsActor, whoIsActorAt, whoIsMemberRow } from '../../common/sql/sql-params.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { MembersService } from '../members/members.service.js';
 import type { CreateRoomDto, ListRoomsQueryDto, UpdateRoomDto } from './dto/room.dto.js';
-import { Message } from './entities/message.entity.js';
 import { RoomMember } from './entities/room-member.entity.js';
 import { Room } from './entities/room.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
-import { toMessageResponse } from './message-view.js';
+import { RoomMembersAddedEvent } from './events/room-members-added.event.js';
 import { roomAccessSql } from './room-access.js';
+import { RoomViewsService } from './room-views.service.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 
 const MAX_DIRECT_MEMBERS = 20;
@@ -37,6 +39,8 @@ export class RoomsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly members: MembersService,
+    private readonly events: EventEmitter2,
+    private readonly views: RoomViewsService,
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
@@ -110,40 +114,67 @@ export class RoomsService {
       const active = await this.members.activeIds(others);
       if (active.size !== others.length) throw new DiscussionException(DiscussionErrorCode.ROOM_MEMBER_NOT_FOUND);
     }
+    // Writing to someone again opens the conversation you already have with them, as in every chat tool.
+    if (dto.kind === RoomKind.Direct && others.length === 1) {
+      const existing = await this.directRoomOf(actor.id, others[0]!);
+      if (existing) return this.get(actor, existing);
+    }
     const room = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Room).save({
         kind: dto.kind,
         name: dto.name ?? null,
         topic: dto.topic ?? null,
         visibility: dto.kind === RoomKind.Topic ? (dto.visibility ?? RoomVisibility.Public) : RoomVisibility.Private,
+        searchText: roomSearchText(dto.name ?? null, dto.topic ?? null),
         createdById: actor.id,
       });
       await this.addMembers(manager, saved.id, [actor.id], dto.kind === RoomKind.Topic);
       await this.addMembers(manager, saved.id, others, false);
       return saved;
     });
+    // Everyone in it (the creator's other tabs too) sees the new room in their list at once.
+    this.announceMembers(room.id, [actor.id, ...others]);
     return this.get(actor, room.id);
+  }
+
+  /** Publishes `room.members-added` with the room as each of these members sees it (after the caller's commit). */
+  async announceMembers(roomId: string, memberIds: string[]): Promise<void> {
+    const views = await this.views.forMembers(roomId, memberIds);
+    if (views.length) this.events.emit(RoomMembersAddedEvent.NAME, new RoomMembersAddedEvent(views));
+  }
+
+  /** The direct room of exactly these two members, if they have one. */
+  private async directRoomOf(a: string, b: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id FROM rooms r
+         JOIN room_members ra ON ra.room_id = r.id AND ra.member_id = $1
+         JOIN room_members rb ON rb.room_id = r.id AND rb.member_id = $2
+        WHERE r.kind = '${RoomKind.Direct}' AND NOT r.archived
+          AND (SELECT count(*) FROM room_members rc WHERE rc.room_id = r.id) = 2
+        ORDER BY r.created_at LIMIT 1`,
+      [a, b],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
   }
 
   async get(actor: Actor, roomId: string): Promise<RoomResponse> {
     await this.requireAccess(actor, roomId);
-    const rows = await this.roomRows(actor).andWhere('r.id = :roomId', { roomId }).getRawAndEntities();
-    return (await this.toResponses(actor, rows.entities, rows.raw as RawRoomRow[]))[0]!;
+    return (await this.views.rooms(actor.id, (qb) => qb.andWhere('r.id = :roomId', { roomId })))[0]!;
   }
 
   /** My rooms, most recently active first, with unread and mention counts and the last message. */
   async listMine(actor: Actor, query: ListRoomsQueryDto): Promise<Page<RoomResponse>> {
-    const qb = this.roomRows(actor)
-      .andWhere('rm.id IS NOT NULL')
-      .andWhere(roomAccessSql('r', 'rm', whoIsActorAt(actor, ':actorId')))
-      .orderBy('activity_at', 'DESC')
-      .addOrderBy('r.id', 'DESC');
-    if (query.cursor) {
-      const [activityAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      qb.andWhere('(COALESCE(r.last_message_at, r.created_at), r.id) < (:activityAt, :id)', { activityAt, id });
-    }
-    const rows = await qb.limit(query.limit + 1).getRawAndEntities();
-    const responses = await this.toResponses(actor, rows.entities, rows.raw as RawRoomRow[]);
+    const responses = await this.views.rooms(actor.id, (qb) => {
+      qb.andWhere('rm.id IS NOT NULL')
+        .andWhere(roomAccessSql('r', 'rm', whoIsActorAt(actor, ':actorId')))
+        .orderBy('activity_at', 'DESC')
+        .addOrderBy('r.id', 'DESC');
+      if (query.cursor) {
+        const [activityAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+        qb.andWhere('(COALESCE(r.last_message_at, r.created_at), r.id) < (:activityAt, :id)', { activityAt, id });
+      }
+      return qb.limit(query.limit + 1);
+    });
     return toPage(
       responses,
       query.limit,
@@ -157,10 +188,15 @@ export class RoomsService {
     rejectNulls(dto, ['name', 'archived']);
     const { room, moderator } = await this.requireAccess(actor, roomId);
     if (!moderator) throw new DiscussionException(DiscussionErrorCode.NOT_A_MODERATOR);
-    const changes: Partial<Pick<Room, 'name' | 'topic' | 'archived'>> = {};
+    const changes: Partial<Pick<Room, 'name' | 'topic' | 'archived' | 'searchText'>> = {};
     if (dto.name !== undefined && room.kind !== RoomKind.Group) changes.name = dto.name;
     if (dto.topic !== undefined) changes.topic = dto.topic;
     if (dto.archived !== undefined) changes.archived = dto.archived;
+    const searchText =
+      changes.name !== undefined || changes.topic !== undefined
+        ? roomSearchText(changes.name ?? room.name, changes.topic !== undefined ? changes.topic : room.topic)
+        : undefined;
+    if (searchText !== undefined) changes.searchText = searchText;
     // Only the changed columns: saving the whole entity would write back the lastSeq it was read with, undoing
     // the seqs of messages sent meanwhile.
     if (Object.keys(changes).length) await this.rooms.update({ id: roomId }, changes);
@@ -302,64 +338,11 @@ export class RoomsService {
   async removeMember(roomId: string, memberId: string): Promise<void> {
     await this.roomMembers.delete({ roomId, memberId });
   }
+}
 
-  /**
-   * `@Display Name` of a room member → their id (longest names first, so `@Kim Min` does not shadow `@Kim Minjun`);
-   * the author never mentions themselves.
-   */
-  async mentionedIn(roomId: string, body: string, authorId: string): Promise<string[]> {
-    if (!body.includes('@')) return [];
-    const members = (await this.roomMembers.find({ where: { roomId }, relations: { member: true } })) as RoomMember[];
-    const ids = new Set<string>();
-    for (const rm of members.sort((a, b) => b.member.displayName.length - a.member.displayName.length)) {
-      if (rm.memberId !== authorId && body.includes(`@${rm.member.displayName}`)) ids.add(rm.memberId);
-    }
-    return [...ids];
-  }
-
-  private roomRows(actor: Actor) {
-    return this.rooms
-      .createQueryBuilder('r')
-      .addSelect('COALESCE(r.last_message_at, r.created_at)', 'activity_at')
-      .leftJoin(RoomMember, 'rm', 'rm.roomId = r.id AND rm.memberId = :actorId', { actorId: actor.id })
-      .addSelect('rm.last_read_seq', 'last_read_seq')
-      .addSelect('rm.moderator', 'moderator')
-      .addSelect(
-        `(SELECT count(*)::int FROM messages mm WHERE mm.room_id = r.id AND mm.seq > COALESCE(rm.last_read_seq, 0)
-           AND mm.deleted_at IS NULL AND :actorId = ANY(mm.mention_ids))`,
-        'mention_count',
-      )
-      .addSelect(`(SELECT m.id FROM messages m WHERE m.room_id = r.id ORDER BY m.seq DESC LIMIT 1)`, 'last_message_id');
-  }
-
-  private async toResponses(actor: Actor, rooms: Room[], raw: RawRoomRow[]): Promise<RoomResponse[]> {
-    const lastIds = raw.map((r) => r.last_message_id).filter((id): id is string => Boolean(id));
-    const lastMessages = lastIds.length
-      ? await this.dataSource.getRepository(Message).find({ where: { id: In(lastIds) }, relations: { author: true } })
-      : [];
-    return rooms.map((room) => {
-      const row = raw.find((r) => r.r_id === room.id)!;
-      const last = lastMessages.find((m) => m.id === row.last_message_id);
-      const lastRead = Number(row.last_read_seq ?? room.lastSeq);
-      return {
-        id: room.id,
-        kind: room.kind,
-        name: room.name,
-        topic: room.topic,
-        visibility: room.visibility,
-        workingGroupId: room.workingGroupId,
-        meetingId: room.meetingId,
-        archived: room.archived,
-        lastSeq: room.lastSeq,
-        lastMessage: last ? toMessageResponse(last) : null,
-        lastMessageAt: room.lastMessageAt?.toISOString() ?? null,
-        unreadCount: Math.max(0, room.lastSeq - lastRead),
-        mentionCount: Number(row.mention_count ?? 0),
-        moderator: row.moderator === true,
-        createdAt: room.createdAt.toISOString(),
-      };
-    });
-  }
+/** Name and topic folded for the directory's substring search (any script; see `fold`). */
+export function roomSearchText(name: string | null, topic: string | null): string {
+  return fold([name, topic].filter(Boolean).join(' \u241f '));
 }
 
 interface RawAccessRow {
@@ -379,12 +362,4 @@ interface RawAccessRow {
   rm_id: string | null;
   rm_moderator: boolean | null;
   rm_last_read_seq: string | null;
-}
-
-interface RawRoomRow {
-  r_id: string;
-  last_read_seq: string | null;
-  moderator: boolean | null;
-  mention_count: number | null;
-  last_message_id: string | null;
 }

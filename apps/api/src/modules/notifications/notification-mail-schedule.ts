@@ -7,6 +7,7 @@ import { MailFrequency, NotificationMailKind, NotificationType } from '@lcc/cont
  */
 export const KIND_OF_TYPE: Record<NotificationType, NotificationMailKind> = {
   [NotificationType.MessageMention]: NotificationMailKind.Mentions,
+  [NotificationType.RoomMention]: NotificationMailKind.Mentions,
   [NotificationType.MeetingInvited]: NotificationMailKind.Meetings,
   [NotificationType.MeetingUpdated]: NotificationMailKind.Meetings,
   [NotificationType.MeetingCancelled]: NotificationMailKind.Meetings,

@@ -300,7 +300,7 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
         const d = n.data;
         const message = d.messageId ? messages.get(d.messageId) : undefined;
         const item: NotificationMailItem = { type: n.type, createdAt: n.createdAt, url: `${base}/` };
-        if (n.type === NotificationType.MessageMention) {
+        if (n.type === NotificationType.MessageMention || n.type === NotificationType.RoomMention) {
           item.actor = message?.author ?? null;
           item.room = message && message.room_kind !== RoomKind.Direct ? (message.room_name ?? '—') : null;
           item.excerpt = message && !message.deleted_at ? excerpt(message.body) : null;

@@ -26,6 +26,8 @@ export function englishTitle(type: NotificationType, data: Record<string, string
       return `You are now a member of ${data.groupName ?? ''}`;
     case NotificationType.MessageMention:
       return `${data.actorName ?? 'Someone'} mentioned you`;
+    case NotificationType.RoomMention:
+      return `${data.actorName ?? 'Someone'} mentioned everyone in the room`;
     default:
       return String(type);
   }

@@ -7,6 +7,8 @@ import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
 import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
+import { roomTitle } from './room-title';
+import { RoomSettings } from './RoomSettings';
 import { useRoomTimeline } from './use-room-timeline';
 
 const TYPING_SHOWN_MS = 4000;
@@ -162,9 +164,9 @@ export function RoomView({ room }: { room: RoomResponse }) {
 
   return (
     <div className="room-view">
-      <section className="room-main" aria-label={room.name ?? t('untitledRoom')}>
+      <section className="room-main" aria-label={roomTitle(room, me.id, t)}>
         <div className="spread">
-          <h1>{room.name ?? t('untitledRoom')}</h1>
+          <h1>{roomTitle(room, me.id, t)}</h1>
           <span className="muted">{room.topic}</span>
         </div>
         {timeline.error && (
@@ -222,7 +224,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
         <Composer
           roomId={room.id}
           members={members.filter((member) => member.memberId !== me.id)}
-          label={t('messagePlaceholder', { room: room.name ?? '' })}
+          label={t('messagePlaceholder', { room: roomTitle(room, me.id, t) })}
           disabled={room.archived}
           onSend={(body, attachmentIds) => timeline.send(body, { attachmentIds })}
         />
@@ -248,6 +250,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
               </li>
             ))}
           </ul>
+          <RoomSettings room={room} members={members} />
         </aside>
       )}
     </div>

@@ -1,12 +1,15 @@
 import './discussions.css';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate, useParams } from 'react-router';
-import { RoomVisibility, type RoomResponse } from '@lcc/contracts';
+import { Link, NavLink, useNavigate, useParams } from 'react-router';
+import { RoomVisibility, type MemberResponse, type RoomResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
+import { useMember } from '../../api/session';
 import { Field, FormError, SelectField, fieldError } from '../../ui/form';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { useApi, useApiMutation } from '../../ui/use-api';
+import { PeoplePicker } from './PeoplePicker';
+import { roomBadges, roomTitle } from './room-title';
 import { RoomView } from './RoomView';
 import { useRoomList } from './use-room-list';
 
@@ -60,43 +63,107 @@ function NewTopicRoom({ onCreated }: { onCreated: (room: RoomResponse) => void }
   );
 }
 
+function NewDirectMessage({ onCreated }: { onCreated: (room: RoomResponse) => void }) {
+  const { t } = useTranslation('discussions');
+  const me = useMember();
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<MemberResponse[]>([]);
+  const [error, setError] = useState<unknown>();
+
+  async function start() {
+    try {
+      const room = await api<RoomResponse>('/rooms', {
+        method: 'POST',
+        body: { kind: 'direct', memberIds: chosen.map((member) => member.id) },
+      });
+      setOpen(false);
+      setChosen([]);
+      onCreated(room);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        {t('newDirect')}
+      </button>
+    );
+  }
+  return (
+    <div className="new-direct">
+      <PeoplePicker label={t('findPeople')} chosen={chosen} onChange={setChosen} exclude={[me.id]} />
+      <FormError error={error} />
+      <div className="row">
+        <button type="button" disabled={chosen.length === 0} onClick={() => void start()}>
+          {t('startDirect')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export default function RoomsPage() {
   const { t } = useTranslation('discussions');
   const { id } = useParams();
   const navigate = useNavigate();
+  const me = useMember();
   const { rooms, reload } = useRoomList(id);
   const room = useApi<RoomResponse>(id ? `/rooms/${id}` : null);
 
   return (
     <div className="rooms-page">
       <nav className="card room-list" aria-label={t('rooms')}>
-        <h2>{t('rooms')}</h2>
+        <div className="spread">
+          <h2>{t('rooms')}</h2>
+          <Link to="/rooms/directory">{t('browseRooms')}</Link>
+        </div>
         {rooms === undefined ? (
           <Loading />
         ) : rooms.length === 0 ? (
           <Empty>{t('noRooms')}</Empty>
         ) : (
           <ul className="list">
-            {rooms.map((item) => (
-              <li key={item.id} className="spread">
-                <NavLink to={`/rooms/${item.id}`}>{item.name ?? t(`kind.${item.kind}`)}</NavLink>
-                <span>
-                  {item.mentionCount > 0 && (
-                    <span className="tag" aria-label={t('mentionCount', { count: item.mentionCount })}>
-                      @{item.mentionCount}
-                    </span>
-                  )}{' '}
-                  {item.unreadCount > 0 && item.id !== id && (
-                    <span className="badge" aria-label={t('unreadCount', { count: item.unreadCount })}>
-                      {item.unreadCount}
-                    </span>
-                  )}
-                </span>
-              </li>
-            ))}
+            {rooms.map((item) => {
+              const badges = roomBadges(item);
+              return (
+                <li key={item.id} className="spread">
+                  <NavLink to={`/rooms/${item.id}`}>
+                    {item.kind === 'direct' || item.name ? roomTitle(item, me.id, t) : t(`kind.${item.kind}`)}
+                  </NavLink>
+                  <span>
+                    {item.notifyLevel === 'nothing' && (
+                      <span className="muted" title={t('notifyLevel.nothing')}>
+                        {t('mutedMark')}
+                      </span>
+                    )}
+                    {badges.mentions > 0 && (
+                      <span className="tag" aria-label={t('mentionCount', { count: badges.mentions })}>
+                        @{badges.mentions}
+                      </span>
+                    )}{' '}
+                    {badges.unread > 0 && item.id !== id && (
+                      <span className="badge" aria-label={t('unreadCount', { count: badges.unread })}>
+                        {badges.unread}
+                      </span>
+                    )}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         )}
         <NewTopicRoom
+          onCreated={(created) => {
+            reload();
+            navigate(`/rooms/${created.id}`);
+          }}
+        />
+        <NewDirectMessage
           onCreated={(created) => {
             reload();
             navigate(`/rooms/${created.id}`);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageResponse, Page, RoomResponse } from '@lcc/contracts';
+import type { MessageResponse, Page, RoomNotifyLevel, RoomResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
@@ -65,6 +65,53 @@ export function useRoomList(openRoomId: string | undefined) {
             ? { ...room, unreadCount: payload.unreadCount, mentionCount: payload.unreadCount ? room.mentionCount : 0 }
             : room,
         ),
+      );
+    }, []),
+  );
+
+  // A new direct message, a room joined or someone adding the member: it enters the list at once, and its channel
+  // is joined from the seq it was announced with; what the catch-up brings counts as unread.
+  useSocketEvent(
+    'room.added',
+    useCallback(
+      (added: RoomResponse) => {
+        setRooms((current) => (current?.some((room) => room.id === added.id) ? current : [added, ...(current ?? [])]));
+        if (!socket) return;
+        void emitAck(socket, 'room.join', { roomId: added.id, sinceSeq: added.lastSeq }).then((ack) => {
+          if (!ack.ok || ack.messages.length === 0) return;
+          const newest = ack.messages.at(-1)!;
+          const fromOthers = ack.messages.filter((message) => message.authorId !== me.id);
+          setRooms((current) =>
+            current?.map((room) =>
+              room.id !== added.id || newest.seq <= room.lastSeq
+                ? room
+                : {
+                    ...room,
+                    lastSeq: newest.seq,
+                    lastMessage: newest,
+                    lastMessageAt: newest.createdAt,
+                    unreadCount: room.unreadCount + (room.id === openRoomId ? 0 : fromOthers.length),
+                  },
+            ),
+          );
+        });
+      },
+      [socket, me.id, openRoomId],
+    ),
+  );
+
+  useSocketEvent(
+    'room.removed',
+    useCallback((payload: { roomId: string }) => {
+      setRooms((current) => current?.filter((room) => room.id !== payload.roomId));
+    }, []),
+  );
+
+  useSocketEvent(
+    'room.notify-level',
+    useCallback((payload: { roomId: string; notifyLevel: RoomNotifyLevel }) => {
+      setRooms((current) =>
+        current?.map((room) => (room.id === payload.roomId ? { ...room, notifyLevel: payload.notifyLevel } : room)),
       );
     }, []),
   );

@@ -5,6 +5,7 @@ export function notificationLink(notification: NotificationResponse): string {
   const { data } = notification;
   switch (notification.type) {
     case NotificationType.MessageMention:
+    case NotificationType.RoomMention:
       return data.roomId ? `/rooms/${data.roomId}` : '/rooms';
     case NotificationType.GroupJoinRequested:
     case NotificationType.GroupJoined:

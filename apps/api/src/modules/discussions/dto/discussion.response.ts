@@ -5,6 +5,8 @@ import {
   RoomKind,
   type PresenceStatus,
   type RoomMemberResponse,
+  type RoomDirectoryEntry,
+  RoomNotifyLevel,
   type RoomResponse,
   RoomVisibility,
 } from '@lcc/contracts';
@@ -66,7 +68,28 @@ export class RoomResponseDto implements RoomResponse {
   @ApiProperty() unreadCount: number;
   @ApiProperty() mentionCount: number;
   @ApiProperty() moderator: boolean;
+  @ApiProperty({ enum: RoomNotifyLevel, enumName: 'RoomNotifyLevel' }) notifyLevel: RoomNotifyLevel;
+  @ApiProperty({
+    type: [AuthorDto],
+    nullable: true,
+    description: 'Everyone in a direct room (the viewer included), for naming it; null for other rooms',
+  })
+  people: AuthorDto[] | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class RoomDirectoryEntryDto implements RoomDirectoryEntry {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) topic: string | null;
+  @ApiProperty() memberCount: number;
+  @ApiProperty({ description: 'Whether the viewer is in the room' }) joined: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastMessageAt: string | null;
+}
+
+export class RoomDirectoryPageDto {
+  @ApiProperty({ type: [RoomDirectoryEntryDto] }) items: RoomDirectoryEntryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class RoomPageDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -12,7 +13,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { RoomKind, RoomVisibility } from '@lcc/contracts';
+import { RoomKind, RoomNotifyLevel, RoomVisibility } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { trimString } from '../../../common/validation/transforms.js';
 import { IsSingleLineName } from '../../../common/validation/single-line-text.js';
@@ -54,6 +55,41 @@ export class CreateRoomDto {
 }
 
 export class ListRoomsQueryDto extends PageQueryDto {}
+
+export class RoomDirectoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Part of a room name or topic, in any script' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class AddRoomMembersDto {
+  @ApiProperty({ type: [String], minItems: 1, maxItems: 100, description: 'Active members to add' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  memberIds: string[];
+}
+
+export class RoomMemberParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  memberId: string;
+}
+
+export class RoomNotifyLevelDto {
+  @ApiProperty({ enum: RoomNotifyLevel, enumName: 'RoomNotifyLevel' })
+  @IsIn(Object.values(RoomNotifyLevel))
+  notifyLevel: RoomNotifyLevel;
+}
 
 export class UpdateRoomDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'Not for group rooms (they carry the group name)' })

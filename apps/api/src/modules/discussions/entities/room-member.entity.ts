@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import { RoomNotifyLevel } from '@lcc/contracts';
 import { Member } from '../../members/entities/member.entity.js';
 import { Room } from './room.entity.js';
 
@@ -45,6 +46,10 @@ export class RoomMember {
     transformer: bigintAsNumber,
   })
   lastReadSeq: number;
+
+  /** What the member hears of the room: unread badges and mention notifications follow it. */
+  @Column({ type: 'varchar', length: 16, default: RoomNotifyLevel.All })
+  notifyLevel: RoomNotifyLevel;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

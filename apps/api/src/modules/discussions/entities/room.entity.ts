@@ -38,6 +38,10 @@ export class Room {
   @Column({ type: 'boolean', default: false })
   archived: boolean;
 
+  /** Name and topic folded for substring search in any script (`fold`), for the room directory. */
+  @Column({ type: 'text', default: '' })
+  searchText: string;
+
   @Column({
     type: 'bigint',
     default: 0,

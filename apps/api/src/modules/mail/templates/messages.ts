@@ -181,6 +181,8 @@ export function notificationSentence(language: string, item: NotificationMailIte
   switch (item.type) {
     case 'message_mention':
       return fill(item.room ? s.mention : s.mentionDirect, params);
+    case 'room_mention':
+      return fill(s.roomMention, params);
     case 'group_join_requested':
       return fill(s.groupJoinRequested, params);
     case 'group_joined':

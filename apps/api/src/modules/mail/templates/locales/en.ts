@@ -70,6 +70,7 @@ export const en: MailStrings = {
     },
     mention: '{actor} mentioned you in {room}',
     mentionDirect: '{actor} mentioned you in a direct conversation',
+    roomMention: '{actor} mentioned everyone in {room}',
     groupJoinRequested: '{actor} asks to join {group}',
     groupJoined: 'You are now a member of {group}',
     meetingInvited: 'You are invited to {meeting} ({group})',

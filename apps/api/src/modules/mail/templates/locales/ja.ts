@@ -73,6 +73,7 @@ export const ja: MailStrings = {
     },
     mention: '{actor}さんが{room}であなたをメンションしました',
     mentionDirect: '{actor}さんがダイレクトメッセージであなたをメンションしました',
+    roomMention: '{actor}さんが{room}の全員をメンションしました',
     groupJoinRequested: '{actor}さんが{group}への参加を申請しています',
     groupJoined: '{group}のメンバーになりました',
     meetingInvited: '{meeting}（{group}）に招待されました',

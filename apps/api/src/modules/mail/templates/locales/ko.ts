@@ -68,6 +68,7 @@ export const ko: MailStrings = {
     },
     mention: '{actor}님이 {room}에서 회원님을 언급했습니다',
     mentionDirect: '{actor}님이 개인 대화에서 회원님을 언급했습니다',
+    roomMention: '{actor} 님이 {room}의 모든 사람을 언급했습니다',
     groupJoinRequested: '{actor}님이 {group} 가입을 요청했습니다',
     groupJoined: '{group}의 회원이 되었습니다',
     meetingInvited: '{meeting}({group})에 초대되었습니다',

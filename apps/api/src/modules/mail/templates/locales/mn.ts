@@ -71,6 +71,7 @@ export const mn: MailStrings = {
     },
     mention: '{actor} таныг {room} өрөөнд дурдлаа',
     mentionDirect: '{actor} таныг хувийн ярианд дурдлаа',
+    roomMention: '{actor} {room} өрөөний бүх хүнийг дурдлаа',
     groupJoinRequested: '{actor} {group} бүлэгт элсэх хүсэлт гаргалаа',
     groupJoined: 'Та {group} бүлгийн гишүүн боллоо',
     meetingInvited: 'Таныг {meeting} ({group}) уулзалтад урьж байна',

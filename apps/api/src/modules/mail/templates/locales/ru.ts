@@ -72,6 +72,7 @@ export const ru: MailStrings = {
     },
     mention: '{actor} упомянул(а) вас в {room}',
     mentionDirect: '{actor} упомянул(а) вас в личной переписке',
+    roomMention: '{actor} упоминает всех в комнате {room}',
     groupJoinRequested: '{actor} просит принять в {group}',
     groupJoined: 'Вы теперь участник группы {group}',
     meetingInvited: 'Вы приглашены на встречу {meeting} ({group})',

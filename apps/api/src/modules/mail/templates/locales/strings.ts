@@ -40,6 +40,7 @@ export interface MailStrings {
     };
     mention: string;
     mentionDirect: string;
+    roomMention: string;
     groupJoinRequested: string;
     groupJoined: string;
     meetingInvited: string;

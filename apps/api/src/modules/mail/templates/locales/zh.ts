@@ -64,6 +64,7 @@ export const zh: MailStrings = {
     },
     mention: '{actor} 在 {room} 中提到了您',
     mentionDirect: '{actor} 在私信对话中提到了您',
+    roomMention: '{actor}在{room}中提到了所有人',
     groupJoinRequested: '{actor} 申请加入 {group}',
     groupJoined: '您已成为 {group} 的成员',
     meetingInvited: '您受邀参加 {meeting}（{group}）',

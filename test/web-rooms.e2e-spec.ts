@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, startBrowserPortal, type BrowserPortal } from './support/browser.js';
+
+describeInBrowser('web portal: finding rooms and people', () => {
+  let portal: BrowserPortal;
+
+  beforeAll(async () => {
+    portal = await startBrowserPortal();
+  }, 180_000);
+
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  const signedIn = async (email: string, password: string, options = {}): Promise<Page> => {
+    const page = await (await portal.context(options)).newPage();
+    await portal.signIn(page, email, password);
+    return page;
+  };
+
+  it('a direct message reaches the other member live; the directory finds and joins a room at 390 px in Russian', async () => {
+    const alice = await portal.fx.member({ displayName: 'Alice Tanaka' });
+    const bob = await portal.fx.member({ displayName: 'Борис Иванов' });
+    await portal
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', alice.auth)
+      .send({ kind: 'topic', name: 'Экомаркировка типа I', topic: 'Критерии и сертификация', visibility: 'public' })
+      .expect(201);
+
+    const bobPage = await signedIn(bob.email, bob.password, { locale: 'ru-RU', width: 390 });
+    await bobPage.goto('/rooms');
+    await bobPage.getByRole('heading', { name: 'Комнаты' }).waitFor();
+
+    const alicePage = await signedIn(alice.email, alice.password);
+    await alicePage.goto('/rooms');
+    await alicePage.getByRole('button', { name: 'New direct message' }).click();
+    await alicePage.getByLabel('Find people').fill('Борис');
+    await alicePage.getByRole('button', { name: 'Борис Иванов' }).click();
+    await alicePage.getByRole('button', { name: 'Start conversation' }).click();
+    await alicePage.getByRole('heading', { level: 1, name: 'Борис Иванов' }).waitFor();
+    const composer = alicePage.getByLabel('Message Борис Иванов');
+    await composer.fill('Добрый день, Борис!');
+    await composer.press('Enter');
+    await alicePage.locator('.message-body', { hasText: 'Добрый день, Борис!' }).waitFor();
+
+    // Without a reload, Bob's list shows the conversation, named after Alice, with its unread badge.
+    const entry = bobPage.locator('.room-list li', { has: bobPage.getByRole('link', { name: 'Alice Tanaka' }) });
+    await entry.waitFor();
+    await expect(entry.locator('.badge').textContent()).resolves.toBe('1');
+    await portal.screenshot(bobPage, 'rooms-direct-phone');
+
+    await bobPage.getByRole('link', { name: 'Каталог комнат' }).first().click();
+    await bobPage.getByLabel('Поиск комнат по названию или теме').fill('экомарк');
+    const card = bobPage.locator('.directory-list li', { hasText: 'Экомаркировка типа I' });
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('1 участник');
+    expect(await bobPage.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await portal.screenshot(bobPage, 'rooms-directory-ru-phone');
+    await card.getByRole('button', { name: 'Присоединиться' }).click();
+    await bobPage.getByRole('heading', { level: 1, name: 'Экомаркировка типа I' }).waitFor();
+    await bobPage.locator('.room-list').getByRole('link', { name: 'Экомаркировка типа I' }).waitFor();
+
+    // Muting it from the room hides its badge in the list.
+    await bobPage.getByLabel('Уведомлять о').selectOption('nothing');
+    await bobPage.locator('.room-list li', { hasText: 'без звука' }).waitFor();
+  }, 120_000);
+});
