@@ -151,7 +151,9 @@ export class NotificationPreferencesService {
       .update(`unsubscribe\n${memberId}\n${scope}`)
       .digest();
     const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    // 43 characters hold 258 bits: the last one's two spare bits must be zero, so each link has one spelling.
+    const canonical = given.toString('base64url') === signature;
+    if (!canonical || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new NotificationException(NotificationErrorCode.UNSUBSCRIBE_LINK_INVALID);
     }
     return { memberId, scope };
