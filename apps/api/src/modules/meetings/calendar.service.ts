@@ -2,29 +2,19 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
+import { ICalCalendarMethod } from 'ical-generator';
 import type { Repository } from 'typeorm';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { MeetingStatus, RsvpResponse } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import type { Env } from '../../config/env.validation.js';
 import { publicUrl } from '../../config/public-url.js';
 import { MembersService } from '../members/members.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
-import { icalParamText, icalRawText, icalText } from './ical-text.js';
+import { renderCalendar } from './meeting-ical.js';
 import type { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import type { Meeting } from './entities/meeting.entity.js';
 import { MeetingErrorCode, MeetingException } from './meetings.exception.js';
 import { MeetingsService } from './meetings.service.js';
-
-const PARTSTAT: Record<RsvpResponse, ICalAttendeeStatus> = {
-  [RsvpResponse.NeedsAction]: ICalAttendeeStatus.NEEDSACTION,
-  [RsvpResponse.Accepted]: ICalAttendeeStatus.ACCEPTED,
-  [RsvpResponse.Declined]: ICalAttendeeStatus.DECLINED,
-  [RsvpResponse.Tentative]: ICalAttendeeStatus.TENTATIVE,
-};
 
 /**
  * iCalendar output (ical-generator, VTIMEZONE blocks from timezones-ical-library) for one meeting and for each
@@ -47,15 +37,6 @@ export class CalendarService {
     const { meeting } = await this.meetings.requireVisible(actor, meetingId);
     const invitees = (await this.meetings.inviteesOf([meeting.id])).get(meeting.id) ?? [];
     return this.render(meeting.title, [{ meeting, invitees }], ICalCalendarMethod.PUBLISH);
-  }
-
-  /** The iCalendar object of a meeting e-mail: METHOD:REQUEST (invitation, update) or CANCEL. */
-  messageIcs(meeting: Meeting, invitees: MeetingInvitee[], method: 'REQUEST' | 'CANCEL'): string {
-    return this.render(
-      meeting.title,
-      [{ meeting, invitees }],
-      method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    );
   }
 
   async feedUrl(actor: Actor): Promise<{ url: string }> {
@@ -94,48 +75,7 @@ export class CalendarService {
     items: { meeting: Meeting; invitees: MeetingInvitee[] }[],
     method: ICalCalendarMethod,
   ): string {
-    const host = new URL(publicUrl(this.config)).host;
-    const calendar = ical({
-      // ical-generator writes the calendar's NAME and X-WR-CALNAME as given: a title could start new components.
-      name: icalRawText(name),
-      method,
-      prodId: { company: 'LCC Partnership', product: 'Portal', language: 'EN' },
-      timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null },
-    });
-    for (const { meeting, invitees } of items) {
-      const event = calendar.createEvent({
-        id: `${meeting.id}@${host}`,
-        sequence: meeting.sequence,
-        // ical-generator writes a native Date's UTC wall clock under the TZID; a zoned luxon DateTime is rendered right.
-        start: DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone }),
-        end: DateTime.fromJSDate(meeting.endsAt, { zone: meeting.timeZone }),
-        timezone: meeting.timeZone,
-        stamp: meeting.updatedAt,
-        lastModified: meeting.updatedAt,
-        created: meeting.createdAt,
-        summary: icalText(meeting.title),
-        description: icalText(describe(meeting)),
-        location: icalText(meeting.venue ?? meeting.onlineUrl ?? '') || undefined,
-        url: meeting.onlineUrl ?? undefined,
-        status: meeting.status === MeetingStatus.Cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      });
-      if (meeting.organizer) {
-        event.organizer({
-          name: icalParamText(meeting.organizer.displayName) || 'Organizer',
-          email: pseudoAddress(meeting.organizer.id, host),
-        });
-      }
-      for (const invitee of invitees) {
-        event.createAttendee({
-          name: icalParamText(invitee.member.displayName) || undefined,
-          // Members' e-mails are private: attendees are named by a stable per-member address of the portal.
-          email: pseudoAddress(invitee.memberId, host),
-          status: PARTSTAT[invitee.response],
-          role: ICalAttendeeRole.REQ,
-        });
-      }
-    }
-    return calendar.toString();
+    return renderCalendar(new URL(publicUrl(this.config)).host, name, items, method);
   }
 
   private async feedOf(memberId: string): Promise<CalendarFeed> {
@@ -167,23 +107,4 @@ export class CalendarService {
       .update(payload)
       .digest('base64url');
   }
-}
-
-function describe(meeting: Meeting): string {
-  const lines = [meeting.description ?? ''];
-  if (meeting.agenda.length) {
-    lines.push('', 'Agenda:');
-    meeting.agenda.forEach((item, i) => {
-      const extra = [item.presenter, item.durationMinutes ? `${item.durationMinutes} min` : null]
-        .filter(Boolean)
-        .join(', ');
-      lines.push(`${i + 1}. ${item.title}${extra ? ` (${extra})` : ''}`);
-    });
-  }
-  if (meeting.onlineUrl) lines.push('', `Online: ${meeting.onlineUrl}`);
-  return lines.join('\n').trim();
-}
-
-function pseudoAddress(memberId: string, host: string): string {
-  return `member-${memberId}@${host.split(':')[0]}`;
 }

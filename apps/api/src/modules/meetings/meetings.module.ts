@@ -16,7 +16,7 @@ import { PollOption } from './entities/poll-option.entity.js';
 import { PollVote } from './entities/poll-vote.entity.js';
 import { Poll } from './entities/poll.entity.js';
 import { CalendarFeedController, MeetingsController } from './meetings.controller.js';
-import { MeetingMailListeners } from './meeting-mail.listeners.js';
+import { MeetingMailService } from './meeting-mail.service.js';
 import { MeetingsService } from './meetings.service.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
@@ -38,7 +38,7 @@ import { HolidayCalendar } from './scheduling/holiday-calendar.js';
     MeetingsService,
     CalendarService,
     CalendarFeedListeners,
-    MeetingMailListeners,
+    MeetingMailService,
     PollsService,
     RemindersService,
     { provide: HolidayCalendar, useValue: new HolidayCalendar() },

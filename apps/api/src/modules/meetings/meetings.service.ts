@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import {
   type MeetingConflictResponse,
   type MeetingResponse,
@@ -22,6 +22,7 @@ import type { ListMeetingsQueryDto } from './dto/meeting-queries.dto.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
+import { MeetingMailService } from './meeting-mail.service.js';
 import { checkTimes } from './meeting-times.js';
 import { RemindersService } from './reminders.service.js';
 import { meetingVisibleSql } from './meeting-access.js';
@@ -52,6 +53,7 @@ export class MeetingsService {
     private readonly reminders: RemindersService,
     private readonly documents: DocumentsService,
     private readonly members: MembersService,
+    private readonly meetingMail: MeetingMailService,
   ) {}
 
   async schedule(actor: Actor, groupId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
@@ -59,7 +61,7 @@ export class MeetingsService {
     const { startsAt, endsAt } = checkTimes(dto.startsAt, dto.endsAt);
     const inviteeIds = await this.resolveInvitees(groupId, dto.inviteeIds ?? [], actor.id);
     const byName = new Set(dto.inviteeIds ?? []);
-    const meeting = await this.dataSource.transaction(async (manager) => {
+    const { meeting, recipients } = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Meeting).save({
         workingGroupId: groupId,
         title: dto.title,
@@ -80,9 +82,11 @@ export class MeetingsService {
         .getRepository(MeetingInvitee)
         .insert(inviteeIds.map((memberId) => ({ meetingId: saved.id, memberId, byName: byName.has(memberId) })));
       await this.reminders.sync(manager, saved);
-      return saved;
+      const recipients = await this.whoMaySee(saved.id, inviteeIds, manager);
+      await this.meetingMail.enqueueChange(manager, saved.id, 'request', without(recipients, actor.id));
+      return { meeting: saved, recipients };
     });
-    await this.emit(MeetingChangedEvent.SCHEDULED, meeting, inviteeIds, actor.id);
+    await this.emit(MeetingChangedEvent.SCHEDULED, meeting, recipients, actor.id);
     return this.get(actor, meeting.id);
   }
 
@@ -187,7 +191,7 @@ export class MeetingsService {
     ];
     const calendarChanged = calendarFields.some((field) => dto[field] !== undefined);
     if (calendarChanged) meeting.sequence += 1;
-    await this.dataSource.transaction(async (manager) => {
+    const recipients = await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Meeting).save(meeting);
       await this.reminders.sync(manager, meeting);
       if (addedInvitees.length) {
@@ -204,28 +208,30 @@ export class MeetingsService {
           [meeting.id, [...byName]],
         );
       }
+      const recipients = await this.whoMaySee(meeting.id, await this.inviteeIdsOf(meeting.id, manager), manager);
+      // Minutes and action items change nothing in calendars: no mail for them.
+      if (calendarChanged) {
+        await this.meetingMail.enqueueChange(manager, meeting.id, 'update', without(recipients, actor.id));
+      }
+      return recipients;
     });
-    await this.emit(
-      MeetingChangedEvent.UPDATED,
-      meeting,
-      await this.inviteeIdsOf(meeting.id),
-      actor.id,
-      calendarChanged,
-      minutesChanged,
-    );
+    await this.emit(MeetingChangedEvent.UPDATED, meeting, recipients, actor.id, calendarChanged, minutesChanged);
     return this.get(actor, id);
   }
 
   async cancel(actor: Actor, id: string): Promise<MeetingResponse> {
     const { meeting } = await this.requireManageable(actor, id);
     if (meeting.status === MeetingStatus.Cancelled) throw new MeetingException(MeetingErrorCode.MEETING_CANCELLED);
-    await this.dataSource.transaction(async (manager) => {
+    const recipients = await this.dataSource.transaction(async (manager) => {
       meeting.status = MeetingStatus.Cancelled;
       meeting.sequence += 1;
       await manager.getRepository(Meeting).update({ id }, { status: meeting.status, sequence: meeting.sequence });
       await this.reminders.sync(manager, meeting);
+      const recipients = await this.whoMaySee(id, await this.inviteeIdsOf(id, manager), manager);
+      await this.meetingMail.enqueueChange(manager, id, 'cancel', without(recipients, actor.id));
+      return recipients;
     });
-    await this.emit(MeetingChangedEvent.CANCELLED, meeting, await this.inviteeIdsOf(id), actor.id);
+    await this.emit(MeetingChangedEvent.CANCELLED, meeting, recipients, actor.id);
     return this.get(actor, id);
   }
 
@@ -257,12 +263,17 @@ export class MeetingsService {
   }
 
   /**
-   * Those among `memberIds` who may see the meeting now (active members only): events, notifications and
-   * reminders about a meeting reach no one else.
+   * Those among `memberIds` who may see the meeting now (active members only): events, notifications, e-mail and
+   * reminders about a meeting reach no one else. Pass the transaction that changes the meeting to ask about the
+   * state it is writing.
    */
-  async whoMaySee(meetingId: string, memberIds: string[]): Promise<string[]> {
+  async whoMaySee(
+    meetingId: string,
+    memberIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     if (memberIds.length === 0) return [];
-    const rows = (await this.dataSource.query(
+    const rows = (await manager.query(
       `SELECT mem.id FROM members mem JOIN meetings m ON m.id = $1
         WHERE mem.id = ANY($2::uuid[]) AND mem.status = '${MemberStatus.Active}'
           AND ${meetingVisibleSql('m', whoIsMemberRow('mem'))}`,
@@ -324,8 +335,8 @@ export class MeetingsService {
     return all;
   }
 
-  private async inviteeIdsOf(meetingId: string): Promise<string[]> {
-    const rows = await this.invitees.find({ select: { memberId: true }, where: { meetingId } });
+  private async inviteeIdsOf(meetingId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.getRepository(MeetingInvitee).find({ select: { memberId: true }, where: { meetingId } });
     return rows.map((r) => r.memberId);
   }
 
@@ -350,15 +361,15 @@ export class MeetingsService {
     }));
   }
 
+  /** Announces a committed change to `recipients` (already those the meeting rule allows). */
   private async emit(
     name: string,
     meeting: Meeting,
-    inviteeIds: string[],
+    recipients: string[],
     actorId: string,
     calendarChanged = true,
     minutesChanged = false,
   ): Promise<void> {
-    const recipients = await this.whoMaySee(meeting.id, inviteeIds);
     await this.events.emitAsync(
       name,
       new MeetingChangedEvent(
@@ -372,6 +383,10 @@ export class MeetingsService {
       ),
     );
   }
+}
+
+function without(ids: string[], id: string): string[] {
+  return ids.filter((other) => other !== id);
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {

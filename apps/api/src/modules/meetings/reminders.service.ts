@@ -6,10 +6,11 @@ import { MeetingStatus, MemberStatus, NotificationType, RsvpResponse } from '@lc
 import { whoIsMemberRow } from '../../common/sql/sql-params.js';
 import type { Env } from '../../config/env.validation.js';
 import { publicUrl } from '../../config/public-url.js';
-import { MailService } from '../mail/mail.service.js';
+import { type MailMessage, MailService } from '../mail/mail.service.js';
 import { meetingMail } from '../mail/mail.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { MeetingReminder } from './entities/meeting-reminder.entity.js';
+import { MeetingMailService } from './meeting-mail.service.js';
 import { meetingVisibleSql } from './meeting-access.js';
 import type { Meeting } from './entities/meeting.entity.js';
 
@@ -48,6 +49,7 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     private readonly notifications: NotificationsService,
     private readonly config: ConfigService<Env, true>,
     private readonly mail: MailService,
+    private readonly meetingMail: MeetingMailService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -132,33 +134,37 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
         ),
         manager,
       );
+      // The in-app reminder is written for everyone above; the e-mail only for those who take meeting mail.
+      const taking = await this.meetingMail.taking(manager, [...new Set(invitees.map((i) => i.member_id))]);
       const base = publicUrl(this.config);
-      await this.mail.enqueue(
-        manager,
-        rows.flatMap((row) =>
-          invitees
-            .filter((i) => i.meeting_id === row.meeting_id)
-            .map((i) => ({
-              kind: `meeting_reminder_${row.kind}`,
-              to: { address: i.email, name: i.display_name },
+      const messages: MailMessage[] = [];
+      for (const row of rows) {
+        for (const i of invitees.filter((i) => i.meeting_id === row.meeting_id && taking.has(i.member_id))) {
+          const { headers, ...links } = await this.meetingMail.unsubscribe(i.member_id);
+          messages.push({
+            kind: `meeting_reminder_${row.kind}`,
+            to: { address: i.email, name: i.display_name },
+            language: i.language,
+            content: meetingMail({
+              kind: row.kind === '1h' ? 'reminder_1h' : 'reminder_24h',
               language: i.language,
-              content: meetingMail({
-                kind: row.kind === '1h' ? 'reminder_1h' : 'reminder_24h',
-                language: i.language,
-                timeZone: i.time_zone,
-                recipientName: i.display_name,
-                title: row.title,
-                group: row.group_name,
-                organizer: row.organizer_name ?? '',
-                startsAt: new Date(row.starts_at),
-                endsAt: new Date(row.ends_at),
-                venue: row.venue,
-                onlineUrl: row.online_url,
-                url: `${base}/meetings/${row.meeting_id}`,
-              }),
-            })),
-        ),
-      );
+              timeZone: i.time_zone,
+              recipientName: i.display_name,
+              title: row.title,
+              group: row.group_name,
+              organizer: row.organizer_name ?? '',
+              startsAt: new Date(row.starts_at),
+              endsAt: new Date(row.ends_at),
+              venue: row.venue,
+              onlineUrl: row.online_url,
+              url: `${base}/meetings/${row.meeting_id}`,
+              ...links,
+            }),
+            headers,
+          });
+        }
+      }
+      await this.mail.enqueue(manager, messages);
       return { claimed: rows.length, created };
     });
     await this.notifications.announce(created);

@@ -171,7 +171,7 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
         const daily = (Object.entries(FIELD_OF_KIND) as [NotificationMailKind, keyof MailChoices][])
           .filter(([, field]) => choice[field] === MailFrequency.Daily)
           .map(([kind]) => kind);
-        const unsubscribeUrl = await this.preferences.unsubscribeUrl(memberId, 'digest');
+        const { url: unsubscribeUrl, headers } = await this.preferences.unsubscribeHeaders(memberId, 'digest');
         messages.push({
           kind: 'notification_digest',
           to: { address: recipient.email, name: recipient.display_name },
@@ -187,7 +187,7 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
             settingsUrl: this.settingsUrl(),
             unsubscribeUrl,
           }),
-          headers: unsubscribeHeaders(unsubscribeUrl),
+          headers,
         });
       }
       await this.mail.enqueue(manager, messages);
@@ -209,7 +209,7 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
       if (!recipient) continue;
       const choice = choices.get(n.memberId)!;
       const kind = KIND_OF_TYPE[n.type];
-      const unsubscribeUrl = await this.preferences.unsubscribeUrl(n.memberId, kind);
+      const { url: unsubscribeUrl, headers } = await this.preferences.unsubscribeHeaders(n.memberId, kind);
       messages.push({
         kind: `notification_${n.type}`.slice(0, 48),
         to: { address: recipient.email, name: recipient.display_name },
@@ -227,7 +227,7 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
           settingsUrl: this.settingsUrl(),
           unsubscribeUrl,
         }),
-        headers: unsubscribeHeaders(unsubscribeUrl),
+        headers,
       });
     }
     return messages;
@@ -322,11 +322,6 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
   private settingsUrl(): string {
     return `${publicUrl(this.config)}/settings#notifications`;
   }
-}
-
-/** RFC 2369 and RFC 8058: a one-click POST to the https link turns this kind of mail off. */
-function unsubscribeHeaders(url: string): Record<string, string> {
-  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 function excerpt(body: string): string {

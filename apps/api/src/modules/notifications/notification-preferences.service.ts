@@ -59,6 +59,16 @@ export class NotificationPreferencesService {
     return new Map(memberIds.map((id) => [id, choicesOf(byMember.get(id))]));
   }
 
+  /**
+   * Those among `memberIds` who take e-mail of `kind` at all (immediately or daily, not `never`), read with the
+   * caller's transaction. Features that send their own mail for a kind (meetings) ask this before writing it.
+   */
+  async takingMail(manager: EntityManager, memberIds: string[], kind: NotificationMailKind): Promise<Set<string>> {
+    const choices = await this.choicesOf(manager, memberIds);
+    const field = FIELD_OF_KIND[kind];
+    return new Set(memberIds.filter((id) => choices.get(id)?.[field] !== MailFrequency.Never));
+  }
+
   async get(actor: Actor): Promise<NotificationPreferencesResponse> {
     const row = await this.dataSource.getRepository(NotificationPreference).findOneBy({ memberId: actor.id });
     return { ...choicesOf(row), timeZone: actor.timeZone };
@@ -122,6 +132,15 @@ export class NotificationPreferencesService {
     return `${publicUrl(this.config)}/api/unsubscribe/${memberId}.${scope}.${signature}`;
   }
 
+  /** RFC 2369 / RFC 8058 one-click headers for a mail of `scope` to `memberId`, with the link they name. */
+  async unsubscribeHeaders(
+    memberId: string,
+    scope: UnsubscribeScope,
+  ): Promise<{ url: string; headers: Record<string, string> }> {
+    const url = await this.unsubscribeUrl(memberId, scope);
+    return { url, headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+  }
+
   /** The member and scope a link names; 404 for anything not signed by this portal. */
   async verify(token: string): Promise<{ memberId: string; scope: UnsubscribeScope }> {
     const match = TOKEN.exec(token);
@@ -132,7 +151,9 @@ export class NotificationPreferencesService {
       .update(`unsubscribe\n${memberId}\n${scope}`)
       .digest();
     const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    // 43 characters hold 258 bits: the last one's two spare bits must be zero, so each link has one spelling.
+    const canonical = given.toString('base64url') === signature;
+    if (!canonical || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new NotificationException(NotificationErrorCode.UNSUBSCRIBE_LINK_INVALID);
     }
     return { memberId, scope };

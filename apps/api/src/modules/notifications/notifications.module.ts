@@ -32,6 +32,6 @@ import { NotificationsService } from './notifications.service.js';
     NotificationPreferencesService,
     UnsubscribePageService,
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, NotificationPreferencesService],
 })
 export class NotificationsModule {}

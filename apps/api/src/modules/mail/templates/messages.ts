@@ -124,10 +124,18 @@ export interface MeetingMail {
   venue: string | null;
   onlineUrl: string | null;
   url: string;
+  /** Settings and one-click unsubscribe links for the footer (the member's `meetings` choice). */
+  settingsUrl?: string;
+  unsubscribeUrl?: string;
 }
 
 export function meetingMail(p: MeetingMail): RenderedMail {
   const s = mailStrings(p.language).meeting;
+  const n = mailStrings(p.language).notification;
+  const footerLinks = [
+    ...(p.settingsUrl ? [{ label: n.settings, url: p.settingsUrl }] : []),
+    ...(p.unsubscribeUrl ? [{ label: n.unsubscribe, url: p.unsubscribeUrl }] : []),
+  ];
   const params = { title: p.title, group: p.group, organizer: p.organizer, zone: p.timeZone };
   const [subject, intro] = {
     request: [s.requestSubject, s.requestIntro],
@@ -149,6 +157,7 @@ export function meetingMail(p: MeetingMail): RenderedMail {
       details,
       action: { label: s.action, url: p.url },
       footer: reminder ? s.reminderFooter : s.footer,
+      footerLinks,
     },
     p.language,
   );
