@@ -65,11 +65,15 @@ export class DocumentDownloadService {
       // makes it reject, and nothing is recorded.
       await pipeline(stream, res);
     } catch (error) {
-      // The client went away, or storage failed mid-body: the status line is gone, so the connection is cut.
-      if (!res.writableEnded) this.logger.warn({ err: { message: String(error) }, documentId }, 'download interrupted');
-      return;
+      // On a busy server a client that hangs up right after the last byte can be seen closing before `finish`
+      // fires: the body was handed over whole when `end()` was reached (backpressure keeps an aborted transfer of
+      // a large file from getting there). Otherwise the client went away, or storage failed mid-body.
+      if (!res.writableEnded) {
+        this.logger.warn({ err: { message: String(error) }, documentId }, 'download interrupted');
+        return;
+      }
     }
-    if (!wholeFile || !res.writableFinished) return;
+    if (!wholeFile) return;
     try {
       await this.documents.recordDownload(viewer, documentId, version);
     } catch (error) {
