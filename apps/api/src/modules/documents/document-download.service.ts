@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { contentDisposition, etagMatches, parseRange } from './download-headers.js';
-import type { Viewer } from './document-sql.js';
+import type { Viewer } from '../../common/http/actor.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { DocumentsService } from './documents.service.js';
 import { contentTypeOf } from './file-types.js';

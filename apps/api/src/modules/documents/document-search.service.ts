@@ -8,13 +8,13 @@ import {
   type DocumentRow,
   documentColumns,
   documentJoins,
-  SqlParams,
   toDocumentResponse,
-  type Viewer,
   visibleClause,
 } from './document-sql.js';
 import type { ListDocumentsQueryDto } from './dto/document-queries.dto.js';
 import { cleanSnippet, MATCH_END, MATCH_START, toTsQuery } from '../../common/search/segmentation.js';
+import type { Viewer } from '../../common/http/actor.js';
+import { SqlParams } from '../../common/sql/sql-params.js';
 
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 

@@ -9,9 +9,7 @@ import { isNetworkStaff, type Viewer } from '../../common/http/actor.js';
 import { SqlParams, whoIsActor } from '../../common/sql/sql-params.js';
 import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
 
-export { SqlParams };
 // The documents feature's files take the viewer type from here, beside the rules that read it.
-export type { Viewer };
 
 /**
  * The documents a viewer may open — the one rule every channel asks (reads, downloads, lists, search, meeting

@@ -20,7 +20,7 @@ import {
   type Page,
 } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
-import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff, type Viewer } from '../../common/http/actor.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
@@ -32,11 +32,9 @@ import {
   type DocumentRow,
   documentColumns,
   documentJoins,
-  SqlParams,
   toDocumentResponse,
   toVersionResponse,
   type VersionRow,
-  type Viewer,
   visibleClause,
 } from './document-sql.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
@@ -48,6 +46,7 @@ import { isExtractable } from './extraction/extractable-types.js';
 import { refreshSearchIndex } from './search/search-index.js';
 import { BlobStorage } from './storage/blob-storage.js';
 import { receiveUpload, type SpooledFile } from './upload-receiver.js';
+import { SqlParams } from '../../common/sql/sql-params.js';
 
 /** Where uploads wait while they are hashed and sniffed (local disk, whatever the storage driver). */
 export function uploadTempDir(env: Pick<Env, 'DATA_DIR'>): string {
