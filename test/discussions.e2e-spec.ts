@@ -1006,7 +1006,7 @@ describe('discussions: finding rooms and people', () => {
       .expect(201);
     expect([...everyone.body.mentionIds].sort()).toEqual([ana.id, bat.id, chen.id].sort());
     const live = await chenHears;
-    expect(live.data).toMatchObject({ roomId: room.id, messageId: everyone.body.id, authorName: 'Mira Moderator' });
+    expect(live.data).toMatchObject({ roomId: room.id, messageId: everyone.body.id, actorName: 'Mira Moderator' });
     // Muted: no notification at all; "mentions": @room is a mention.
     expect(await notifications(ana)).toEqual([]);
     expect((await notifications(bat)).map((n) => n.type)).toEqual(['room_mention']);

@@ -47,12 +47,7 @@ describeInBrowser('web portal: meetings and polls', () => {
       country: 'KR',
       timeZone: 'Asia/Seoul',
     });
-    tokyo = await portal.fx.member({
-      displayName: 'Aiko Tanaka',
-      country: 'JP',
-      timeZone: 'Asia/Tokyo',
-      language: 'ja',
-    });
+    tokyo = await portal.fx.member({ displayName: 'Aiko Tanaka', country: 'JP', timeZone: 'Asia/Tokyo' });
     moscow = await portal.fx.member({ displayName: 'Boris Ivanov', country: 'RU', timeZone: 'Europe/Moscow' });
     const created = await portal
       .http()
@@ -426,6 +421,8 @@ describeInBrowser('web portal: meetings and polls', () => {
   });
 
   it('speaks the reader’s language, with dates in it', async () => {
+    // Aiko reads Japanese: sign-in applies the language saved to her profile.
+    await portal.http().patch('/api/members/me').set('Authorization', tokyo.auth).send({ language: 'ja' }).expect(200);
     const page = await openPage({ timezoneId: 'Asia/Tokyo', locale: 'ja-JP' });
     await portal.signIn(page, tokyo.email, tokyo.password);
     await page.goto(`/meetings?month=${day.slice(0, 7)}&view=agenda`);
