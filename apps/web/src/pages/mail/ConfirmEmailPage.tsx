@@ -1,31 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { FormError } from '../../ui/form';
 import { Loading } from '../../ui/states';
+import { useApiMutation } from '../../ui/use-api';
 
 /** Confirms the address of a registration from the e-mailed link. */
 export default function ConfirmEmailPage() {
   const { t } = useTranslation('mail');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [state, setState] = useState<{ status: 'working' | 'done' | 'failed'; error?: unknown }>({
-    status: 'working',
+  const [done, setDone] = useState(false);
+  const confirm = useApiMutation(() => api('/auth/email/confirm', { method: 'POST', body: { token } }), {
+    onSuccess: () => setDone(true),
   });
+  const { run } = confirm;
+  // Once per link: the first confirmation spends the token, so a second request would only fail.
+  const sent = useRef<string>(undefined);
 
   useEffect(() => {
-    api('/auth/email/confirm', { method: 'POST', body: { token } }).then(
-      () => setState({ status: 'done' }),
-      (error: unknown) => setState({ status: 'failed', error }),
-    );
-  }, [token]);
+    if (sent.current === token) return;
+    sent.current = token;
+    void run();
+  }, [run, token]);
 
-  if (state.status === 'working') return <Loading />;
+  if (!done && !confirm.error) return <Loading />;
   return (
     <div className="card auth-form" role="status">
       <h1>{t('confirm.title')}</h1>
-      {state.status === 'done' ? <p>{t('confirm.done')}</p> : <FormError error={state.error} />}
+      {done ? <p>{t('confirm.done')}</p> : <FormError error={confirm.error} />}
       <Link to="/sign-in">{t('backToSignIn')}</Link>
     </div>
   );

@@ -3,27 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { Field, FormError } from '../../ui/form';
+import { useApiMutation } from '../../ui/use-api';
 
 /** Asks for a reset link; the answer is the same whether or not an account uses the address. */
 export default function ForgotPasswordPage() {
   const { t } = useTranslation('mail');
-  const [error, setError] = useState<unknown>();
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const forgot = useApiMutation((email: string) => api('/auth/password/forgot', { method: 'POST', body: { email } }), {
+    onSuccess: () => setSent(true),
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api('/auth/password/forgot', { method: 'POST', body: { email: String(form.get('email')) } });
-      setSent(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    void forgot.run(String(new FormData(event.currentTarget).get('email')));
   }
 
   if (sent) {
@@ -36,12 +28,12 @@ export default function ForgotPasswordPage() {
     );
   }
   return (
-    <form className="card auth-form" onSubmit={(event) => void submit(event)}>
+    <form className="card auth-form" onSubmit={submit}>
       <h1>{t('forgot.title')}</h1>
       <p>{t('forgot.intro')}</p>
       <Field label={t('email')} name="email" type="email" autoComplete="username" required />
-      <FormError error={error} />
-      <button type="submit" disabled={busy}>
+      <FormError error={forgot.error} />
+      <button type="submit" disabled={forgot.pending}>
         {t('forgot.submit')}
       </button>
       <p>

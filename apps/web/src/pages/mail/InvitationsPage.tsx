@@ -1,44 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvitationListItem, InvitationResponse, Page } from '@lcc/contracts';
+import type { InvitationListItem, InvitationResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { FormError } from '../../ui/form';
 import { Empty, Loading } from '../../ui/states';
+import { useApiMutation, usePages } from '../../ui/use-api';
 
 /** Every invitation with its state; pending and expired ones can be sent again, unused ones withdrawn. */
 export default function InvitationsPage() {
   const { t } = useTranslation('mail');
-  const [items, setItems] = useState<InvitationListItem[]>();
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
+  const invitations = usePages<InvitationListItem>('/invitations', { limit: 50 });
+  const items = invitations.data;
   const [resent, setResent] = useState<InvitationResponse>();
+  const action = useApiMutation(
+    (item: InvitationListItem, kind: 'resend' | 'revoke') =>
+      api<InvitationResponse | undefined>(`/invitations/${item.id}/${kind}`, { method: 'POST' }),
+    { invalidates: ['/invitations'], onSuccess: (result) => result && setResent(result) },
+  );
+  const error = action.error ?? invitations.error;
 
-  const load = useCallback(async (cursor: string | null) => {
-    try {
-      const page = await api<Page<InvitationListItem>>('/invitations', { query: { limit: 50, cursor } });
-      setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-
-  async function act(item: InvitationListItem, action: 'resend' | 'revoke') {
-    setError(undefined);
-    try {
-      if (action === 'resend') {
-        setResent(await api<InvitationResponse>(`/invitations/${item.id}/resend`, { method: 'POST' }));
-      } else {
-        await api(`/invitations/${item.id}/revoke`, { method: 'POST' });
-      }
-      await load(null);
-    } catch (failure) {
-      setError(failure);
-    }
+  function act(item: InvitationListItem, kind: 'resend' | 'revoke') {
+    if (kind === 'revoke') setResent(undefined);
+    void action.run(item, kind);
   }
 
   if (!items && !error) return <Loading />;
@@ -74,12 +57,12 @@ export default function InvitationsPage() {
                 <td>{new Date(item.expiresAt).toLocaleString()}</td>
                 <td>
                   {(item.state === 'pending' || item.state === 'expired') && (
-                    <button type="button" onClick={() => void act(item, 'resend')}>
+                    <button type="button" onClick={() => act(item, 'resend')}>
                       {t('invitations.resend')}
                     </button>
                   )}{' '}
                   {(item.state === 'pending' || item.state === 'expired') && (
-                    <button type="button" onClick={() => void act(item, 'revoke')}>
+                    <button type="button" onClick={() => act(item, 'revoke')}>
                       {t('invitations.revoke')}
                     </button>
                   )}
@@ -89,8 +72,8 @@ export default function InvitationsPage() {
           </tbody>
         </table>
       )}
-      {nextCursor && (
-        <button type="button" onClick={() => void load(nextCursor)}>
+      {invitations.hasMore && (
+        <button type="button" onClick={invitations.loadMore} disabled={invitations.loadingMore}>
           {t('more')}
         </button>
       )}

@@ -1,37 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxMailResponse, Page } from '@lcc/contracts';
-import { api } from '../../api/client';
+import type { OutboxMailResponse } from '@lcc/contracts';
 import { FormError } from '../../ui/form';
 import { Empty, Loading } from '../../ui/states';
+import { usePages } from '../../ui/use-api';
 
 /** The e-mail outbox for administrators: without a mail server, this is where invitations and resets wait. */
 export default function OutboxPage() {
   const { t } = useTranslation('mail');
-  const [items, setItems] = useState<OutboxMailResponse[]>();
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
+  const outbox = usePages<OutboxMailResponse>('/admin/outbox', { limit: 20 });
+  const items = outbox.data;
 
-  const load = useCallback(async (cursor: string | null) => {
-    try {
-      const page = await api<Page<OutboxMailResponse>>('/admin/outbox', { query: { limit: 20, cursor } });
-      setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
-      setNextCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-
-  if (!items && !error) return <Loading />;
+  if (!items && !outbox.error) return <Loading />;
   return (
     <section>
       <h1>{t('outbox.title')}</h1>
       <p className="muted">{t('outbox.intro')}</p>
-      <FormError error={error} />
+      <FormError error={outbox.error} />
       {items?.length === 0 && <Empty>{t('outbox.empty')}</Empty>}
       {items?.map((mail) => (
         <details key={mail.id} className="card">
@@ -46,8 +30,8 @@ export default function OutboxPage() {
           <pre style={{ whiteSpace: 'pre-wrap' }}>{mail.text}</pre>
         </details>
       ))}
-      {nextCursor && (
-        <button type="button" onClick={() => void load(nextCursor)}>
+      {outbox.hasMore && (
+        <button type="button" onClick={outbox.loadMore} disabled={outbox.loadingMore}>
           {t('more')}
         </button>
       )}

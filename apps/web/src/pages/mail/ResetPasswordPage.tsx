@@ -3,32 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { Field, FormError, fieldError } from '../../ui/form';
+import { useApiMutation } from '../../ui/use-api';
 
 /** Chooses a new password with the e-mailed link; every session of the account ends. */
 export default function ResetPasswordPage() {
   const { t } = useTranslation('mail');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const reset = useApiMutation(
+    (newPassword: string) => api('/auth/password/reset', { method: 'POST', body: { token, newPassword } }),
+    { onSuccess: () => setDone(true) },
+  );
+  const { error } = reset;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api('/auth/password/reset', {
-        method: 'POST',
-        body: { token, newPassword: String(form.get('newPassword')) },
-      });
-      setDone(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    void reset.run(String(new FormData(event.currentTarget).get('newPassword')));
   }
 
   if (done) {
@@ -41,7 +32,7 @@ export default function ResetPasswordPage() {
     );
   }
   return (
-    <form className="card auth-form" onSubmit={(event) => void submit(event)}>
+    <form className="card auth-form" onSubmit={submit}>
       <h1>{t('reset.title')}</h1>
       <p>{t('reset.intro')}</p>
       <Field
@@ -55,7 +46,7 @@ export default function ResetPasswordPage() {
         error={fieldError(error, 'newPassword')}
       />
       <FormError error={error} />
-      <button type="submit" disabled={busy || !token}>
+      <button type="submit" disabled={reset.pending || !token}>
         {t('reset.submit')}
       </button>
       <p>
