@@ -4,3 +4,4 @@ export * from './embedded-postgres.js';
 export * from './migrate.js';
 export * from './snake-naming.strategy.js';
 export * from './test-databases.js';
+export * from './prepared.js';

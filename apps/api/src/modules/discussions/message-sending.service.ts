@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { type MessageResponse, NotificationType } from '@lcc/contracts';
-import { isUniqueViolation } from '@lcc/database';
+import { isUniqueViolation, preparedQuery } from '@lcc/database';
 import type { Actor } from '../../common/http/actor.js';
 import { indexText } from '../../common/search/segmentation.js';
 import { inputValidationError, unstorableText } from '../../common/validation/input-guard.js';
@@ -28,6 +28,46 @@ interface QueuedSend {
   resolve: (outcome: InsertOutcome) => void;
   reject: (error: unknown) => void;
 }
+
+/** One message: next seq, insert, reply count, sender's read marker, in one statement (see `insert`). */
+const INSERT_ONE = `WITH next AS (
+           UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
+            WHERE id = $1 AND NOT archived AND ${mayPostSql('$1', '$3')}
+           RETURNING last_seq
+         ), ins AS (
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
+           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text), $8::uuid[]
+             FROM next
+           RETURNING *
+         ), root AS (
+           UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now()
+            WHERE id = $5 AND EXISTS (SELECT 1 FROM ins)
+         ), marker AS (
+           UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, (SELECT seq FROM ins)), updated_at = now()
+            WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
+         )
+         SELECT * FROM ins`;
+
+/** Several plain messages of one room in one statement (see `insertMany`). */
+const INSERT_MANY = `WITH input AS (
+           SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS t(client_id, author_id, body, words, ord)
+         ), next AS (
+           UPDATE rooms SET last_seq = last_seq + (SELECT count(*) FROM input), last_message_at = now(), updated_at = now()
+            WHERE id = $1 AND NOT archived
+              AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT ${mayPostSql('$1', 'i.author_id')})
+           RETURNING last_seq
+         ), ins AS (
+           INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector)
+           SELECT $1::uuid, next.last_seq - (SELECT count(*) FROM input) + i.ord, i.client_id, i.author_id, i.body,
+                  to_tsvector('simple', i.words)
+             FROM input i, next
+           RETURNING *
+         ), marker AS (
+           UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, newest.seq), updated_at = now()
+             FROM (SELECT author_id, max(seq) AS seq FROM ins GROUP BY author_id) newest
+            WHERE rm.room_id = $1 AND rm.member_id = newest.author_id
+         )
+         SELECT * FROM ins`;
 
 /**
  * Sending: a gapless per-room seq and idempotent clientIds, plain sends of a busy room batched into one
@@ -144,35 +184,16 @@ export class MessageSendingService {
     mentionIds: string[],
   ): Promise<InsertOutcome> {
     try {
-      const rows = (await this.dataSource.query(
-        `WITH next AS (
-           UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
-            WHERE id = $1 AND NOT archived AND ${mayPostSql('$1', '$3')}
-           RETURNING last_seq
-         ), ins AS (
-           INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
-           SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text), $8::uuid[]
-             FROM next
-           RETURNING *
-         ), root AS (
-           UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now()
-            WHERE id = $5 AND EXISTS (SELECT 1 FROM ins)
-         ), marker AS (
-           UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, (SELECT seq FROM ins)), updated_at = now()
-            WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
-         )
-         SELECT * FROM ins`,
-        [
-          roomId,
-          dto.clientId,
-          authorId,
-          dto.body,
-          dto.threadRootId ?? null,
-          mentionIds,
-          indexText(dto.body),
-          dto.attachmentIds ?? [],
-        ],
-      )) as Record<string, unknown>[];
+      const rows = await preparedQuery<Record<string, unknown>>(this.dataSource, 'message-insert', INSERT_ONE, [
+        roomId,
+        dto.clientId,
+        authorId,
+        dto.body,
+        dto.threadRootId ?? null,
+        mentionIds,
+        indexText(dto.body),
+        dto.attachmentIds ?? [],
+      ]);
       return rows[0] ? messageFromRow(rows[0]) : 'refused';
     } catch (error) {
       if (isUniqueViolation(error)) return 'duplicate';
@@ -240,34 +261,13 @@ export class MessageSendingService {
   private async insertMany(roomId: string, batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
     let rows: Record<string, unknown>[] = [];
     try {
-      rows = (await this.dataSource.query(
-        `WITH input AS (
-           SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS t(client_id, author_id, body, words, ord)
-         ), next AS (
-           UPDATE rooms SET last_seq = last_seq + (SELECT count(*) FROM input), last_message_at = now(), updated_at = now()
-            WHERE id = $1 AND NOT archived
-              AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT ${mayPostSql('$1', 'i.author_id')})
-           RETURNING last_seq
-         ), ins AS (
-           INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector)
-           SELECT $1::uuid, next.last_seq - (SELECT count(*) FROM input) + i.ord, i.client_id, i.author_id, i.body,
-                  to_tsvector('simple', i.words)
-             FROM input i, next
-           RETURNING *
-         ), marker AS (
-           UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, newest.seq), updated_at = now()
-             FROM (SELECT author_id, max(seq) AS seq FROM ins GROUP BY author_id) newest
-            WHERE rm.room_id = $1 AND rm.member_id = newest.author_id
-         )
-         SELECT * FROM ins`,
-        [
-          roomId,
-          batch.map((b) => b.dto.clientId),
-          batch.map((b) => b.authorId),
-          batch.map((b) => b.dto.body),
-          batch.map((b) => indexText(b.dto.body)),
-        ],
-      )) as Record<string, unknown>[];
+      rows = await preparedQuery<Record<string, unknown>>(this.dataSource, 'message-insert-many', INSERT_MANY, [
+        roomId,
+        batch.map((b) => b.dto.clientId),
+        batch.map((b) => b.authorId),
+        batch.map((b) => b.dto.body),
+        batch.map((b) => indexText(b.dto.body)),
+      ]);
     } catch {
       // Retried one by one below, where the error (if it was one message's) reaches only its sender.
       rows = [];
