@@ -98,6 +98,10 @@ export enum NotificationType {
   MessageMention = 'message_mention',
   /** A moderator's `@room`: every member of the room who has not silenced it. */
   RoomMention = 'room_mention',
+  /** A message in a direct conversation, to its other members who have not muted it (a mention notifies instead). */
+  DirectMessage = 'direct_message',
+  /** A document uploaded into a working group, to the group's active members who may open it. */
+  DocumentAdded = 'document_added',
 }
 
 export enum RoomKind {

@@ -246,6 +246,15 @@ export interface NotificationParams {
   [NotificationType.MessageMention]: { roomId: string; messageId: string; actorId: string; actorName: string };
   /** A moderator's `@room`: every member of the room who listens to mentions. */
   [NotificationType.RoomMention]: { roomId: string; messageId: string; actorId: string; actorName: string };
+  [NotificationType.DirectMessage]: { roomId: string; messageId: string; actorId: string; actorName: string };
+  [NotificationType.DocumentAdded]: {
+    documentId: string;
+    documentTitle: string;
+    workingGroupId: string;
+    groupName: string;
+    actorId: string;
+    actorName: string;
+  };
 }
 
 export interface MeetingNotificationParams {

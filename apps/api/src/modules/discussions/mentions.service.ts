@@ -35,6 +35,20 @@ export class MentionsService {
     return { ids, named };
   }
 
+  /** Every member of the room but the author who has not silenced it (who hears of a direct message). */
+  async othersListening(roomId: string, authorId: string): Promise<string[]> {
+    const rows = await this.roomMembers
+      .createQueryBuilder('rm')
+      .select('rm.memberId', 'memberId')
+      .where('rm.roomId = :roomId AND rm.memberId <> :authorId AND rm.notifyLevel <> :nothing', {
+        roomId,
+        authorId,
+        nothing: RoomNotifyLevel.Nothing,
+      })
+      .getRawMany<{ memberId: string }>();
+    return rows.map((row) => row.memberId);
+  }
+
   /** Of these members of the room, those who have not silenced it (a muted room sends no notification). */
   async listening(roomId: string, memberIds: string[]): Promise<string[]> {
     if (memberIds.length === 0) return [];

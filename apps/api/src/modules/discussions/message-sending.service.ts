@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
-import { type MessageResponse, NotificationType } from '@lcc/contracts';
+import { type MessageResponse, NotificationType, RoomKind } from '@lcc/contracts';
 import { isUniqueViolation, preparedQuery } from '@lcc/database';
 import type { Actor } from '../../common/http/actor.js';
 import { indexText } from '../../common/search/segmentation.js';
@@ -14,13 +14,23 @@ import type { SendMessageDto } from './dto/message.dto.js';
 import { Message } from './entities/message.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { MessageCreatedEvent } from './events/message-created.event.js';
-import { MentionsService } from './mentions.service.js';
+import { type Mentions, MentionsService } from './mentions.service.js';
 import { MessageHistoryService } from './message-history.service.js';
 import { messageFromRow, toMessageResponse } from './message-view.js';
 import { mayPostSql } from './room-access.js';
 import { RoomsService } from './rooms.service.js';
 
-type InsertOutcome = Message | 'refused' | 'duplicate';
+/** A stored message, and whether its room is a direct conversation (read by the insert itself, at no cost). */
+interface Inserted {
+  message: Message;
+  direct: boolean;
+}
+
+type InsertOutcome = Inserted | 'refused' | 'duplicate';
+
+function inserted(row: Record<string, unknown>): Inserted {
+  return { message: messageFromRow(row), direct: row.room_kind === RoomKind.Direct };
+}
 
 interface QueuedSend {
   authorId: string;
@@ -33,7 +43,7 @@ interface QueuedSend {
 const INSERT_ONE = `WITH next AS (
            UPDATE rooms SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
             WHERE id = $1 AND NOT archived AND ${mayPostSql('$1', '$3')}
-           RETURNING last_seq
+           RETURNING last_seq, kind
          ), ins AS (
            INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
            SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text), $8::uuid[]
@@ -46,7 +56,7 @@ const INSERT_ONE = `WITH next AS (
            UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, (SELECT seq FROM ins)), updated_at = now()
             WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
          )
-         SELECT * FROM ins`;
+         SELECT ins.*, next.kind AS room_kind FROM ins, next`;
 
 /** Several plain messages of one room in one statement (see `insertMany`). */
 const INSERT_MANY = `WITH input AS (
@@ -55,7 +65,7 @@ const INSERT_MANY = `WITH input AS (
            UPDATE rooms SET last_seq = last_seq + (SELECT count(*) FROM input), last_message_at = now(), updated_at = now()
             WHERE id = $1 AND NOT archived
               AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT ${mayPostSql('$1', 'i.author_id')})
-           RETURNING last_seq
+           RETURNING last_seq, kind
          ), ins AS (
            INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector)
            SELECT $1::uuid, next.last_seq - (SELECT count(*) FROM input) + i.ord, i.client_id, i.author_id, i.body,
@@ -67,7 +77,9 @@ const INSERT_MANY = `WITH input AS (
              FROM (SELECT author_id, max(seq) AS seq FROM ins GROUP BY author_id) newest
             WHERE rm.room_id = $1 AND rm.member_id = newest.author_id
          )
-         SELECT * FROM ins`;
+         SELECT ins.*, next.kind AS room_kind FROM ins, next`;
+
+const NO_MENTIONS: Mentions = { ids: [], named: new Set() };
 
 /**
  * Sending: a gapless per-room seq and idempotent clientIds, plain sends of a busy room batched into one
@@ -99,7 +111,10 @@ export class MessageSendingService {
     // archiving, so they cost one statement. Threads, attachments, mentions and refusals take the full checks.
     if (!dto.threadRootId && !dto.attachmentIds?.length && !dto.body.includes('@')) {
       const outcome = await this.insertPlain(roomId, actor.id, dto);
-      if (outcome !== 'refused') return this.sent(actor, roomId, dto, outcome, new Map());
+      if (outcome !== 'refused') {
+        if (outcome !== 'duplicate' && outcome.direct) await this.notify(actor, roomId, outcome, NO_MENTIONS);
+        return this.sent(actor, roomId, dto, outcome, new Map());
+      }
     }
     const { room, moderator } = await this.rooms.enter(actor, roomId);
     if (room.archived) throw new DiscussionException(DiscussionErrorCode.ROOM_ARCHIVED);
@@ -126,21 +141,37 @@ export class MessageSendingService {
         now.archived ? DiscussionErrorCode.ROOM_ARCHIVED : DiscussionErrorCode.ROOM_NOT_FOUND,
       );
     }
-    if (outcome !== 'duplicate' && mentioned.ids.length) {
-      // Notifications are another feature's rows: written through its exported service, which also tells the
-      // mentioned members' sockets (`notification.created`). Awaited, so the notification exists by the ack.
-      // Members who muted the room hear nothing; `@room` notifies as its own type, with parameters only.
-      const listening = await this.mentions.listening(roomId, mentioned.ids);
-      await this.notifications.notify(
-        listening.map((memberId): NewNotification => ({
-          memberId,
-          // Named with @name, or reached by a moderator's @room: the same parameters, two sentences.
-          type: mentioned.named.has(memberId) ? NotificationType.MessageMention : NotificationType.RoomMention,
-          data: { roomId, messageId: outcome.id, actorId: actor.id, actorName: actor.displayName },
-        })),
-      );
+    if (outcome !== 'duplicate' && (mentioned.ids.length || outcome.direct)) {
+      await this.notify(actor, roomId, outcome, mentioned);
     }
     return this.sent(actor, roomId, dto, outcome, titles);
+  }
+
+  /**
+   * Notifications are another feature's rows: written through its exported service, which also tells the
+   * members' sockets (`notification.created`). Awaited, so the notification exists by the ack. Members who muted
+   * the room hear nothing; `@room` notifies as its own type, with parameters only. In a direct conversation every
+   * other member hears of the message, once: a member it mentions gets the mention instead.
+   */
+  private async notify(actor: Actor, roomId: string, outcome: Inserted, mentioned: Mentions): Promise<void> {
+    const mentionedIds = new Set(mentioned.ids);
+    const listening = outcome.direct
+      ? await this.mentions.othersListening(roomId, actor.id)
+      : await this.mentions.listening(roomId, mentioned.ids);
+    if (listening.length === 0) return;
+    const data = { roomId, messageId: outcome.message.id, actorId: actor.id, actorName: actor.displayName };
+    await this.notifications.notify(
+      listening.map((memberId): NewNotification => ({
+        memberId,
+        // Named with @name, or reached by a moderator's @room: the same parameters, two sentences.
+        type: !mentionedIds.has(memberId)
+          ? NotificationType.DirectMessage
+          : mentioned.named.has(memberId)
+            ? NotificationType.MessageMention
+            : NotificationType.RoomMention,
+        data,
+      })),
+    );
   }
 
   /**
@@ -151,7 +182,7 @@ export class MessageSendingService {
     actor: Actor,
     roomId: string,
     dto: SendMessageDto,
-    outcome: Message | 'duplicate',
+    outcome: Inserted | 'duplicate',
     titles: Map<string, string>,
   ): Promise<MessageResponse> {
     if (outcome === 'duplicate') {
@@ -162,7 +193,7 @@ export class MessageSendingService {
       return this.history.view(earlier.id, actor);
     }
     const message = toMessageResponse(
-      Object.assign(outcome, { author: { id: actor.id, displayName: actor.displayName } as Member }),
+      Object.assign(outcome.message, { author: { id: actor.id, displayName: actor.displayName } as Member }),
       [],
       titles,
     );
@@ -194,7 +225,7 @@ export class MessageSendingService {
         indexText(dto.body),
         dto.attachmentIds ?? [],
       ]);
-      return rows[0] ? messageFromRow(rows[0]) : 'refused';
+      return rows[0] ? inserted(rows[0]) : 'refused';
     } catch (error) {
       if (isUniqueViolation(error)) return 'duplicate';
       throw error;
@@ -273,9 +304,7 @@ export class MessageSendingService {
       rows = [];
     }
     if (rows.length === batch.length) {
-      const byKey = new Map(
-        rows.map((row) => [`${String(row.author_id)} ${String(row.client_id)}`, messageFromRow(row)]),
-      );
+      const byKey = new Map(rows.map((row) => [`${String(row.author_id)} ${String(row.client_id)}`, inserted(row)]));
       return batch.map((b) => ({ status: 'fulfilled', value: byKey.get(`${b.authorId} ${b.dto.clientId}`)! }));
     }
     return this.insertEach(roomId, batch);

@@ -6,7 +6,7 @@ import {
   type DocumentVersionResponse,
 } from '@lcc/contracts';
 import { isNetworkStaff, type Viewer } from '../../common/http/actor.js';
-import { SqlParams, whoIsActor } from '../../common/sql/sql-params.js';
+import { SqlParams, type SqlWho, whoIsActor } from '../../common/sql/sql-params.js';
 import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
 
 // The documents feature's files take the viewer type from here, beside the rules that read it.
@@ -24,7 +24,21 @@ export function visibleClause(alias: string, viewer: Viewer, p: SqlParams): stri
   const groupIsOpen = `(${group} IS NULL OR ${groupIsPublicSql(group)})`;
   if (!viewer) return `(${alias}.visibility = '${DocumentVisibility.Public}' AND ${groupIsOpen})`;
   if (isNetworkStaff(viewer)) return 'TRUE';
-  const who = whoIsActor(viewer, p);
+  return memberRuleSql(alias, whoIsActor(viewer, p));
+}
+
+/**
+ * The same rule asked of many members at once (`whoIsMemberRow`): which of them, each an active member, may open
+ * the document. Staff open everything.
+ */
+export function visibleToMemberSql(alias: string, who: SqlWho): string {
+  return `(${who.staff} OR ${memberRuleSql(alias, who)})`;
+}
+
+/** The rule for an active member who is not network staff. */
+function memberRuleSql(alias: string, who: SqlWho): string {
+  const group = `${alias}.working_group_id`;
+  const groupIsOpen = `(${group} IS NULL OR ${groupIsPublicSql(group)})`;
   return `(CASE WHEN ${groupIsOpen} THEN
       ${alias}.visibility IN ('${DocumentVisibility.Public}', '${DocumentVisibility.Network}')
       OR (${group} IS NULL AND ${alias}.uploaded_by_id = ${who.id})

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -15,7 +16,9 @@ import {
   DocumentLanguage,
   DocumentVisibility,
   ExtractionStatus,
+  GroupMembershipStatus,
   GroupVisibility,
+  MemberStatus,
   NetworkRole,
   type Page,
 } from '@lcc/contracts';
@@ -36,8 +39,10 @@ import {
   toVersionResponse,
   type VersionRow,
   visibleClause,
+  visibleToMemberSql,
 } from './document-sql.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
+import { DocumentUploadedEvent } from './events/document-uploaded.event.js';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/create-document.dto.js';
 import { DocumentVersion } from './entities/document-version.entity.js';
 import { Document } from './entities/document.entity.js';
@@ -46,7 +51,7 @@ import { isExtractable } from './extraction/extractable-types.js';
 import { refreshSearchIndex } from './search/search-index.js';
 import { BlobStorage } from './storage/blob-storage.js';
 import { receiveUpload, type SpooledFile } from './upload-receiver.js';
-import { SqlParams } from '../../common/sql/sql-params.js';
+import { SqlParams, whoIsMemberRow } from '../../common/sql/sql-params.js';
 
 /** Where uploads wait while they are hashed and sniffed (local disk, whatever the storage driver). */
 export function uploadTempDir(env: Pick<Env, 'DATA_DIR'>): string {
@@ -66,6 +71,7 @@ export class DocumentsService {
     private readonly storage: BlobStorage,
     private readonly extraction: ExtractionService,
     @Inject(ConfigService) private readonly config: ConfigService<Env, true>,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** `POST /api/documents`: validates the metadata fields, then streams the file (see `receiveUpload`). */
@@ -101,6 +107,11 @@ export class DocumentsService {
       await this.insertVersion(manager, document.id, 1, actor, file);
       return document.id;
     });
+    // After the commit: listeners (notifications) read the committed row.
+    this.events.emit(
+      DocumentUploadedEvent.NAME,
+      new DocumentUploadedEvent(id, dto.workingGroupId ?? null, actor.id, actor.displayName),
+    );
     return this.get(actor, id);
   }
 
@@ -149,6 +160,36 @@ export class DocumentsService {
       p.values,
     )) as { id: string; title: string }[];
     return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  /**
+   * Who of a document's working group should hear of it: the group's active members, themselves active, whom the
+   * document rule lets open it, except its uploader — asked in one query. Null when the document is gone or filed
+   * under no group.
+   */
+  async groupAudience(
+    documentId: string,
+  ): Promise<{ title: string; workingGroupId: string; groupName: string; memberIds: string[] } | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.title, d.working_group_id, g.name AS group_name,
+              COALESCE(array_agg(mem.id) FILTER (WHERE mem.id IS NOT NULL), '{}') AS member_ids
+         FROM documents d
+         JOIN working_groups g ON g.id = d.working_group_id
+         LEFT JOIN working_group_members gm ON gm.working_group_id = d.working_group_id AND gm.status = $2
+         LEFT JOIN members mem ON mem.id = gm.member_id AND mem.status = $3 AND mem.id <> d.uploaded_by_id
+              AND ${visibleToMemberSql('d', whoIsMemberRow('mem'))}
+        WHERE d.id = $1 AND d.deleted_at IS NULL
+        GROUP BY d.id, g.id`,
+      [documentId, GroupMembershipStatus.Active, MemberStatus.Active],
+    )) as { title: string; working_group_id: string; group_name: string; member_ids: string[] }[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      title: row.title,
+      workingGroupId: row.working_group_id,
+      groupName: row.group_name,
+      memberIds: row.member_ids,
+    };
   }
 
   async findRow(viewer: Viewer, id: string, includeDeleted = false): Promise<DocumentRow | null> {

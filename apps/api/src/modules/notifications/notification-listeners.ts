@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { NotificationType } from '@lcc/contracts';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
+import { DocumentsService } from '../documents/documents.service.js';
+import { DocumentUploadedEvent } from '../documents/events/document-uploaded.event.js';
 import { MembersService } from '../members/members.service.js';
 import {
   WorkingGroupJoinRequestedEvent,
@@ -23,7 +25,27 @@ export class NotificationListeners {
     private readonly notifications: NotificationsService,
     private readonly groups: WorkingGroupsService,
     private readonly members: MembersService,
+    private readonly documents: DocumentsService,
   ) {}
+
+  /** A document filed under a group: its members who may open it, not the uploader. */
+  @OnEvent(DocumentUploadedEvent.NAME, ASYNC)
+  async onDocumentUploaded(event: DocumentUploadedEvent): Promise<void> {
+    if (!event.workingGroupId) return;
+    const audience = await this.documents.groupAudience(event.documentId);
+    if (!audience || audience.memberIds.length === 0) return;
+    const data = {
+      documentId: event.documentId,
+      documentTitle: audience.title,
+      workingGroupId: audience.workingGroupId,
+      groupName: audience.groupName,
+      actorId: event.actorId,
+      actorName: event.actorName,
+    };
+    await this.notifications.notify(
+      audience.memberIds.map((memberId) => ({ memberId, type: NotificationType.DocumentAdded, data })),
+    );
+  }
 
   @OnEvent(MeetingChangedEvent.SCHEDULED, ASYNC)
   onScheduled(event: MeetingChangedEvent): Promise<void> {

@@ -1,10 +1,7 @@
 import { DateTime } from 'luxon';
 import { MailFrequency, NotificationMailKind, NotificationType } from '@lcc/contracts';
 
-/**
- * The kind (what a member chooses e-mail for) of each notification type. Direct messages and documents have no
- * notification type yet: their choice is stored and shown, and applies once such notifications exist.
- */
+/** The kind (what a member chooses e-mail for) of each notification type. */
 export const KIND_OF_TYPE: Record<NotificationType, NotificationMailKind> = {
   [NotificationType.MessageMention]: NotificationMailKind.Mentions,
   [NotificationType.RoomMention]: NotificationMailKind.Mentions,
@@ -15,6 +12,8 @@ export const KIND_OF_TYPE: Record<NotificationType, NotificationMailKind> = {
   [NotificationType.MeetingMinutes]: NotificationMailKind.Meetings,
   [NotificationType.GroupJoinRequested]: NotificationMailKind.GroupRequests,
   [NotificationType.GroupJoined]: NotificationMailKind.GroupRequests,
+  [NotificationType.DirectMessage]: NotificationMailKind.DirectMessages,
+  [NotificationType.DocumentAdded]: NotificationMailKind.Documents,
 };
 
 /**

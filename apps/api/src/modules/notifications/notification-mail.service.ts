@@ -290,9 +290,16 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
     const members = new Map(
       (
         (await manager.query(`SELECT id, display_name FROM members WHERE id = ANY($1::uuid[])`, [
-          only(ids('memberId')),
+          only([...ids('memberId'), ...ids('actorId')]),
         ])) as { id: string; display_name: string }[]
       ).map((row) => [row.id, row.display_name]),
+    );
+    const documents = new Map(
+      (
+        (await manager.query(`SELECT id, title FROM documents WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`, [
+          only(ids('documentId')),
+        ])) as { id: string; title: string }[]
+      ).map((row) => [row.id, row.title]),
     );
     const base = publicUrl(this.config);
     return new Map(
@@ -300,7 +307,16 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
         const d = n.data;
         const message = d.messageId ? messages.get(d.messageId) : undefined;
         const item: NotificationMailItem = { type: n.type, createdAt: n.createdAt, url: `${base}/` };
-        if (n.type === NotificationType.MessageMention || n.type === NotificationType.RoomMention) {
+        if (n.type === NotificationType.DocumentAdded) {
+          item.document = (d.documentId ? documents.get(d.documentId) : undefined) ?? d.documentTitle ?? null;
+          item.group = (d.workingGroupId ? groups.get(d.workingGroupId) : undefined) ?? d.groupName ?? null;
+          item.actor = (d.actorId ? members.get(d.actorId) : undefined) ?? d.actorName ?? null;
+          item.url = d.documentId ? `${base}/documents/${d.documentId}` : `${base}/documents`;
+        } else if (
+          n.type === NotificationType.MessageMention ||
+          n.type === NotificationType.RoomMention ||
+          n.type === NotificationType.DirectMessage
+        ) {
           item.actor = message?.author ?? null;
           item.room = message && message.room_kind !== RoomKind.Direct ? (message.room_name ?? '—') : null;
           item.excerpt = message && !message.deleted_at ? excerpt(message.body) : null;

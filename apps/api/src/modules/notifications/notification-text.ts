@@ -28,6 +28,10 @@ export function englishTitle(type: NotificationType, data: Record<string, string
       return `${data.actorName ?? 'Someone'} mentioned you`;
     case NotificationType.RoomMention:
       return `${data.actorName ?? 'Someone'} mentioned everyone in the room`;
+    case NotificationType.DirectMessage:
+      return `${data.actorName ?? 'Someone'} sent you a direct message`;
+    case NotificationType.DocumentAdded:
+      return `${data.actorName ?? 'Someone'} added ${data.documentTitle ?? 'a document'} to ${data.groupName ?? ''}`;
     default:
       return String(type);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -21,6 +22,7 @@ import { NotificationsService } from './notifications.service.js';
     TypeOrmModule.forFeature([Notification, NotificationPreference, NotificationMailBatch]),
     MembersModule,
     WorkingGroupsModule,
+    DocumentsModule,
     MailModule,
     SettingsModule,
   ],

@@ -6,10 +6,13 @@ export function notificationLink(notification: NotificationResponse): string {
   switch (notification.type) {
     case NotificationType.MessageMention:
     case NotificationType.RoomMention:
+    case NotificationType.DirectMessage:
       return data.roomId ? `/rooms/${data.roomId}` : '/rooms';
     case NotificationType.GroupJoinRequested:
     case NotificationType.GroupJoined:
       return data.workingGroupId ? `/groups/${data.workingGroupId}` : '/groups';
+    case NotificationType.DocumentAdded:
+      return data.documentId ? `/documents/${data.documentId}` : '/documents';
     default:
       return data.meetingId ? `/meetings/${data.meetingId}` : '/meetings';
   }

@@ -25,6 +25,7 @@ export function useNotificationText(): (notification: NotificationResponse) => s
         groupName: data.groupName || t('notificationText.aGroup'),
         memberName: data.memberName || t('notificationText.someone'),
         actorName: data.actorName || t('notificationText.someone'),
+        documentTitle: data.documentTitle || t('notificationText.aDocument'),
         // An unknown kind (a newer server) falls back to the server's English sentence.
         defaultValue: notification.title,
       });

@@ -175,6 +175,7 @@ export interface NotificationMailItem {
   room?: string | null;
   group?: string | null;
   meeting?: string | null;
+  document?: string | null;
   excerpt?: string | null;
 }
 
@@ -186,6 +187,7 @@ export function notificationSentence(language: string, item: NotificationMailIte
     room: item.room ?? '—',
     group: item.group ?? '—',
     meeting: item.meeting ?? '—',
+    document: item.document ?? '—',
   };
   switch (item.type) {
     case 'message_mention':
@@ -196,6 +198,10 @@ export function notificationSentence(language: string, item: NotificationMailIte
       return fill(s.groupJoinRequested, params);
     case 'group_joined':
       return fill(s.groupJoined, params);
+    case 'direct_message':
+      return fill(s.directMessage, params);
+    case 'document_added':
+      return fill(s.documentAdded, params);
     case 'meeting_invited':
       return fill(s.meetingInvited, params);
     case 'meeting_updated':

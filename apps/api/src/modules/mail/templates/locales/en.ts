@@ -73,6 +73,8 @@ export const en: MailStrings = {
     roomMention: '{actor} mentioned everyone in {room}',
     groupJoinRequested: '{actor} asks to join {group}',
     groupJoined: 'You are now a member of {group}',
+    directMessage: '{actor} sent you a direct message',
+    documentAdded: '{actor} added {document} to {group}',
     meetingInvited: 'You are invited to {meeting} ({group})',
     meetingUpdated: '{meeting} ({group}) has changed',
     meetingCancelled: '{meeting} ({group}) has been cancelled',

@@ -76,6 +76,8 @@ export const ja: MailStrings = {
     roomMention: '{actor}さんが{room}の全員をメンションしました',
     groupJoinRequested: '{actor}さんが{group}への参加を申請しています',
     groupJoined: '{group}のメンバーになりました',
+    directMessage: '{actor}さんからダイレクトメッセージが届きました',
+    documentAdded: '{actor}さんが{group}に{document}を追加しました',
     meetingInvited: '{meeting}（{group}）に招待されました',
     meetingUpdated: '{meeting}（{group}）が変更されました',
     meetingCancelled: '{meeting}（{group}）は中止になりました',

@@ -71,6 +71,8 @@ export const ko: MailStrings = {
     roomMention: '{actor} 님이 {room}의 모든 사람을 언급했습니다',
     groupJoinRequested: '{actor}님이 {group} 가입을 요청했습니다',
     groupJoined: '{group}의 회원이 되었습니다',
+    directMessage: '{actor}님이 개인 메시지를 보냈습니다',
+    documentAdded: '{actor}님이 {group}에 {document} 문서를 추가했습니다',
     meetingInvited: '{meeting}({group})에 초대되었습니다',
     meetingUpdated: '{meeting}({group})이(가) 변경되었습니다',
     meetingCancelled: '{meeting}({group})이(가) 취소되었습니다',

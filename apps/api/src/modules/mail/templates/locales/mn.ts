@@ -74,6 +74,8 @@ export const mn: MailStrings = {
     roomMention: '{actor} {room} өрөөний бүх хүнийг дурдлаа',
     groupJoinRequested: '{actor} {group} бүлэгт элсэх хүсэлт гаргалаа',
     groupJoined: 'Та {group} бүлгийн гишүүн боллоо',
+    directMessage: '{actor} танд хувийн мессеж илгээлээ',
+    documentAdded: '{actor} {group} бүлэгт «{document}» баримт бичиг нэмлээ',
     meetingInvited: 'Таныг {meeting} ({group}) уулзалтад урьж байна',
     meetingUpdated: '{meeting} ({group}) уулзалт өөрчлөгдлөө',
     meetingCancelled: '{meeting} ({group}) уулзалт цуцлагдлаа',

@@ -75,6 +75,8 @@ export const ru: MailStrings = {
     roomMention: '{actor} упоминает всех в комнате {room}',
     groupJoinRequested: '{actor} просит принять в {group}',
     groupJoined: 'Вы теперь участник группы {group}',
+    directMessage: '{actor} написал(а) вам личное сообщение',
+    documentAdded: '{actor} добавил(а) документ «{document}» в группу {group}',
     meetingInvited: 'Вы приглашены на встречу {meeting} ({group})',
     meetingUpdated: 'Встреча {meeting} ({group}) изменена',
     meetingCancelled: 'Встреча {meeting} ({group}) отменена',

@@ -43,6 +43,8 @@ export interface MailStrings {
     roomMention: string;
     groupJoinRequested: string;
     groupJoined: string;
+    directMessage: string;
+    documentAdded: string;
     meetingInvited: string;
     meetingUpdated: string;
     meetingCancelled: string;

@@ -67,6 +67,8 @@ export const zh: MailStrings = {
     roomMention: '{actor}在{room}中提到了所有人',
     groupJoinRequested: '{actor} 申请加入 {group}',
     groupJoined: '您已成为 {group} 的成员',
+    directMessage: '{actor} 给您发了一条私信',
+    documentAdded: '{actor} 在 {group} 中添加了文件 {document}',
     meetingInvited: '您受邀参加 {meeting}（{group}）',
     meetingUpdated: '{meeting}（{group}）已变更',
     meetingCancelled: '{meeting}（{group}）已取消',
