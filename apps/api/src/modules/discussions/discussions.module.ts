@@ -26,6 +26,7 @@ import { RoomMembershipService } from './room-membership.service.js';
 import { RoomViewsService } from './room-views.service.js';
 import { RoomsService } from './rooms.service.js';
 import { SocketAuth } from './socket-auth.js';
+import { RoomNotificationSubjects } from './room-notification-subjects.js';
 
 @Module({
   imports: [
@@ -38,6 +39,7 @@ import { SocketAuth } from './socket-auth.js';
   ],
   controllers: [DiscussionsController],
   providers: [
+    RoomNotificationSubjects,
     RoomsService,
     RoomViewsService,
     RoomMembershipService,

@@ -22,6 +22,7 @@ import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
 import { RemindersService } from './reminders.service.js';
 import { HolidayCalendar } from './scheduling/holiday-calendar.js';
+import { MeetingNotificationSubjects } from './meeting-notification-subjects.js';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { HolidayCalendar } from './scheduling/holiday-calendar.js';
   ],
   controllers: [MeetingsController, CalendarFeedController, PollsController],
   providers: [
+    MeetingNotificationSubjects,
     MeetingsService,
     CalendarService,
     CalendarFeedListeners,

@@ -23,6 +23,7 @@ import {
   OWN_IMMEDIATE_MAIL,
   quietHoursEnd,
 } from './notification-mail-schedule.js';
+import { NotificationSubjects } from './notification-subjects.service.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 
 interface Recipient {
@@ -59,6 +60,7 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly preferences: NotificationPreferencesService,
+    private readonly subjects: NotificationSubjects,
     private readonly mail: MailService,
     private readonly config: ConfigService<Env, true>,
   ) {}
@@ -148,12 +150,14 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
         .getRepository(Notification)
         .find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
       const byId = new Map(found.map((n) => [n.id, n]));
-      // A choice changed to never since the notification waited: it is dropped now.
+      // What the member may no longer see (left the group, removed from the room) is dropped, as is a kind whose
+      // choice changed to never since the notification waited.
+      const open = await this.subjects.stillOpen(manager, found);
       const wanted = (batch: BatchRow) =>
         batch.notification_ids
           .map((id) => byId.get(id))
           .filter((n): n is Notification => {
-            if (!n) return false;
+            if (!n || !open.has(n.id)) return false;
             const choice = choices.get(n.memberId)!;
             return choice[FIELD_OF_KIND[KIND_OF_TYPE[n.type]]] !== MailFrequency.Never;
           })

@@ -14,6 +14,7 @@ import { NotificationPreferencesController, UnsubscribeController } from './noti
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 import { UnsubscribePageService } from './unsubscribe-page.service.js';
 import { NotificationsController } from './notifications.controller.js';
+import { NotificationSubjects } from './notification-subjects.service.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** In-app notifications and the e-mail they cause (preferences, quiet hours, digests, one-click unsubscribe). */
@@ -28,12 +29,13 @@ import { NotificationsService } from './notifications.service.js';
   ],
   controllers: [NotificationsController, NotificationPreferencesController, UnsubscribeController],
   providers: [
+    NotificationSubjects,
     NotificationsService,
     NotificationListeners,
     NotificationMailService,
     NotificationPreferencesService,
     UnsubscribePageService,
   ],
-  exports: [NotificationsService, NotificationPreferencesService],
+  exports: [NotificationsService, NotificationPreferencesService, NotificationSubjects],
 })
 export class NotificationsModule {}
