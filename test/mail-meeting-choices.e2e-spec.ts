@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { NotificationResponse } from '@lcc/contracts';
 import type { TestMember } from '@lcc/testing';
 import { RemindersService } from '../apps/api/src/modules/meetings/reminders.service.js';
-import { type ReceivedMail, TestSmtpServer } from './support/smtp.js';
+import { headerOf, TestSmtpServer } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe("meeting e-mail follows each member's meetings choice and is written with the meeting change", () => {
@@ -82,16 +82,6 @@ describe("meeting e-mail follows each member's meetings choice and is written wi
     return row!.n;
   }
 
-  async function received(address: string, subject: string): Promise<ReceivedMail> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const found = smtp.to(address).find((m) => m.parsed.subject === subject);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no "${subject}" to ${address}`);
-  }
-
   /** Waits for the in-app notification of `type` about `meetingId` (written after the meeting's commit). */
   async function notification(member: TestMember, type: string, meetingId: string): Promise<NotificationResponse> {
     const deadline = Date.now() + 15_000;
@@ -104,12 +94,6 @@ describe("meeting e-mail follows each member's meetings choice and is written wi
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`no ${type} notification for ${member.email}`);
-  }
-
-  /** The header as sent, unfolded. */
-  function header(mail: ReceivedMail, name: string): string | undefined {
-    const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-    return new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1];
   }
 
   it('writes no meeting mail for meetings=never (the notification still comes), and mails daily and default members at once with one-click headers', async () => {
@@ -129,18 +113,18 @@ describe("meeting e-mail follows each member's meetings choice and is written wi
     // The in-app notification does not depend on the e-mail choice.
     await notification(never, 'meeting_invited', id);
 
-    const mail = await received(plain.email, 'Invitation: Choice check');
-    expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const mail = await smtp.find(plain.email, (mail) => mail.parsed.subject === 'Invitation: Choice check');
+    expect(headerOf(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(mail.parsed.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
     expect(mail.parsed.text).toContain('http://portal.test/settings#notifications');
-    const dailyMail = await received(daily.email, 'Invitation: Choice check');
-    expect(header(dailyMail, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${daily.id}\\.meetings\\.`));
+    const dailyMail = await smtp.find(daily.email, (mail) => mail.parsed.subject === 'Invitation: Choice check');
+    expect(headerOf(dailyMail, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${daily.id}\\.meetings\\.`));
     expect(smtp.to(never.email).filter((m) => m.parsed.subject?.includes('Choice check'))).toHaveLength(0);
   });
 
   it("turns meeting mail off with the one-click POST of a meeting mail's header, so the next change mails nobody who chose never", async () => {
-    const mail = await received(plain.email, 'Invitation: Choice check');
-    const url = new URL(/<([^>]+)>/.exec(header(mail, 'List-Unsubscribe')!)![1]!);
+    const mail = await smtp.find(plain.email, (mail) => mail.parsed.subject === 'Invitation: Choice check');
+    const url = new URL(/<([^>]+)>/.exec(headerOf(mail, 'List-Unsubscribe')!)![1]!);
     const done = await t.http().post(url.pathname).type('form').send('List-Unsubscribe=One-Click').expect(200);
     expect(done.body).toEqual({ kind: 'meetings', frequency: 'never' });
     const prefs = await t.http().get('/api/members/me/notification-preferences').set('Authorization', plain.auth);

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { TestMember } from '@lcc/testing';
 import { NotificationMailService } from '../apps/api/src/modules/notifications/notification-mail.service.js';
-import { type ReceivedMail, TestSmtpServer } from './support/smtp.js';
+import { headerOf, TestSmtpServer } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('notification e-mail: preferences, quiet hours, digests and one-click unsubscribe over real SMTP', () => {
@@ -68,27 +68,6 @@ describe('notification e-mail: preferences, quiet hours, digests and one-click u
       );
   }
 
-  async function received(address: string, match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const found = smtp.to(address).find(match);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(
-      `no matching mail to ${address}; got ${smtp
-        .to(address)
-        .map((m) => m.parsed.subject)
-        .join(' | ')}`,
-    );
-  }
-
-  /** The header as sent, unfolded. */
-  function header(mail: ReceivedMail, name: string): string | undefined {
-    const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-    return new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1];
-  }
-
   const prefs = (member: TestMember) =>
     t.http().get('/api/members/me/notification-preferences').set('Authorization', member.auth);
   const setPrefs = (member: TestMember, body: object) =>
@@ -124,7 +103,7 @@ describe('notification e-mail: preferences, quiet hours, digests and one-click u
 
   it("mails a mention at once, in the member's language, with one-click unsubscribe headers", async () => {
     await say('@Ольга Смирнова could you check the <b>waste</b> sector?');
-    const mail = await received(
+    const mail = await smtp.find(
       olga.email,
       (m) => m.parsed.subject === 'Anna Author упомянул(а) вас в Inventories <GHG>',
     );
@@ -134,15 +113,15 @@ describe('notification e-mail: preferences, quiet hours, digests and one-click u
     expect(mail.parsed.html).toContain('Inventories &lt;GHG&gt;');
     expect(mail.parsed.html).toContain('&lt;b&gt;waste&lt;/b&gt;');
     expect(mail.parsed.html).not.toContain('<b>waste');
-    const link = /^<(http:\/\/portal\.test\/api\/unsubscribe\/[^>]+)>$/.exec(header(mail, 'List-Unsubscribe') ?? '');
+    const link = /^<(http:\/\/portal\.test\/api\/unsubscribe\/[^>]+)>$/.exec(headerOf(mail, 'List-Unsubscribe') ?? '');
     expect(link?.[1]).toMatch(new RegExp(`/api/unsubscribe/${olga.id}\\.mentions\\.[A-Za-z0-9_-]{43}$`));
-    expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerOf(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(mail.parsed.text).toContain(link![1]!);
   });
 
   it('unsubscribes with a one-click POST, refuses forged links, and later mentions send nothing', async () => {
-    const mail = smtp.to(olga.email).find((m) => header(m, 'List-Unsubscribe'))!;
-    const url = new URL(/<([^>]+)>/.exec(header(mail, 'List-Unsubscribe')!)![1]!);
+    const mail = smtp.to(olga.email).find((m) => headerOf(m, 'List-Unsubscribe'))!;
+    const url = new URL(/<([^>]+)>/.exec(headerOf(mail, 'List-Unsubscribe')!)![1]!);
     const token = url.pathname.split('/').pop()!;
     const [memberId, kind, signature] = token.split('.') as [string, string, string];
 
@@ -200,13 +179,13 @@ describe('notification e-mail: preferences, quiet hours, digests and one-click u
     const rows = await outbox(sato.email);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe('notification_message_mention');
-    const mail = await received(
+    const mail = await smtp.find(
       sato.email,
       (m) => m.parsed.subject === 'Anna AuthorさんがInventories <GHG>であなたをメンションしました',
     );
     expect(mail.parsed.text).toContain('please review the transport figures');
     expect(mail.parsed.text).toContain('おやすみ時間');
-    expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerOf(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     // Released once.
     await job.runDue(end.plus({ hours: 3 }).toJSDate());
     expect(await outbox(sato.email)).toHaveLength(1);
@@ -229,7 +208,7 @@ describe('notification e-mail: preferences, quiet hours, digests and one-click u
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe('notification_digest');
 
-    const digest = await received(
+    const digest = await smtp.find(
       bat.email,
       (m) => m.parsed.subject === 'LCC түншлэлийн порталын өдөр тутмын тойм (2)',
     );
@@ -238,15 +217,15 @@ describe('notification e-mail: preferences, quiet hours, digests and one-click u
     expect(text.indexOf('the building stock')).toBeGreaterThan(text.indexOf('the energy balance'));
     expect(text).toContain('Asia/Ulaanbaatar');
     expect(text).toContain('20:00');
-    expect(header(digest, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${bat.id}\\.digest\\.`));
-    expect(header(digest, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerOf(digest, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${bat.id}\\.digest\\.`));
+    expect(headerOf(digest, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
 
     // The batch is gone: a later run, or the next day with nothing new, sends nothing more.
     await job.runDue(due.plus({ days: 1, minutes: 1 }).toJSDate());
     expect(await outbox(bat.email)).toHaveLength(1);
 
     // One-click on the digest link stops every daily kind.
-    const url = new URL(/<([^>]+)>/.exec(header(digest, 'List-Unsubscribe')!)![1]!);
+    const url = new URL(/<([^>]+)>/.exec(headerOf(digest, 'List-Unsubscribe')!)![1]!);
     await t.http().post(url.pathname).type('form').send('List-Unsubscribe=One-Click').expect(200);
     expect((await prefs(bat).expect(200)).body).toMatchObject({
       mentions: 'never',

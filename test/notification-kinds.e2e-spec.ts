@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { NotificationResponse } from '@lcc/contracts';
 import type { TestMember } from '@lcc/testing';
 import { NotificationMailService } from '../apps/api/src/modules/notifications/notification-mail.service.js';
-import { type ReceivedMail, TestSmtpServer } from './support/smtp.js';
+import { headerOf, TestSmtpServer } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('direct message and document notifications, by e-mail as each member chooses, over real SMTP', () => {
@@ -71,26 +71,6 @@ describe('direct message and document notifications, by e-mail as each member ch
       );
   }
 
-  async function received(address: string, match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const found = smtp.to(address).find(match);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(
-      `no matching mail to ${address}; got ${smtp
-        .to(address)
-        .map((m) => m.parsed.subject)
-        .join(' | ')}`,
-    );
-  }
-
-  function header(mail: ReceivedMail, name: string): string | undefined {
-    const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-    return new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1];
-  }
-
   async function directRoom(from: TestMember, to: TestMember): Promise<string> {
     const room = await t
       .http()
@@ -124,14 +104,14 @@ describe('direct message and document notifications, by e-mail as each member ch
     // The sender hears nothing of their own message.
     expect(await notifications(anna)).toHaveLength(0);
 
-    const mail = await received(minji.email, (m) => m.parsed.subject === 'Anna Author님이 개인 메시지를 보냈습니다');
+    const mail = await smtp.find(minji.email, (m) => m.parsed.subject === 'Anna Author님이 개인 메시지를 보냈습니다');
     expect(mail.parsed.text).toContain('Could you send the <b>2025</b> inventory?');
     expect(mail.parsed.text).toContain(`http://portal.test/rooms/${roomId}`);
     expect(mail.parsed.html).toContain('&lt;b&gt;2025&lt;/b&gt;');
-    expect(header(mail, 'List-Unsubscribe')).toMatch(
+    expect(headerOf(mail, 'List-Unsubscribe')).toMatch(
       new RegExp(`^<http://portal\\.test/api/unsubscribe/${minji.id}\\.direct_messages\\.[A-Za-z0-9_-]{43}>$`),
     );
-    expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerOf(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const rows = await outbox(minji.email);
     expect(rows.map((r) => r.kind)).toEqual(['notification_direct_message']);
   });
@@ -207,13 +187,13 @@ describe('direct message and document notifications, by e-mail as each member ch
     expect((await notifications(anna)).filter((n) => n.type === 'document_added')).toHaveLength(0);
     expect((await notifications(outsider)).filter((n) => n.type === 'document_added')).toHaveLength(0);
 
-    const leadMail = await received(
+    const leadMail = await smtp.find(
       lead.email,
       (m) => m.parsed.subject === `Anna Author added Heat <plan> 2030 to ${group.name}`,
     );
     expect(leadMail.parsed.text).toContain(`http://portal.test/documents/${document.id}`);
     expect(leadMail.parsed.html).toContain('Heat &lt;plan&gt; 2030');
-    expect(header(leadMail, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${lead.id}\\.documents\\.`));
+    expect(headerOf(leadMail, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${lead.id}\\.documents\\.`));
 
     // Olga: nothing at once; one digest at 09:00 Moscow time.
     expect(await outbox(olga.email)).toHaveLength(0);
@@ -225,12 +205,12 @@ describe('direct message and document notifications, by e-mail as each member ch
     await job.runDue(due.plus({ minutes: 1 }).toJSDate());
     const rows = await outbox(olga.email);
     expect(rows.map((r) => r.kind)).toEqual(['notification_digest']);
-    const digest = await received(olga.email, (m) =>
+    const digest = await smtp.find(olga.email, (m) =>
       (m.parsed.text ?? '').includes('Anna Author добавил(а) документ «Heat <plan> 2030»'),
     );
     expect(digest.parsed.text).toContain(`в группу ${group.name}`);
     expect(digest.parsed.text).toContain(`http://portal.test/documents/${document.id}`);
-    expect(header(digest, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${olga.id}\\.digest\\.`));
+    expect(headerOf(digest, 'List-Unsubscribe')).toMatch(new RegExp(`/api/unsubscribe/${olga.id}\\.digest\\.`));
   });
 
   it('tells no one of a document filed under no group', async () => {

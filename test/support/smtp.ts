@@ -114,9 +114,27 @@ export class TestSmtpServer {
     return this.received.filter((mail) => mail.envelopeTo.includes(address));
   }
 
+  /** Waits for the first message to `address` that `match`es (mail is delivered by a worker, so it may lag). */
+  async find(address: string, match: (mail: ReceivedMail) => boolean, timeoutMs = 15_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.to(address).find(match);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const subjects = this.to(address).map((mail) => mail.parsed.subject);
+    throw new Error(`no matching mail to ${address}; got ${subjects.join(' | ')}`);
+  }
+
   private notify(): void {
     const ready = this.waiters.filter((w) => this.received.length >= w.count);
     this.waiters = this.waiters.filter((w) => this.received.length < w.count);
     for (const waiter of ready) waiter.resolve();
   }
+}
+
+/** A header of the message as sent, unfolded. */
+export function headerOf(mail: ReceivedMail, name: string): string | undefined {
+  const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  return new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1];
 }
