@@ -218,6 +218,8 @@ describe('untrusted files are parsed outside the API process, within limits', ()
       ['many streams', 'streams.pdf', manyStreamsPdf()],
       ['slow pdf', 'slow.pdf', slowPdf()],
       ['normal docx', 'plan.docx', docx('Ulaanbaatar district heating retrofit')],
+      // As much text as a version keeps: indexing it (in the API process) must not hold the event loop either.
+      ['long report', 'report.txt', Buffer.from('Darkhan low-carbon heating plan, 2030. '.repeat(25_000))],
     ];
     for (const [, , data] of files) expect(data.length).toBeLessThan(1.5 * MiB);
 
@@ -270,6 +272,7 @@ describe('untrusted files are parsed outside the API process, within limits', ()
       'many streams': failed('refused', /inflate beyond the limit/),
       'slow pdf': failed('timeout', /longer than 4 s/),
       'normal docx': { extraction_status: 'done', extraction_error: null, extraction_attempts: 1 },
+      'long report': { extraction_status: 'done', extraction_error: null, extraction_attempts: 1 },
     });
     const found = await t.http().get('/api/documents?q=retrofit').set('Authorization', uploader.auth);
     expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([ids['normal docx']]);

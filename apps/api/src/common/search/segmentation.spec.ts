@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cleanSnippet, headlineText, indexText, toTsQuery, words } from './segmentation.js';
+import { cleanSnippet, headlineText, indexText, segmentsOf, toTsQuery, words } from './segmentation.js';
 
 describe('document search segmentation', () => {
   it('splits Chinese and Japanese into words and folds Cyrillic, Hangul and Latin', () => {
@@ -20,5 +20,19 @@ describe('document search segmentation', () => {
   it('spaces CJK words for ts_headline and takes the spaces out of the snippet, escaping HTML', () => {
     expect(headlineText('低碳城市发展战略。Low carbon')).toBe('低 碳 城市 发展 战略 。 Low carbon');
     expect(cleanSnippet('低 碳 城市 \ue000发展\ue001 战略 <script>')).toBe('低碳城市<b>发展</b>战略 &#60;script&#62;');
+  });
+
+  it('segments a long text a piece at a time without cutting a word or a surrogate pair', () => {
+    const sentence = '北京市低碳城市发展战略。Low-carbon cities of North-East Asia, 2030 ';
+    const long = sentence.repeat(2000);
+    expect(words(long)).toEqual(Array.from({ length: 2000 }, () => words(sentence)).flat());
+    const headline = headlineText(long);
+    expect(headline.length).toBe(headlineText(sentence).length * 2000);
+    expect(headline === headlineText(sentence).repeat(2000)).toBe(true);
+
+    const run = '𠀀'.repeat(5000);
+    const pieces = [...segmentsOf(run)].map((part) => part.segment);
+    expect(pieces.join('')).toBe(run);
+    expect(pieces.every((piece) => !/[\uD800-\uDBFF]$/.test(piece) && !/^[\uDC00-\uDFFF]/.test(piece))).toBe(true);
   });
 });

@@ -17,10 +17,34 @@ export function fold(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('und');
 }
 
+/** Longest piece handed to the segmenter at once: V8's segment iterator slows down with the square of its input. */
+const PIECE_CHARS = 4096;
+
+/** Where a piece may end: after a space or a CJK punctuation mark, so that no word is cut. */
+const PIECE_BREAK = /[\s\u3000-\u303f\uff01-\uff0f]/;
+
+function pieceEnd(text: string, start: number): number {
+  const end = Math.min(start + PIECE_CHARS, text.length);
+  if (end === text.length) return end;
+  for (let i = end - 1; i > start; i -= 1) if (PIECE_BREAK.test(text[i]!)) return i + 1;
+  // A run of 4096 characters with no break is cut where it stands, never inside a surrogate pair.
+  const code = text.charCodeAt(end - 1);
+  return code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
+}
+
+/** The segments of a text, handed to the segmenter a piece at a time (linear in the text's length). */
+export function* segmentsOf(text: string): Generator<Intl.SegmentData> {
+  for (let start = 0; start < text.length;) {
+    const end = pieceEnd(text, start);
+    yield* segmenter.segment(text.slice(start, end));
+    start = end;
+  }
+}
+
 /** The words of a text, folded, in order (punctuation and spaces dropped). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const part of segmenter.segment(fold(text))) {
+  for (const part of segmentsOf(fold(text))) {
     if (part.isWordLike) out.push(part.segment);
   }
   return out;
@@ -36,14 +60,15 @@ export function indexText(text: string): string {
  * spaces and punctuation only) sees the same words as the index; `cleanSnippet` takes those spaces out again.
  */
 export function headlineText(text: string): string {
-  let out = '';
-  let previous = '';
-  for (const { segment } of segmenter.segment(text.slice(0, MAX_INDEXED_CHARS).replace(/[\ue000\ue001]/g, ''))) {
-    if (out && (CJK.test(previous.at(-1) ?? '') || CJK.test(segment[0] ?? '')) && !/\s$/.test(out)) out += ' ';
-    out += segment;
+  const out: string[] = [];
+  let previous = ' ';
+  for (const { segment } of segmentsOf(text.slice(0, MAX_INDEXED_CHARS).replace(/[\ue000\ue001]/g, ''))) {
+    const last = previous.at(-1)!;
+    if (out.length > 0 && !/\s/.test(last) && (CJK.test(last) || CJK.test(segment[0] ?? ''))) out.push(' ');
+    out.push(segment);
     previous = segment;
   }
-  return out;
+  return out.join('');
 }
 
 /** Marks `ts_headline` puts around matches (private-use characters, removed from every indexed text). */
