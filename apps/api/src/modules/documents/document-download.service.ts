@@ -1,3 +1,4 @@
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -11,8 +12,9 @@ import { BlobStorage } from './storage/blob-storage.js';
 /**
  * Streams a version to the client: `ETag` is the SHA-256, `If-None-Match` answers 304, one `Range` answers 206,
  * the file name travels in RFC 5987 form, and `nosniff` keeps browsers from guessing another type. A download is
- * recorded once the whole file has been sent (the response's `finish`): a GET whose body is the entire file, not
- * HEAD, not a partial range, not a transfer the client cut short. Only public documents may be kept in caches.
+ * recorded once every byte of the whole file has been handed to the connection: a GET whose body is the entire
+ * file, not HEAD, not a partial range, not a transfer the client cut short. Only public documents may be kept in
+ * caches.
  */
 @Injectable()
 export class DocumentDownloadService {
@@ -53,22 +55,27 @@ export class DocumentDownloadService {
     res.status(range ? 206 : 200);
     res.setHeader('Content-Type', contentTypeOf(version.mime_type));
     res.setHeader('Content-Disposition', contentDisposition(version.file_name));
-    res.setHeader('Content-Length', String(range ? range.end - range.start + 1 : size));
+    const length = range ? range.end - range.start + 1 : size;
+    res.setHeader('Content-Length', String(length));
     if (range) res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
     if (req.method === 'HEAD') {
       stream.destroy();
       res.end();
       return;
     }
+    let handedOver = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        handedOver += chunk.length;
+        done(null, chunk);
+      },
+    });
     try {
-      // Resolves on the response's `finish`: every byte handed to the connection. A client that goes away first
-      // makes it reject, and nothing is recorded.
-      await pipeline(stream, res);
+      await pipeline(stream, counter, res);
     } catch (error) {
-      // On a busy server a client that hangs up right after the last byte can be seen closing before `finish`
-      // fires: the body was handed over whole when `end()` was reached (backpressure keeps an aborted transfer of
-      // a large file from getting there). Otherwise the client went away, or storage failed mid-body.
-      if (!res.writableEnded) {
+      // A client that read the last byte may hang up before the response's `finish` is seen: what counts is that
+      // every byte went out (backpressure keeps an aborted transfer of a large file from getting there).
+      if (handedOver < length) {
         this.logger.warn({ err: { message: String(error) }, documentId }, 'download interrupted');
         return;
       }
