@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { useMemberOptions } from '../../ui/options';
 import { Async } from '../../ui/states';
+import { TimeZoneField } from '../../ui/time-zone-field';
 import { useApi, useApiMutation } from '../../ui/use-api';
 import { NotificationSettings } from './NotificationSettings';
 
@@ -18,6 +19,7 @@ function ProfileForm() {
   const { updateMember } = useSession();
   const options = useMemberOptions();
   const [saved, setSaved] = useState(false);
+  const [timeZone, setTimeZone] = useState(member.timeZone);
   const save = useApiMutation(
     (body: Record<string, unknown>) => api<MemberResponse>('/members/me', { method: 'PATCH', body }),
     { invalidates: ['/members'] },
@@ -72,11 +74,10 @@ function ProfileForm() {
         defaultValue={member.language}
         options={options.languages}
       />
-      <SelectField
+      <TimeZoneField
         label={t('settings.timeZone')}
-        name="timeZone"
-        defaultValue={member.timeZone}
-        options={options.timeZones}
+        value={timeZone}
+        onChange={setTimeZone}
         error={fieldError(error, 'timeZone')}
       />
       <Field

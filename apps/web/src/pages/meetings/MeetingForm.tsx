@@ -6,7 +6,8 @@ import { ErrorNotice, Loading } from '../../ui/states';
 import type { Submit } from '../../ui/use-api';
 import { useGroupMembers } from './group-access';
 import { LocalTimesTable } from './local-times';
-import { SlotFields, TimeZoneField, slotInstants, type SlotDraft } from './slot-fields';
+import { TimeZoneField } from '../../ui/time-zone-field';
+import { SlotFields, slotInstants, type SlotDraft } from './slot-fields';
 import { addDays, dateKey, timeKey } from './zoned-time';
 
 interface AgendaDraft {

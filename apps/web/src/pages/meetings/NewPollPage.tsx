@@ -9,7 +9,8 @@ import { ErrorNotice, Loading } from '../../ui/states';
 import { useApiMutation } from '../../ui/use-api';
 import { useGroupAccess, useGroupMembers } from './group-access';
 import { LocalTimesTable } from './local-times';
-import { SlotFields, TimeZoneField, slotInstants, type SlotDraft } from './slot-fields';
+import { TimeZoneField } from '../../ui/time-zone-field';
+import { SlotFields, slotInstants, type SlotDraft } from './slot-fields';
 import { SlotSuggestions } from './SlotSuggestions';
 import { addDays, dateKey, timeKey } from './zoned-time';
 

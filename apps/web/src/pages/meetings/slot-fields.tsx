@@ -1,7 +1,5 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, SelectField } from '../../ui/form';
-import { useMemberOptions } from '../../ui/options';
+import { Field } from '../../ui/form';
 import { zonedToInstant } from './zoned-time';
 
 /** A candidate time as the form holds it: a day and two wall-clock times in the form's zone. */
@@ -22,38 +20,6 @@ export function slotInstants(slot: SlotDraft, zone: string): { startsAt: Date; e
   const next = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
   const endsAt = zonedToInstant(next, slot.end, zone);
   return endsAt && endsAt > startsAt ? { startsAt, endsAt } : undefined;
-}
-
-/** A time-zone picker that always offers the current value, even an alias the browser does not list. */
-export function TimeZoneField({
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  onChange(zone: string): void;
-  error?: string;
-}) {
-  const { timeZones } = useMemberOptions();
-  const options = useMemo(
-    () =>
-      timeZones.some((zone) => zone.value === value)
-        ? timeZones
-        : [{ value, label: value.replace(/_/g, ' ') }, ...timeZones],
-    [timeZones, value],
-  );
-  return (
-    <SelectField
-      label={label}
-      name="timeZone"
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      options={options}
-      error={error}
-    />
-  );
 }
 
 /** Day, start and end of one slot, side by side (they wrap on a narrow screen). */
