@@ -99,7 +99,7 @@ describe('notifications carry their kind and parameters, not sentences', () => {
     });
   });
 
-  it('minutes notify once per new text; the same minutes saved again, or action items alone, notify nobody', async () => {
+  it('minutes notify once per new text; the same minutes saved again notify nobody, action items only their new owner', async () => {
     const meeting = await schedule('Minutes twice');
     const patch = (body: Record<string, unknown>) =>
       t.http().patch(`/api/meetings/${meeting.id}`).set('Authorization', lead.auth).send(body).expect(200);
@@ -108,13 +108,15 @@ describe('notifications carry their kind and parameters, not sentences', () => {
     await patch({ minutes: 'Agreed to share inventories by June.', actionItems: [] });
     expect(await kinds()).toEqual(['meeting_minutes', 'meeting_invited']);
     await patch({ minutes: 'Agreed to share inventories by June.', actionItems: [] });
-    await patch({ actionItems: [{ text: 'Send the inventory template', ownerId: reader.id }] });
-    expect(await kinds()).toEqual(['meeting_minutes', 'meeting_invited']);
+    const items = [{ text: 'Send the inventory template', ownerId: reader.id }];
+    await patch({ actionItems: items });
+    expect(await kinds()).toEqual(['action_item_assigned', 'meeting_minutes', 'meeting_invited']);
     await patch({ minutes: 'Agreed to share inventories by July.' });
-    expect(await kinds()).toEqual(['meeting_minutes', 'meeting_minutes', 'meeting_invited']);
+    const afterMinutes = ['meeting_minutes', 'action_item_assigned', 'meeting_minutes', 'meeting_invited'];
+    expect(await kinds()).toEqual(afterMinutes);
     // A change of the meeting itself stays `meeting_updated`, once.
     await patch({ venue: 'Улаанбаатар' });
-    expect(await kinds()).toEqual(['meeting_updated', 'meeting_minutes', 'meeting_minutes', 'meeting_invited']);
+    expect(await kinds()).toEqual(['meeting_updated', ...afterMinutes]);
   });
 
   it('group notifications name the group and the member', async () => {

@@ -69,3 +69,54 @@ describeInBrowser("web portal: notifications in the reader's language, the saved
     expect(me.body.language).toBe('ja');
   });
 });
+
+describeInBrowser('web portal: my action items on the home page', () => {
+  let portal: BrowserPortal;
+
+  beforeAll(async () => {
+    portal = await startBrowserPortal();
+  }, 180_000);
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('a Japanese owner sees the items given to them, due first with the overdue one marked, and ticks one done', async () => {
+    const lead = await portal.fx.member({ role: 'coordinator', displayName: 'Secretariat Lead' });
+    const owner = await portal.fx.member({ displayName: '佐藤 花子', language: 'ja', timeZone: 'Asia/Tokyo' });
+    const group = await portal.fx.group(lead, { name: '低炭素都市', thematicArea: 'low_carbon_cities' });
+    await portal.fx.addMember(group, owner);
+    const meeting = await portal.fx.meeting(lead, group.id, { title: '第3回専門家会合' });
+    await portal
+      .http()
+      .patch(`/api/meetings/${meeting.id}`)
+      .set('Authorization', lead.auth)
+      .send({
+        actionItems: [
+          { text: '排出インベントリを共有する', ownerId: owner.id, dueDate: '2031-06-01' },
+          { text: '議事録を確認する', ownerId: owner.id, dueDate: '2020-01-10' },
+        ],
+      })
+      .expect(200);
+
+    const page = await (await portal.context({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' })).newPage();
+    await portal.signIn(page, owner.email, owner.password);
+    const section = page.getByRole('region', { name: '自分のアクションアイテム' });
+    await section.getByText('議事録を確認する').waitFor();
+    const texts = await section.locator('li').allTextContents();
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('議事録を確認する');
+    expect(texts[0]).toContain('期限切れ');
+    expect(texts[1]).toContain('排出インベントリを共有する');
+    expect(texts[1]).not.toContain('期限切れ');
+    // The assignment arrived as a notification, in Japanese.
+    await page.getByText('Secretariat Leadさんが第3回専門家会合のアクションアイテムを割り当てました').first().waitFor();
+
+    const saved = page.waitForResponse(
+      (response) => /\/action-items\/[^/]+$/.test(response.url()) && response.request().method() === 'PATCH',
+    );
+    await section.getByRole('checkbox', { name: '議事録を確認する' }).check();
+    expect((await saved).status()).toBe(200);
+    await section.getByText('議事録を確認する').waitFor({ state: 'detached' });
+    await portal.screenshot(page, 'home-action-items-ja');
+  });
+});

@@ -93,6 +93,10 @@ export enum NotificationType {
   /** The minutes of a meeting were written or changed (saving the same minutes again notifies nobody). */
   MeetingMinutes = 'meeting_minutes',
   MeetingReminder = 'meeting_reminder',
+  /** An action item of a meeting was given to its owner by someone else. */
+  ActionItemAssigned = 'action_item_assigned',
+  /** An open action item is due today in its owner's time zone (sent once, in the morning). */
+  ActionItemDue = 'action_item_due',
   GroupJoinRequested = 'group_join_requested',
   GroupJoined = 'group_joined',
   MessageMention = 'message_mention',

@@ -127,6 +127,7 @@ export enum MeetingErrorCode {
   POLL_OPTION_NOT_FOUND = 'POLL_OPTION_NOT_FOUND',
   NOT_A_VOTER = 'NOT_A_VOTER',
   INVALID_RANGE = 'INVALID_RANGE',
+  ACTION_ITEM_NOT_FOUND = 'ACTION_ITEM_NOT_FOUND',
 }
 
 export enum MemberErrorCode {

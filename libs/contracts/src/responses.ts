@@ -236,6 +236,8 @@ export interface NotificationParams {
   [NotificationType.MeetingCancelled]: MeetingNotificationParams;
   [NotificationType.MeetingMinutes]: MeetingNotificationParams;
   [NotificationType.MeetingReminder]: MeetingNotificationParams & { reminder: '24h' | '1h' };
+  [NotificationType.ActionItemAssigned]: ActionItemNotificationParams;
+  [NotificationType.ActionItemDue]: ActionItemNotificationParams;
   [NotificationType.GroupJoinRequested]: {
     workingGroupId: string;
     groupName: string;
@@ -265,6 +267,24 @@ export interface MeetingNotificationParams {
   /** Who scheduled, changed or cancelled it (absent for reminders). */
   actorId?: string;
   actorName?: string;
+}
+
+export interface ActionItemNotificationParams extends MeetingNotificationParams {
+  actionItemId: string;
+  actionItemText: string;
+  /** `YYYY-MM-DD`, a day in the owner's calendar; empty when the item has no due date. */
+  dueDate: string;
+}
+
+/** One of the reader's own action items, with the meeting it was agreed in (`GET /api/action-items`). */
+export interface MyActionItemResponse {
+  id: string;
+  text: string;
+  dueDate: string | null;
+  done: boolean;
+  /** Open and due before today in the reader's time zone. */
+  overdue: boolean;
+  meeting: { id: string; title: string; startsAt: string; workingGroupId: string; groupName: string };
 }
 
 export interface NotificationResponse {

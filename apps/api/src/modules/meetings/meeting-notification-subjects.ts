@@ -11,6 +11,8 @@ const MEETING_TYPES = [
   NotificationType.MeetingCancelled,
   NotificationType.MeetingMinutes,
   NotificationType.MeetingReminder,
+  NotificationType.ActionItemAssigned,
+  NotificationType.ActionItemDue,
 ];
 
 /** Waiting mail about a meeting goes out only while its member may still see the meeting (`meetingVisibleSql`). */

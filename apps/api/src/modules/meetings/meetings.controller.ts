@@ -5,8 +5,20 @@ import { Public } from '../../common/decorators/public.decorator.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { CalendarService } from './calendar.service.js';
 import { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dto.js';
-import { ListMeetingsQueryDto, RsvpDto } from './dto/meeting-queries.dto.js';
-import { CalendarFeedUrlDto, MeetingPageDto, MeetingResponseDto } from './dto/meeting.response.js';
+import {
+  ListActionItemsQueryDto,
+  ListMeetingsQueryDto,
+  RsvpDto,
+  SetActionItemDoneDto,
+} from './dto/meeting-queries.dto.js';
+import { ActionItemsService } from './action-items.service.js';
+import {
+  ActionItemResponseDto,
+  CalendarFeedUrlDto,
+  MeetingPageDto,
+  MeetingResponseDto,
+  MyActionItemResponseDto,
+} from './dto/meeting.response.js';
 import { MeetingsService } from './meetings.service.js';
 
 @ApiTags('meetings')
@@ -16,6 +28,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly calendar: CalendarService,
+    private readonly actionItems: ActionItemsService,
   ) {}
 
   @Post('working-groups/:id/meetings')
@@ -62,6 +75,26 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingResponseDto })
   rsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RsvpDto) {
     return this.meetings.rsvp(actor, id, dto.response);
+  }
+
+  @Get('action-items')
+  @ApiOperation({ summary: "List the caller's own action items across the meetings they may see" })
+  @ApiOkResponse({ type: [MyActionItemResponseDto] })
+  myActionItems(@CurrentActor() actor: Actor, @Query() query: ListActionItemsQueryDto) {
+    return this.actionItems.listMine(actor, query.status);
+  }
+
+  @Patch('meetings/:id/action-items/:itemId')
+  @ApiOperation({ summary: 'Mark an action item done or open again (its owner, or whoever manages the meeting)' })
+  @ApiErrors(409)
+  @ApiOkResponse({ type: ActionItemResponseDto })
+  setActionItemDone(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+    @Body() dto: SetActionItemDoneDto,
+  ) {
+    return this.meetings.setActionItemDone(actor, id, itemId, dto.done);
   }
 
   @Get('meetings/:id/ics')

@@ -21,4 +21,5 @@ export const MeetingException = featureException<MeetingErrorCode>('MeetingExcep
   [MeetingErrorCode.POLL_OPTION_NOT_FOUND]: [400, 'The slot is not part of this poll'],
   [MeetingErrorCode.NOT_A_VOTER]: [403, 'Only members of the working group vote'],
   [MeetingErrorCode.INVALID_RANGE]: [400, 'The date range is not valid'],
+  [MeetingErrorCode.ACTION_ITEM_NOT_FOUND]: [404, 'The meeting has no such action item'],
 });

@@ -6,10 +6,12 @@ import { DocumentsModule } from '../documents/documents.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
+import { ActionItemsService } from './action-items.service.js';
 import { CalendarFeedListeners } from './calendar-feed.listeners.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
+import { ActionItemReminder } from './entities/action-item-reminder.entity.js';
 import { MeetingReminder } from './entities/meeting-reminder.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
 import { PollOption } from './entities/poll-option.entity.js';
@@ -26,7 +28,16 @@ import { MeetingNotificationSubjects } from './meeting-notification-subjects.js'
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Meeting, MeetingInvitee, CalendarFeed, Poll, PollOption, PollVote, MeetingReminder]),
+    TypeOrmModule.forFeature([
+      Meeting,
+      MeetingInvitee,
+      CalendarFeed,
+      Poll,
+      PollOption,
+      PollVote,
+      MeetingReminder,
+      ActionItemReminder,
+    ]),
     WorkingGroupsModule,
     SettingsModule,
     NotificationsModule,
@@ -43,8 +54,9 @@ import { MeetingNotificationSubjects } from './meeting-notification-subjects.js'
     MeetingMailService,
     PollsService,
     RemindersService,
+    ActionItemsService,
     { provide: HolidayCalendar, useValue: new HolidayCalendar() },
   ],
-  exports: [MeetingsService, RemindersService],
+  exports: [MeetingsService, RemindersService, ActionItemsService],
 })
 export class MeetingsModule {}

@@ -23,6 +23,8 @@ import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
 import { Meeting } from './entities/meeting.entity.js';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { MeetingMailService } from './meeting-mail.service.js';
+import { ActionItemsService } from './action-items.service.js';
+import type { ActionItemResponseDto } from './dto/meeting.response.js';
 import { checkTimes } from './meeting-times.js';
 import { RemindersService } from './reminders.service.js';
 import { meetingVisibleSql } from './meeting-access.js';
@@ -54,6 +56,7 @@ export class MeetingsService {
     private readonly documents: DocumentsService,
     private readonly members: MembersService,
     private readonly meetingMail: MeetingMailService,
+    private readonly actionItems: ActionItemsService,
   ) {}
 
   async schedule(actor: Actor, groupId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
@@ -169,6 +172,7 @@ export class MeetingsService {
       }
       meeting.documentIds = dto.documentIds;
     }
+    const itemsBefore = meeting.actionItems;
     if (dto.actionItems) {
       meeting.actionItems = dto.actionItems.map((a) => ({
         id: a.id ?? randomUUID(),
@@ -191,7 +195,7 @@ export class MeetingsService {
     ];
     const calendarChanged = calendarFields.some((field) => dto[field] !== undefined);
     if (calendarChanged) meeting.sequence += 1;
-    const recipients = await this.dataSource.transaction(async (manager) => {
+    const { recipients, assigned } = await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Meeting).save(meeting);
       await this.reminders.sync(manager, meeting);
       if (addedInvitees.length) {
@@ -208,13 +212,16 @@ export class MeetingsService {
           [meeting.id, [...byName]],
         );
       }
+      // After the invitees: an item's owner invited by name in this same change may see the meeting.
+      const assigned = dto.actionItems ? await this.actionItems.saved(manager, meeting, itemsBefore, actor.id) : [];
       const recipients = await this.whoMaySee(meeting.id, await this.inviteeIdsOf(meeting.id, manager), manager);
       // Minutes and action items change nothing in calendars: no mail for them.
       if (calendarChanged) {
         await this.meetingMail.enqueueChange(manager, meeting.id, 'update', without(recipients, actor.id));
       }
-      return recipients;
+      return { recipients, assigned };
     });
+    await this.actionItems.announce(assigned);
     await this.emit(MeetingChangedEvent.UPDATED, meeting, recipients, actor.id, calendarChanged, minutesChanged);
     return this.get(actor, id);
   }
@@ -227,6 +234,7 @@ export class MeetingsService {
       meeting.sequence += 1;
       await manager.getRepository(Meeting).update({ id }, { status: meeting.status, sequence: meeting.sequence });
       await this.reminders.sync(manager, meeting);
+      await this.actionItems.syncReminders(manager, meeting);
       const recipients = await this.whoMaySee(id, await this.inviteeIdsOf(id, manager), manager);
       await this.meetingMail.enqueueChange(manager, id, 'cancel', without(recipients, actor.id));
       return recipients;
@@ -244,6 +252,33 @@ export class MeetingsService {
     );
     if (!result.affected) throw new MeetingException(MeetingErrorCode.NOT_INVITED);
     return this.get(actor, id);
+  }
+
+  /**
+   * Ticks an action item done (or opens it again): its owner may, and whoever manages the meeting. One statement
+   * rewrites the item inside the stored list, so a concurrent edit of another item is not lost.
+   */
+  async setActionItemDone(actor: Actor, id: string, itemId: string, done: boolean): Promise<ActionItemResponseDto> {
+    const { meeting, canManage } = await this.requireVisible(actor, id);
+    if (meeting.status === MeetingStatus.Cancelled) throw new MeetingException(MeetingErrorCode.MEETING_CANCELLED);
+    const item = meeting.actionItems.find((candidate) => candidate.id === itemId);
+    if (!item) throw new MeetingException(MeetingErrorCode.ACTION_ITEM_NOT_FOUND);
+    if (!canManage && item.ownerId !== actor.id) throw new MeetingException(MeetingErrorCode.NOT_MEETING_ORGANIZER);
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE meetings SET updated_at = now(), action_items = (
+                SELECT coalesce(jsonb_agg(CASE WHEN e->>'id' = $2 THEN jsonb_set(e, '{done}', to_jsonb($3::boolean))
+                                               ELSE e END ORDER BY ord), '[]'::jsonb)
+                  FROM jsonb_array_elements(action_items) WITH ORDINALITY AS t(e, ord))
+          WHERE id = $1 RETURNING action_items`,
+        [id, itemId, done],
+      )) as [{ action_items: Meeting['actionItems'] }[], number];
+      const actionItems = rows[0]?.action_items ?? [];
+      const updated = actionItems.find((candidate) => candidate.id === itemId);
+      if (!updated) throw new MeetingException(MeetingErrorCode.ACTION_ITEM_NOT_FOUND);
+      await this.actionItems.syncReminders(manager, { ...meeting, actionItems });
+      return updated;
+    });
   }
 
   /** The meeting if the actor may see it (`meetingVisibleSql`), else 404; organisers and group managers manage it. */

@@ -10,6 +10,8 @@ export const KIND_OF_TYPE: Record<NotificationType, NotificationMailKind> = {
   [NotificationType.MeetingCancelled]: NotificationMailKind.Meetings,
   [NotificationType.MeetingReminder]: NotificationMailKind.Meetings,
   [NotificationType.MeetingMinutes]: NotificationMailKind.Meetings,
+  [NotificationType.ActionItemAssigned]: NotificationMailKind.Meetings,
+  [NotificationType.ActionItemDue]: NotificationMailKind.Meetings,
   [NotificationType.GroupJoinRequested]: NotificationMailKind.GroupRequests,
   [NotificationType.GroupJoined]: NotificationMailKind.GroupRequests,
   [NotificationType.DirectMessage]: NotificationMailKind.DirectMessages,
@@ -28,7 +30,10 @@ export const OWN_IMMEDIATE_MAIL: ReadonlySet<NotificationType> = new Set([
 ]);
 
 /** Types never summarised in a digest: a reminder read the next morning is no reminder. */
-export const NOT_DIGESTED: ReadonlySet<NotificationType> = new Set([NotificationType.MeetingReminder]);
+export const NOT_DIGESTED: ReadonlySet<NotificationType> = new Set([
+  NotificationType.MeetingReminder,
+  NotificationType.ActionItemDue,
+]);
 
 /** The preference field of each kind. */
 export const FIELD_OF_KIND = {

@@ -329,6 +329,9 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
           item.meeting = meetings.get(d.meetingId) ?? null;
           item.group = d.workingGroupId ? (groups.get(d.workingGroupId) ?? null) : null;
           item.url = `${base}/meetings/${d.meetingId}`;
+          // An action item's own words follow the sentence, as a message's excerpt does.
+          if (d.actionItemText) item.excerpt = d.actionItemText;
+          if (d.actorId) item.actor = members.get(d.actorId) ?? d.actorName ?? null;
         } else if (d.workingGroupId) {
           item.group = groups.get(d.workingGroupId) ?? null;
           item.actor = d.memberId ? (members.get(d.memberId) ?? null) : null;

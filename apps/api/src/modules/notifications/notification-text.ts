@@ -18,6 +18,10 @@ export function englishTitle(type: NotificationType, data: Record<string, string
       return `Minutes of ${data.meetingTitle ?? ''}`;
     case NotificationType.MeetingReminder:
       return `${data.meetingTitle ?? ''} starts ${REMINDER_WHEN[data.reminder] ?? 'soon'}`;
+    case NotificationType.ActionItemAssigned:
+      return `${data.actorName || 'Someone'} gave you an action item from ${data.meetingTitle ?? ''}: ${data.actionItemText ?? ''}`;
+    case NotificationType.ActionItemDue:
+      return `Your action item from ${data.meetingTitle ?? ''} is due today: ${data.actionItemText ?? ''}`;
     case NotificationType.GroupJoinRequested:
       return data.memberName
         ? `${data.memberName} asks to join ${data.groupName ?? ''}`

@@ -14,6 +14,7 @@ import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Async, Empty } from '../../ui/states';
 import { useApi, useApiMutation } from '../../ui/use-api';
+import { MyActionItems } from './MyActionItems';
 import { notificationLink } from './notification-link';
 import { useNotificationText } from './notification-text';
 
@@ -84,6 +85,7 @@ export default function HomePage() {
             }
           </Async>
         </section>
+        <MyActionItems />
         <section className="card" aria-labelledby="home-rooms">
           <h2 id="home-rooms">{t('discussions')}</h2>
           <Async state={rooms}>

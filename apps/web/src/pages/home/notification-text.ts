@@ -26,6 +26,7 @@ export function useNotificationText(): (notification: NotificationResponse) => s
         memberName: data.memberName || t('notificationText.someone'),
         actorName: data.actorName || t('notificationText.someone'),
         documentTitle: data.documentTitle || t('notificationText.aDocument'),
+        actionItemText: data.actionItemText ?? '',
         // An unknown kind (a newer server) falls back to the server's English sentence.
         defaultValue: notification.title,
       });

@@ -210,6 +210,10 @@ export function notificationSentence(language: string, item: NotificationMailIte
       return fill(s.meetingCancelled, params);
     case 'meeting_minutes':
       return fill(s.meetingMinutes, params);
+    case 'action_item_assigned':
+      return fill(s.actionItemAssigned, params);
+    case 'action_item_due':
+      return fill(s.actionItemDue, params);
     default:
       return s.other;
   }

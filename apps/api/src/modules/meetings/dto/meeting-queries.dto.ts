@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { RsvpResponse } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { queryBoolean } from '../../../common/validation/transforms.js';
@@ -36,4 +36,20 @@ export class RsvpDto {
     message: 'response must be accepted, declined or tentative',
   })
   response: (typeof ANSWERS)[number];
+}
+
+const ACTION_ITEMS_STATUSES = ['open', 'done', 'all'] as const;
+export type ActionItemsStatus = (typeof ACTION_ITEMS_STATUSES)[number];
+
+export class ListActionItemsQueryDto {
+  @ApiPropertyOptional({ enum: ACTION_ITEMS_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(ACTION_ITEMS_STATUSES, { message: 'status must be open, done or all' })
+  status: ActionItemsStatus = 'open';
+}
+
+export class SetActionItemDoneDto {
+  @ApiProperty()
+  @IsBoolean()
+  done: boolean;
 }

@@ -5,6 +5,7 @@ import {
   type MeetingInviteeResponse,
   type MeetingResponse,
   MeetingStatus,
+  type MyActionItemResponse,
   RsvpResponse,
 } from '@lcc/contracts';
 
@@ -26,6 +27,23 @@ export class ActionItemResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) ownerId: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate: string | null;
   @ApiProperty() done: boolean;
+}
+
+export class ActionItemMeetingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'uuid' }) workingGroupId: string;
+  @ApiProperty() groupName: string;
+}
+
+export class MyActionItemResponseDto implements MyActionItemResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate: string | null;
+  @ApiProperty() done: boolean;
+  @ApiProperty({ description: "Open and due before today in the caller's time zone" }) overdue: boolean;
+  @ApiProperty({ type: ActionItemMeetingDto }) meeting: ActionItemMeetingDto;
 }
 
 export class LinkedDocumentDto {

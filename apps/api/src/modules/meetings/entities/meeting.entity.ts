@@ -85,6 +85,8 @@ export class Meeting {
   @Column({ type: 'text', nullable: true })
   minutes: string | null;
 
+  /** GIN-indexed (`jsonb_path_ops`) so that a member's items are found by containment across meetings. */
+  @Index('idx_meetings_action_items', { synchronize: false })
   @Column({ type: 'jsonb', default: () => "'[]'" })
   actionItems: ActionItem[];
 

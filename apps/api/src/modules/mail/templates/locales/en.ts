@@ -79,6 +79,8 @@ export const en: MailStrings = {
     meetingUpdated: '{meeting} ({group}) has changed',
     meetingCancelled: '{meeting} ({group}) has been cancelled',
     meetingMinutes: 'The minutes of {meeting} ({group}) are ready',
+    actionItemAssigned: '{actor} gave you an action item from {meeting} ({group})',
+    actionItemDue: 'Your action item from {meeting} ({group}) is due today',
     other: 'Something new for you on the portal',
     action: 'Open in the portal',
     held: 'This arrived during your quiet hours ({start}–{end}) and waited until they ended.',

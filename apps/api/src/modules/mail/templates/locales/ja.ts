@@ -82,6 +82,8 @@ export const ja: MailStrings = {
     meetingUpdated: '{meeting}（{group}）が変更されました',
     meetingCancelled: '{meeting}（{group}）は中止になりました',
     meetingMinutes: '{meeting}（{group}）の議事録が更新されました',
+    actionItemAssigned: '{actor}さんが{meeting}（{group}）のアクションアイテムをあなたに割り当てました',
+    actionItemDue: '{meeting}（{group}）のあなたのアクションアイテムは今日が期限です',
     other: 'ポータルに新しいお知らせがあります',
     action: 'ポータルで開く',
     held: 'この通知はおやすみ時間（{start}–{end}）中に届いたため、終了後にお送りしています。',

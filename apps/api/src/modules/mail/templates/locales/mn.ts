@@ -80,6 +80,8 @@ export const mn: MailStrings = {
     meetingUpdated: '{meeting} ({group}) уулзалт өөрчлөгдлөө',
     meetingCancelled: '{meeting} ({group}) уулзалт цуцлагдлаа',
     meetingMinutes: '{meeting} ({group}) уулзалтын тэмдэглэл бэлэн боллоо',
+    actionItemAssigned: '{actor} танд {meeting} ({group}) уулзалтын үүрэг даалгавар өглөө',
+    actionItemDue: '{meeting} ({group}) уулзалтын таны үүрэг даалгаврын хугацаа өнөөдөр дуусна',
     other: 'Портал дээр танд шинэ мэдээ байна',
     action: 'Портал дээр нээх',
     held: 'Энэ мэдэгдэл таны чимээгүй цагт ({start}–{end}) ирсэн тул дууссаны дараа илгээв.',

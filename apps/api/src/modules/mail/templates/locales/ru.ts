@@ -81,6 +81,8 @@ export const ru: MailStrings = {
     meetingUpdated: 'Встреча {meeting} ({group}) изменена',
     meetingCancelled: 'Встреча {meeting} ({group}) отменена',
     meetingMinutes: 'Протокол встречи {meeting} ({group}) готов',
+    actionItemAssigned: '{actor} поручает вам пункт из встречи {meeting} ({group})',
+    actionItemDue: 'Срок вашего поручения из встречи {meeting} ({group}) — сегодня',
     other: 'На портале есть новости для вас',
     action: 'Открыть на портале',
     held: 'Это уведомление пришло в ваши тихие часы ({start}–{end}) и ждало их окончания.',

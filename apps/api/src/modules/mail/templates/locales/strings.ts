@@ -49,6 +49,8 @@ export interface MailStrings {
     meetingUpdated: string;
     meetingCancelled: string;
     meetingMinutes: string;
+    actionItemAssigned: string;
+    actionItemDue: string;
     other: string;
     action: string;
     held: string;

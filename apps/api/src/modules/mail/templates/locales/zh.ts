@@ -73,6 +73,8 @@ export const zh: MailStrings = {
     meetingUpdated: '{meeting}（{group}）已变更',
     meetingCancelled: '{meeting}（{group}）已取消',
     meetingMinutes: '{meeting}（{group}）的会议纪要已发布',
+    actionItemAssigned: '{actor} 给您分配了{meeting}（{group}）的一项行动项',
+    actionItemDue: '您在{meeting}（{group}）中的行动项今天到期',
     other: '门户网站上有您的新消息',
     action: '在门户网站中打开',
     held: '此通知在您的免打扰时段（{start}–{end}）内到达，已推迟到该时段结束后发送。',
