@@ -21,6 +21,7 @@ import { NotificationMail1796500200000 } from './1796500200000-notification-mail
 import { RoomDirectory1796600000000 } from './1796600000000-room-directory.js';
 import { NotificationParams1796611200000 } from './1796611200000-notification-params.js';
 import { ActionItemReminders1796700000000 } from './1796700000000-action-item-reminders.js';
+import { PollDeadlines1796700100000 } from './1796700100000-poll-deadlines.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RoomDirectory1796600000000,
   NotificationParams1796611200000,
   ActionItemReminders1796700000000,
+  PollDeadlines1796700100000,
 ];

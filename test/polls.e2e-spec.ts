@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nodeIcal from 'node-ical';
-import type { MeetingResponse, PollResponse } from '@lcc/contracts';
-import type { TestMember } from '@lcc/testing';
+import type { MeetingResponse, NotificationResponse, PollResponse, PollSummaryResponse } from '@lcc/contracts';
+import { connectSocket, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
+import { PollRemindersService } from '../apps/api/src/modules/meetings/poll-reminders.service.js';
 import { sql } from './support/db.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -119,12 +120,14 @@ describe('scheduling polls: from a private group to everyone’s calendar', () =
         })),
       }).expect(201)
     ).body as PollResponse;
-    holidays.forEach(([key], i) => {
-      const participant = poll.options[i]!.participants.find((p) => p.memberId === people[key].id)!;
+    // Slots come back earliest first, whatever the order they were given in.
+    const slotAt = (startsAt: string) => poll.options.find((o) => o.startsAt === new Date(startsAt).toISOString())!;
+    holidays.forEach(([key, startsAt]) => {
+      const participant = slotAt(startsAt).participants.find((p) => p.memberId === people[key].id)!;
       expect({ key, holiday: participant.holiday }).toEqual({ key, holiday: { name: expect.any(String) } });
     });
     // And not for the others on Japan's Constitution Day.
-    const tokyoDay = poll.options[1]!.participants.find((p) => p.memberId === people.moscow.id)!;
+    const tokyoDay = slotAt('2027-05-03T02:00:00Z').participants.find((p) => p.memberId === people.moscow.id)!;
     expect(tokyoDay.holiday).toBeNull();
   });
 
@@ -340,5 +343,115 @@ describe('scheduling polls: from a private group to everyone’s calendar', () =
       expect(new Date(event.start).toISOString()).toBe('2027-09-16T06:00:00.000Z');
       expect(event.start.tz).toBe('Asia/Seoul');
     }
+  });
+
+  describe('polls that decide', () => {
+    const inbox = async (member: TestMember, type: string) =>
+      (
+        (await t.http().get('/api/notifications').set('Authorization', member.auth).expect(200)).body
+          .items as NotificationResponse[]
+      ).filter((n) => n.type === type);
+    const vote = (pollId: string, m: TestMember, votes: unknown[]) =>
+      t.http().put(`/api/polls/${pollId}/votes`).set('Authorization', m.auth).send({ votes });
+
+    it('sorts the slots, names the best one and who has not answered, and pushes every vote live to the group', async () => {
+      const deadline = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
+      const poll = (
+        await createPoll({
+          title: 'Autumn meeting',
+          timeZone: 'Asia/Seoul',
+          deadline,
+          options: [
+            { startsAt: '2027-10-05T01:00:00Z', endsAt: '2027-10-05T03:00:00Z' },
+            { startsAt: '2027-10-04T01:00:00Z', endsAt: '2027-10-04T03:00:00Z' },
+            { startsAt: '2027-10-06T01:00:00Z', endsAt: '2027-10-06T03:00:00Z' },
+          ],
+        }).expect(201)
+      ).body as PollResponse;
+      expect(poll.options.map((o) => o.startsAt)).toEqual([
+        '2027-10-04T01:00:00.000Z',
+        '2027-10-05T01:00:00.000Z',
+        '2027-10-06T01:00:00.000Z',
+      ]);
+      expect(poll).toMatchObject({ deadline: new Date(deadline).toISOString(), votingOpen: true, bestOptionId: null });
+      expect(poll.notAnswered.map((m) => m.memberId).sort()).toEqual(
+        [coordinator.id, ...PEOPLE.map((p) => people[p.key].id)].sort(),
+      );
+
+      // Everyone in the group but its author hears that it opened; it waits on their home page.
+      const opened = await inbox(people.moscow, 'poll_opened');
+      expect(opened[0]!.data).toMatchObject({ pollId: poll.id, pollTitle: 'Autumn meeting', actorId: coordinator.id });
+      expect(await inbox(coordinator, 'poll_opened')).toEqual([]);
+      const mine = (await t.http().get('/api/polls').set('Authorization', people.moscow.auth).expect(200))
+        .body as PollSummaryResponse[];
+      expect(mine.find((p) => p.id === poll.id)).toMatchObject({
+        answeredByMe: false,
+        groupName: 'Expert Group on Eco-Labelling',
+        deadline: new Date(deadline).toISOString(),
+      });
+
+      const [oct4, oct5, oct6] = poll.options.map((o) => o.id) as [string, string, string];
+      const watcher: PortalClient = await connectSocket(t.url, people.seoul.accessToken);
+      try {
+        const live = waitForEvent(watcher, 'poll.updated', (p) => p.pollId === poll.id);
+        await vote(poll.id, people.tokyo, [
+          { optionId: oct4, answer: 'no' },
+          { optionId: oct5, answer: 'yes' },
+          { optionId: oct6, answer: 'if_need_be' },
+        ]).expect(200);
+        expect(await live).toEqual({ pollId: poll.id, workingGroupId: groupId });
+      } finally {
+        watcher.close();
+      }
+      await vote(poll.id, people.moscow, [
+        { optionId: oct4, answer: 'yes' },
+        { optionId: oct6, answer: 'yes' },
+      ]).expect(200);
+      const now = (await t.http().get(`/api/polls/${poll.id}`).set('Authorization', coordinator.auth))
+        .body as PollResponse;
+      // Oct 6: yes + if need be (3), no "no"; Oct 4 and 5 score 2 each.
+      expect(now.bestOptionId).toBe(oct6);
+      expect(now.notAnswered.map((m) => m.memberId)).not.toContain(people.tokyo.id);
+      expect(now.notAnswered).toHaveLength(PEOPLE.length + 1 - 2);
+    });
+
+    it('reminds once, a day before the deadline, only those who have not answered, and stops answers at the deadline', async () => {
+      const deadline = new Date(Date.now() + 30 * 3600 * 1000);
+      const poll = (
+        await createPoll({
+          title: 'Deadline poll',
+          timeZone: 'Asia/Seoul',
+          deadline: deadline.toISOString(),
+          options: [{ startsAt: '2027-11-01T01:00:00Z', endsAt: '2027-11-01T03:00:00Z' }],
+        }).expect(201)
+      ).body as PollResponse;
+      await vote(poll.id, people.beijing, [{ optionId: poll.options[0]!.id, answer: 'yes' }]).expect(200);
+      const reminders = t.app.get(PollRemindersService);
+      const reminded = async (m: TestMember) =>
+        (await inbox(m, 'poll_reminder')).filter((n) => n.data.pollId === poll.id).length;
+
+      await reminders.runDue(new Date(deadline.getTime() - 25 * 3600 * 1000));
+      expect(await reminded(people.seoul)).toBe(0);
+      await reminders.runDue(new Date(deadline.getTime() - 23 * 3600 * 1000));
+      await reminders.runDue(new Date(deadline.getTime() - 22 * 3600 * 1000));
+      expect(await reminded(people.seoul)).toBe(1);
+      expect(await reminded(people.beijing)).toBe(0);
+
+      // Past the deadline, answers are refused and the poll says so; the organiser still closes it on a slot.
+      await sql(t.databaseUrl, `UPDATE polls SET deadline = now() - interval '1 minute' WHERE id = $1`, [poll.id]);
+      const late = await vote(poll.id, people.seoul, [{ optionId: poll.options[0]!.id, answer: 'yes' }]).expect(409);
+      expect(late.body.code).toBe('POLL_CLOSED');
+      const after = (await t.http().get(`/api/polls/${poll.id}`).set('Authorization', people.seoul.auth))
+        .body as PollResponse;
+      expect(after).toMatchObject({ status: 'open', votingOpen: false });
+
+      const past = await createPoll({
+        title: 'Too late',
+        timeZone: 'Asia/Seoul',
+        deadline: '2020-01-01T00:00:00Z',
+        options: [{ startsAt: '2027-11-01T01:00:00Z', endsAt: '2027-11-01T03:00:00Z' }],
+      }).expect(400);
+      expect(past.body.details).toEqual([expect.objectContaining({ field: 'deadline' })]);
+    });
   });
 });

@@ -97,6 +97,10 @@ export enum NotificationType {
   ActionItemAssigned = 'action_item_assigned',
   /** An open action item is due today in its owner's time zone (sent once, in the morning). */
   ActionItemDue = 'action_item_due',
+  /** A scheduling poll was opened in one of the member's groups. */
+  PollOpened = 'poll_opened',
+  /** A poll the member has not answered closes in less than a day. */
+  PollReminder = 'poll_reminder',
   GroupJoinRequested = 'group_join_requested',
   GroupJoined = 'group_joined',
   MessageMention = 'message_mention',

@@ -170,6 +170,8 @@ export interface ServerToClientEvents {
     workingGroupId: string;
     change: 'scheduled' | 'updated' | 'cancelled';
   }) => void;
+  /** To `member:<id>` of the group's active members: a poll's answers or state changed (fetch it again). */
+  'poll.updated': (payload: { pollId: string; workingGroupId: string }) => void;
   /**
    * To `member:<id>`: the member is now in a room (a new direct message, a room they were added to or joined), as
    * they see it, unread count included. Send `room.join` with `sinceSeq: room.lastSeq` to hear its messages.

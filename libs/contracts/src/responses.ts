@@ -179,6 +179,10 @@ export interface PollSummaryResponse {
   optionCount: number;
   /** Whether the viewer has answered at least one slot. */
   answeredByMe: boolean;
+  /** When answers stop being taken, if the organiser set a deadline. */
+  deadline: string | null;
+  /** The working group's name (for lists that span groups, such as the home page). */
+  groupName: string;
   createdAt: string;
 }
 
@@ -212,8 +216,20 @@ export interface PollResponse {
   status: PollStatus;
   /** The meeting created when the poll was closed on a slot. */
   meetingId: string | null;
+  /** The candidate slots, earliest first. */
   options: PollOptionResponse[];
   myVotes: { optionId: string; answer: PollAnswer }[];
+  /** When answers stop being taken (null: until the poll is closed). */
+  deadline: string | null;
+  /** Whether answers are still taken: open, and before the deadline. */
+  votingOpen: boolean;
+  /**
+   * The slot most participants can make: the most "yes" answers counted twice plus "if need be" once, then the
+   * fewest "no", then the earliest. Null while nobody has answered.
+   */
+  bestOptionId: string | null;
+  /** The group's active members who have answered no slot yet. */
+  notAnswered: { memberId: string; displayName: string }[];
   createdAt: string;
 }
 
@@ -238,6 +254,8 @@ export interface NotificationParams {
   [NotificationType.MeetingReminder]: MeetingNotificationParams & { reminder: '24h' | '1h' };
   [NotificationType.ActionItemAssigned]: ActionItemNotificationParams;
   [NotificationType.ActionItemDue]: ActionItemNotificationParams;
+  [NotificationType.PollOpened]: PollNotificationParams;
+  [NotificationType.PollReminder]: PollNotificationParams;
   [NotificationType.GroupJoinRequested]: {
     workingGroupId: string;
     groupName: string;
@@ -265,6 +283,17 @@ export interface MeetingNotificationParams {
   meetingTitle: string;
   groupName?: string;
   /** Who scheduled, changed or cancelled it (absent for reminders). */
+  actorId?: string;
+  actorName?: string;
+}
+
+export interface PollNotificationParams {
+  pollId: string;
+  pollTitle: string;
+  workingGroupId: string;
+  groupName: string;
+  /** ISO instant; empty when the poll has no deadline. */
+  deadline: string;
   actorId?: string;
   actorName?: string;
 }

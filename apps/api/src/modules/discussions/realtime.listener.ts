@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
+import { PollChangedEvent } from '../../common/events/poll-changed.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
 import { MessageCreatedEvent } from './events/message-created.event.js';
@@ -112,6 +113,12 @@ export class RealtimeListener {
   @OnEvent(MeetingChangedEvent.CANCELLED, ASYNC)
   onMeetingCancelled(event: MeetingChangedEvent): void {
     this.meetingChanged(event, 'cancelled');
+  }
+
+  /** Answers appear live for everyone on the poll's page. */
+  @OnEvent(PollChangedEvent.NAME, ASYNC)
+  onPollChanged(event: PollChangedEvent): void {
+    this.broadcaster.pollUpdated(event.memberIds, { pollId: event.pollId, workingGroupId: event.workingGroupId });
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)

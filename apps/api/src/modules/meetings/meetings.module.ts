@@ -20,6 +20,8 @@ import { Poll } from './entities/poll.entity.js';
 import { CalendarFeedController, MeetingsController } from './meetings.controller.js';
 import { MeetingMailService } from './meeting-mail.service.js';
 import { MeetingsService } from './meetings.service.js';
+import { PollNotificationSubjects } from './poll-notification-subjects.js';
+import { PollRemindersService } from './poll-reminders.service.js';
 import { PollsController } from './polls.controller.js';
 import { PollsService } from './polls.service.js';
 import { RemindersService } from './reminders.service.js';
@@ -53,10 +55,12 @@ import { MeetingNotificationSubjects } from './meeting-notification-subjects.js'
     CalendarFeedListeners,
     MeetingMailService,
     PollsService,
+    PollRemindersService,
+    PollNotificationSubjects,
     RemindersService,
     ActionItemsService,
     { provide: HolidayCalendar, useValue: new HolidayCalendar() },
   ],
-  exports: [MeetingsService, RemindersService, ActionItemsService],
+  exports: [MeetingsService, RemindersService, ActionItemsService, PollRemindersService],
 })
 export class MeetingsModule {}

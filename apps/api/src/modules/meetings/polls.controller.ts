@@ -2,9 +2,21 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
-import { CastVotesDto, ClosePollDto, CreatePollDto, ListPollsQueryDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
+import {
+  CastVotesDto,
+  ClosePollDto,
+  CreatePollDto,
+  ListMyPollsQueryDto,
+  ListPollsQueryDto,
+  SuggestSlotsQueryDto,
+} from './dto/poll.dto.js';
 import { MeetingResponseDto } from './dto/meeting.response.js';
-import { PollResponseDto, PollSummaryPageDto, SlotSuggestionResponseDto } from './dto/poll.response.js';
+import {
+  PollResponseDto,
+  PollSummaryPageDto,
+  PollSummaryResponseDto,
+  SlotSuggestionResponseDto,
+} from './dto/poll.response.js';
 import { PollsService } from './polls.service.js';
 
 @ApiTags('polls')
@@ -36,6 +48,13 @@ export class PollsController {
     @Query() query: SuggestSlotsQueryDto,
   ) {
     return this.polls.suggest(actor, groupId, query);
+  }
+
+  @Get('polls')
+  @ApiOperation({ summary: "List the polls of the caller's working groups (open ones by default), newest first" })
+  @ApiOkResponse({ type: [PollSummaryResponseDto] })
+  listMine(@CurrentActor() actor: Actor, @Query() query: ListMyPollsQueryDto) {
+    return this.polls.listMine(actor, query);
   }
 
   @Get('polls/:id')

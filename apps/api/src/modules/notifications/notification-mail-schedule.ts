@@ -12,6 +12,8 @@ export const KIND_OF_TYPE: Record<NotificationType, NotificationMailKind> = {
   [NotificationType.MeetingMinutes]: NotificationMailKind.Meetings,
   [NotificationType.ActionItemAssigned]: NotificationMailKind.Meetings,
   [NotificationType.ActionItemDue]: NotificationMailKind.Meetings,
+  [NotificationType.PollOpened]: NotificationMailKind.Meetings,
+  [NotificationType.PollReminder]: NotificationMailKind.Meetings,
   [NotificationType.GroupJoinRequested]: NotificationMailKind.GroupRequests,
   [NotificationType.GroupJoined]: NotificationMailKind.GroupRequests,
   [NotificationType.DirectMessage]: NotificationMailKind.DirectMessages,
@@ -33,6 +35,7 @@ export const OWN_IMMEDIATE_MAIL: ReadonlySet<NotificationType> = new Set([
 export const NOT_DIGESTED: ReadonlySet<NotificationType> = new Set([
   NotificationType.MeetingReminder,
   NotificationType.ActionItemDue,
+  NotificationType.PollReminder,
 ]);
 
 /** The preference field of each kind. */

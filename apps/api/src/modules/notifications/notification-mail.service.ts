@@ -325,6 +325,11 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
           item.room = message && message.room_kind !== RoomKind.Direct ? (message.room_name ?? '—') : null;
           item.excerpt = message && !message.deleted_at ? excerpt(message.body) : null;
           if (d.roomId) item.url = `${base}/rooms/${d.roomId}`;
+        } else if (d.pollId) {
+          item.group = (d.workingGroupId ? groups.get(d.workingGroupId) : undefined) ?? d.groupName ?? null;
+          item.actor = (d.actorId ? members.get(d.actorId) : undefined) ?? d.actorName ?? null;
+          item.excerpt = d.pollTitle ?? null;
+          item.url = `${base}/polls/${d.pollId}`;
         } else if (d.meetingId) {
           item.meeting = meetings.get(d.meetingId) ?? null;
           item.group = d.workingGroupId ? (groups.get(d.workingGroupId) ?? null) : null;

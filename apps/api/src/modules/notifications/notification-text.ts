@@ -22,6 +22,10 @@ export function englishTitle(type: NotificationType, data: Record<string, string
       return `${data.actorName || 'Someone'} gave you an action item from ${data.meetingTitle ?? ''}: ${data.actionItemText ?? ''}`;
     case NotificationType.ActionItemDue:
       return `Your action item from ${data.meetingTitle ?? ''} is due today: ${data.actionItemText ?? ''}`;
+    case NotificationType.PollOpened:
+      return `${data.actorName || 'Someone'} opened a poll in ${data.groupName ?? ''}: ${data.pollTitle ?? ''}`;
+    case NotificationType.PollReminder:
+      return `A poll in ${data.groupName ?? ''} closes soon and waits for your answer: ${data.pollTitle ?? ''}`;
     case NotificationType.GroupJoinRequested:
       return data.memberName
         ? `${data.memberName} asks to join ${data.groupName ?? ''}`

@@ -214,6 +214,10 @@ export function notificationSentence(language: string, item: NotificationMailIte
       return fill(s.actionItemAssigned, params);
     case 'action_item_due':
       return fill(s.actionItemDue, params);
+    case 'poll_opened':
+      return fill(s.pollOpened, params);
+    case 'poll_reminder':
+      return fill(s.pollReminder, params);
     default:
       return s.other;
   }

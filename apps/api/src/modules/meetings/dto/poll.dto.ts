@@ -51,6 +51,15 @@ export class CreatePollDto {
   @ValidateNested({ each: true })
   @Type(() => PollOptionDto)
   options: PollOptionDto[];
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When answers stop; those who have not answered are reminded a day before',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(INSTANT_WITH_OFFSET, { message: 'deadline must end in Z or an offset such as +09:00' })
+  deadline?: string;
 }
 
 export class VoteDto {
@@ -77,6 +86,13 @@ export class ClosePollDto {
   @ApiProperty({ format: 'uuid', description: 'The winning slot' })
   @IsUUID()
   optionId: string;
+}
+
+export class ListMyPollsQueryDto {
+  @ApiPropertyOptional({ enum: PollStatus, enumName: 'PollStatus', default: PollStatus.Open })
+  @IsOptional()
+  @IsEnum(PollStatus)
+  status: PollStatus = PollStatus.Open;
 }
 
 export class ListPollsQueryDto extends PageQueryDto {

@@ -40,6 +40,11 @@ export class PollOptionResponseDto implements PollOptionResponse {
   @ApiProperty({ type: [PollParticipantSlotDto] }) participants: PollParticipantSlotDto[];
 }
 
+export class PollMemberDto {
+  @ApiProperty({ format: 'uuid' }) memberId: string;
+  @ApiProperty() displayName: string;
+}
+
 export class MyVoteDto {
   @ApiProperty({ format: 'uuid' }) optionId: string;
   @ApiProperty({ enum: PollAnswer, enumName: 'PollAnswer' }) answer: PollAnswer;
@@ -54,6 +59,12 @@ export class PollResponseDto implements PollResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) meetingId: string | null;
   @ApiProperty({ type: [PollOptionResponseDto] }) options: PollOptionResponseDto[];
   @ApiProperty({ type: [MyVoteDto] }) myVotes: MyVoteDto[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadline: string | null;
+  @ApiProperty({ description: 'Open and before the deadline' }) votingOpen: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The slot most participants can make' })
+  bestOptionId: string | null;
+  @ApiProperty({ type: [PollMemberDto], description: 'Active group members who have answered no slot yet' })
+  notAnswered: PollMemberDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -72,6 +83,8 @@ export class PollSummaryResponseDto implements PollSummaryResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) meetingId: string | null;
   @ApiProperty() optionCount: number;
   @ApiProperty() answeredByMe: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadline: string | null;
+  @ApiProperty() groupName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -37,6 +37,15 @@ export class Poll {
   @Column({ type: 'uuid', nullable: true })
   meetingId: string | null;
 
+  /** When answers stop being taken; the organiser still closes the poll on a slot. */
+  @Index('idx_polls_reminder_due', { synchronize: false })
+  @Column({ type: 'timestamptz', nullable: true })
+  deadline: Date | null;
+
+  /** Set by the one job run that reminded those who had not answered, a day before the deadline. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reminderSentAt: Date | null;
+
   @OneToMany(() => PollOption, (option) => option.poll)
   options: Relation<PollOption>[];
 

@@ -81,6 +81,8 @@ export const en: MailStrings = {
     meetingMinutes: 'The minutes of {meeting} ({group}) are ready',
     actionItemAssigned: '{actor} gave you an action item from {meeting} ({group})',
     actionItemDue: 'Your action item from {meeting} ({group}) is due today',
+    pollOpened: '{actor} opened a poll in {group} to find a time',
+    pollReminder: 'A poll in {group} closes within a day and still waits for your answer',
     other: 'Something new for you on the portal',
     action: 'Open in the portal',
     held: 'This arrived during your quiet hours ({start}–{end}) and waited until they ended.',

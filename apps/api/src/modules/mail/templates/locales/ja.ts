@@ -84,6 +84,8 @@ export const ja: MailStrings = {
     meetingMinutes: '{meeting}（{group}）の議事録が更新されました',
     actionItemAssigned: '{actor}さんが{meeting}（{group}）のアクションアイテムをあなたに割り当てました',
     actionItemDue: '{meeting}（{group}）のあなたのアクションアイテムは今日が期限です',
+    pollOpened: '{actor}さんが{group}で日程調整の投票を始めました',
+    pollReminder: '{group}の投票が1日以内に締め切られます。まだ回答していません',
     other: 'ポータルに新しいお知らせがあります',
     action: 'ポータルで開く',
     held: 'この通知はおやすみ時間（{start}–{end}）中に届いたため、終了後にお送りしています。',

@@ -79,6 +79,8 @@ export const ko: MailStrings = {
     meetingMinutes: '{meeting}({group}) 회의록이 올라왔습니다',
     actionItemAssigned: '{actor} 님이 {meeting}({group})의 실행 항목을 배정했습니다',
     actionItemDue: '{meeting}({group})의 실행 항목 마감일이 오늘입니다',
+    pollOpened: '{actor} 님이 {group}에서 일정 투표를 열었습니다',
+    pollReminder: '{group}의 투표가 하루 안에 마감됩니다. 아직 응답하지 않으셨습니다',
     other: '포털에 새 소식이 있습니다',
     action: '포털에서 열기',
     held: '이 알림은 방해 금지 시간({start}–{end})에 도착하여 그 시간이 끝난 뒤 보내 드립니다.',

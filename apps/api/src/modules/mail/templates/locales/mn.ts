@@ -82,6 +82,8 @@ export const mn: MailStrings = {
     meetingMinutes: '{meeting} ({group}) уулзалтын тэмдэглэл бэлэн боллоо',
     actionItemAssigned: '{actor} танд {meeting} ({group}) уулзалтын үүрэг даалгавар өглөө',
     actionItemDue: '{meeting} ({group}) уулзалтын таны үүрэг даалгаврын хугацаа өнөөдөр дуусна',
+    pollOpened: '{actor} {group} бүлэгт цаг товлох санал асуулга нээлээ',
+    pollReminder: '{group} бүлгийн санал асуулга нэг өдрийн дотор хаагдана, таны хариултыг хүлээж байна',
     other: 'Портал дээр танд шинэ мэдээ байна',
     action: 'Портал дээр нээх',
     held: 'Энэ мэдэгдэл таны чимээгүй цагт ({start}–{end}) ирсэн тул дууссаны дараа илгээв.',

@@ -83,6 +83,8 @@ export const ru: MailStrings = {
     meetingMinutes: 'Протокол встречи {meeting} ({group}) готов',
     actionItemAssigned: '{actor} поручает вам пункт из встречи {meeting} ({group})',
     actionItemDue: 'Срок вашего поручения из встречи {meeting} ({group}) — сегодня',
+    pollOpened: '{actor} открывает опрос о времени встречи в группе {group}',
+    pollReminder: 'Опрос в группе {group} закроется в течение суток и ждёт вашего ответа',
     other: 'На портале есть новости для вас',
     action: 'Открыть на портале',
     held: 'Это уведомление пришло в ваши тихие часы ({start}–{end}) и ждало их окончания.',

@@ -51,6 +51,8 @@ export interface MailStrings {
     meetingMinutes: string;
     actionItemAssigned: string;
     actionItemDue: string;
+    pollOpened: string;
+    pollReminder: string;
     other: string;
     action: string;
     held: string;

@@ -75,6 +75,8 @@ export const zh: MailStrings = {
     meetingMinutes: '{meeting}（{group}）的会议纪要已发布',
     actionItemAssigned: '{actor} 给您分配了{meeting}（{group}）的一项行动项',
     actionItemDue: '您在{meeting}（{group}）中的行动项今天到期',
+    pollOpened: '{actor} 在{group}发起了一项时间投票',
+    pollReminder: '{group}中的一项投票将在一天内截止，仍在等待您的回答',
     other: '门户网站上有您的新消息',
     action: '在门户网站中打开',
     held: '此通知在您的免打扰时段（{start}–{end}）内到达，已推迟到该时段结束后发送。',
