@@ -87,7 +87,7 @@ describeInBrowser('web portal: meetings and polls', () => {
     await page.goto(`/groups/${group.id}/polls/new`);
     await page.getByRole('heading', { level: 1, name: 'Find a time: new poll' }).waitFor();
     await main(page).getByLabel('Title', { exact: true }).fill(pollTitle);
-    await expect(main(page).getByLabel('Time zone').inputValue()).resolves.toBe('Asia/Seoul');
+    await expect(main(page).getByLabel('Time zone', { exact: true }).inputValue()).resolves.toBe('Asia/Seoul');
 
     const first = main(page).getByRole('group', { name: /^Time 1 / });
     await first.getByLabel('Date').fill(day);
@@ -168,20 +168,62 @@ describeInBrowser('web portal: meetings and polls', () => {
     await expect(counts.getByRole('row', { name: /^Time 1:/ }).textContent()).resolves.toMatch(/1\s*0\s*0$/);
     await expect(counts.getByRole('row', { name: /^Time 2:/ }).textContent()).resolves.toMatch(/0\s*1\s*0$/);
 
-    const firstTime = main(page).getByRole('table', { name: /^Time 1:/ });
-    const boris = await firstTime.getByRole('row', { name: /Boris Ivanov/ }).textContent();
+    // One grid: a row per member, a column per time, each cell the answer and the member's local start.
+    const grid = main(page).getByRole('table', { name: /Every member.s answer and local time/ });
+    const cells = (name: RegExp) => grid.getByRole('row', { name }).locator('td');
+    const boris = await grid
+      .getByRole('row', { name: /Boris Ivanov/ })
+      .locator('th')
+      .textContent();
     expect(boris).toContain('Russia');
-    expect(boris).toMatch(/4:00.*6:00\sAM GMT\+3/);
-    expect(boris).toContain('Outside 08:00–19:00');
-    const aiko = await firstTime.getByRole('row', { name: /Aiko Tanaka/ }).textContent();
-    expect(aiko).toContain('Japan');
-    expect(aiko).toMatch(/10:00\sAM.*12:00\sPM GMT\+9/);
-    expect(aiko).toContain('Yes');
-    expect(aiko).toContain('Working hours');
-    const secondTime = main(page).getByRole('table', { name: /^Time 2:/ });
-    await expect(secondTime.getByRole('row', { name: /Boris Ivanov/ }).textContent()).resolves.toMatch(
-      /10:00\sAM.*Not voted.*Working hours/,
-    );
+    await expect(
+      cells(/Boris Ivanov/)
+        .nth(0)
+        .textContent(),
+    ).resolves.toMatch(/04:00\sAM.*Outside 08:00–19:00/);
+    await cells(/Boris Ivanov/)
+      .nth(0)
+      .getByRole('img', { name: 'Not voted' })
+      .waitFor();
+    expect(
+      await grid
+        .getByRole('row', { name: /Aiko Tanaka/ })
+        .locator('th')
+        .textContent(),
+    ).toContain('Japan');
+    await expect(
+      cells(/Aiko Tanaka/)
+        .nth(0)
+        .textContent(),
+    ).resolves.toMatch(/10:00\sAM/);
+    expect(
+      await cells(/Aiko Tanaka/)
+        .nth(0)
+        .textContent(),
+    ).not.toContain('Outside');
+    await cells(/Aiko Tanaka/)
+      .nth(0)
+      .getByRole('img', { name: 'Yes' })
+      .waitFor();
+    await cells(/Aiko Tanaka/)
+      .nth(1)
+      .getByRole('img', { name: 'If need be' })
+      .waitFor();
+    await expect(
+      cells(/Boris Ivanov/)
+        .nth(1)
+        .textContent(),
+    ).resolves.toMatch(/10:00\sAM/);
+    expect(
+      await cells(/Boris Ivanov/)
+        .nth(1)
+        .textContent(),
+    ).not.toContain('Outside');
+    // Time 1 (a "yes") is the best; Boris has not answered.
+    await main(page)
+      .getByText(/Not answered yet \(\d\): .*Boris Ivanov/)
+      .waitFor();
+    await expect(counts.getByRole('row', { name: /^Time 1:/ }).textContent()).resolves.toContain('Best time');
 
     expect(await accessibilityViolations(page)).toEqual([]);
     await portal.screenshot(page, 'poll');
@@ -290,11 +332,11 @@ describeInBrowser('web portal: meetings and polls', () => {
       /10:00\sAM.*12:00\sPM GMT\+3.*Working hours/,
     );
     // The same wall-clock times in Moscow's zone are late evening in Seoul and Tokyo.
-    await main(page).getByLabel('Time zone').selectOption('Europe/Moscow');
+    await main(page).getByLabel('Time zone', { exact: true }).selectOption('Europe/Moscow');
     const aiko = table.getByRole('row', { name: /Aiko Tanaka/ });
     await aiko.filter({ hasText: 'Outside 08:00–19:00' }).waitFor();
     await expect(aiko.textContent()).resolves.toMatch(/10:00.*12:00\sAM GMT\+9.*Outside 08:00–19:00/);
-    await main(page).getByLabel('Time zone').selectOption('Asia/Seoul');
+    await main(page).getByLabel('Time zone', { exact: true }).selectOption('Asia/Seoul');
 
     for (let i = 0; i < 3; i += 1) await main(page).getByRole('button', { name: 'Add an agenda item' }).click();
     const first = main(page).getByRole('group', { name: 'Agenda item 1' });

@@ -48,6 +48,18 @@ function LiveQueries({ client }: { client: QueryClient }) {
     ),
   );
   useSocketEvent(
+    'poll.updated',
+    useCallback(
+      (payload: { pollId: string; workingGroupId: string }) =>
+        void invalidatePaths(client, [
+          `/polls/${payload.pollId}`,
+          '/polls',
+          `/working-groups/${payload.workingGroupId}/polls`,
+        ]),
+      [client],
+    ),
+  );
+  useSocketEvent(
     'unread.updated',
     useCallback(
       (payload: { roomId: string; unreadCount: number; threadRootId?: string }) => {

@@ -15,6 +15,7 @@ import { useFormat } from '../../ui/format';
 import { Async, Empty } from '../../ui/states';
 import { useApi, useApiMutation } from '../../ui/use-api';
 import { MyActionItems } from './MyActionItems';
+import { OpenPolls } from './OpenPolls';
 import { notificationLink } from './notification-link';
 import { useNotificationText } from './notification-text';
 
@@ -86,6 +87,7 @@ export default function HomePage() {
           </Async>
         </section>
         <MyActionItems />
+        <OpenPolls />
         <section className="card" aria-labelledby="home-rooms">
           <h2 id="home-rooms">{t('discussions')}</h2>
           <Async state={rooms}>

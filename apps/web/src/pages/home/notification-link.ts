@@ -11,6 +11,9 @@ export function notificationLink(notification: NotificationResponse): string {
     case NotificationType.GroupJoinRequested:
     case NotificationType.GroupJoined:
       return data.workingGroupId ? `/groups/${data.workingGroupId}` : '/groups';
+    case NotificationType.PollOpened:
+    case NotificationType.PollReminder:
+      return data.pollId ? `/polls/${data.pollId}` : '/meetings';
     case NotificationType.DocumentAdded:
       return data.documentId ? `/documents/${data.documentId}` : '/documents';
     default:

@@ -27,6 +27,7 @@ export function useNotificationText(): (notification: NotificationResponse) => s
         actorName: data.actorName || t('notificationText.someone'),
         documentTitle: data.documentTitle || t('notificationText.aDocument'),
         actionItemText: data.actionItemText ?? '',
+        pollTitle: data.pollTitle ?? '',
         // An unknown kind (a newer server) falls back to the server's English sentence.
         defaultValue: notification.title,
       });

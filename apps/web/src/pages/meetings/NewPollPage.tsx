@@ -12,7 +12,7 @@ import { LocalTimesTable } from './local-times';
 import { TimeZoneField } from '../../ui/time-zone-field';
 import { SlotFields, slotInstants, type SlotDraft } from './slot-fields';
 import { SlotSuggestions } from './SlotSuggestions';
-import { addDays, dateKey, timeKey } from './zoned-time';
+import { addDays, dateKey, timeKey, zonedToInstant } from './zoned-time';
 
 const MAX_SLOTS = 30;
 let nextKey = 1;
@@ -27,6 +27,8 @@ export default function NewPollPage() {
 
   const [title, setTitle] = useState('');
   const [timeZone, setTimeZone] = useState(member.timeZone);
+  // A wall-clock moment in the form's zone (`datetime-local`), empty for none.
+  const [deadline, setDeadline] = useState('');
   const [slots, setSlots] = useState<SlotDraft[]>(() => {
     const nextWeek = addDays(dateKey(Date.now(), member.timeZone), 7);
     return [
@@ -64,9 +66,12 @@ export default function NewPollPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const [deadlineDate, deadlineTime] = deadline.split('T');
+    const deadlineAt = deadlineDate && deadlineTime ? zonedToInstant(deadlineDate, deadlineTime, timeZone) : undefined;
     void create.run({
       title: title.trim(),
       timeZone,
+      ...(deadline ? { deadline: deadlineAt?.toISOString() ?? deadline } : {}),
       options: slots.map((slot) => {
         const instants = slotInstants(slot, timeZone);
         return { startsAt: instants?.startsAt.toISOString() ?? '', endsAt: instants?.endsAt.toISOString() ?? '' };
@@ -119,6 +124,15 @@ export default function NewPollPage() {
           value={timeZone}
           onChange={setTimeZone}
           error={fieldError(error, 'timeZone')}
+        />
+        <Field
+          label={t('newPoll.deadline', { zone: timeZone.replace(/_/g, ' ') })}
+          name="deadline"
+          type="datetime-local"
+          value={deadline}
+          onChange={(event) => setDeadline(event.target.value)}
+          hint={t('newPoll.deadlineHint')}
+          error={fieldError(error, 'deadline')}
         />
       </section>
       <section className="card" aria-labelledby="slots-heading">

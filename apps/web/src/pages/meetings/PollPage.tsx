@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -15,7 +15,6 @@ import { useFormat } from '../../ui/format';
 import { Async } from '../../ui/states';
 import { useApi, useApiMutation } from '../../ui/use-api';
 import { useGroupAccess } from './group-access';
-import { LocalRange, SlotNotes } from './local-times';
 
 const ANSWERS = [PollAnswer.Yes, PollAnswer.IfNeedBe, PollAnswer.No] as const;
 
@@ -32,8 +31,19 @@ function PollView({ poll, onChange }: { poll: PollResponse; onChange(poll: PollR
   const { group, canManage } = useGroupAccess(poll.workingGroupId);
   const open = poll.status === PollStatus.Open;
   const isParticipant = poll.options[0]?.participants.some((p) => p.memberId === member.id) ?? false;
+  const day = useMemo(
+    () =>
+      new Intl.DateTimeFormat(format.language, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: format.timeZone,
+      }),
+    [format.language, format.timeZone],
+  );
   const slotLabel = (option: PollOptionResponse) =>
-    `${format.date(option.startsAt)}, ${format.time(option.startsAt)}–${format.time(option.endsAt)}`;
+    `${day.format(new Date(option.startsAt))}, ${format.time(option.startsAt)}–${format.time(option.endsAt)}`;
 
   return (
     <article className="poll">
@@ -54,6 +64,19 @@ function PollView({ poll, onChange }: { poll: PollResponse; onChange(poll: PollR
           {t('poll.closed')} {poll.meetingId && <Link to={`/meetings/${poll.meetingId}`}>{t('poll.openMeeting')}</Link>}
         </p>
       )}
+      {open && poll.deadline && (
+        <p className={poll.votingOpen ? 'muted' : 'card'} role={poll.votingOpen ? undefined : 'status'}>
+          {t(poll.votingOpen ? 'poll.deadline' : 'poll.deadlinePassed', { date: format.dateTime(poll.deadline) })}
+        </p>
+      )}
+      <p aria-live="polite">
+        {poll.notAnswered.length === 0
+          ? t('poll.everyoneAnswered')
+          : t('poll.notAnswered', {
+              count: poll.notAnswered.length,
+              names: poll.notAnswered.map((person) => person.displayName).join(', '),
+            })}
+      </p>
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t('poll.counts')}</h2>
@@ -72,9 +95,10 @@ function PollView({ poll, onChange }: { poll: PollResponse; onChange(poll: PollR
             </thead>
             <tbody>
               {poll.options.map((option, index) => (
-                <tr key={option.id}>
+                <tr key={option.id} className={option.id === poll.bestOptionId ? 'best' : undefined}>
                   <th scope="row">
                     {t('poll.slotNumber', { number: index + 1 })}: {slotLabel(option)}
+                    {option.id === poll.bestOptionId && <span className="tag ok">{t('poll.best')}</span>}
                   </th>
                   {ANSWERS.map((answer) => (
                     <td key={answer} className="number">
@@ -88,52 +112,102 @@ function PollView({ poll, onChange }: { poll: PollResponse; onChange(poll: PollR
         </div>
       </section>
 
-      {open && isParticipant && <VoteForm poll={poll} slotLabel={slotLabel} onChange={onChange} />}
+      {poll.votingOpen && isParticipant && <VoteForm poll={poll} slotLabel={slotLabel} onChange={onChange} />}
 
       <section aria-labelledby="analysis-heading">
         <h2 id="analysis-heading">{t('poll.analysis')}</h2>
         <p className="muted">{t('poll.analysisHint')}</p>
-        {poll.options.map((option, index) => (
-          <div className="table-scroll card" key={option.id}>
-            <table>
-              <caption>
-                {t('poll.slotNumber', { number: index + 1 })}: {slotLabel(option)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('localTimes.person')}</th>
-                  <th scope="col">{t('localTimes.country')}</th>
-                  <th scope="col">{t('localTimes.localTime')}</th>
-                  <th scope="col">{t('poll.answerColumn')}</th>
-                  <th scope="col">{t('localTimes.notes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {option.participants.map((participant) => (
-                  <tr key={participant.memberId}>
-                    <th scope="row">{participant.displayName}</th>
-                    <td>{format.country(participant.country)}</td>
-                    <td>
-                      <LocalRange startsAt={option.startsAt} endsAt={option.endsAt} zone={participant.local.timeZone} />
-                    </td>
-                    <td>{participant.answer ? t(`answer.${participant.answer}`) : t('answer.none')}</td>
-                    <td>
-                      <SlotNotes
-                        offHours={participant.offHours}
-                        weekend={participant.weekend}
-                        holiday={participant.holiday}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+        <AnswerGrid poll={poll} />
       </section>
 
       {open && canManage && <CloseForm poll={poll} slotLabel={slotLabel} />}
     </article>
+  );
+}
+
+const ANSWER_MARK: Record<PollAnswer, string> = { yes: '✓', if_need_be: '(✓)', no: '✗' };
+
+/**
+ * Everyone's answers in one grid: a row per member, a column per time (earliest first, the best one marked), each
+ * cell the answer and the member's local time, flagged when it is off-hours, a weekend or a holiday there. The
+ * member column stays in view while the grid scrolls sideways on a phone.
+ */
+function AnswerGrid({ poll }: { poll: PollResponse }) {
+  const { t } = useTranslation('meetings');
+  const format = useFormat();
+  const people = poll.options[0]?.participants ?? [];
+  // One formatter per zone, not per cell.
+  const inZone = useMemo(() => {
+    const formatters = new Map<string, Intl.DateTimeFormat>();
+    return (iso: string, zone: string) => {
+      let formatter = formatters.get(zone);
+      if (!formatter) {
+        formatter = new Intl.DateTimeFormat(format.language, {
+          weekday: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: zone,
+        });
+        formatters.set(zone, formatter);
+      }
+      return formatter.format(new Date(iso));
+    };
+  }, [format.language]);
+  return (
+    <div className="table-scroll card">
+      <table className="answer-grid">
+        <caption className="visually-hidden">{t('poll.gridCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('localTimes.person')}</th>
+            {poll.options.map((option, index) => (
+              <th scope="col" key={option.id} className={option.id === poll.bestOptionId ? 'best' : undefined}>
+                {t('poll.slotNumber', { number: index + 1 })}
+                <div className="muted">{format.weekday(option.startsAt)}</div>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.memberId}>
+              <th scope="row">
+                {person.displayName}
+                <div className="muted">{format.country(person.country)}</div>
+              </th>
+              {poll.options.map((option) => {
+                const cell = option.participants.find((other) => other.memberId === person.memberId)!;
+                const local = inZone(option.startsAt, cell.local.timeZone);
+                const flags = [
+                  cell.offHours && t('localTimes.offHours'),
+                  cell.weekend && t('localTimes.weekend'),
+                  cell.holiday && t('localTimes.holiday', { name: cell.holiday.name }),
+                ].filter((flag): flag is string => Boolean(flag));
+                return (
+                  <td
+                    key={option.id}
+                    className={[`answer-${cell.answer ?? 'none'}`, option.id === poll.bestOptionId ? 'best' : '']
+                      .join(' ')
+                      .trim()}
+                  >
+                    <span role="img" aria-label={cell.answer ? t(`answer.${cell.answer}`) : t('answer.none')}>
+                      {cell.answer ? ANSWER_MARK[cell.answer] : '–'}
+                    </span>
+                    <div
+                      className={flags.length ? 'tag flag' : 'muted'}
+                      title={[cell.local.timeZone, ...flags].join(' · ')}
+                    >
+                      {local}
+                      {flags.length > 0 && <span className="visually-hidden"> ({flags.join(', ')})</span>}
+                    </div>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -227,10 +301,7 @@ function VoteForm({
 function CloseForm({ poll, slotLabel }: { poll: PollResponse; slotLabel(option: PollOptionResponse): string }) {
   const { t } = useTranslation('meetings');
   const navigate = useNavigate();
-  const best = [...poll.options].sort(
-    (a, b) => b.counts.yes * 2 + b.counts.if_need_be - (a.counts.yes * 2 + a.counts.if_need_be),
-  )[0];
-  const [optionId, setOptionId] = useState(best?.id ?? '');
+  const [optionId, setOptionId] = useState(poll.bestOptionId ?? poll.options[0]?.id ?? '');
   // Closing settles the poll and schedules a meeting: the poll, the meeting lists and the group's page change.
   const close = useApiMutation(
     (chosen: string) => api<MeetingResponse>(`/polls/${poll.id}/close`, { method: 'POST', body: { optionId: chosen } }),
