@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * and each open item with an owner and a due date has one reminder, due on the morning of that day in the
  * owner's time zone, claimed once by the job that sends it.
  */
-export class ActionItemReminders1796700000000 implements MigrationInterface {
-  name = 'ActionItemReminders1796700000000';
+export class ActionItemReminders1796700200000 implements MigrationInterface {
+  name = 'ActionItemReminders1796700200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Polls that decide: an optional deadline after which answers stop, and the one reminder sent a day before it. */
-export class PollDeadlines1796700100000 implements MigrationInterface {
-  name = 'PollDeadlines1796700100000';
+export class PollDeadlines1796700300000 implements MigrationInterface {
+  name = 'PollDeadlines1796700300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "polls" ADD "deadline" TIMESTAMP WITH TIME ZONE`);
