@@ -14,6 +14,7 @@ import { RoomMembersAddedEvent } from './events/room-members-added.event.js';
 import { RoomNotifyLevelChangedEvent } from './events/room-notify-level-changed.event.js';
 import { RoomReadEvent } from './events/room-read.event.js';
 import { TypingStartedEvent } from './events/typing-started.event.js';
+import { WorkingGroupRequestsChangedEvent } from '../working-groups/events/working-group-member.events.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
 
 /** For events other features publish with `emitAsync`: run after the publisher's commit, awaited by it. */
@@ -112,6 +113,15 @@ export class RealtimeListener {
   @OnEvent(MeetingChangedEvent.CANCELLED, ASYNC)
   onMeetingCancelled(event: MeetingChangedEvent): void {
     this.meetingChanged(event, 'cancelled');
+  }
+
+  /** The leads and staff who decide on a group's requests see the waiting count change live. */
+  @OnEvent(WorkingGroupRequestsChangedEvent.NAME, ASYNC)
+  onGroupRequestsChanged(event: WorkingGroupRequestsChangedEvent): void {
+    this.broadcaster.groupRequestsUpdated(event.deciderIds, {
+      workingGroupId: event.workingGroupId,
+      pendingCount: event.pendingCount,
+    });
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)

@@ -12,7 +12,7 @@ import {
   type SlotSuggestionResponse,
 } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
-import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { assertGroupOpen, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import type { CastVotesDto, CreatePollDto, ListPollsQueryDto, SuggestSlotsQueryDto } from './dto/poll.dto.js';
@@ -44,7 +44,7 @@ export class PollsService {
   ) {}
 
   async create(actor: Actor, groupId: string, dto: CreatePollDto): Promise<PollResponse> {
-    await this.groups.requireManager(actor, groupId);
+    assertGroupOpen((await this.groups.requireManager(actor, groupId)).group);
     const slots = dto.options.map((o, i) => checkTimes(o.startsAt, o.endsAt, `options[${i}].endsAt`));
     const poll = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(Poll).save({

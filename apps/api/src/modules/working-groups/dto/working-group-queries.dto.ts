@@ -17,6 +17,12 @@ export class ListWorkingGroupsQueryDto extends PageQueryDto {
   @IsBoolean()
   mine?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: archived groups only; otherwise groups in use only' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  archived?: boolean;
+
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()
   @IsString()
