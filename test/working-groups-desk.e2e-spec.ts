@@ -63,8 +63,9 @@ describe('working groups: the coordinator’s desk', () => {
     const insider = await t.fx.member({ displayName: 'Hidden Insider' });
     const outsider = await t.fx.member({ displayName: 'Hidden Outsider' });
     await t.fx.addMember(group, insider);
-    const documentId = (await t.fx.document(coordinator, { groupId: group.id, visibility: 'group', title: 'Quiet plan' }))
-      .id;
+    const documentId = (
+      await t.fx.document(coordinator, { groupId: group.id, visibility: 'group', title: 'Quiet plan' })
+    ).id;
     const meeting = await t.fx.meeting(coordinator, group.id, { title: 'Quiet meeting' });
     await t.fx.message(coordinator, group.roomId, 'quiet words');
 
@@ -142,9 +143,13 @@ describe('working groups: the coordinator’s desk', () => {
     await t.fx.addMember(group, plain);
 
     // The picker searches the directory, which folds case and width in every script.
-    const byHan = await as(lead).get(`/api/members?q=${encodeURIComponent('小明')}`).expect(200);
+    const byHan = await as(lead)
+      .get(`/api/members?q=${encodeURIComponent('小明')}`)
+      .expect(200);
     expect(byHan.body.items.map((m: { id: string }) => m.id)).toEqual([wang.id]);
-    const byCyrillic = await as(lead).get(`/api/members?q=${encodeURIComponent('ИВАНОВА')}`).expect(200);
+    const byCyrillic = await as(lead)
+      .get(`/api/members?q=${encodeURIComponent('ИВАНОВА')}`)
+      .expect(200);
     expect(byCyrillic.body.items.map((m: { id: string }) => m.id)).toEqual([ivanova.id]);
 
     // A lead (not network staff) adds; a coordinator who is not in the group adds too.
@@ -191,9 +196,11 @@ describe('working groups: the coordinator’s desk', () => {
     });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ name: '低碳城市专家组', description: 'Новое описание', visibility: 'hidden' });
-    const [stored] = await sql(t.databaseUrl, 'SELECT name, description, visibility FROM working_groups WHERE id = $1', [
-      group.id,
-    ]);
+    const [stored] = await sql(
+      t.databaseUrl,
+      'SELECT name, description, visibility FROM working_groups WHERE id = $1',
+      [group.id],
+    );
     expect(stored).toEqual({ name: '低碳城市专家组', description: 'Новое описание', visibility: 'hidden' });
     const room = await as(member).get(`/api/rooms/${group.roomId}`).expect(200);
     expect(room.body.name).toBe('低碳城市专家组');
@@ -293,9 +300,9 @@ describe('working groups: the coordinator’s desk', () => {
     for (const decider of [lead, coordinator, admin]) {
       const inbox = (await as(decider).get('/api/notifications?limit=100').expect(200)).body
         .items as NotificationResponse[];
-      expect(inbox.find((n) => n.type === 'group_join_requested' && n.data.workingGroupId === group.id)).toMatchObject(
-        { data: { memberId: asker.id, memberName: 'Азжаргал Болд', groupName: 'Request Desk' } },
-      );
+      expect(inbox.find((n) => n.type === 'group_join_requested' && n.data.workingGroupId === group.id)).toMatchObject({
+        data: { memberId: asker.id, memberName: 'Азжаргал Болд', groupName: 'Request Desk' },
+      });
     }
     for (const bystander of [member, asker]) {
       const inbox = (await as(bystander).get('/api/notifications?limit=100').expect(200)).body

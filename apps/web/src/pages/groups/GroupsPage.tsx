@@ -7,6 +7,7 @@ import { useMember } from '../../api/session';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { useApiMutation, usePages } from '../../ui/use-api';
+import { useLivePendingCounts } from './pending-requests';
 
 function CreateGroup() {
   const { t } = useTranslation('groups');
@@ -69,9 +70,15 @@ export default function GroupsPage() {
   const { t } = useTranslation('groups');
   const member = useMember();
   const [params, setParams] = useSearchParams();
-  const query = { thematicArea: params.get('thematicArea') ?? '', q: params.get('q') ?? '', limit: 30 };
+  const query = {
+    thematicArea: params.get('thematicArea') ?? '',
+    q: params.get('q') ?? '',
+    archived: params.get('archived') ?? '',
+    limit: 30,
+  };
   const groups = usePages<WorkingGroupResponse>('/working-groups', query);
   const staff = member.role === NetworkRole.Admin || member.role === NetworkRole.Coordinator;
+  const pendingCount = useLivePendingCounts();
 
   return (
     <>
@@ -100,6 +107,15 @@ export default function GroupsPage() {
             ...Object.values(ThematicArea).map((value) => ({ value, label: t(`common:thematicArea.${value}`) })),
           ]}
         />
+        <SelectField
+          label={t('show')}
+          name="archived"
+          defaultValue={query.archived}
+          options={[
+            { value: '', label: t('inUse') },
+            { value: 'true', label: t('archivedGroups') },
+          ]}
+        />
         <button type="submit">{t('common:filter')}</button>
       </form>
       <Async state={groups}>
@@ -108,20 +124,31 @@ export default function GroupsPage() {
             <Empty>{t('noGroups')}</Empty>
           ) : (
             <ul className="grid list">
-              {items.map((group) => (
-                <li key={group.id} className="card">
-                  <h2>
-                    <Link to={`/groups/${group.id}`}>{group.name}</Link>
-                  </h2>
-                  <p className="row">
-                    <span className="tag">{t(`common:thematicArea.${group.thematicArea}`)}</span>
-                    <span className="tag">{t(`visibilityShort.${group.visibility}`)}</span>
-                    <span className="muted">{t('memberCount', { count: group.memberCount })}</span>
-                    {group.myMembership && <span className="tag">{t(`membership.${group.myMembership.status}`)}</span>}
-                  </p>
-                  {group.description && <p>{group.description}</p>}
-                </li>
-              ))}
+              {items.map((group) => {
+                const waiting = pendingCount(group.id, group.pendingRequestCount);
+                return (
+                  <li key={group.id} className="card">
+                    <h2>
+                      <Link to={`/groups/${group.id}`}>{group.name}</Link>
+                    </h2>
+                    <p className="row">
+                      <span className="tag">{t(`common:thematicArea.${group.thematicArea}`)}</span>
+                      <span className="tag">{t(`visibilityShort.${group.visibility}`)}</span>
+                      <span className="muted">{t('memberCount', { count: group.memberCount })}</span>
+                      {group.myMembership && (
+                        <span className="tag">{t(`membership.${group.myMembership.status}`)}</span>
+                      )}
+                      {group.archivedAt && <span className="tag">{t('archivedTag')}</span>}
+                      {waiting ? (
+                        <span className="badge" role="status">
+                          {t('pendingRequests', { count: waiting })}
+                        </span>
+                      ) : null}
+                    </p>
+                    {group.description && <p>{group.description}</p>}
+                  </li>
+                );
+              })}
             </ul>
           )
         }
