@@ -71,13 +71,22 @@ describeInBrowser('web portal: groups and people', () => {
     expect(await picker.getByRole('button', { name: 'Add 王小明' }).count()).toBe(0);
   });
 
-  it("a member asks to join; the Russian lead's count rises live, and approving clears it", async () => {
+  it("a member asks to join; the Russian lead's and the coordinator's counts rise live, and approving clears them", async () => {
     const leadPage = await openPage();
     await portal.signIn(leadPage, lead.email, lead.password);
     await leadPage.goto(`/groups/${group.id}`);
     await leadPage.getByRole('heading', { level: 1, name: 'Heat Pump Circle' }).waitFor();
     expect(await leadPage.locator('html').getAttribute('lang')).toBe('ru');
     expect(await main(leadPage).getByText('заявка ждёт решения').count()).toBe(0);
+    // Network staff decide too: the coordinator watches the list of groups.
+    const staffPage = await openPage();
+    await portal.signIn(staffPage, coordinator.email, coordinator.password);
+    await staffPage.goto('/groups');
+    const card = main(staffPage)
+      .getByRole('listitem')
+      .filter({ has: staffPage.getByRole('link', { name: 'Heat Pump Circle' }) });
+    await card.waitFor();
+    expect(await card.getByText('request waiting').count()).toBe(0);
 
     const askerPage = await openPage();
     await portal.signIn(askerPage, asker.email, asker.password);
@@ -87,9 +96,11 @@ describeInBrowser('web portal: groups and people', () => {
 
     // The lead's page, open since before the request, shows it without a reload.
     await main(leadPage).getByRole('status').filter({ hasText: '1 заявка ждёт решения' }).waitFor();
+    await card.getByRole('status').filter({ hasText: '1 request waiting' }).waitFor();
     await main(leadPage).getByRole('button', { name: 'Одобрить: 田中 愛子' }).click();
     await main(leadPage).getByRole('region', { name: 'Участники' }).getByRole('link', { name: '田中 愛子' }).waitFor();
     await main(leadPage).getByText('заявка ждёт решения').first().waitFor({ state: 'detached' });
+    await card.getByText('request waiting').waitFor({ state: 'detached' });
     const rows = await sql(
       portal.databaseUrl,
       'SELECT status FROM working_group_members WHERE working_group_id = $1 AND member_id = $2',

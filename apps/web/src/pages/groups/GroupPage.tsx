@@ -1,7 +1,6 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   GroupMembershipStatus,
   GroupRole,
@@ -17,13 +16,11 @@ import {
   type WorkingGroupResponse,
 } from '@lcc/contracts';
 import { api } from '../../api/client';
-import { invalidatePaths } from '../../api/query-cache';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { useApi, useApiMutation, usePages } from '../../ui/use-api';
-import { useLivePendingCounts } from './pending-requests';
 
 /** Finds network members by name in any script (the directory's folded search) and adds one to the group. */
 function AddMember({ group, inGroup }: { group: WorkingGroupResponse; inGroup: Set<string> }) {
@@ -334,15 +331,6 @@ export default function GroupPage() {
   const { id } = useParams();
   const me = useMember();
   const group = useApi<WorkingGroupResponse>(`/working-groups/${id}`);
-  const client = useQueryClient();
-  // A request that arrives, or is decided elsewhere, shows at once in the count and the list of requests.
-  const refreshRequests = useCallback(
-    (workingGroupId: string) => {
-      if (workingGroupId === id) void invalidatePaths(client, [`/working-groups/${id}/members`]);
-    },
-    [client, id],
-  );
-  const pendingCount = useLivePendingCounts(refreshRequests);
   // Joining or leaving changes the group, the group lists and the rooms the member is in.
   const { run: membership, error } = useApiMutation(
     (action: 'join' | 'leave') => api<JoinResponse>(`/working-groups/${id}/${action}`, { method: 'POST' }),
@@ -358,7 +346,8 @@ export default function GroupPage() {
           (active && mine?.role === GroupRole.Lead) ||
           me.role === NetworkRole.Admin ||
           me.role === NetworkRole.Coordinator;
-        const waiting = pendingCount(current.id, current.pendingRequestCount);
+        // Kept current by `group.requests.updated` (the query layer refetches the group and its requests).
+        const waiting = current.pendingRequestCount;
         return (
           <>
             <div className="card">
@@ -367,7 +356,7 @@ export default function GroupPage() {
                 <span className="row">
                   {!mine && !current.archivedAt && (
                     <button type="button" onClick={() => void membership('join')}>
-                      {current.visibility === GroupVisibility.Public ? t('join') : t('requestToJoin')}
+                      {current.visibility === GroupVisibility.Private ? t('requestToJoin') : t('join')}
                     </button>
                   )}
                   {mine?.status === GroupMembershipStatus.Pending && (

@@ -7,7 +7,6 @@ import { useMember } from '../../api/session';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { useApiMutation, usePages } from '../../ui/use-api';
-import { useLivePendingCounts } from './pending-requests';
 
 function CreateGroup() {
   const { t } = useTranslation('groups');
@@ -78,7 +77,6 @@ export default function GroupsPage() {
   };
   const groups = usePages<WorkingGroupResponse>('/working-groups', query);
   const staff = member.role === NetworkRole.Admin || member.role === NetworkRole.Coordinator;
-  const pendingCount = useLivePendingCounts();
 
   return (
     <>
@@ -125,7 +123,7 @@ export default function GroupsPage() {
           ) : (
             <ul className="grid list">
               {items.map((group) => {
-                const waiting = pendingCount(group.id, group.pendingRequestCount);
+                const waiting = group.pendingRequestCount;
                 return (
                   <li key={group.id} className="card">
                     <h2>
