@@ -451,6 +451,9 @@ const VISIBILITY_REACH: Record<DocumentVisibility, number> = {
  */
 function requireGroupVisibilityForPrivate(groupVisibility: GroupVisibility, visibility: DocumentVisibility): void {
   if (groupVisibility !== GroupVisibility.Public && visibility !== DocumentVisibility.Group) {
-    throw invalid('visibility', "a private or hidden group's documents are visible to its members only: use visibility group");
+    throw invalid(
+      'visibility',
+      "a private or hidden group's documents are visible to its members only: use visibility group",
+    );
   }
 }

@@ -256,9 +256,7 @@ export class WorkingGroupsService {
    * Who decides on the group's join requests — its active leads and the network's active coordinators and admins —
    * and how many requests wait; null if the group no longer exists.
    */
-  async requestDeciders(
-    groupId: string,
-  ): Promise<{ name: string; deciderIds: string[]; pendingCount: number } | null> {
+  async requestDeciders(groupId: string): Promise<{ name: string; deciderIds: string[]; pendingCount: number } | null> {
     const group = await this.leadsOf(groupId);
     if (!group) return null;
     const staff = await this.members.staffRecipients();
@@ -324,7 +322,8 @@ export class WorkingGroupsService {
       myRole: (raw.my_role as GroupRole | null) ?? null,
       myStatus: (raw.my_status as GroupMembershipStatus | null) ?? null,
       roomId: (raw.room_id as string | null) ?? null,
-      pendingRequestCount: raw.pending_count === null || raw.pending_count === undefined ? null : Number(raw.pending_count),
+      pendingRequestCount:
+        raw.pending_count === null || raw.pending_count === undefined ? null : Number(raw.pending_count),
     });
   }
 }
