@@ -59,6 +59,7 @@ describeInBrowser('web portal: groups and people', () => {
     const members = main(page).getByRole('region', { name: 'Members' });
     await members.getByRole('link', { name: '王小明' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await portal.screenshot(page, 'group-people');
     const rows = await sql(
       portal.databaseUrl,
       'SELECT role, status FROM working_group_members WHERE working_group_id = $1 AND member_id = $2',
@@ -97,6 +98,7 @@ describeInBrowser('web portal: groups and people', () => {
     // The lead's page, open since before the request, shows it without a reload.
     await main(leadPage).getByRole('status').filter({ hasText: '1 заявка ждёт решения' }).waitFor();
     await card.getByRole('status').filter({ hasText: '1 request waiting' }).waitFor();
+    await portal.screenshot(leadPage, 'group-requests-ru');
     await main(leadPage).getByRole('button', { name: 'Одобрить: 田中 愛子' }).click();
     await main(leadPage).getByRole('region', { name: 'Участники' }).getByRole('link', { name: '田中 愛子' }).waitFor();
     await main(leadPage).getByText('заявка ждёт решения').first().waitFor({ state: 'detached' });
@@ -121,6 +123,7 @@ describeInBrowser('web portal: groups and people', () => {
     await page.getByRole('heading', { level: 1, name: 'Heat Pump Circle (closed)' }).waitFor();
     await main(page).getByRole('button', { name: 'Archive the group' }).click();
     await main(page).getByText('This group is archived').waitFor();
+    await portal.screenshot(page, 'group-archived');
     expect(await main(page).getByRole('group', { name: 'Add a member' }).count()).toBe(0);
     const [stored] = await sql(
       portal.databaseUrl,

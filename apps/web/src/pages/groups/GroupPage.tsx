@@ -153,9 +153,6 @@ function Members({ group, lead, waiting }: { group: WorkingGroupResponse; lead: 
     <section className="card" aria-labelledby="group-members">
       <h2 id="group-members">{t('members')}</h2>
       <FormError error={error} />
-      {lead && !group.archivedAt && members.data && (
-        <AddMember group={group} inGroup={new Set(members.data.items.map((m) => m.memberId))} />
-      )}
       {lead && pending.data && pending.data.items.length > 0 && (
         <>
           <h3>
@@ -222,6 +219,9 @@ function Members({ group, lead, waiting }: { group: WorkingGroupResponse; lead: 
           </ul>
         )}
       </Async>
+      {lead && !group.archivedAt && members.data && (
+        <AddMember group={group} inGroup={new Set(members.data.items.map((m) => m.memberId))} />
+      )}
     </section>
   );
 }
