@@ -136,7 +136,7 @@ describeInBrowser('web portal: groups and people', () => {
     await page.goto('/groups');
     await main(page).getByRole('heading', { level: 1 }).waitFor();
     expect(await main(page).getByRole('link', { name: 'Heat Pump Circle (closed)' }).count()).toBe(0);
-    await main(page).getByLabel('Show').selectOption('true');
+    await main(page).getByLabel('Show').selectOption('archived');
     await main(page).getByRole('button', { name: 'Filter' }).click();
     await main(page).getByRole('link', { name: 'Heat Pump Circle (closed)' }).waitFor();
   });

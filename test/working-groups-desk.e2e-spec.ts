@@ -318,6 +318,10 @@ describe('working groups: the coordinator’s desk', () => {
       (g) => g.id === group.id,
     );
     expect(inList?.pendingRequestCount).toBe(1);
+    // The desk's filter: groups where requests wait for my decision.
+    expect(await listed(lead, '&awaiting=true')).toEqual([group.id]);
+    expect(await listed(coordinator, '&awaiting=true')).toContain(group.id);
+    expect(await listed(member, '&awaiting=true')).toEqual([]);
 
     // A second request, then a decline and an approval: the count follows each.
     const second = await t.fx.member();
@@ -331,5 +335,6 @@ describe('working groups: the coordinator’s desk', () => {
     await as(lead).post(`/api/working-groups/${group.id}/members/${asker.id}/approve`).expect(200);
     await none;
     expect((await as(lead).get(`/api/working-groups/${group.id}`)).body.pendingRequestCount).toBe(0);
+    expect(await listed(lead, '&awaiting=true')).toEqual([]);
   });
 });

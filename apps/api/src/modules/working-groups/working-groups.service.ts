@@ -112,14 +112,18 @@ export class WorkingGroupsService {
 
   /**
    * Public and private groups are listed to every active member (name, description, count), hidden ones to their
-   * members and network staff only; `mine` narrows to my groups. Archived groups are listed only when asked for
-   * (`archived=true`), and then only they.
+   * members and network staff only; `mine` narrows to my groups, `awaiting` to groups where requests wait for my
+   * decision. Archived groups are listed only when asked for (`archived=true`), and then only they.
    */
   async list(actor: Actor, query: ListWorkingGroupsQueryDto): Promise<Page<WorkingGroupResponse>> {
     const qb = this.rowsQuery(actor).orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC');
     qb.andWhere(query.archived ? 'g.archivedAt IS NOT NULL' : 'g.archivedAt IS NULL');
     if (query.thematicArea) qb.andWhere('g.thematicArea = :area', { area: query.thematicArea });
     if (query.mine) qb.andWhere('my.id IS NOT NULL');
+    if (query.awaiting) {
+      qb.andWhere(`${decidesSql(actor)} AND EXISTS (SELECT 1 FROM working_group_members w
+        WHERE w.working_group_id = g.id AND w.status = '${GroupMembershipStatus.Pending}')`);
+    }
     if (query.q) qb.andWhere(`g.name ILIKE :q ESCAPE '\\'`, { q: `%${escapeLike(query.q)}%` });
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
@@ -285,7 +289,6 @@ export class WorkingGroupsService {
 
   /** Groups as the actor may find them (hidden ones only by their members and staff), with counts. */
   private rowsQuery(actor: Actor) {
-    const staff = isNetworkStaff(actor);
     return (
       this.groups
         .createQueryBuilder('g')
@@ -308,8 +311,7 @@ export class WorkingGroupsService {
         .addSelect(`(SELECT r.id FROM rooms r WHERE r.working_group_id = g.id AND r.kind = 'group')`, 'room_id')
         // Only those who decide on requests see how many wait.
         .addSelect(
-          `CASE WHEN ${staff ? 'TRUE' : `my.role = '${GroupRole.Lead}' AND my.status = '${GroupMembershipStatus.Active}'`}
-            THEN (SELECT count(*)::int FROM working_group_members p
+          `CASE WHEN ${decidesSql(actor)} THEN (SELECT count(*)::int FROM working_group_members p
               WHERE p.working_group_id = g.id AND p.status = '${GroupMembershipStatus.Pending}') END`,
           'pending_count',
         )
@@ -326,6 +328,12 @@ export class WorkingGroupsService {
         raw.pending_count === null || raw.pending_count === undefined ? null : Number(raw.pending_count),
     });
   }
+}
+
+/** In a query of `rowsQuery`'s shape: the actor decides on the group's requests (an active lead, or staff). */
+function decidesSql(actor: Actor): string {
+  if (isNetworkStaff(actor)) return 'TRUE';
+  return `(my.role = '${GroupRole.Lead}' AND my.status = '${GroupMembershipStatus.Active}')`;
 }
 
 function toWorkingGroupResponse(row: GroupRow): WorkingGroupResponse {

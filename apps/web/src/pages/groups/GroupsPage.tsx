@@ -69,10 +69,13 @@ export default function GroupsPage() {
   const { t } = useTranslation('groups');
   const member = useMember();
   const [params, setParams] = useSearchParams();
+  // Groups in use (default), archived ones, or those where requests wait for the viewer's decision.
+  const show = params.get('show') ?? '';
   const query = {
     thematicArea: params.get('thematicArea') ?? '',
     q: params.get('q') ?? '',
-    archived: params.get('archived') ?? '',
+    archived: show === 'archived' ? 'true' : '',
+    awaiting: show === 'awaiting' ? 'true' : '',
     limit: 30,
   };
   const groups = usePages<WorkingGroupResponse>('/working-groups', query);
@@ -107,11 +110,12 @@ export default function GroupsPage() {
         />
         <SelectField
           label={t('show')}
-          name="archived"
-          defaultValue={query.archived}
+          name="show"
+          defaultValue={show}
           options={[
             { value: '', label: t('inUse') },
-            { value: 'true', label: t('archivedGroups') },
+            { value: 'awaiting', label: t('awaitingGroups') },
+            { value: 'archived', label: t('archivedGroups') },
           ]}
         />
         <button type="submit">{t('common:filter')}</button>
