@@ -124,6 +124,31 @@ describe('access follows every change of membership, role, state and visibility'
     expect(await look(member, f)).toEqual(denied);
   });
 
+  it('a hidden group: an added member reaches everything; an outsider, or the member once removed, not even the group', async () => {
+    const word = 'gobi';
+    const group = await t.fx.group(lead, { name: 'Matrix Hidden', visibility: 'hidden' });
+    const member = await t.fx.member({ displayName: 'Added Member' });
+    const outsider = await t.fx.member({ displayName: 'Hidden Outsider' });
+    await t.fx.addMember(group, member);
+    const documentId = await upload(lead, group.id, 'group', word);
+    const { meetingId, meetingRoomId } = await meetingWithRooms(group.id, group.roomId, word);
+    const f = { meetingId, meetingRoomId, groupRoomId: group.roomId, documentId, word };
+    const theGroup = async (m: TestMember) => ({
+      page: (await as(m).get(`/api/working-groups/${group.id}`)).status,
+      listed: ((await as(m).get('/api/working-groups?limit=100')).body.items as { id: string }[]).some(
+        (g) => g.id === group.id,
+      ),
+    });
+    expect(await look(member, f)).toEqual(granted);
+    expect(await theGroup(member)).toEqual({ page: 200, listed: true });
+    expect(await look(outsider, f)).toEqual(denied);
+    expect(await theGroup(outsider)).toEqual({ page: 404, listed: false });
+
+    await as(lead).delete(`/api/working-groups/${group.id}/members/${member.id}`).expect(204);
+    expect(await look(member, f)).toEqual(denied);
+    expect(await theGroup(member)).toEqual({ page: 404, listed: false });
+  });
+
   it('a group made private closes everything inside to outsiders; made public again opens it', async () => {
     const word = 'steppe';
     const group = await t.fx.group(lead, { name: 'Matrix Turning', visibility: 'public' });

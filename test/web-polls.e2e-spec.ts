@@ -70,7 +70,7 @@ describeInBrowser('web portal: polls that decide, live, at phone width and in Ru
     // The grid scrolls inside its card: the page itself never scrolls sideways at 390 px.
     const grid = page.getByRole('table', { name: /Ответ и местное время/ });
     await grid.waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(390);
     await portal.screenshot(page, 'poll-grid-ru-phone');
 
     // Another member answers elsewhere: this page shows it without a reload.

@@ -31,10 +31,14 @@ export enum GroupRole {
   Observer = 'observer',
 }
 
-/** Who sees a working group's insides: `public` groups are joined at once, `private` ones by request. */
+/**
+ * Who sees a working group: `public` groups are joined at once; `private` ones are listed and joined by request;
+ * `hidden` ones are known to their members only (and network staff) and joined by invitation or being added.
+ */
 export enum GroupVisibility {
   Public = 'public',
   Private = 'private',
+  Hidden = 'hidden',
 }
 
 export enum GroupMembershipStatus {
@@ -156,6 +160,8 @@ export enum AuditAction {
   /** A member chose a new password through an e-mailed reset link. */
   PasswordReset = 'member.password_reset',
   WorkingGroupCreated = 'working_group.created',
+  WorkingGroupArchived = 'working_group.archived',
+  WorkingGroupUnarchived = 'working_group.unarchived',
   /** A document left its working group (or changed group), or was opened to more people. */
   DocumentMoved = 'document.moved',
   DocumentVisibilityWidened = 'document.visibility_widened',

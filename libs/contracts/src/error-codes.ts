@@ -161,6 +161,7 @@ export enum WorkingGroupErrorCode {
   REQUEST_NOT_PENDING = 'REQUEST_NOT_PENDING',
   GROUP_MEMBER_NOT_FOUND = 'GROUP_MEMBER_NOT_FOUND',
   MEMBER_NOT_ACTIVE = 'MEMBER_NOT_ACTIVE',
+  GROUP_ARCHIVED = 'GROUP_ARCHIVED',
 }
 
 /** Any code of the contract: what `ErrorResponse.code`, an ack's `error.code` or a detail's `code` may hold. */

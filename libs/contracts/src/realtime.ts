@@ -181,6 +181,11 @@ export interface ServerToClientEvents {
   'room.removed': (payload: { roomId: string }) => void;
   /** To `member:<id>`: the member's notification level of a room changed (in another tab or device). */
   'room.notify-level': (payload: { roomId: string; notifyLevel: RoomNotifyLevel }) => void;
+  /**
+   * To `member:<id>` of each who decides on a group's join requests (its leads, coordinators, admins): the number
+   * of requests now waiting, after one arrived, was approved, declined or withdrawn.
+   */
+  'group.requests.updated': (payload: { workingGroupId: string; pendingCount: number }) => void;
 }
 
 /** Error codes of socket acks and handshake refusals. */

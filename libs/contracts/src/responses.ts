@@ -101,6 +101,10 @@ export interface WorkingGroupResponse {
   myMembership: GroupMembershipSummary | null;
   /** The group's discussion room (set once discussions exist). */
   roomId: string | null;
+  /** Set while the group is archived: readable to its members, taking no new members, meetings or posts. */
+  archivedAt: string | null;
+  /** Requests waiting for a decision, for those who decide (the group's leads, coordinators, admins); else null. */
+  pendingRequestCount: number | null;
   createdAt: string;
 }
 

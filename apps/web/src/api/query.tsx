@@ -60,6 +60,17 @@ function LiveQueries({ client }: { client: QueryClient }) {
     ),
   );
   useSocketEvent(
+    'group.requests.updated',
+    useCallback(
+      // For those who decide on requests: the group's count, the lists that show it and the list of requests.
+      (payload: { workingGroupId: string }) => {
+        void invalidatePaths(client, ['/working-groups'], true);
+        void invalidatePaths(client, [`/working-groups/${payload.workingGroupId}`]);
+      },
+      [client],
+    ),
+  );
+  useSocketEvent(
     'unread.updated',
     useCallback(
       (payload: { roomId: string; unreadCount: number; threadRootId?: string }) => {

@@ -4,9 +4,11 @@ import { GroupRole } from '@lcc/contracts';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { MemberRoleChangedEvent } from '../members/events/member-role-changed.event.js';
 import {
+  WorkingGroupArchivedEvent,
   WorkingGroupCreatedEvent,
   WorkingGroupMemberJoinedEvent,
   WorkingGroupMemberLeftEvent,
+  WorkingGroupRenamedEvent,
   WorkingGroupRoleChangedEvent,
   WorkingGroupVisibilityChangedEvent,
 } from '../working-groups/events/working-group-member.events.js';
@@ -59,6 +61,17 @@ export class DiscussionsListeners {
   @OnEvent(WorkingGroupVisibilityChangedEvent.NAME, ASYNC)
   async onGroupVisibilityChanged(event: WorkingGroupVisibilityChangedEvent): Promise<void> {
     await this.channels.recheckRooms(await this.rooms.roomIdsOfGroup(event.workingGroupId));
+  }
+
+  /** An archived group's room keeps its messages and takes no new ones; it opens again with the group. */
+  @OnEvent(WorkingGroupArchivedEvent.NAME, ASYNC)
+  async onGroupArchived(event: WorkingGroupArchivedEvent): Promise<void> {
+    await this.rooms.followGroup(event.workingGroupId, { archived: event.archived });
+  }
+
+  @OnEvent(WorkingGroupRenamedEvent.NAME, ASYNC)
+  async onGroupRenamed(event: WorkingGroupRenamedEvent): Promise<void> {
+    await this.rooms.followGroup(event.workingGroupId, { name: event.name });
   }
 
   /** A role that granted rooms (coordinators see every group) takes them along when it goes. */

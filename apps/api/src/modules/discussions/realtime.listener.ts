@@ -15,6 +15,7 @@ import { RoomMembersAddedEvent } from './events/room-members-added.event.js';
 import { RoomNotifyLevelChangedEvent } from './events/room-notify-level-changed.event.js';
 import { RoomReadEvent } from './events/room-read.event.js';
 import { TypingStartedEvent } from './events/typing-started.event.js';
+import { WorkingGroupRequestsChangedEvent } from '../working-groups/events/working-group-member.events.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
 
 /** For events other features publish with `emitAsync`: run after the publisher's commit, awaited by it. */
@@ -119,6 +120,15 @@ export class RealtimeListener {
   @OnEvent(PollChangedEvent.NAME, ASYNC)
   onPollChanged(event: PollChangedEvent): void {
     this.broadcaster.pollUpdated(event.memberIds, { pollId: event.pollId, workingGroupId: event.workingGroupId });
+  }
+
+  /** The leads and staff who decide on a group's requests see the waiting count change live. */
+  @OnEvent(WorkingGroupRequestsChangedEvent.NAME, ASYNC)
+  onGroupRequestsChanged(event: WorkingGroupRequestsChangedEvent): void {
+    this.broadcaster.groupRequestsUpdated(event.deciderIds, {
+      workingGroupId: event.workingGroupId,
+      pendingCount: event.pendingCount,
+    });
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)

@@ -76,6 +76,14 @@ export class RoomBroadcaster {
     this.server?.to(memberIds.map(channel.member)).emit('poll.updated', payload);
   }
 
+  groupRequestsUpdated(
+    memberIds: string[],
+    payload: Parameters<ServerToClientEvents['group.requests.updated']>[0],
+  ): void {
+    if (memberIds.length === 0) return;
+    this.server?.to(memberIds.map(channel.member)).emit('group.requests.updated', payload);
+  }
+
   /** To the member's sockets: a room is now in their list, as they see it. */
   roomAdded(memberId: string, room: RoomResponse): void {
     this.server?.to(channel.member(memberId)).emit('room.added', room);

@@ -275,6 +275,11 @@ export class RoomsService {
     return this.rooms.findOneBy({ meetingId, kind: RoomKind.Meeting });
   }
 
+  /** A group's room follows the group: its name, and archived while the group is. */
+  async followGroup(workingGroupId: string, changes: { name?: string; archived?: boolean }): Promise<void> {
+    await this.rooms.update({ workingGroupId, kind: RoomKind.Group }, changes);
+  }
+
   async groupRoom(workingGroupId: string): Promise<Room | null> {
     return this.rooms.findOneBy({ workingGroupId, kind: RoomKind.Group });
   }

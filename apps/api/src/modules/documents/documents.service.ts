@@ -29,7 +29,7 @@ import { toErrorDetails } from '../../common/validation/validation.pipe.js';
 import type { Env } from '../../config/env.validation.js';
 import type { WorkingGroup } from '../working-groups/working-groups.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { assertGroupOpen, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import {
   canEditExpression,
   type DocumentRow,
@@ -85,6 +85,7 @@ export class DocumentsService {
       }
       if (parsed.workingGroupId) {
         const group = await this.requireGroupMember(actor, parsed.workingGroupId);
+        assertGroupOpen(group);
         requireGroupVisibilityForPrivate(group.visibility, visibility);
       }
       return { ...parsed, visibility };
@@ -437,7 +438,6 @@ function invalid(field: string, message: string): Error {
   return new CommonException(CommonErrorCode.VALIDATION_FAILED, 'The request is not valid', [{ field, message }]);
 }
 
-/** The contract: a private group's documents are 404 to non-members, so they can only have `group` visibility. */
 /** How far a visibility reaches: a higher number opens the document to more people. */
 const VISIBILITY_REACH: Record<DocumentVisibility, number> = {
   [DocumentVisibility.Group]: 0,
@@ -445,8 +445,15 @@ const VISIBILITY_REACH: Record<DocumentVisibility, number> = {
   [DocumentVisibility.Public]: 2,
 };
 
+/**
+ * The contract: a private or hidden group's documents are 404 to non-members, so they can only have `group`
+ * visibility.
+ */
 function requireGroupVisibilityForPrivate(groupVisibility: GroupVisibility, visibility: DocumentVisibility): void {
-  if (groupVisibility === GroupVisibility.Private && visibility !== DocumentVisibility.Group) {
-    throw invalid('visibility', "a private group's documents are visible to its members only: use visibility group");
+  if (groupVisibility !== GroupVisibility.Public && visibility !== DocumentVisibility.Group) {
+    throw invalid(
+      'visibility',
+      "a private or hidden group's documents are visible to its members only: use visibility group",
+    );
   }
 }

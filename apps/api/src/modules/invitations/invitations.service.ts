@@ -20,7 +20,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { invitationMail } from '../mail/mail.service.js';
 import { MembersService } from '../members/members.service.js';
-import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { assertGroupOpen, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { CreateInvitationDto } from './dto/create-invitation.dto.js';
 import type { ListInvitationsQueryDto } from './dto/list-invitations-query.dto.js';
 import { Invitation } from './entities/invitation.entity.js';
@@ -60,8 +60,9 @@ export class InvitationsService {
       throw new InvitationException(InvitationErrorCode.INVITATION_ROLE_NOT_ALLOWED);
     }
     // A group that does not exist is 404 WORKING_GROUP_NOT_FOUND, as on every other route naming a group (the
-    // inviters, coordinators and admins, see every group); otherwise the registration would join nothing.
-    if (dto.workingGroupId) await this.workingGroups.requireListed(dto.workingGroupId);
+    // inviters, coordinators and admins, see every group); otherwise the registration would join nothing. An
+    // archived group takes no new members (409).
+    if (dto.workingGroupId) assertGroupOpen(await this.workingGroups.requireListed(actor, dto.workingGroupId));
     if (await this.members.emailExists(dto.email)) {
       throw new InvitationException(InvitationErrorCode.INVITEE_ALREADY_MEMBER);
     }

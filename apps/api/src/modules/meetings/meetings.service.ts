@@ -16,7 +16,7 @@ import { SqlParams, whoIsActor, whoIsActorAt, whoIsMemberRow } from '../../commo
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { MembersService } from '../members/members.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
-import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { assertGroupOpen, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { CreateMeetingDto, UpdateMeetingDto } from './dto/create-meeting.dto.js';
 import type { ListMeetingsQueryDto } from './dto/meeting-queries.dto.js';
 import { MeetingInvitee } from './entities/meeting-invitee.entity.js';
@@ -60,7 +60,7 @@ export class MeetingsService {
   ) {}
 
   async schedule(actor: Actor, groupId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
-    await this.groups.requireManager(actor, groupId);
+    assertGroupOpen((await this.groups.requireManager(actor, groupId)).group);
     const { startsAt, endsAt } = checkTimes(dto.startsAt, dto.endsAt);
     const inviteeIds = await this.resolveInvitees(groupId, dto.inviteeIds ?? [], actor.id);
     const byName = new Set(dto.inviteeIds ?? []);

@@ -17,7 +17,7 @@ import {
 import { PollChangedEvent } from '../../common/events/poll-changed.event.js';
 import type { Actor } from '../../common/http/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { assertGroupOpen, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { toPage } from '../../common/pagination/cursor.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import type {
@@ -58,7 +58,7 @@ export class PollsService {
 
   /** Opens a poll; the group's other active members are told (and see it on their home page). */
   async create(actor: Actor, groupId: string, dto: CreatePollDto): Promise<PollResponse> {
-    await this.groups.requireManager(actor, groupId);
+    assertGroupOpen((await this.groups.requireManager(actor, groupId)).group);
     const slots = dto.options.map((o, i) => checkTimes(o.startsAt, o.endsAt, `options[${i}].endsAt`));
     const deadline = dto.deadline ? new Date(dto.deadline) : null;
     if (deadline && deadline.getTime() <= Date.now()) {

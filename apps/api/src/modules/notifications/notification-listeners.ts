@@ -68,13 +68,14 @@ export class NotificationListeners {
     return this.toInvitees(event, NotificationType.MeetingCancelled);
   }
 
+  /** Everyone who decides on the request: the group's leads and the network's coordinators and admins. */
   @OnEvent(WorkingGroupJoinRequestedEvent.NAME, ASYNC)
   async onJoinRequested(event: WorkingGroupJoinRequestedEvent): Promise<void> {
-    const group = await this.groups.leadsOf(event.workingGroupId);
+    const group = await this.groups.requestDeciders(event.workingGroupId);
     if (!group) return;
     const memberName = await this.nameOf(event.memberId);
     await this.notifications.notify(
-      group.leadIds.map((memberId) => ({
+      group.deciderIds.map((memberId) => ({
         memberId,
         type: NotificationType.GroupJoinRequested,
         data: { workingGroupId: event.workingGroupId, groupName: group.name, memberId: event.memberId, memberName },

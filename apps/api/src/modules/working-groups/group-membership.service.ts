@@ -12,7 +12,7 @@ import {
   NetworkRole,
   type Page,
 } from '@lcc/contracts';
-import type { Actor } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { MemberRegisteredEvent } from '../members/events/member-registered.event.js';
 import { MembersService } from '../members/members.service.js';
@@ -23,16 +23,18 @@ import {
   WorkingGroupJoinRequestedEvent,
   WorkingGroupMemberJoinedEvent,
   WorkingGroupMemberLeftEvent,
+  WorkingGroupRequestsChangedEvent,
   WorkingGroupRoleChangedEvent,
 } from './events/working-group-member.events.js';
 import { WorkingGroupErrorCode, WorkingGroupException } from './working-groups.exception.js';
-import { WorkingGroupsService } from './working-groups.service.js';
+import { assertGroupOpen, WorkingGroupsService } from './working-groups.service.js';
 
 type PendingEvent =
   | WorkingGroupMemberJoinedEvent
   | WorkingGroupMemberLeftEvent
   | WorkingGroupJoinRequestedEvent
-  | WorkingGroupRoleChangedEvent;
+  | WorkingGroupRoleChangedEvent
+  | WorkingGroupRequestsChangedEvent;
 
 /**
  * Who is in a working group: joining (at once or by request), approval, roles, leaving and removal. Every change
@@ -48,17 +50,23 @@ export class GroupMembershipService {
     private readonly events: EventEmitter2,
   ) {}
 
-  /** Public group: active at once (202 is for private groups: a pending request). */
+  /**
+   * Public group: active at once; private group: a pending request (202). A hidden group is 404 to outsiders (they
+   * join by invitation or by being added); network staff, who see it, join it at once.
+   */
   async join(actor: Actor, groupId: string): Promise<JoinResponse> {
-    const group = await this.groups.requireListed(groupId);
+    const group = await this.groups.requireListed(actor, groupId);
     const role = actor.role === NetworkRole.Observer ? GroupRole.Observer : GroupRole.Member;
-    const status =
-      group.visibility === GroupVisibility.Public ? GroupMembershipStatus.Active : GroupMembershipStatus.Pending;
     const existing = await this.memberships.findOneBy({ workingGroupId: groupId, memberId: actor.id });
     if (existing?.status === GroupMembershipStatus.Active) {
       throw new WorkingGroupException(WorkingGroupErrorCode.ALREADY_A_MEMBER);
     }
     if (existing) return { status: existing.status, role: existing.role };
+    assertGroupOpen(group);
+    const atOnce =
+      group.visibility === GroupVisibility.Public ||
+      (group.visibility === GroupVisibility.Hidden && isNetworkStaff(actor));
+    const status = atOnce ? GroupMembershipStatus.Active : GroupMembershipStatus.Pending;
     await this.memberships
       .createQueryBuilder()
       .insert()
@@ -71,17 +79,18 @@ export class GroupMembershipService {
       })
       .orIgnore()
       .execute();
-    await this.emit(
-      status === GroupMembershipStatus.Active
-        ? new WorkingGroupMemberJoinedEvent(groupId, actor.id, role, actor.id)
-        : new WorkingGroupJoinRequestedEvent(groupId, actor.id),
-    );
+    if (status === GroupMembershipStatus.Active) {
+      await this.emit(new WorkingGroupMemberJoinedEvent(groupId, actor.id, role, actor.id));
+    } else {
+      await this.emit(new WorkingGroupJoinRequestedEvent(groupId, actor.id));
+      await this.requestsChanged(groupId);
+    }
     return { status, role };
   }
 
   /** Leaves the group (or withdraws a request); the last lead cannot leave. */
   async leave(actor: Actor, groupId: string): Promise<void> {
-    await this.groups.requireListed(groupId);
+    await this.groups.requireListed(actor, groupId);
     await this.remove(actor, groupId, actor.id, 'left');
   }
 
@@ -105,9 +114,9 @@ export class GroupMembershipService {
     return toPage(rows, query.limit, toGroupMemberResponse, (gm) => [gm.member.displayName, gm.member.id]);
   }
 
-  /** A lead or coordinator adds an active network member directly. */
+  /** A lead or coordinator adds an active network member directly (a waiting request of theirs is granted). */
   async add(actor: Actor, groupId: string, memberId: string, role = GroupRole.Member): Promise<GroupMemberResponse> {
-    await this.groups.requireManager(actor, groupId);
+    assertGroupOpen((await this.groups.requireManager(actor, groupId)).group);
     const member = await this.members.findById(memberId);
     if (!member) throw new WorkingGroupException(WorkingGroupErrorCode.GROUP_MEMBER_NOT_FOUND);
     if (member.status !== MemberStatus.Active) throw new WorkingGroupException(WorkingGroupErrorCode.MEMBER_NOT_ACTIVE);
@@ -117,11 +126,12 @@ export class GroupMembershipService {
     }
     await this.activate(this.dataSource.manager, groupId, memberId, role);
     await this.emit(new WorkingGroupMemberJoinedEvent(groupId, memberId, role, actor.id));
+    if (existing) await this.requestsChanged(groupId);
     return this.getOne(groupId, memberId);
   }
 
   async approve(actor: Actor, groupId: string, memberId: string): Promise<GroupMemberResponse> {
-    await this.groups.requireManager(actor, groupId);
+    assertGroupOpen((await this.groups.requireManager(actor, groupId)).group);
     const request = await this.memberships.findOneBy({ workingGroupId: groupId, memberId });
     if (!request) throw new WorkingGroupException(WorkingGroupErrorCode.GROUP_MEMBER_NOT_FOUND);
     if (request.status !== GroupMembershipStatus.Pending) {
@@ -129,6 +139,7 @@ export class GroupMembershipService {
     }
     await this.memberships.update({ id: request.id }, { status: GroupMembershipStatus.Active, joinedAt: new Date() });
     await this.emit(new WorkingGroupMemberJoinedEvent(groupId, memberId, request.role, actor.id));
+    await this.requestsChanged(groupId);
     return this.getOne(groupId, memberId);
   }
 
@@ -155,7 +166,8 @@ export class GroupMembershipService {
   async onMemberRegistered(event: MemberRegisteredEvent): Promise<void> {
     if (!event.workingGroupId || event.status !== MemberStatus.Active) return;
     const group = await this.dataSource.getRepository(WorkingGroup).findOneBy({ id: event.workingGroupId });
-    if (!group) return;
+    // An invitation sent before the group was archived no longer adds to it.
+    if (!group || group.archivedAt) return;
     await this.activate(this.dataSource.manager, group.id, event.memberId, GroupRole.Member);
     await this.emit(new WorkingGroupMemberJoinedEvent(group.id, event.memberId, GroupRole.Member, event.memberId));
   }
@@ -182,6 +194,14 @@ export class GroupMembershipService {
       return membership.status === GroupMembershipStatus.Active;
     });
     if (wasActive) await this.emit(new WorkingGroupMemberLeftEvent(groupId, memberId, reason, actor.id));
+    else await this.requestsChanged(groupId);
+  }
+
+  /** Those who decide on the group's requests learn how many now wait. */
+  private async requestsChanged(groupId: string): Promise<void> {
+    const deciders = await this.groups.requestDeciders(groupId);
+    if (!deciders) return;
+    await this.emit(new WorkingGroupRequestsChangedEvent(groupId, deciders.pendingCount, deciders.deciderIds));
   }
 
   private async activate(manager: EntityManager, groupId: string, memberId: string, role: GroupRole): Promise<void> {

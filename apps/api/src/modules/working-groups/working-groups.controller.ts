@@ -71,6 +71,22 @@ export class WorkingGroupsController {
     return this.groups.update(actor, id, dto);
   }
 
+  @Post(':id/archive')
+  @ApiOperation({ summary: 'Archive a working group (kept and readable to its members, closed to anything new)' })
+  @HttpCode(200)
+  @ApiOkResponse({ type: WorkingGroupResponseDto })
+  archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.groups.setArchived(actor, id, true);
+  }
+
+  @Post(':id/unarchive')
+  @ApiOperation({ summary: 'Bring a working group back from the archive' })
+  @HttpCode(200)
+  @ApiOkResponse({ type: WorkingGroupResponseDto })
+  unarchive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.groups.setArchived(actor, id, false);
+  }
+
   @Post(':id/join')
   @ApiOperation({ summary: 'Join a working group, or ask to join a private one' })
   @ApiErrors(409)

@@ -13,4 +13,5 @@ export const WorkingGroupException = featureException<WorkingGroupErrorCode>('Wo
   [WorkingGroupErrorCode.REQUEST_NOT_PENDING]: [409, 'There is no pending request to approve'],
   [WorkingGroupErrorCode.GROUP_MEMBER_NOT_FOUND]: [404, 'This member is not in the working group'],
   [WorkingGroupErrorCode.MEMBER_NOT_ACTIVE]: [409, 'Only active network members can be added'],
+  [WorkingGroupErrorCode.GROUP_ARCHIVED]: [409, 'The working group is archived: it takes nothing new'],
 });

@@ -13,6 +13,8 @@ import {
   type WorkingGroupResponse,
 } from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { whoIsActorAt } from '../../common/sql/sql-params.js';
+import { MembersService } from '../members/members.service.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { escapeLike } from '../../common/search/like.js';
@@ -20,11 +22,16 @@ import type { CreateWorkingGroupDto, UpdateWorkingGroupDto } from './dto/create-
 import type { ListWorkingGroupsQueryDto } from './dto/working-group-queries.dto.js';
 import { WorkingGroupMember } from './entities/working-group-member.entity.js';
 import { WorkingGroup } from './entities/working-group.entity.js';
-import { WorkingGroupCreatedEvent, WorkingGroupVisibilityChangedEvent } from './events/working-group-member.events.js';
+import {
+  WorkingGroupArchivedEvent,
+  WorkingGroupCreatedEvent,
+  WorkingGroupRenamedEvent,
+  WorkingGroupVisibilityChangedEvent,
+} from './events/working-group-member.events.js';
+import { groupListedSql, groupReach } from './group-access.js';
 import { WorkingGroupErrorCode, WorkingGroupException } from './working-groups.exception.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 
-/** A group as one viewer may see it, with the viewer's membership. */
 /** The group row as other features receive it from this service. */
 export type { WorkingGroup };
 
@@ -40,6 +47,7 @@ interface GroupRow extends WorkingGroup {
   myRole: GroupRole | null;
   myStatus: GroupMembershipStatus | null;
   roomId: string | null;
+  pendingRequestCount: number | null;
 }
 
 /**
@@ -53,6 +61,7 @@ export class WorkingGroupsService {
     @InjectRepository(WorkingGroupMember) private readonly memberships: Repository<WorkingGroupMember>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly members: MembersService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -101,11 +110,20 @@ export class WorkingGroupsService {
     }
   }
 
-  /** Every group is listed to active members (name, description, count); `mine` narrows to my groups. */
+  /**
+   * Public and private groups are listed to every active member (name, description, count), hidden ones to their
+   * members and network staff only; `mine` narrows to my groups, `awaiting` to groups where requests wait for my
+   * decision. Archived groups are listed only when asked for (`archived=true`), and then only they.
+   */
   async list(actor: Actor, query: ListWorkingGroupsQueryDto): Promise<Page<WorkingGroupResponse>> {
     const qb = this.rowsQuery(actor).orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC');
+    qb.andWhere(query.archived ? 'g.archivedAt IS NOT NULL' : 'g.archivedAt IS NULL');
     if (query.thematicArea) qb.andWhere('g.thematicArea = :area', { area: query.thematicArea });
     if (query.mine) qb.andWhere('my.id IS NOT NULL');
+    if (query.awaiting) {
+      qb.andWhere(`${decidesSql(actor)} AND EXISTS (SELECT 1 FROM working_group_members w
+        WHERE w.working_group_id = g.id AND w.status = '${GroupMembershipStatus.Pending}')`);
+    }
     if (query.q) qb.andWhere(`g.name ILIKE :q ESCAPE '\\'`, { q: `%${escapeLike(query.q)}%` });
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
@@ -117,7 +135,7 @@ export class WorkingGroupsService {
   }
 
   async get(actor: Actor, id: string): Promise<WorkingGroupResponse> {
-    const rows = await this.rowsQuery(actor).where('g.id = :id', { id }).getRawAndEntities();
+    const rows = await this.rowsQuery(actor).andWhere('g.id = :id', { id }).getRawAndEntities();
     const group = rows.entities[0];
     if (!group) throw new WorkingGroupException(WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND);
     return toWorkingGroupResponse(this.withCounts(group, rows.raw[0] as Record<string, unknown>));
@@ -126,7 +144,7 @@ export class WorkingGroupsService {
   async update(actor: Actor, id: string, dto: UpdateWorkingGroupDto): Promise<WorkingGroupResponse> {
     rejectNulls(dto, ['name', 'slug', 'thematicArea', 'visibility']);
     const { group } = await this.requireManager(actor, id);
-    const visibilityBefore = group.visibility;
+    const { visibility: visibilityBefore, name: nameBefore } = group;
     Object.assign(group, dto);
     try {
       await this.groups.save(group);
@@ -135,6 +153,9 @@ export class WorkingGroupsService {
         throw new WorkingGroupException(WorkingGroupErrorCode.SLUG_TAKEN);
       }
       throw error;
+    }
+    if (group.name !== nameBefore) {
+      await this.events.emitAsync(WorkingGroupRenamedEvent.NAME, new WorkingGroupRenamedEvent(id, group.name));
     }
     if (group.visibility !== visibilityBefore) {
       await this.events.emitAsync(
@@ -146,8 +167,33 @@ export class WorkingGroupsService {
   }
 
   /**
-   * The group and the actor's membership, for resources inside the group. A private group is 404 to anyone who is
-   * neither an active member nor network staff; a public one is visible to all active members.
+   * Archives (or brings back) a group: its leads and network staff decide. An archived group keeps everything and
+   * stays readable to its members; it takes no new members, meetings, polls, documents or room messages.
+   */
+  async setArchived(actor: Actor, id: string, archived: boolean): Promise<WorkingGroupResponse> {
+    const { group } = await this.requireManager(actor, id);
+    if (Boolean(group.archivedAt) !== archived) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(WorkingGroup).update({ id }, { archivedAt: archived ? new Date() : null });
+        await this.audit.record(
+          {
+            action: archived ? AuditAction.WorkingGroupArchived : AuditAction.WorkingGroupUnarchived,
+            actorId: actor.id,
+            targetType: 'working_group',
+            targetId: id,
+            details: { name: group.name },
+          },
+          manager,
+        );
+      });
+      await this.events.emitAsync(WorkingGroupArchivedEvent.NAME, new WorkingGroupArchivedEvent(id, archived));
+    }
+    return this.get(actor, id);
+  }
+
+  /**
+   * The group and the actor's membership, for resources inside the group. A private or hidden group is 404 to
+   * anyone who is neither an active member nor network staff; a public one is visible to all active members.
    */
   async requireInsider(actor: Actor, groupId: string): Promise<GroupAccess> {
     const access = await this.findAccess(actor, groupId);
@@ -155,21 +201,24 @@ export class WorkingGroupsService {
     return access;
   }
 
-  /** As `requireInsider`, but null where that answers 404 (no such group, or a private group's outsider). */
+  /** As `requireInsider`, but null where that answers 404 (no such group, or an outsider of a closed one). */
   async findAccess(actor: Actor, groupId: string): Promise<GroupAccess | null> {
     const group = await this.groups.findOneBy({ id: groupId });
     if (!group) return null;
     const membership = await this.memberships.findOneBy({ workingGroupId: groupId, memberId: actor.id });
     const active = membership?.status === GroupMembershipStatus.Active;
-    if (group.visibility === GroupVisibility.Private && !active && !isNetworkStaff(actor)) return null;
+    if (groupReach(group.visibility, membership?.status ?? null, isNetworkStaff(actor)) !== 'inside') return null;
     const canManage = isNetworkStaff(actor) || (active && membership.role === GroupRole.Lead);
     return { group, membership: active ? membership : null, canManage };
   }
 
-  /** The group itself, which every active member may see listed (to join, request or leave it). */
-  async requireListed(groupId: string): Promise<WorkingGroup> {
+  /** The group as listed to the actor (to join, request or leave it); 404 for a hidden group's outsider. */
+  async requireListed(actor: Actor, groupId: string): Promise<WorkingGroup> {
     const group = await this.groups.findOneBy({ id: groupId });
-    if (!group) throw new WorkingGroupException(WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND);
+    const membership = group && (await this.memberships.findOneBy({ workingGroupId: groupId, memberId: actor.id }));
+    if (!group || groupReach(group.visibility, membership?.status ?? null, isNetworkStaff(actor)) === 'none') {
+      throw new WorkingGroupException(WorkingGroupErrorCode.WORKING_GROUP_NOT_FOUND);
+    }
     return group;
   }
 
@@ -207,6 +256,22 @@ export class WorkingGroupsService {
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
+  /**
+   * Who decides on the group's join requests — its active leads and the network's active coordinators and admins —
+   * and how many requests wait; null if the group no longer exists.
+   */
+  async requestDeciders(groupId: string): Promise<{ name: string; deciderIds: string[]; pendingCount: number } | null> {
+    const group = await this.leadsOf(groupId);
+    if (!group) return null;
+    const staff = await this.members.staffRecipients();
+    const pendingCount = await this.memberships.countBy({
+      workingGroupId: groupId,
+      status: GroupMembershipStatus.Pending,
+    });
+    const deciderIds = [...new Set([...group.leadIds, ...staff.map((s) => s.id)])];
+    return { name: group.name, deciderIds, pendingCount };
+  }
+
   /** Name and active leads of a group (for notifications), or null if it no longer exists. */
   async leadsOf(groupId: string): Promise<{ name: string; leadIds: string[] } | null> {
     const group = await this.groups.findOneBy({ id: groupId });
@@ -222,10 +287,12 @@ export class WorkingGroupsService {
     return this.memberships.existsBy({ workingGroupId: groupId, memberId, status: GroupMembershipStatus.Active });
   }
 
+  /** Groups as the actor may find them (hidden ones only by their members and staff), with counts. */
   private rowsQuery(actor: Actor) {
     return (
       this.groups
         .createQueryBuilder('g')
+        .where(groupListedSql('g', whoIsActorAt(actor, ':actorId')), { actorId: actor.id })
         .leftJoin(WorkingGroupMember, 'my', 'my.workingGroupId = g.id AND my.memberId = :actorId', {
           actorId: actor.id,
         })
@@ -242,6 +309,12 @@ export class WorkingGroupsService {
         )
         // Read-only look-up of the group's room (owned by discussions, which listens to this module's events).
         .addSelect(`(SELECT r.id FROM rooms r WHERE r.working_group_id = g.id AND r.kind = 'group')`, 'room_id')
+        // Only those who decide on requests see how many wait.
+        .addSelect(
+          `CASE WHEN ${decidesSql(actor)} THEN (SELECT count(*)::int FROM working_group_members p
+              WHERE p.working_group_id = g.id AND p.status = '${GroupMembershipStatus.Pending}') END`,
+          'pending_count',
+        )
     );
   }
 
@@ -251,8 +324,16 @@ export class WorkingGroupsService {
       myRole: (raw.my_role as GroupRole | null) ?? null,
       myStatus: (raw.my_status as GroupMembershipStatus | null) ?? null,
       roomId: (raw.room_id as string | null) ?? null,
+      pendingRequestCount:
+        raw.pending_count === null || raw.pending_count === undefined ? null : Number(raw.pending_count),
     });
   }
+}
+
+/** In a query of `rowsQuery`'s shape: the actor decides on the group's requests (an active lead, or staff). */
+function decidesSql(actor: Actor): string {
+  if (isNetworkStaff(actor)) return 'TRUE';
+  return `(my.role = '${GroupRole.Lead}' AND my.status = '${GroupMembershipStatus.Active}')`;
 }
 
 function toWorkingGroupResponse(row: GroupRow): WorkingGroupResponse {
@@ -266,8 +347,15 @@ function toWorkingGroupResponse(row: GroupRow): WorkingGroupResponse {
     memberCount: row.memberCount,
     myMembership: row.myRole && row.myStatus ? { role: row.myRole, status: row.myStatus } : null,
     roomId: row.roomId,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    pendingRequestCount: row.pendingRequestCount,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** An archived group takes nothing new (members, meetings, polls, documents): 409 `GROUP_ARCHIVED`. */
+export function assertGroupOpen(group: WorkingGroup): void {
+  if (group.archivedAt) throw new WorkingGroupException(WorkingGroupErrorCode.GROUP_ARCHIVED);
 }
 
 /** ASCII slug from a name; names with no Latin letters (CJK, Cyrillic) get a random one. */

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
   GroupMembershipStatus,
   GroupRole,
+  GroupVisibility,
   NetworkRole,
+  type MemberResponse,
   type DocumentResponse,
   type GroupMemberResponse,
   type JoinResponse,
@@ -16,13 +18,126 @@ import {
 import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
-import { FormError } from '../../ui/form';
+import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
-import { useApi, useApiMutation } from '../../ui/use-api';
+import { useApi, useApiMutation, usePages } from '../../ui/use-api';
 
-function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }) {
+/** Finds network members by name in any script (the directory's folded search) and adds one to the group. */
+function AddMember({ group, inGroup }: { group: WorkingGroupResponse; inGroup: Set<string> }) {
+  const { t } = useTranslation('groups');
+  const [q, setQ] = useState('');
+  const found = usePages<MemberResponse>(q.trim() ? '/members' : null, { q: q.trim(), limit: 8 });
+  const add = useApiMutation(
+    (memberId: string) => api(`/working-groups/${group.id}/members`, { method: 'POST', body: { memberId } }),
+    { invalidates: [`/working-groups/${group.id}`], onSuccess: () => setQ('') },
+  );
+  return (
+    <div className="people-picker" role="group" aria-labelledby="group-add-member">
+      <h3 id="group-add-member">{t('addMember')}</h3>
+      <Field
+        label={t('findPeople')}
+        type="search"
+        value={q}
+        onChange={(event) => setQ(event.target.value)}
+        autoComplete="off"
+      />
+      <FormError error={add.error} />
+      {q.trim() && found.data && (
+        <ul className="list">
+          {found.data.map((person) => (
+            <li key={person.id} className="spread">
+              <span>
+                {person.displayName} <span className="muted">{person.organization ?? ''}</span>
+              </span>
+              {inGroup.has(person.id) ? (
+                <span className="muted">{t('inGroupAlready')}</span>
+              ) : (
+                <button type="button" className="secondary" onClick={() => void add.run(person.id)}>
+                  {t('addPerson', { name: person.displayName })}
+                </button>
+              )}
+            </li>
+          ))}
+          {found.data.length === 0 && <li className="muted">{t('noPeopleFound')}</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Name, description and kind of the group, and its archive switch: for its leads and network staff. */
+function GroupSettings({ group }: { group: WorkingGroupResponse }) {
+  const { t } = useTranslation('groups');
+  const [open, setOpen] = useState(false);
+  const save = useApiMutation(
+    (form: FormData) =>
+      api<WorkingGroupResponse>(`/working-groups/${group.id}`, {
+        method: 'PATCH',
+        body: {
+          name: String(form.get('name')).trim(),
+          description: String(form.get('description')).trim() || null,
+          visibility: form.get('visibility'),
+        },
+      }),
+    { invalidates: ['/working-groups', '/rooms'], onSuccess: () => setOpen(false) },
+  );
+  const archive = useApiMutation(
+    (archived: boolean) =>
+      api<WorkingGroupResponse>(`/working-groups/${group.id}/${archived ? 'archive' : 'unarchive'}`, {
+        method: 'POST',
+      }),
+    { invalidates: ['/working-groups', '/rooms'] },
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void save.run(new FormData(event.currentTarget));
+  }
+
+  if (!open) {
+    return (
+      <span className="row">
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          {t('edit')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void archive.run(!group.archivedAt)}>
+          {group.archivedAt ? t('unarchive') : t('archive')}
+        </button>
+        <FormError error={archive.error} />
+      </span>
+    );
+  }
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="group-edit">
+      <h2 id="group-edit">{t('editTitle', { name: group.name })}</h2>
+      <Field label={t('name')} name="name" required defaultValue={group.name} error={fieldError(save.error, 'name')} />
+      <TextArea
+        label={t('description')}
+        name="description"
+        defaultValue={group.description ?? ''}
+        error={fieldError(save.error, 'description')}
+      />
+      <SelectField
+        label={t('visibility')}
+        name="visibility"
+        defaultValue={group.visibility}
+        options={Object.values(GroupVisibility).map((value) => ({ value, label: t(`visibilityHint.${value}`) }))}
+      />
+      <FormError error={save.error} />
+      <div className="row">
+        <button type="submit">{t('common:save')}</button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Members({ group, lead, waiting }: { group: WorkingGroupResponse; lead: boolean; waiting: number | null }) {
   const { t } = useTranslation('groups');
   const format = useFormat();
+  const me = useMember();
   const members = useApi<Page<GroupMemberResponse>>(`/working-groups/${group.id}/members?limit=100`);
   const pending = useApi<Page<GroupMemberResponse>>(
     lead ? `/working-groups/${group.id}/members?status=pending&limit=100` : null,
@@ -40,7 +155,9 @@ function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }
       <FormError error={error} />
       {lead && pending.data && pending.data.items.length > 0 && (
         <>
-          <h3>{t('requests')}</h3>
+          <h3>
+            {t('requests')} {waiting ? <span className="badge">{t('pendingRequests', { count: waiting })}</span> : null}
+          </h3>
           <ul className="list">
             {pending.data.items.map((request) => (
               <li key={request.memberId} className="spread">
@@ -76,17 +193,24 @@ function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }
                   </span>
                 </span>
                 {lead ? (
-                  <select
-                    aria-label={t('roleOf', { name: member.displayName })}
-                    value={member.role}
-                    onChange={(event) => void act(member.memberId, 'PATCH', { role: event.target.value })}
-                  >
-                    {Object.values(GroupRole).map((role) => (
-                      <option key={role} value={role}>
-                        {t(`role.${role}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <span className="row">
+                    <select
+                      aria-label={t('roleOf', { name: member.displayName })}
+                      value={member.role}
+                      onChange={(event) => void act(member.memberId, 'PATCH', { role: event.target.value })}
+                    >
+                      {Object.values(GroupRole).map((role) => (
+                        <option key={role} value={role}>
+                          {t(`role.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    {member.memberId !== me.id && (
+                      <button type="button" className="secondary" onClick={() => void act(member.memberId, 'DELETE')}>
+                        {t('removeMember', { name: member.displayName })}
+                      </button>
+                    )}
+                  </span>
                 ) : (
                   <span className="tag">{t(`role.${member.role}`)}</span>
                 )}
@@ -95,11 +219,16 @@ function Members({ group, lead }: { group: WorkingGroupResponse; lead: boolean }
           </ul>
         )}
       </Async>
+      {lead && !group.archivedAt && members.data && (
+        <AddMember group={group} inGroup={new Set(members.data.items.map((m) => m.memberId))} />
+      )}
     </section>
   );
 }
 
 function Meetings({ group, lead }: { group: WorkingGroupResponse; lead: boolean }) {
+  // An archived group takes no new meetings or polls.
+  const schedule = lead && !group.archivedAt;
   const { t } = useTranslation('groups');
   const format = useFormat();
   // Fixed when the section opens: a path that changed on every render would fetch on every render.
@@ -111,7 +240,7 @@ function Meetings({ group, lead }: { group: WorkingGroupResponse; lead: boolean 
     <section className="card" aria-labelledby="group-meetings">
       <div className="spread">
         <h2 id="group-meetings">{t('meetings')}</h2>
-        {lead && (
+        {schedule && (
           <span className="row">
             <Link className="button" to={`/groups/${group.id}/schedule`}>
               {t('scheduleMeeting')}
@@ -171,9 +300,11 @@ function Documents({ group }: { group: WorkingGroupResponse }) {
     <section className="card" aria-labelledby="group-documents">
       <div className="spread">
         <h2 id="group-documents">{t('documents')}</h2>
-        <Link className="button secondary" to={`/documents/upload?workingGroupId=${group.id}`}>
-          {t('uploadDocument')}
-        </Link>
+        {!group.archivedAt && (
+          <Link className="button secondary" to={`/documents/upload?workingGroupId=${group.id}`}>
+            {t('uploadDocument')}
+          </Link>
+        )}
       </div>
       <Async state={documents}>
         {(page) =>
@@ -215,15 +346,17 @@ export default function GroupPage() {
           (active && mine?.role === GroupRole.Lead) ||
           me.role === NetworkRole.Admin ||
           me.role === NetworkRole.Coordinator;
+        // Kept current by `group.requests.updated` (the query layer refetches the group and its requests).
+        const waiting = current.pendingRequestCount;
         return (
           <>
             <div className="card">
               <div className="spread">
                 <h1>{current.name}</h1>
                 <span className="row">
-                  {!mine && (
+                  {!mine && !current.archivedAt && (
                     <button type="button" onClick={() => void membership('join')}>
-                      {current.visibility === 'private' ? t('requestToJoin') : t('join')}
+                      {current.visibility === GroupVisibility.Private ? t('requestToJoin') : t('join')}
                     </button>
                   )}
                   {mine?.status === GroupMembershipStatus.Pending && (
@@ -247,16 +380,24 @@ export default function GroupPage() {
                 <span className="tag">{t(`common:thematicArea.${current.thematicArea}`)}</span>
                 <span className="tag">{t(`visibilityShort.${current.visibility}`)}</span>
                 <span className="muted">{t('memberCount', { count: current.memberCount })}</span>
+                {current.archivedAt && <span className="tag">{t('archivedTag')}</span>}
+                {lead && waiting ? (
+                  <span className="badge" role="status">
+                    {t('pendingRequests', { count: waiting })}
+                  </span>
+                ) : null}
               </p>
               {current.description && <p>{current.description}</p>}
+              {current.archivedAt && <p className="warning">{t('archivedNotice')}</p>}
               <FormError error={error} />
+              {lead && <GroupSettings group={current} />}
             </div>
             {active || lead ? (
               <div className="grid">
                 <Meetings group={current} lead={lead} />
                 <Polls group={current} />
                 <Documents group={current} />
-                <Members group={current} lead={lead} />
+                <Members group={current} lead={lead} waiting={waiting} />
               </div>
             ) : (
               <p className="muted">{t('membersOnly')}</p>

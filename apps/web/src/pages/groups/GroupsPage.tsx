@@ -69,7 +69,15 @@ export default function GroupsPage() {
   const { t } = useTranslation('groups');
   const member = useMember();
   const [params, setParams] = useSearchParams();
-  const query = { thematicArea: params.get('thematicArea') ?? '', q: params.get('q') ?? '', limit: 30 };
+  // Groups in use (default), archived ones, or those where requests wait for the viewer's decision.
+  const show = params.get('show') ?? '';
+  const query = {
+    thematicArea: params.get('thematicArea') ?? '',
+    q: params.get('q') ?? '',
+    archived: show === 'archived' ? 'true' : '',
+    awaiting: show === 'awaiting' ? 'true' : '',
+    limit: 30,
+  };
   const groups = usePages<WorkingGroupResponse>('/working-groups', query);
   const staff = member.role === NetworkRole.Admin || member.role === NetworkRole.Coordinator;
 
@@ -100,6 +108,16 @@ export default function GroupsPage() {
             ...Object.values(ThematicArea).map((value) => ({ value, label: t(`common:thematicArea.${value}`) })),
           ]}
         />
+        <SelectField
+          label={t('show')}
+          name="show"
+          defaultValue={show}
+          options={[
+            { value: '', label: t('inUse') },
+            { value: 'awaiting', label: t('awaitingGroups') },
+            { value: 'archived', label: t('archivedGroups') },
+          ]}
+        />
         <button type="submit">{t('common:filter')}</button>
       </form>
       <Async state={groups}>
@@ -108,20 +126,31 @@ export default function GroupsPage() {
             <Empty>{t('noGroups')}</Empty>
           ) : (
             <ul className="grid list">
-              {items.map((group) => (
-                <li key={group.id} className="card">
-                  <h2>
-                    <Link to={`/groups/${group.id}`}>{group.name}</Link>
-                  </h2>
-                  <p className="row">
-                    <span className="tag">{t(`common:thematicArea.${group.thematicArea}`)}</span>
-                    <span className="tag">{t(`visibilityShort.${group.visibility}`)}</span>
-                    <span className="muted">{t('memberCount', { count: group.memberCount })}</span>
-                    {group.myMembership && <span className="tag">{t(`membership.${group.myMembership.status}`)}</span>}
-                  </p>
-                  {group.description && <p>{group.description}</p>}
-                </li>
-              ))}
+              {items.map((group) => {
+                const waiting = group.pendingRequestCount;
+                return (
+                  <li key={group.id} className="card">
+                    <h2>
+                      <Link to={`/groups/${group.id}`}>{group.name}</Link>
+                    </h2>
+                    <p className="row">
+                      <span className="tag">{t(`common:thematicArea.${group.thematicArea}`)}</span>
+                      <span className="tag">{t(`visibilityShort.${group.visibility}`)}</span>
+                      <span className="muted">{t('memberCount', { count: group.memberCount })}</span>
+                      {group.myMembership && (
+                        <span className="tag">{t(`membership.${group.myMembership.status}`)}</span>
+                      )}
+                      {group.archivedAt && <span className="tag">{t('archivedTag')}</span>}
+                      {waiting ? (
+                        <span className="badge" role="status">
+                          {t('pendingRequests', { count: waiting })}
+                        </span>
+                      ) : null}
+                    </p>
+                    {group.description && <p>{group.description}</p>}
+                  </li>
+                );
+              })}
             </ul>
           )
         }

@@ -17,6 +17,18 @@ export class ListWorkingGroupsQueryDto extends PageQueryDto {
   @IsBoolean()
   mine?: boolean;
 
+  @ApiPropertyOptional({ description: 'Only groups where join requests wait for my decision (I lead it, or staff)' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  awaiting?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: archived groups only; otherwise groups in use only' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  archived?: boolean;
+
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()
   @IsString()

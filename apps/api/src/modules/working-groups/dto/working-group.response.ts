@@ -24,6 +24,13 @@ export class WorkingGroupResponseDto implements WorkingGroupResponse {
   @ApiProperty() memberCount: number;
   @ApiProperty({ type: GroupMembershipSummaryDto, nullable: true }) myMembership: GroupMembershipSummaryDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) roomId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "Waiting join requests; null unless the viewer decides on them (the group's leads, staff)",
+  })
+  pendingRequestCount: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

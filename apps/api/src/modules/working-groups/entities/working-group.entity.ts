@@ -26,6 +26,10 @@ export class WorkingGroup {
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
 
+  /** Set while archived: kept and readable to its members, closed to new members, meetings and posts. */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

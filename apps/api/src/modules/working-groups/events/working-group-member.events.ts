@@ -22,12 +22,43 @@ export class WorkingGroupMemberLeftEvent {
   ) {}
 }
 
-/** Emitted when a member asks to join a private group: its leads are told. */
+/** Emitted when a member asks to join a private group: its leads and the network's staff are told. */
 export class WorkingGroupJoinRequestedEvent {
   static readonly NAME = 'working-group.join-requested';
   constructor(
     readonly workingGroupId: string,
     readonly memberId: string,
+  ) {}
+}
+
+/**
+ * Emitted after the number of a group's waiting join requests changed (asked, approved, declined, withdrawn), with
+ * those who decide on them: their badges follow live.
+ */
+export class WorkingGroupRequestsChangedEvent {
+  static readonly NAME = 'working-group.requests-changed';
+  constructor(
+    readonly workingGroupId: string,
+    readonly pendingCount: number,
+    readonly deciderIds: string[],
+  ) {}
+}
+
+/** Emitted after a group was renamed: its room takes the new name. */
+export class WorkingGroupRenamedEvent {
+  static readonly NAME = 'working-group.renamed';
+  constructor(
+    readonly workingGroupId: string,
+    readonly name: string,
+  ) {}
+}
+
+/** Emitted after a group was archived or brought back: its room closes to new messages, or opens again. */
+export class WorkingGroupArchivedEvent {
+  static readonly NAME = 'working-group.archived';
+  constructor(
+    readonly workingGroupId: string,
+    readonly archived: boolean,
   ) {}
 }
 
