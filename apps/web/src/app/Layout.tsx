@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { type MemberResponse, NetworkRole, type NotificationResponse, type Page } from '@lcc/contracts';
@@ -64,17 +64,36 @@ export function Layout() {
   const member = state.member;
   const unread = useUnreadNotifications(Boolean(member));
   const staff = member && (member.role === NetworkRole.Admin || member.role === NetworkRole.Coordinator);
+  // On a phone the navigation and the account links fold into a menu, closed again by every navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   return (
     <>
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <header className="top">
+      <header className={menuOpen ? 'top menu-open' : 'top'}>
         <NavLink to="/" className="brand">
           {t('appName')}
         </NavLink>
-        <nav aria-label={t('mainNavigation')}>
+        {member && (
+          // One bell for every width: beside the account links on a wide screen, beside the menu on a phone.
+          <NavLink to="/" className="bell" aria-label={t('notificationsUnread', { count: unread })}>
+            <span aria-hidden="true">🔔</span>
+            {unread > 0 && <span className="badge">{unread}</span>}
+          </NavLink>
+        )}
+        <button
+          type="button"
+          className="menu-toggle secondary"
+          aria-expanded={menuOpen}
+          aria-controls="site-menu site-actions"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> {t('menu')}
+        </button>
+        <nav id="site-menu" aria-label={t('mainNavigation')}>
           <ul>
             {member ? (
               <>
@@ -112,14 +131,10 @@ export function Layout() {
             </li>
           </ul>
         </nav>
-        <div className="top-actions">
+        <div id="site-actions" className="top-actions">
           <LanguageSwitcher />
           {member ? (
             <>
-              <NavLink to="/" className="bell" aria-label={t('notificationsUnread', { count: unread })}>
-                <span aria-hidden="true">🔔</span>
-                {unread > 0 && <span className="badge">{unread}</span>}
-              </NavLink>
               <NavLink to="/settings">{member.displayName}</NavLink>
               <button type="button" className="link" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
                 {t('signOut')}
