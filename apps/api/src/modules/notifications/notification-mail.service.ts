@@ -325,6 +325,9 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
           item.room = message && message.room_kind !== RoomKind.Direct ? (message.room_name ?? '—') : null;
           item.excerpt = message && !message.deleted_at ? excerpt(message.body) : null;
           if (d.roomId) item.url = `${base}/rooms/${d.roomId}`;
+        } else if (n.type === NotificationType.RegistrationPending) {
+          item.actor = (d.memberId ? members.get(d.memberId) : undefined) ?? d.memberName ?? null;
+          item.url = `${base}/admin`;
         } else if (d.meetingId) {
           item.meeting = meetings.get(d.meetingId) ?? null;
           item.group = d.workingGroupId ? (groups.get(d.workingGroupId) ?? null) : null;

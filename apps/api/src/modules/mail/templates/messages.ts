@@ -109,6 +109,26 @@ export function registrationPendingMail(p: RegistrationPendingMail): RenderedMai
   );
 }
 
+export interface RegistrationRejectedMail {
+  language: string;
+  name: string;
+  email: string;
+  reason: string;
+}
+
+export function registrationRejectedMail(p: RegistrationRejectedMail): RenderedMail {
+  const s = mailStrings(p.language);
+  return renderLayout(
+    {
+      ...base(s, p.name),
+      subject: s.registrationRejected.subject,
+      paragraphs: [s.registrationRejected.intro, fill(s.registrationRejected.reason, { reason: p.reason })],
+      footer: fill(s.registrationRejected.footer, { email: p.email }),
+    },
+    p.language,
+  );
+}
+
 export type MeetingMailKind = 'request' | 'update' | 'cancel' | 'reminder_24h' | 'reminder_1h';
 
 export interface MeetingMail {
@@ -202,6 +222,8 @@ export function notificationSentence(language: string, item: NotificationMailIte
       return fill(s.directMessage, params);
     case 'document_added':
       return fill(s.documentAdded, params);
+    case 'registration_pending':
+      return fill(s.registrationPending, params);
     case 'meeting_invited':
       return fill(s.meetingInvited, params);
     case 'meeting_updated':
