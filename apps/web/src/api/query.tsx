@@ -48,6 +48,11 @@ function LiveQueries({ client }: { client: QueryClient }) {
     ),
   );
   useSocketEvent(
+    'member.changed',
+    // Approvals and suspensions change the directory; registrations and rejections the staff's lists and count.
+    useCallback(() => void invalidatePaths(client, ['/members']), [client]),
+  );
+  useSocketEvent(
     'unread.updated',
     useCallback(
       (payload: { roomId: string; unreadCount: number; threadRootId?: string }) => {

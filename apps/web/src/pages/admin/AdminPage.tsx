@@ -59,6 +59,31 @@ function Pending() {
   );
 }
 
+/** Turned-down registrations with their reasons (the applicant was told by e-mail). */
+function Rejected() {
+  const { t } = useTranslation('admin');
+  const rejected = usePages<MemberResponse>('/members', { status: 'rejected', limit: 20 });
+  return (
+    <section className="card" aria-labelledby="rejected">
+      <h2 id="rejected">{t('rejected')}</h2>
+      <Async state={rejected}>
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>{t('noRejected')}</Empty>
+          ) : (
+            <MemberRows members={items} onChange={rejected.reload} />
+          )
+        }
+      </Async>
+      {rejected.hasMore && (
+        <button type="button" className="secondary" onClick={rejected.loadMore}>
+          {t('common:more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 function Invite() {
   const { t } = useTranslation('admin');
   const groups = useApi<Page<WorkingGroupResponse>>('/working-groups?limit=100');
@@ -208,6 +233,7 @@ export default function AdminPage() {
       </nav>
       <Pending />
       <Invite />
+      <Rejected />
       <Members />
       <Audit />
     </>

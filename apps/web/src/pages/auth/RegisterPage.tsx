@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { MemberStatus, MemberType, type MemberResponse } from '@lcc/contracts';
+import { MemberStatus, type MemberResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { isLanguage } from '../../i18n';
@@ -86,18 +86,21 @@ export default function RegisterPage() {
         autoComplete="name"
         error={fieldError(error, 'displayName')}
       />
+      {/* Nothing is preselected: a default would be kept by whoever did not look (the API requires both). */}
       <SelectField
         label={t('memberType')}
         name="memberType"
-        defaultValue={MemberType.CityGovernment}
-        options={options.memberTypes}
+        defaultValue=""
+        required
+        options={[{ value: '', label: t('common:choose') }, ...options.memberTypes]}
         error={fieldError(error, 'memberType')}
       />
       <SelectField
         label={t('country')}
         name="country"
-        defaultValue="CN"
-        options={options.countries}
+        defaultValue=""
+        required
+        options={[{ value: '', label: t('common:choose') }, ...options.countries]}
         error={fieldError(error, 'country')}
       />
       <Field

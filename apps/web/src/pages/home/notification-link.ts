@@ -13,6 +13,8 @@ export function notificationLink(notification: NotificationResponse): string {
       return data.workingGroupId ? `/groups/${data.workingGroupId}` : '/groups';
     case NotificationType.DocumentAdded:
       return data.documentId ? `/documents/${data.documentId}` : '/documents';
+    case NotificationType.RegistrationPending:
+      return '/admin';
     default:
       return data.meetingId ? `/meetings/${data.meetingId}` : '/meetings';
   }
