@@ -1,33 +1,44 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session';
+import { mongolianDates } from './mongolian-dates';
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** Dates and times in the reader's language and the member's time zone (the browser's before sign-in). */
+/** One way of writing an instant in the reader's language. */
+type InstantFormat = (iso: string) => string;
+
+/**
+ * Dates and times in the reader's language and the member's time zone (the browser's before sign-in). Country
+ * names come from the `countries` catalogue (UN names for the network's six, see scripts/country-names.mjs), so
+ * no code is ever shown bare. Browsers without Mongolian locale data (Chromium's ICU has none) would write
+ * Mongolian dates in English with a 12-hour clock: those are composed from CLDR's Mongolian patterns instead.
+ */
 export function useFormat(timeZoneOverride?: string) {
-  const { i18n } = useTranslation();
+  const { i18n, t: countryName } = useTranslation('countries');
   const { state } = useSession();
   const timeZone = timeZoneOverride ?? state.member?.timeZone ?? browserTimeZone();
   const language = i18n.language;
   return useMemo(() => {
-    const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone });
-    const time = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
-    const weekday = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', timeZone });
+    const mongolian = language === 'mn' && Intl.DateTimeFormat.supportedLocalesOf(['mn']).length === 0;
+    const intl = (options: Intl.DateTimeFormatOptions): InstantFormat => {
+      const format = new Intl.DateTimeFormat(language, { ...options, timeZone });
+      return (iso) => format.format(new Date(iso));
+    };
+    const own = mongolian ? mongolianDates(timeZone) : null;
     const number = new Intl.NumberFormat(language);
-    const regions = new Intl.DisplayNames([language], { type: 'region' });
+    const regions = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
     return {
       timeZone,
       language,
-      dateTime: (iso: string) => dateTime.format(new Date(iso)),
-      date: (iso: string) => date.format(new Date(iso)),
-      time: (iso: string) => time.format(new Date(iso)),
-      weekday: (iso: string) => weekday.format(new Date(iso)),
+      dateTime: own?.dateTime ?? intl({ dateStyle: 'medium', timeStyle: 'short' }),
+      date: own?.date ?? intl({ dateStyle: 'medium' }),
+      time: own?.time ?? intl({ timeStyle: 'short' }),
+      weekday: own?.weekday ?? intl({ weekday: 'short', day: 'numeric' }),
       number: (value: number) => number.format(value),
-      country: (code: string) => regions.of(code) ?? code,
+      country: (code: string) => countryName(code, { defaultValue: regions.of(code) ?? code }),
       bytes: (value: number) =>
         value < 1024
           ? `${number.format(value)} B`
@@ -36,13 +47,15 @@ export function useFormat(timeZoneOverride?: string) {
             : `${number.format(Math.round(value / 1024 ** 2 / 0.1) / 10)} MB`,
       /** A time in another zone, e.g. an invitee's, with the zone's short name. */
       inZone: (iso: string, zone: string) =>
-        new Intl.DateTimeFormat(language, {
-          weekday: 'short',
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone: zone,
-          timeZoneName: 'short',
-        }).format(new Date(iso)),
+        mongolian
+          ? mongolianDates(zone).inZone(iso)
+          : new Intl.DateTimeFormat(language, {
+              weekday: 'short',
+              hour: '2-digit',
+              minute: '2-digit',
+              timeZone: zone,
+              timeZoneName: 'short',
+            }).format(new Date(iso)),
     };
-  }, [language, timeZone]);
+  }, [language, timeZone, countryName]);
 }
