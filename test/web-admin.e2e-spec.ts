@@ -157,6 +157,14 @@ describeInBrowser(
         // The local time reads as Mongolian writes it: a 24-hour clock, a Mongolian weekday, no English.
         const local = await page.locator('dd', { hasText: 'Asia/Pyongyang' }).textContent();
         expect(local).toMatch(/^(Ня|Да|Мя|Лх|Пү|Ба|Бя) \d{2}:\d{2} \(GMT\+9\) \(Asia\/Pyongyang\)$/);
+        // The calendar names the month as CLDR writes it in Mongolian (Node has the data the browser lacks).
+        await page.goto('/meetings');
+        const month = new Intl.DateTimeFormat('mn', {
+          month: 'long',
+          year: 'numeric',
+          timeZone: reader.profile.timeZone,
+        });
+        await page.getByText(month.format(new Date()), { exact: true }).first().waitFor();
         // Countries outside the network come from the shipped Mongolian names, never a bare code.
         const visitor = await (await portal.context({ locale: 'mn-MN' })).newPage();
         await visitor.goto('/register');
