@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { countryName } from '@lcc/contracts';
 import { escapeHtml, fill, safeUrl } from './escape.js';
 import { type MailContent, type RenderedMail, renderLayout } from './layout.js';
 import { type MailStrings, mailStrings } from './locales/index.js';
@@ -90,13 +91,19 @@ export interface RegistrationPendingMail {
   name: string;
   email: string;
   organization: string | null;
+  /** ISO code; written as the country's name in the reader's language. */
   country: string;
   url: string;
 }
 
 export function registrationPendingMail(p: RegistrationPendingMail): RenderedMail {
   const s = mailStrings(p.language);
-  const params = { name: p.name, email: p.email, organization: p.organization ?? '—', country: p.country };
+  const params = {
+    name: p.name,
+    email: p.email,
+    organization: p.organization ?? '—',
+    country: countryName(p.country, p.language),
+  };
   return renderLayout(
     {
       ...base(s, p.recipientName),
