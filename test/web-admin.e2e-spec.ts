@@ -86,6 +86,11 @@ describeInBrowser(
       const rejected = admin.getByRole('region', { name: 'Rejected registrations' });
       await rejected.getByText(`Reason: ${reason}`).waitFor();
       expect(await adminLink.textContent()).toBe('Administration');
+      // The audit log says what happened, in words.
+      const audit = admin.getByRole('region', { name: 'Audit log' });
+      const entry = audit.getByRole('row').filter({ hasText: 'Registration rejected' });
+      await entry.getByText(`Reason: ${reason}`).waitFor();
+      expect(await entry.getByRole('link', { name: 'Member' }).count()).toBe(1);
       expect(await memberByName('Oyuntsetseg', 'rejected')).toMatchObject({
         status: 'rejected',
         rejectionReason: reason,

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
+  AuditAction,
   NetworkRole,
   type AuditEntryResponse,
   type InvitationResponse,
@@ -168,8 +169,28 @@ function Members() {
   );
 }
 
+/** What changed, in words where the portal knows the action; otherwise the recorded details as they are. */
+function AuditDetails({ entry }: { entry: AuditEntryResponse }) {
+  const { t } = useTranslation('admin');
+  const details = entry.details as Record<string, unknown>;
+  if (entry.action === AuditAction.MemberRejected && typeof details.reason === 'string') {
+    return <>{t('rejectedBecause', { reason: details.reason })}</>;
+  }
+  if (entry.action === AuditAction.MemberRoleChanged && typeof details.from === 'string') {
+    return (
+      <>{t('auditRole', { from: t(`common:role.${details.from}`), to: t(`common:role.${String(details.to)}`) })}</>
+    );
+  }
+  if (Object.keys(details).length === 0) return null;
+  return <code>{JSON.stringify(details)}</code>;
+}
+
 function Audit() {
   const { t } = useTranslation('admin');
+  const targetLabel = (type: string) =>
+    ['member', 'invitation', 'working_group', 'document'].includes(type)
+      ? t(`auditTarget.${type}`)
+      : t('auditTarget.other');
   const format = useFormat();
   const audit = usePages<AuditEntryResponse>('/audit', { limit: 50 });
   return (
@@ -197,13 +218,13 @@ function Audit() {
                       <td>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</td>
                       <td>
                         {entry.targetType === 'member' ? (
-                          <Link to={`/members/${entry.targetId}`}>{entry.targetType}</Link>
+                          <Link to={`/members/${entry.targetId}`}>{targetLabel(entry.targetType)}</Link>
                         ) : (
-                          entry.targetType
+                          targetLabel(entry.targetType)
                         )}
                       </td>
                       <td>
-                        <code>{JSON.stringify(entry.details)}</code>
+                        <AuditDetails entry={entry} />
                       </td>
                     </tr>
                   ))}
