@@ -22,8 +22,7 @@ export default function OutboxPage() {
       {items?.map((mail) => (
         <details key={mail.id} className="card">
           <summary>
-            {t(`outbox.statuses.${mail.status}`)} · {mail.to} · {mail.subject} ·{' '}
-            {format.dateTime(mail.createdAt)}
+            {t(`outbox.statuses.${mail.status}`)} · {mail.to} · {mail.subject} · {format.dateTime(mail.createdAt)}
           </summary>
           <p>
             {t('outbox.attempts', { count: mail.attempts })}
