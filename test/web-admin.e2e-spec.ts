@@ -55,9 +55,9 @@ describeInBrowser(
       await visitor.getByLabel('Password').fill('Steppe wind 2027 blue');
       await visitor.getByLabel('Full name').fill('Oyuntsetseg Bat');
       await visitor.getByRole('button', { name: 'Register' }).click();
-      // The API asks for both; nothing was created.
-      await visitor.locator('.field-error').filter({ hasText: 'memberType' }).waitFor();
-      await visitor.locator('.field-error').filter({ hasText: 'country' }).waitFor();
+      // Both are asked for; nothing was created.
+      await visitor.locator('.field-error').filter({ hasText: 'Please choose the kind of member you are.' }).waitFor();
+      await visitor.locator('.field-error').filter({ hasText: 'Please choose your country.' }).waitFor();
       expect(await memberByName('Oyuntsetseg')).toBeUndefined();
       // The expert type and the country, named as the United Nations writes it.
       await visitor.getByLabel('Member type').selectOption({ label: 'Individual expert' });

@@ -40,9 +40,20 @@ export default function RegisterPage() {
   });
   const { error, pending: busy } = register;
 
+  // Both choices are asked here, in the reader's language, before the API would word it in English.
+  const [unchosen, setUnchosen] = useState<string[]>([]);
+  const choiceError = (field: 'memberType' | 'country') =>
+    unchosen.includes(field)
+      ? t(field === 'memberType' ? 'register.chooseMemberType' : 'register.chooseCountry')
+      : fieldError(error, field);
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const member = await register.run(new FormData(event.currentTarget));
+    const form = new FormData(event.currentTarget);
+    const missing = ['memberType', 'country'].filter((field) => !form.get(field));
+    setUnchosen(missing);
+    if (missing.length > 0) return;
+    const member = await register.run(form);
     if (member) setRegistered(member);
   }
 
@@ -93,7 +104,7 @@ export default function RegisterPage() {
         defaultValue=""
         required
         options={[{ value: '', label: t('common:choose') }, ...options.memberTypes]}
-        error={fieldError(error, 'memberType')}
+        error={choiceError('memberType')}
       />
       <SelectField
         label={t('country')}
@@ -101,7 +112,7 @@ export default function RegisterPage() {
         defaultValue=""
         required
         options={[{ value: '', label: t('common:choose') }, ...options.countries]}
-        error={fieldError(error, 'country')}
+        error={choiceError('country')}
       />
       <Field
         label={t('organization')}
