@@ -236,6 +236,8 @@ describe('account e-mail over a real SMTP server', () => {
       '<img src=x onerror=alert(1)> Батбаяр бүртгүүлж, зөвшөөрөл хүлээж байна',
     );
     expect(notice.parsed.text).toContain('http://portal.test/admin');
+    // The country by its name in the reader's language, never the bare code.
+    expect(notice.parsed.text).toContain('Монгол Улс)');
     expect(notice.parsed.html).not.toContain('<img');
     await mailWithSubject(admin.email, '<img src=x onerror=alert(1)> Батбаяр registered and waits for approval');
     const reused = await t.http().post('/api/auth/email/confirm').send({ token }).expect(400);

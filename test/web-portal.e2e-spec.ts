@@ -116,6 +116,8 @@ describeInBrowser('web portal: members, administration, discussions and language
     await invitee.getByLabel('E-mail').fill('sato@kitakyushu.jp');
     await invitee.getByLabel('Password').fill('Kitakyushu eco-model 2027');
     await invitee.getByLabel('Full name').fill('Sato Hiroshi');
+    // Nothing is preselected: the invitee chooses both.
+    await invitee.getByLabel('Member type').selectOption('city_government');
     await invitee.getByLabel('Country').selectOption('JP');
     await invitee.getByRole('button', { name: 'Register' }).click();
     await invitee.getByText('Your account is active.').waitFor();

@@ -14,3 +14,56 @@ export const COUNTRY_CODES: readonly string[] = [
     'TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
   ).split(' '),
 ];
+
+/**
+ * The member states' names, exactly as the portal writes them: the United Nations' short names (UNTERM) in English,
+ * Chinese and Russian, and the official short names their governments use in Japanese, Korean and Mongolian. Other
+ * countries take Unicode CLDR's names (see scripts/country-names.ts).
+ */
+export const MEMBER_STATE_NAMES: Record<
+  (typeof MEMBER_STATES)[number],
+  Record<'en' | 'zh' | 'ja' | 'ko' | 'ru' | 'mn', string>
+> = {
+  CN: { en: 'China', zh: '中国', ja: '中国', ko: '중국', ru: 'Китай', mn: 'Хятад' },
+  KP: {
+    en: "Democratic People's Republic of Korea",
+    zh: '朝鲜民主主义人民共和国',
+    ja: '朝鮮民主主義人民共和国',
+    ko: '조선민주주의인민공화국',
+    ru: 'Корейская Народно-Демократическая Республика',
+    mn: 'Бүгд Найрамдах Ардчилсан Солонгос Ард Улс',
+  },
+  JP: { en: 'Japan', zh: '日本', ja: '日本', ko: '일본', ru: 'Япония', mn: 'Япон' },
+  MN: { en: 'Mongolia', zh: '蒙古', ja: 'モンゴル国', ko: '몽골', ru: 'Монголия', mn: 'Монгол Улс' },
+  KR: {
+    en: 'Republic of Korea',
+    zh: '大韩民国',
+    ja: '大韓民国',
+    ko: '대한민국',
+    ru: 'Республика Корея',
+    mn: 'Бүгд Найрамдах Солонгос Улс',
+  },
+  RU: {
+    en: 'Russian Federation',
+    zh: '俄罗斯联邦',
+    ja: 'ロシア連邦',
+    ko: '러시아 연방',
+    ru: 'Российская Федерация',
+    mn: 'Оросын Холбооны Улс',
+  },
+};
+
+/**
+ * A country's name in one of the portal's languages: the member states from `MEMBER_STATE_NAMES`, others from the
+ * runtime's CLDR data (Node's full ICU has all six languages; browsers lack Mongolian, so the web portal reads
+ * generated catalogues instead). Never the bare code unless the runtime knows no name at all.
+ */
+export function countryName(code: string, language: string): string {
+  const own = (MEMBER_STATE_NAMES as Record<string, Record<string, string>>)[code]?.[language];
+  if (own) return own;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

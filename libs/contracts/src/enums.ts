@@ -8,6 +8,8 @@ export enum MemberType {
   Business = 'business',
   InternationalOrganization = 'international_organization',
   Secretariat = 'secretariat',
+  /** A person who joins on their own expertise, not on behalf of an organisation. */
+  IndividualExpert = 'individual_expert',
 }
 
 /** Network-wide role of a member (distinct from the role inside a working group). */
@@ -22,6 +24,8 @@ export enum MemberStatus {
   Pending = 'pending',
   Active = 'active',
   Suspended = 'suspended',
+  /** A registration a coordinator or admin turned down, with a reason told to the applicant. */
+  Rejected = 'rejected',
 }
 
 /** Role inside one working group. */
@@ -114,6 +118,8 @@ export enum NotificationType {
   DirectMessage = 'direct_message',
   /** A document uploaded into a working group, to the group's active members who may open it. */
   DocumentAdded = 'document_added',
+  /** A registration whose address is confirmed waits for approval: to the active coordinators and admins. */
+  RegistrationPending = 'registration_pending',
 }
 
 export enum RoomKind {
@@ -151,6 +157,8 @@ export enum PollAnswer {
 
 export enum AuditAction {
   MemberApproved = 'member.approved',
+  /** A pending registration turned down; `details.reason` is the reason the applicant was told. */
+  MemberRejected = 'member.rejected',
   MemberSuspended = 'member.suspended',
   MemberReinstated = 'member.reinstated',
   MemberRoleChanged = 'member.role_changed',
@@ -159,6 +167,8 @@ export enum AuditAction {
   InvitationRevoked = 'invitation.revoked',
   /** A member chose a new password through an e-mailed reset link. */
   PasswordReset = 'member.password_reset',
+  /** A member changed their own password (knowing the current one). */
+  PasswordChanged = 'member.password_changed',
   WorkingGroupCreated = 'working_group.created',
   WorkingGroupArchived = 'working_group.archived',
   WorkingGroupUnarchived = 'working_group.unarchived',

@@ -1,5 +1,5 @@
 import type { NotificationResponse } from './responses.js';
-import type { RoomKind, RoomNotifyLevel, RoomVisibility } from './enums.js';
+import type { MemberStatus, NetworkRole, RoomKind, RoomNotifyLevel, RoomVisibility } from './enums.js';
 
 export interface ReactionSummary {
   emoji: string;
@@ -179,6 +179,11 @@ export interface ServerToClientEvents {
   'room.added': (room: RoomResponse) => void;
   /** To `member:<id>`: the member left or was removed from a room; their sockets have left its channel. */
   'room.removed': (payload: { roomId: string }) => void;
+  /**
+   * A member's account changed (approved, suspended, reinstated, role): to every socket, since the directory shows
+   * active members to everyone. A new or rejected registration goes to coordinators and admins only.
+   */
+  'member.changed': (payload: { memberId: string; status: MemberStatus; role: NetworkRole }) => void;
   /** To `member:<id>`: the member's notification level of a room changed (in another tab or device). */
   'room.notify-level': (payload: { roomId: string; notifyLevel: RoomNotifyLevel }) => void;
   /**

@@ -38,6 +38,8 @@ export interface MemberResponse {
   role: NetworkRole;
   status: MemberStatus;
   mustChangePassword?: boolean;
+  /** Why a rejected registration was turned down: shown to coordinators and admins; absent for everyone else. */
+  rejectionReason?: string | null;
   createdAt: string;
 }
 
@@ -278,6 +280,12 @@ export interface NotificationParams {
     groupName: string;
     actorId: string;
     actorName: string;
+  };
+  [NotificationType.RegistrationPending]: {
+    memberId: string;
+    memberName: string;
+    organization?: string;
+    country: string;
   };
 }
 

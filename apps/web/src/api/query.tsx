@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import type { NotificationResponse, Page, RoomResponse } from '@lcc/contracts';
-import type { ApiError } from './client';
+import type { MemberResponse, NotificationResponse, Page, RoomResponse } from '@lcc/contracts';
+import { api, type ApiError } from './client';
 import { PENDING, createQueryClient, invalidatePaths, keepOnlyViewer, updateLists, type Viewer } from './query-cache';
 import { useRealtime, useSocketEvent } from './realtime';
 import { useSession } from './session';
@@ -24,6 +24,8 @@ const HOME = ['/notifications', '/working-groups', '/meetings', '/rooms', '/docu
 
 /** Socket events turned into cache changes, in one place. */
 function LiveQueries({ client }: { client: QueryClient }) {
+  const { state, updateMember } = useSession();
+  const me = state.member?.id;
   useSocketEvent(
     'notification.created',
     useCallback(
@@ -68,6 +70,20 @@ function LiveQueries({ client }: { client: QueryClient }) {
         void invalidatePaths(client, [`/working-groups/${payload.workingGroupId}`]);
       },
       [client],
+    ),
+  );
+  useSocketEvent(
+    'member.changed',
+    // Approvals and suspensions change the directory; registrations and rejections the staff's lists and count.
+    // A change to the reader's own role also changes what the header offers (the administration link).
+    useCallback(
+      (payload: { memberId: string }) => {
+        void invalidatePaths(client, ['/members']);
+        if (payload.memberId === me) {
+          void api<MemberResponse>('/members/me').then(updateMember, () => undefined);
+        }
+      },
+      [client, me, updateMember],
     ),
   );
   useSocketEvent(

@@ -45,6 +45,12 @@ function useUnreadNotifications(signedIn: boolean) {
   return signedIn ? (unread.data?.items.length ?? 0) : 0;
 }
 
+/** Registrations waiting for approval, for the admin link; kept current by `member.changed`. */
+function usePendingRegistrations(staff: boolean) {
+  const pending = useApi<Page<MemberResponse>>(staff ? '/members?status=pending&limit=100' : null);
+  return staff ? (pending.data?.items.length ?? 0) : 0;
+}
+
 function ConnectionBanner() {
   const { t } = useTranslation();
   const { connection } = useRealtime();
@@ -67,6 +73,7 @@ export function Layout() {
   // On a phone the navigation and the account links fold into a menu, closed again by every navigation.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  const pending = usePendingRegistrations(Boolean(staff));
 
   return (
     <>
@@ -114,7 +121,17 @@ export function Layout() {
                 </li>
                 {staff && (
                   <li>
-                    <NavLink to="/admin">{t('nav.admin')}</NavLink>
+                    <NavLink to="/admin">
+                      {t('nav.admin')}
+                      {pending > 0 && (
+                        <>
+                          <span className="badge" aria-hidden="true">
+                            {pending}
+                          </span>
+                          <span className="visually-hidden">{t('nav.adminPending', { count: pending })}</span>
+                        </>
+                      )}
+                    </NavLink>
                   </li>
                 )}
               </>

@@ -25,6 +25,7 @@ export const NAMESPACES = [
   'cities',
   'ecolabels',
   'mail',
+  'countries',
 ] as const;
 
 const STORAGE_KEY = 'lcc.language';

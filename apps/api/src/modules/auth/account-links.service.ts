@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditAction, MemberStatus } from '@lcc/contracts';
@@ -9,6 +10,7 @@ import { publicUrl } from '../../config/public-url.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { emailConfirmationMail, passwordResetMail, registrationPendingMail } from '../mail/mail.service.js';
+import { MemberAwaitingApprovalEvent } from '../members/events/member-awaiting-approval.event.js';
 import type { Member } from '../members/members.service.js';
 import { MembersService } from '../members/members.service.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
@@ -30,6 +32,7 @@ export class AccountLinksService {
     private readonly sessions: SessionsService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Queues the confirmation e-mail of a self-registered member (inside the registration's transaction). */
@@ -52,15 +55,16 @@ export class AccountLinksService {
   }
 
   /**
-   * Confirms the address; the coordinators then hear that a confirmed registration waits for them (in the same
-   * transaction), so nobody is asked to approve an address its owner never confirmed.
+   * Confirms the address; the coordinators then hear that a confirmed registration waits for them (the e-mail in
+   * the same transaction, the in-app notification after the commit), so nobody is asked to approve an address its
+   * owner never confirmed.
    */
   async confirmEmail(token: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const awaiting = await this.dataSource.transaction(async (manager) => {
       const memberId = await this.consume(manager, token, 'email_confirmation');
       await this.members.markEmailVerified(manager, memberId);
       const member = await this.members.findById(memberId);
-      if (member?.status !== MemberStatus.Pending) return;
+      if (member?.status !== MemberStatus.Pending) return null;
       const staff = await this.members.staffRecipients(manager);
       await this.mail.enqueue(
         manager,
@@ -79,7 +83,11 @@ export class AccountLinksService {
           }),
         })),
       );
+      return member.id;
     });
+    if (awaiting) {
+      await this.events.emitAsync(MemberAwaitingApprovalEvent.NAME, new MemberAwaitingApprovalEvent(awaiting));
+    }
   }
 
   /**
@@ -88,7 +96,7 @@ export class AccountLinksService {
    */
   async forgotPassword(email: string): Promise<void> {
     const member = await this.members.findByEmail(email);
-    if (!member || member.status === MemberStatus.Suspended) return;
+    if (!member || member.status === MemberStatus.Suspended || member.status === MemberStatus.Rejected) return;
     const ttl = this.config.get('PASSWORD_RESET_TTL_SECONDS', { infer: true });
     await this.dataSource.transaction(async (manager) => {
       const { token, expiresAt } = await this.issue(manager, member.id, 'password_reset', ttl);
@@ -113,7 +121,7 @@ export class AccountLinksService {
     const memberId = await this.dataSource.transaction(async (manager) => {
       const id = await this.consume(manager, dto.token, 'password_reset');
       const member = await this.members.findById(id);
-      if (!member || member.status === MemberStatus.Suspended) {
+      if (!member || member.status === MemberStatus.Suspended || member.status === MemberStatus.Rejected) {
         throw new AuthException(AuthErrorCode.RESET_TOKEN_INVALID);
       }
       assertStrongPassword('newPassword', dto.newPassword, [

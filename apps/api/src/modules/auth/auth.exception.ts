@@ -7,6 +7,7 @@ export const AuthException = featureException<AuthErrorCode>('AuthException', {
   [AuthErrorCode.INVALID_CREDENTIALS]: [401, 'The e-mail or password is wrong'],
   [AuthErrorCode.ACCOUNT_PENDING]: [403, 'The account is waiting for approval by a coordinator'],
   [AuthErrorCode.ACCOUNT_SUSPENDED]: [403, 'The account is suspended'],
+  [AuthErrorCode.ACCOUNT_REJECTED]: [403, 'The registration was not accepted'],
   [AuthErrorCode.INVALID_REFRESH_TOKEN]: [401, 'The refresh token is not valid'],
   [AuthErrorCode.REFRESH_TOKEN_REUSED]: [401, 'The refresh token was already used; the session has been signed out'],
   [AuthErrorCode.SESSION_REVOKED]: [401, 'The session has ended; sign in again'],

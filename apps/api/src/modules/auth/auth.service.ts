@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type MemberResponse, MemberStatus, NetworkRole, type TokenPairResponse } from '@lcc/contracts';
+import { AuditAction, type MemberResponse, MemberStatus, NetworkRole, type TokenPairResponse } from '@lcc/contracts';
 import type { Actor, ClientInfo } from '../../common/http/actor.js';
+import { AuditService } from '../audit/audit.service.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
+import { MemberChangedEvent } from '../members/events/member-changed.event.js';
 import { MemberRegisteredEvent } from '../members/events/member-registered.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import type { Member } from '../members/members.service.js';
@@ -27,6 +29,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly events: EventEmitter2,
     private readonly accountLinks: AccountLinksService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Pending until approved; active at once with a valid invitation for the same e-mail (consumed atomically). */
@@ -56,6 +59,11 @@ export class AuthService {
       MemberRegisteredEvent.NAME,
       new MemberRegisteredEvent(member.id, member.status, workingGroupId),
     );
+    // A pending registration shows in the staff's lists; an invited member joins the directory at once.
+    await this.events.emitAsync(
+      MemberChangedEvent.NAME,
+      new MemberChangedEvent(member.id, member.status, member.role, member.status === MemberStatus.Pending),
+    );
     return toMemberResponse(member, { id: member.id, role: member.role });
   }
 
@@ -66,6 +74,7 @@ export class AuthService {
     if (!found || !valid) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
     if (found.member.status === MemberStatus.Pending) throw new AuthException(AuthErrorCode.ACCOUNT_PENDING);
     if (found.member.status === MemberStatus.Suspended) throw new AuthException(AuthErrorCode.ACCOUNT_SUSPENDED);
+    if (found.member.status === MemberStatus.Rejected) throw new AuthException(AuthErrorCode.ACCOUNT_REJECTED);
     return found.member;
   }
 
@@ -109,7 +118,20 @@ export class AuthService {
       member?.organization,
       dto.currentPassword,
     ]);
-    await this.members.setPassword(actor.id, dto.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await this.members.setPassword(actor.id, dto.newPassword, manager);
+      // Who and when only: neither password is ever written to the log.
+      await this.audit.record(
+        {
+          action: AuditAction.PasswordChanged,
+          actorId: actor.id,
+          targetType: 'member',
+          targetId: actor.id,
+          details: { forced: member?.mustChangePassword ?? false },
+        },
+        manager,
+      );
+    });
     await this.sessions.revokeAll(actor.id, 'password_changed', actor.sessionId);
   }
 

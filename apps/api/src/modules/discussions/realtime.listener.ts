@@ -3,7 +3,9 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { PollChangedEvent } from '../../common/events/poll-changed.event.js';
+import { MemberChangedEvent } from '../members/events/member-changed.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
+import { MembersService } from '../members/members.service.js';
 import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
 import { MessageCreatedEvent } from './events/message-created.event.js';
 import { MessageDeletedEvent } from './events/message-deleted.event.js';
@@ -32,7 +34,10 @@ const ASYNC = { async: true, promisify: true } as const;
  */
 @Injectable()
 export class RealtimeListener {
-  constructor(private readonly broadcaster: RoomBroadcaster) {}
+  constructor(
+    private readonly broadcaster: RoomBroadcaster,
+    private readonly members: MembersService,
+  ) {}
 
   @OnEvent(MessageCreatedEvent.NAME)
   onMessageCreated(event: MessageCreatedEvent): void {
@@ -129,6 +134,18 @@ export class RealtimeListener {
       workingGroupId: event.workingGroupId,
       pendingCount: event.pendingCount,
     });
+  }
+
+  /** Lists of members on screen refresh: the directory for everyone, pending registrations for staff only. */
+  @OnEvent(MemberChangedEvent.NAME, ASYNC)
+  async onMemberChanged(event: MemberChangedEvent): Promise<void> {
+    const payload = { memberId: event.memberId, status: event.status, role: event.role };
+    if (!event.staffOnly) return this.broadcaster.memberChanged(payload);
+    const staff = await this.members.staffRecipients();
+    this.broadcaster.memberChanged(
+      payload,
+      staff.map((member) => member.id),
+    );
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)

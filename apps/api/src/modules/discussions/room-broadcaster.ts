@@ -84,6 +84,16 @@ export class RoomBroadcaster {
     this.server?.to(memberIds.map(channel.member)).emit('group.requests.updated', payload);
   }
 
+  /** To every socket (`memberIds` absent) or to the sockets of those members: an account changed. */
+  memberChanged(payload: Parameters<ServerToClientEvents['member.changed']>[0], memberIds?: string[]): void {
+    if (!memberIds) {
+      this.server?.emit('member.changed', payload);
+      return;
+    }
+    if (memberIds.length === 0) return;
+    this.server?.to(memberIds.map(channel.member)).emit('member.changed', payload);
+  }
+
   /** To the member's sockets: a room is now in their list, as they see it. */
   roomAdded(memberId: string, room: RoomResponse): void {
     this.server?.to(channel.member(memberId)).emit('room.added', room);

@@ -26,6 +26,7 @@ export {
   notificationMail,
   passwordResetMail,
   registrationPendingMail,
+  registrationRejectedMail,
   unsubscribePage,
 } from './templates/messages.js';
 

@@ -28,6 +28,9 @@ export function toMemberResponse(member: Member, viewer: { id: string; role: Net
     createdAt: member.createdAt.toISOString(),
   };
   if (viewer?.id === member.id) response.mustChangePassword = member.mustChangePassword;
+  if (viewer && (viewer.role === NetworkRole.Admin || viewer.role === NetworkRole.Coordinator)) {
+    response.rejectionReason = member.rejectionReason;
+  }
   return response;
 }
 

@@ -8,6 +8,7 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { ChangeRoleDto } from './dto/change-role.dto.js';
 import { ListMembersQueryDto } from './dto/list-members-query.dto.js';
 import { MemberPageDto, MemberResponseDto } from './dto/member.response.js';
+import { RejectMemberDto } from './dto/reject-member.dto.js';
 import { UpdateMeDto } from './dto/update-me.dto.js';
 import { MembersService } from './members.service.js';
 
@@ -54,6 +55,16 @@ export class MembersController {
   @ApiOkResponse({ type: MemberResponseDto })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.members.approve(actor, id);
+  }
+
+  @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject a pending registration with a reason told to the applicant' })
+  @ApiErrors(409)
+  @HttpCode(200)
+  @Roles(NetworkRole.Admin, NetworkRole.Coordinator)
+  @ApiOkResponse({ type: MemberResponseDto })
+  reject(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectMemberDto) {
+    return this.members.reject(actor, id, dto.reason);
   }
 
   @Post(':id/suspend')

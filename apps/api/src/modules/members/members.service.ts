@@ -15,9 +15,11 @@ import {
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MailService, registrationRejectedMail } from '../mail/mail.service.js';
 import type { ListMembersQueryDto } from './dto/list-members-query.dto.js';
 import type { UpdateMeDto } from './dto/update-me.dto.js';
 import { Member } from './entities/member.entity.js';
+import { MemberChangedEvent } from './events/member-changed.event.js';
 import { MemberRoleChangedEvent } from './events/member-role-changed.event.js';
 import { MemberSuspendedEvent } from './events/member-suspended.event.js';
 import { escapeLike } from '../../common/search/like.js';
@@ -73,6 +75,7 @@ export class MembersService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly hasher: PasswordHasher,
+    private readonly mail: MailService,
   ) {}
 
   /** Inserts a member inside the caller's transaction; a taken e-mail (any letter case) is a 409. */
@@ -234,12 +237,41 @@ export class MembersService {
   }
 
   async approve(actor: Actor, id: string): Promise<MemberResponse> {
-    return this.transition(actor, id, AuditAction.MemberApproved, (member) => {
+    const response = await this.transition(actor, id, AuditAction.MemberApproved, (member) => {
       if (member.status !== MemberStatus.Pending) throw new MemberException(MemberErrorCode.MEMBER_NOT_PENDING);
       member.status = MemberStatus.Active;
       member.approvedAt = new Date();
       return {};
     });
+    await this.announce(response, false);
+    return response;
+  }
+
+  /**
+   * Turns a pending registration down. The reason is kept on the member, written to the audit log and e-mailed to
+   * the applicant in their language, all in one transaction (the mail leaves through the outbox after the commit).
+   */
+  async reject(actor: Actor, id: string, reason: string): Promise<MemberResponse> {
+    const response = await this.transition(actor, id, AuditAction.MemberRejected, async (member, manager) => {
+      if (member.status !== MemberStatus.Pending) throw new MemberException(MemberErrorCode.MEMBER_NOT_PENDING);
+      member.status = MemberStatus.Rejected;
+      member.rejectionReason = reason;
+      member.rejectedAt = new Date();
+      await this.mail.enqueue(manager, {
+        kind: 'registration_rejected',
+        to: { address: member.email, name: member.displayName },
+        language: member.language,
+        content: registrationRejectedMail({
+          language: member.language,
+          name: member.displayName,
+          email: member.email,
+          reason,
+        }),
+      });
+      return { reason };
+    });
+    await this.announce(response, true);
+    return response;
   }
 
   async suspend(actor: Actor, id: string): Promise<MemberResponse> {
@@ -252,15 +284,18 @@ export class MembersService {
       return { previousStatus };
     });
     await this.events.emitAsync(MemberSuspendedEvent.NAME, new MemberSuspendedEvent(id, actor.id));
+    await this.announce(response, false);
     return response;
   }
 
   async reinstate(actor: Actor, id: string): Promise<MemberResponse> {
-    return this.transition(actor, id, AuditAction.MemberReinstated, (member) => {
+    const response = await this.transition(actor, id, AuditAction.MemberReinstated, (member) => {
       if (member.status !== MemberStatus.Suspended) throw new MemberException(MemberErrorCode.MEMBER_NOT_SUSPENDED);
       member.status = MemberStatus.Active;
       return {};
     });
+    await this.announce(response, false);
+    return response;
   }
 
   /** Admins only (checked by the route); an admin cannot change their own role, so one admin always remains. */
@@ -271,7 +306,16 @@ export class MembersService {
       return { from, to: role };
     });
     await this.events.emitAsync(MemberRoleChangedEvent.NAME, new MemberRoleChangedEvent(id, actor.id));
+    await this.announce(response, false);
     return response;
+  }
+
+  /** After the commit: lists of members on screen refresh (the directory for everyone, or staff screens only). */
+  private async announce(member: MemberResponse, staffOnly: boolean): Promise<void> {
+    await this.events.emitAsync(
+      MemberChangedEvent.NAME,
+      new MemberChangedEvent(member.id, member.status, member.role, staffOnly),
+    );
   }
 
   /**
@@ -282,7 +326,7 @@ export class MembersService {
     actor: Actor,
     id: string,
     action: AuditAction,
-    change: (member: Member) => Record<string, unknown>,
+    change: (member: Member, manager: EntityManager) => Record<string, unknown> | Promise<Record<string, unknown>>,
   ): Promise<MemberResponse> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Member);
@@ -292,7 +336,7 @@ export class MembersService {
       if (actor.role !== NetworkRole.Admin && RANK[member.role] >= RANK[actor.role]) {
         throw new MemberException(MemberErrorCode.INSUFFICIENT_ROLE);
       }
-      const details = change(member);
+      const details = await change(member, manager);
       await repository.save(member);
       await this.audit.record({ action, actorId: actor.id, targetType: 'member', targetId: id, details }, manager);
       return toMemberResponse(member, actor);

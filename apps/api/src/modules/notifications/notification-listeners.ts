@@ -4,6 +4,7 @@ import { NotificationType } from '@lcc/contracts';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { DocumentUploadedEvent } from '../documents/events/document-uploaded.event.js';
+import { MemberAwaitingApprovalEvent } from '../members/events/member-awaiting-approval.event.js';
 import { MembersService } from '../members/members.service.js';
 import {
   WorkingGroupJoinRequestedEvent,
@@ -44,6 +45,23 @@ export class NotificationListeners {
     };
     await this.notifications.notify(
       audience.memberIds.map((memberId) => ({ memberId, type: NotificationType.DocumentAdded, data })),
+    );
+  }
+
+  /** A confirmed registration waits: the people who approve registrations (active coordinators and admins). */
+  @OnEvent(MemberAwaitingApprovalEvent.NAME, ASYNC)
+  async onAwaitingApproval(event: MemberAwaitingApprovalEvent): Promise<void> {
+    const member = await this.members.findById(event.memberId);
+    if (!member) return;
+    const staff = await this.members.staffRecipients();
+    const data = {
+      memberId: member.id,
+      memberName: member.displayName,
+      country: member.country,
+      ...(member.organization ? { organization: member.organization } : {}),
+    };
+    await this.notifications.notify(
+      staff.map((recipient) => ({ memberId: recipient.id, type: NotificationType.RegistrationPending, data })),
     );
   }
 

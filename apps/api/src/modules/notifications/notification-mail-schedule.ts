@@ -18,6 +18,7 @@ export const KIND_OF_TYPE: Record<NotificationType, NotificationMailKind> = {
   [NotificationType.GroupJoined]: NotificationMailKind.GroupRequests,
   [NotificationType.DirectMessage]: NotificationMailKind.DirectMessages,
   [NotificationType.DocumentAdded]: NotificationMailKind.Documents,
+  [NotificationType.RegistrationPending]: NotificationMailKind.GroupRequests,
 };
 
 /**
@@ -29,11 +30,17 @@ export const OWN_IMMEDIATE_MAIL: ReadonlySet<NotificationType> = new Set([
   NotificationType.MeetingUpdated,
   NotificationType.MeetingCancelled,
   NotificationType.MeetingReminder,
+  // The registration_pending e-mail leaves with the address confirmation (auth's account links).
+  NotificationType.RegistrationPending,
 ]);
 
-/** Types never summarised in a digest: a reminder read the next morning is no reminder. */
+/**
+ * Types never summarised in a digest: a reminder read the next morning is no reminder, and a pending registration
+ * was already e-mailed when its address was confirmed.
+ */
 export const NOT_DIGESTED: ReadonlySet<NotificationType> = new Set([
   NotificationType.MeetingReminder,
+  NotificationType.RegistrationPending,
   NotificationType.ActionItemDue,
   NotificationType.PollReminder,
 ]);

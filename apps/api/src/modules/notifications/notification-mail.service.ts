@@ -330,6 +330,9 @@ export class NotificationMailService implements OnApplicationBootstrap, OnApplic
           item.actor = (d.actorId ? members.get(d.actorId) : undefined) ?? d.actorName ?? null;
           item.excerpt = d.pollTitle ?? null;
           item.url = `${base}/polls/${d.pollId}`;
+        } else if (n.type === NotificationType.RegistrationPending) {
+          item.actor = (d.memberId ? members.get(d.memberId) : undefined) ?? d.memberName ?? null;
+          item.url = `${base}/admin`;
         } else if (d.meetingId) {
           item.meeting = meetings.get(d.meetingId) ?? null;
           item.group = d.workingGroupId ? (groups.get(d.workingGroupId) ?? null) : null;

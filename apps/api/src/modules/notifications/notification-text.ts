@@ -40,6 +40,8 @@ export function englishTitle(type: NotificationType, data: Record<string, string
       return `${data.actorName ?? 'Someone'} sent you a direct message`;
     case NotificationType.DocumentAdded:
       return `${data.actorName ?? 'Someone'} added ${data.documentTitle ?? 'a document'} to ${data.groupName ?? ''}`;
+    case NotificationType.RegistrationPending:
+      return `${data.memberName ?? 'Someone'} registered and waits for approval`;
     default:
       return String(type);
   }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
+  AuditAction,
   NetworkRole,
   type AuditEntryResponse,
   type InvitationResponse,
@@ -55,6 +56,31 @@ function Pending() {
           )
         }
       </Async>
+    </section>
+  );
+}
+
+/** Turned-down registrations with their reasons (the applicant was told by e-mail). */
+function Rejected() {
+  const { t } = useTranslation('admin');
+  const rejected = usePages<MemberResponse>('/members', { status: 'rejected', limit: 20 });
+  return (
+    <section className="card" aria-labelledby="rejected">
+      <h2 id="rejected">{t('rejected')}</h2>
+      <Async state={rejected}>
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>{t('noRejected')}</Empty>
+          ) : (
+            <MemberRows members={items} onChange={rejected.reload} />
+          )
+        }
+      </Async>
+      {rejected.hasMore && (
+        <button type="button" className="secondary" onClick={rejected.loadMore}>
+          {t('common:more')}
+        </button>
+      )}
     </section>
   );
 }
@@ -143,8 +169,28 @@ function Members() {
   );
 }
 
+/** What changed, in words where the portal knows the action; otherwise the recorded details as they are. */
+function AuditDetails({ entry }: { entry: AuditEntryResponse }) {
+  const { t } = useTranslation('admin');
+  const details = entry.details as Record<string, unknown>;
+  if (entry.action === AuditAction.MemberRejected && typeof details.reason === 'string') {
+    return <>{t('rejectedBecause', { reason: details.reason })}</>;
+  }
+  if (entry.action === AuditAction.MemberRoleChanged && typeof details.from === 'string') {
+    return (
+      <>{t('auditRole', { from: t(`common:role.${details.from}`), to: t(`common:role.${String(details.to)}`) })}</>
+    );
+  }
+  if (Object.keys(details).length === 0) return null;
+  return <code>{JSON.stringify(details)}</code>;
+}
+
 function Audit() {
   const { t } = useTranslation('admin');
+  const targetLabel = (type: string) =>
+    ['member', 'invitation', 'working_group', 'document'].includes(type)
+      ? t(`auditTarget.${type}`)
+      : t('auditTarget.other');
   const format = useFormat();
   const audit = usePages<AuditEntryResponse>('/audit', { limit: 50 });
   return (
@@ -172,13 +218,13 @@ function Audit() {
                       <td>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</td>
                       <td>
                         {entry.targetType === 'member' ? (
-                          <Link to={`/members/${entry.targetId}`}>{entry.targetType}</Link>
+                          <Link to={`/members/${entry.targetId}`}>{targetLabel(entry.targetType)}</Link>
                         ) : (
-                          entry.targetType
+                          targetLabel(entry.targetType)
                         )}
                       </td>
                       <td>
-                        <code>{JSON.stringify(entry.details)}</code>
+                        <AuditDetails entry={entry} />
                       </td>
                     </tr>
                   ))}
@@ -208,6 +254,7 @@ export default function AdminPage() {
       </nav>
       <Pending />
       <Invite />
+      <Rejected />
       <Members />
       <Audit />
     </>

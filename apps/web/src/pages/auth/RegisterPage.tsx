@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { MemberStatus, MemberType, type MemberResponse } from '@lcc/contracts';
+import { MemberStatus, type MemberResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { isLanguage } from '../../i18n';
@@ -40,9 +40,20 @@ export default function RegisterPage() {
   });
   const { error, pending: busy } = register;
 
+  // Both choices are asked here, in the reader's language, before the API would word it in English.
+  const [unchosen, setUnchosen] = useState<string[]>([]);
+  const choiceError = (field: 'memberType' | 'country') =>
+    unchosen.includes(field)
+      ? t(field === 'memberType' ? 'register.chooseMemberType' : 'register.chooseCountry')
+      : fieldError(error, field);
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const member = await register.run(new FormData(event.currentTarget));
+    const form = new FormData(event.currentTarget);
+    const missing = ['memberType', 'country'].filter((field) => !form.get(field));
+    setUnchosen(missing);
+    if (missing.length > 0) return;
+    const member = await register.run(form);
     if (member) setRegistered(member);
   }
 
@@ -86,19 +97,22 @@ export default function RegisterPage() {
         autoComplete="name"
         error={fieldError(error, 'displayName')}
       />
+      {/* Nothing is preselected: a default would be kept by whoever did not look (the API requires both). */}
       <SelectField
         label={t('memberType')}
         name="memberType"
-        defaultValue={MemberType.CityGovernment}
-        options={options.memberTypes}
-        error={fieldError(error, 'memberType')}
+        defaultValue=""
+        required
+        options={[{ value: '', label: t('common:choose') }, ...options.memberTypes]}
+        error={choiceError('memberType')}
       />
       <SelectField
         label={t('country')}
         name="country"
-        defaultValue="CN"
-        options={options.countries}
-        error={fieldError(error, 'country')}
+        defaultValue=""
+        required
+        options={[{ value: '', label: t('common:choose') }, ...options.countries]}
+        error={choiceError('country')}
       />
       <Field
         label={t('organization')}

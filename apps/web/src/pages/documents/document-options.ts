@@ -26,9 +26,9 @@ export function useDocumentOptions() {
   const { t, i18n } = useTranslation('documents');
   const format = useFormat();
   return useMemo(() => {
-    const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
+    // From the catalogue, not Intl.DisplayNames: browsers without Mongolian data would name them in English.
     const languageLabel = (code: string) =>
-      code === DocumentLanguage.Other ? t('languageOther') : (languageNames.of(code) ?? code);
+      code === DocumentLanguage.Other ? t('languageOther') : t(`common:languageName.${code}`, { defaultValue: code });
     return {
       kindLabel: (kind: string) => t(`common:documentKind.${kind}`, { defaultValue: kind }),
       languageLabel,

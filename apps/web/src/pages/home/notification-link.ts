@@ -16,6 +16,8 @@ export function notificationLink(notification: NotificationResponse): string {
       return data.pollId ? `/polls/${data.pollId}` : '/meetings';
     case NotificationType.DocumentAdded:
       return data.documentId ? `/documents/${data.documentId}` : '/documents';
+    case NotificationType.RegistrationPending:
+      return '/admin';
     default:
       return data.meetingId ? `/meetings/${data.meetingId}` : '/meetings';
   }

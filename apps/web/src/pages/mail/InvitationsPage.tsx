@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationListItem, InvitationResponse } from '@lcc/contracts';
 import { api } from '../../api/client';
+import { useFormat } from '../../ui/format';
 import { FormError } from '../../ui/form';
 import { Empty, Loading } from '../../ui/states';
 import { useApiMutation, usePages } from '../../ui/use-api';
@@ -9,6 +10,7 @@ import { useApiMutation, usePages } from '../../ui/use-api';
 /** Every invitation with its state; pending and expired ones can be sent again, unused ones withdrawn. */
 export default function InvitationsPage() {
   const { t } = useTranslation('mail');
+  const format = useFormat();
   const invitations = usePages<InvitationListItem>('/invitations', { limit: 50 });
   const items = invitations.data;
   const [resent, setResent] = useState<InvitationResponse>();
@@ -54,7 +56,7 @@ export default function InvitationsPage() {
                 <td>{item.role}</td>
                 <td>{item.language}</td>
                 <td>{t(`invitations.states.${item.state}`)}</td>
-                <td>{new Date(item.expiresAt).toLocaleString()}</td>
+                <td>{format.dateTime(item.expiresAt)}</td>
                 <td>
                   {(item.state === 'pending' || item.state === 'expired') && (
                     <button type="button" onClick={() => act(item, 'resend')}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxMailResponse } from '@lcc/contracts';
+import { useFormat } from '../../ui/format';
 import { FormError } from '../../ui/form';
 import { Empty, Loading } from '../../ui/states';
 import { usePages } from '../../ui/use-api';
@@ -7,6 +8,7 @@ import { usePages } from '../../ui/use-api';
 /** The e-mail outbox for administrators: without a mail server, this is where invitations and resets wait. */
 export default function OutboxPage() {
   const { t } = useTranslation('mail');
+  const format = useFormat();
   const outbox = usePages<OutboxMailResponse>('/admin/outbox', { limit: 20 });
   const items = outbox.data;
 
@@ -20,8 +22,7 @@ export default function OutboxPage() {
       {items?.map((mail) => (
         <details key={mail.id} className="card">
           <summary>
-            {t(`outbox.statuses.${mail.status}`)} · {mail.to} · {mail.subject} ·{' '}
-            {new Date(mail.createdAt).toLocaleString()}
+            {t(`outbox.statuses.${mail.status}`)} · {mail.to} · {mail.subject} · {format.dateTime(mail.createdAt)}
           </summary>
           <p>
             {t('outbox.attempts', { count: mail.attempts })}

@@ -46,7 +46,7 @@ function useMyMeetings(from: Date | undefined, to: Date | undefined) {
 }
 
 export default function MeetingsPage() {
-  const { t, i18n } = useTranslation('meetings');
+  const { t } = useTranslation('meetings');
   const member = useMember();
   const format = useFormat();
   const zone = format.timeZone;
@@ -70,9 +70,7 @@ export default function MeetingsPage() {
     return days;
   }, [items, zone]);
 
-  const monthTitle = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, 15),
-  );
+  const monthTitle = format.calendar.month(year, month);
   const go = (change: { month?: string; view?: View }) => {
     const next = new URLSearchParams(params);
     if (change.month) next.set('month', change.month);
@@ -156,17 +154,14 @@ function MonthGrid({
   byDay: Map<string, MeetingResponse[]>;
   title: string;
 }) {
-  const { t, i18n } = useTranslation('meetings');
+  const { t } = useTranslation('meetings');
   const format = useFormat();
   const weeks: string[][] = [];
   for (let day = first; day <= last; day = addDays(day, 1)) {
     if (weeks.length === 0 || weeks[weeks.length - 1].length === 7) weeks.push([]);
     weeks[weeks.length - 1].push(day);
   }
-  const weekdayShort = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' });
-  const weekdayLong = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' });
-  const dayNumber = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', timeZone: 'UTC' });
-  const dayLong = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' });
+  const { weekdayShort, weekdayLong, dayNumber, dayLong } = format.calendar;
   const inMonth = (day: string) => day.startsWith(monthParam(year, month));
 
   return (
@@ -175,21 +170,17 @@ function MonthGrid({
         <caption className="visually-hidden">{t('list.monthCaption', { month: title })}</caption>
         <thead>
           <tr>
-            {weeks[0].map((day) => {
-              const date = new Date(`${day}T12:00:00Z`);
-              return (
-                <th scope="col" key={day}>
-                  <abbr title={weekdayLong.format(date)}>{weekdayShort.format(date)}</abbr>
-                </th>
-              );
-            })}
+            {weeks[0].map((day) => (
+              <th scope="col" key={day}>
+                <abbr title={weekdayLong(day)}>{weekdayShort(day)}</abbr>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {weeks.map((week) => (
             <tr key={week[0]}>
               {week.map((day) => {
-                const date = new Date(`${day}T12:00:00Z`);
                 const meetings = byDay.get(day) ?? [];
                 const classes = [inMonth(day) ? '' : 'outside', day === today ? 'today' : ''].filter(Boolean);
                 return (
@@ -198,8 +189,8 @@ function MonthGrid({
                     className={classes.join(' ') || undefined}
                     aria-current={day === today ? 'date' : undefined}
                   >
-                    <time dateTime={day} className="day-number" aria-label={dayLong.format(date)}>
-                      {dayNumber.format(date)}
+                    <time dateTime={day} className="day-number" aria-label={dayLong(day)}>
+                      {dayNumber(day)}
                     </time>
                     {meetings.length > 0 && (
                       <ul className="day-meetings">
@@ -231,18 +222,17 @@ function MonthGrid({
 }
 
 function AgendaList({ year, month, byDay }: { year: number; month: number; byDay: Map<string, MeetingResponse[]> }) {
-  const { t, i18n } = useTranslation('meetings');
+  const { t } = useTranslation('meetings');
   const format = useFormat();
   const prefix = monthParam(year, month);
   const days = [...byDay.keys()].filter((day) => day.startsWith(prefix)).sort();
   if (days.length === 0) return <Empty>{t('list.empty')}</Empty>;
-  const dayLong = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' });
   return (
     <div className="agenda-view">
       {days.map((day) => (
         <section key={day} aria-labelledby={`day-${day}`}>
           <h3 id={`day-${day}`}>
-            <time dateTime={day}>{dayLong.format(new Date(`${day}T12:00:00Z`))}</time>
+            <time dateTime={day}>{format.calendar.dayLong(day)}</time>
           </h3>
           <ul className="list card">
             {(byDay.get(day) ?? []).map((meeting) => (

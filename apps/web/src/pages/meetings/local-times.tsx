@@ -73,19 +73,11 @@ export function LocalRange({
   endsAt: Date | string;
   zone: string;
 }) {
-  const { i18n } = useTranslation();
-  const text = useMemo(() => {
-    const range = new Intl.DateTimeFormat(i18n.language, {
-      timeZone: zone,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    return range.formatRange(new Date(startsAt), new Date(endsAt));
-  }, [i18n.language, zone, startsAt, endsAt]);
+  const format = useFormat();
+  const text = useMemo(
+    () => format.range(new Date(startsAt).toISOString(), new Date(endsAt).toISOString(), zone),
+    [format, zone, startsAt, endsAt],
+  );
   return <span title={zone}>{text}</span>;
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { countryName } from '@lcc/contracts';
 import { escapeHtml, fill, safeUrl } from './escape.js';
 import { type MailContent, type RenderedMail, renderLayout } from './layout.js';
 import { type MailStrings, mailStrings } from './locales/index.js';
@@ -90,13 +91,19 @@ export interface RegistrationPendingMail {
   name: string;
   email: string;
   organization: string | null;
+  /** ISO code; written as the country's name in the reader's language. */
   country: string;
   url: string;
 }
 
 export function registrationPendingMail(p: RegistrationPendingMail): RenderedMail {
   const s = mailStrings(p.language);
-  const params = { name: p.name, email: p.email, organization: p.organization ?? '—', country: p.country };
+  const params = {
+    name: p.name,
+    email: p.email,
+    organization: p.organization ?? '—',
+    country: countryName(p.country, p.language),
+  };
   return renderLayout(
     {
       ...base(s, p.recipientName),
@@ -104,6 +111,26 @@ export function registrationPendingMail(p: RegistrationPendingMail): RenderedMai
       paragraphs: [fill(s.registrationPending.intro, params)],
       action: { label: s.registrationPending.action, url: p.url },
       footer: s.registrationPending.footer,
+    },
+    p.language,
+  );
+}
+
+export interface RegistrationRejectedMail {
+  language: string;
+  name: string;
+  email: string;
+  reason: string;
+}
+
+export function registrationRejectedMail(p: RegistrationRejectedMail): RenderedMail {
+  const s = mailStrings(p.language);
+  return renderLayout(
+    {
+      ...base(s, p.name),
+      subject: s.registrationRejected.subject,
+      paragraphs: [s.registrationRejected.intro, fill(s.registrationRejected.reason, { reason: p.reason })],
+      footer: fill(s.registrationRejected.footer, { email: p.email }),
     },
     p.language,
   );
@@ -202,6 +229,8 @@ export function notificationSentence(language: string, item: NotificationMailIte
       return fill(s.directMessage, params);
     case 'document_added':
       return fill(s.documentAdded, params);
+    case 'registration_pending':
+      return fill(s.registrationPending, params);
     case 'meeting_invited':
       return fill(s.meetingInvited, params);
     case 'meeting_updated':

@@ -18,6 +18,12 @@ export class MemberResponseDto implements MemberResponse {
   @ApiProperty({ enum: NetworkRole, enumName: 'NetworkRole' }) role: NetworkRole;
   @ApiProperty({ enum: MemberStatus, enumName: 'MemberStatus' }) status: MemberStatus;
   @ApiPropertyOptional({ description: 'Only on your own profile' }) mustChangePassword?: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why a rejected registration was turned down; only for coordinators and admins',
+  })
+  rejectionReason?: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

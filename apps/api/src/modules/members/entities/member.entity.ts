@@ -66,6 +66,13 @@ export class Member {
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
 
+  /** Why the registration was turned down (status `rejected`); told to the applicant by e-mail. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  rejectionReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  rejectedAt: Date | null;
+
   /** When the member proved the address is theirs (a confirmation link, or registering from an invitation). */
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;

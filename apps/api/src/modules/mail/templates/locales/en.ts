@@ -32,6 +32,12 @@ export const en: MailStrings = {
     action: 'Review registrations',
     footer: 'You receive this e-mail because you are a coordinator of the LCC partnership network.',
   },
+  registrationRejected: {
+    subject: 'Your registration on the LCC Partnership Portal',
+    intro: 'Thank you for your interest in the LCC partnership network. Your registration was not accepted.',
+    reason: 'The reason given: {reason}',
+    footer: 'You receive this e-mail because {email} was used to register on the LCC Partnership Portal.',
+  },
   passwordReset: {
     subject: 'Reset your password',
     intro:
@@ -75,6 +81,7 @@ export const en: MailStrings = {
     groupJoined: 'You are now a member of {group}',
     directMessage: '{actor} sent you a direct message',
     documentAdded: '{actor} added {document} to {group}',
+    registrationPending: '{actor} registered and waits for approval',
     meetingInvited: 'You are invited to {meeting} ({group})',
     meetingUpdated: '{meeting} ({group}) has changed',
     meetingCancelled: '{meeting} ({group}) has been cancelled',

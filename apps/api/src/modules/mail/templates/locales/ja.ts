@@ -34,6 +34,13 @@ export const ja: MailStrings = {
     footer:
       'このメールは、あなたが低炭素都市パートナーシップ・ネットワークのコーディネーターであるため送信されました。',
   },
+  registrationRejected: {
+    subject: 'LCCパートナーシップ・ポータルへのご登録について',
+    intro:
+      '低炭素都市パートナーシップ・ネットワークにご関心をお寄せいただき、ありがとうございます。ご登録は承認されませんでした。',
+    reason: '理由：{reason}',
+    footer: 'このメールは、{email}がLCCパートナーシップ・ポータルへの登録に使用されたため送信されました。',
+  },
   passwordReset: {
     subject: 'パスワードの再設定',
     intro:
@@ -78,6 +85,7 @@ export const ja: MailStrings = {
     groupJoined: '{group}のメンバーになりました',
     directMessage: '{actor}さんからダイレクトメッセージが届きました',
     documentAdded: '{actor}さんが{group}に{document}を追加しました',
+    registrationPending: '{actor}さんが登録し、承認を待っています',
     meetingInvited: '{meeting}（{group}）に招待されました',
     meetingUpdated: '{meeting}（{group}）が変更されました',
     meetingCancelled: '{meeting}（{group}）は中止になりました',

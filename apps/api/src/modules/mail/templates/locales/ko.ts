@@ -30,6 +30,12 @@ export const ko: MailStrings = {
     action: '가입 신청 검토',
     footer: '귀하가 저탄소도시 파트너십 네트워크의 코디네이터이기 때문에 이 메일을 받으셨습니다.',
   },
+  registrationRejected: {
+    subject: 'LCC 파트너십 포털 가입 신청 결과',
+    intro: '저탄소도시 파트너십 네트워크에 관심을 가져 주셔서 감사합니다. 가입 신청이 승인되지 않았습니다.',
+    reason: '사유: {reason}',
+    footer: '{email} 주소로 LCC 파트너십 포털에 가입 신청이 있었기 때문에 이 메일을 받으셨습니다.',
+  },
   passwordReset: {
     subject: '비밀번호 재설정',
     intro:
@@ -73,6 +79,7 @@ export const ko: MailStrings = {
     groupJoined: '{group}의 회원이 되었습니다',
     directMessage: '{actor}님이 개인 메시지를 보냈습니다',
     documentAdded: '{actor}님이 {group}에 {document} 문서를 추가했습니다',
+    registrationPending: '{actor}님이 가입하여 승인을 기다리고 있습니다',
     meetingInvited: '{meeting}({group})에 초대되었습니다',
     meetingUpdated: '{meeting}({group})이(가) 변경되었습니다',
     meetingCancelled: '{meeting}({group})이(가) 취소되었습니다',

@@ -33,6 +33,12 @@ export const mn: MailStrings = {
     action: 'Бүртгэлүүдийг харах',
     footer: 'Та бага нүүрстөрөгчийн хотуудын түншлэлийн сүлжээний зохицуулагч тул энэ имэйлийг хүлээн авлаа.',
   },
+  registrationRejected: {
+    subject: 'LCC түншлэлийн порталд бүртгүүлсэн тухай',
+    intro: 'Бага нүүрстөрөгчийн хотуудын түншлэлийн сүлжээг сонирхсонд баярлалаа. Таны бүртгэлийг хүлээн аваагүй.',
+    reason: 'Шалтгаан: {reason}',
+    footer: '{email} хаягаар LCC түншлэлийн порталд бүртгүүлсэн тул та энэ имэйлийг хүлээн авлаа.',
+  },
   passwordReset: {
     subject: 'Нууц үгээ сэргээх',
     intro:
@@ -76,6 +82,7 @@ export const mn: MailStrings = {
     groupJoined: 'Та {group} бүлгийн гишүүн боллоо',
     directMessage: '{actor} танд хувийн мессеж илгээлээ',
     documentAdded: '{actor} {group} бүлэгт «{document}» баримт бичиг нэмлээ',
+    registrationPending: '{actor} бүртгүүлж, зөвшөөрөл хүлээж байна',
     meetingInvited: 'Таныг {meeting} ({group}) уулзалтад урьж байна',
     meetingUpdated: '{meeting} ({group}) уулзалт өөрчлөгдлөө',
     meetingCancelled: '{meeting} ({group}) уулзалт цуцлагдлаа',

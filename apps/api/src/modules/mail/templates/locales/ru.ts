@@ -33,6 +33,12 @@ export const ru: MailStrings = {
     action: 'Просмотреть регистрации',
     footer: 'Вы получили это письмо, потому что вы координатор партнёрской сети низкоуглеродных городов.',
   },
+  registrationRejected: {
+    subject: 'Ваша регистрация на портале партнёрства LCC',
+    intro: 'Благодарим за интерес к партнёрской сети низкоуглеродных городов. Ваша регистрация не принята.',
+    reason: 'Причина: {reason}',
+    footer: 'Вы получили это письмо, потому что адрес {email} был указан при регистрации на портале партнёрства LCC.',
+  },
   passwordReset: {
     subject: 'Сброс пароля',
     intro:
@@ -77,6 +83,7 @@ export const ru: MailStrings = {
     groupJoined: 'Вы теперь участник группы {group}',
     directMessage: '{actor} написал(а) вам личное сообщение',
     documentAdded: '{actor} добавил(а) документ «{document}» в группу {group}',
+    registrationPending: '{actor} зарегистрировался(-ась) и ждёт одобрения',
     meetingInvited: 'Вы приглашены на встречу {meeting} ({group})',
     meetingUpdated: 'Встреча {meeting} ({group}) изменена',
     meetingCancelled: 'Встреча {meeting} ({group}) отменена',

@@ -8,6 +8,8 @@ export interface MailStrings {
   invitation: { subject: string; intro: string; action: string; expires: string; footer: string };
   emailConfirmation: { subject: string; intro: string; action: string; expires: string; footer: string };
   registrationPending: { subject: string; intro: string; action: string; footer: string };
+  /** To the applicant whose registration was turned down; `{reason}` is the coordinator's text as written. */
+  registrationRejected: { subject: string; intro: string; reason: string; footer: string };
   passwordReset: { subject: string; intro: string; action: string; expires: string; footer: string };
   meeting: {
     requestSubject: string;
@@ -45,6 +47,7 @@ export interface MailStrings {
     groupJoined: string;
     directMessage: string;
     documentAdded: string;
+    registrationPending: string;
     meetingInvited: string;
     meetingUpdated: string;
     meetingCancelled: string;

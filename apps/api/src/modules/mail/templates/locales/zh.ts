@@ -28,6 +28,12 @@ export const zh: MailStrings = {
     action: '查看注册申请',
     footer: '您收到此邮件，是因为您是低碳城市伙伴关系网络的协调员。',
   },
+  registrationRejected: {
+    subject: '您在低碳城市伙伴关系门户的注册',
+    intro: '感谢您对低碳城市伙伴关系网络的关注。您的注册申请未获通过。',
+    reason: '原因：{reason}',
+    footer: '您收到此邮件，是因为有人使用{email}在低碳城市伙伴关系门户注册。',
+  },
   passwordReset: {
     subject: '重置您的密码',
     intro: '有人请求重置您账户的密码。请使用下面的链接设置新密码；这样做会使该账户在所有设备上退出登录。',
@@ -69,6 +75,7 @@ export const zh: MailStrings = {
     groupJoined: '您已成为 {group} 的成员',
     directMessage: '{actor} 给您发了一条私信',
     documentAdded: '{actor} 在 {group} 中添加了文件 {document}',
+    registrationPending: '{actor} 已注册，等待审批',
     meetingInvited: '您受邀参加 {meeting}（{group}）',
     meetingUpdated: '{meeting}（{group}）已变更',
     meetingCancelled: '{meeting}（{group}）已取消',
