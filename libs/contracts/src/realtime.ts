@@ -43,6 +43,8 @@ export interface RoomResponse {
   lastMessage: MessageResponse | null;
   lastMessageAt: string | null;
   unreadCount: number;
+  /** The viewer's read marker: every message up to this seq is read (the room opens at the first after it). */
+  lastReadSeq: number;
   mentionCount: number;
   /** Whether the viewer may moderate (pin, remove others' messages). */
   moderator: boolean;

@@ -2,13 +2,14 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, RoomResponse } from '@lcc/contracts';
 import { withQuery } from '../../api/client';
-import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
+import { useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
 import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 import { roomTitle } from './room-title';
 import { RoomSettings } from './RoomSettings';
+import { useReadMarker } from './use-read-marker';
 import { useRoomTimeline } from './use-room-timeline';
 
 const TYPING_SHOWN_MS = 4000;
@@ -109,58 +110,108 @@ function Thread({
 export function RoomView({ room }: { room: RoomResponse }) {
   const { t } = useTranslation('discussions');
   const me = useMember();
-  const { socket } = useRealtime();
   const timeline = useRoomTimeline(room.id);
   const members = useRoomMembers(room.id);
   const typing = useTyping(room.id, me.id);
   const [thread, setThread] = useState<MessageResponse | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
+  const stick = useRef(false);
   const heightBefore = useRef<number | null>(null);
-  // Where "new messages" begins: the room's unread count when it was opened, counted back over others' messages.
-  const [unreadAtOpen] = useState(room.unreadCount);
+  // The reader's place when the room was opened: "new messages" begins after it, and stays there while they read.
+  const [readAtOpen] = useState(room.lastReadSeq);
+  const [positioned, setPositioned] = useState(false);
+  const [atBottom, setAtBottom] = useState(true);
+  const [dividerInView, setDividerInView] = useState(true);
 
   const presence = useMemo(() => new Map(members.map((member) => [member.memberId, member.presence])), [members]);
   const main = timeline.messages.filter((message) => !message.threadRootId);
-  const firstUnreadSeq = useMemo(() => {
-    if (unreadAtOpen === 0) return null;
-    const others = timeline.messages.filter((message) => message.authorId !== me.id);
-    return others.length >= unreadAtOpen ? others[others.length - unreadAtOpen].seq : null;
-  }, [timeline.messages, unreadAtOpen, me.id]);
+  const firstUnreadSeq =
+    main.find((message) => message.seq > readAtOpen && message.authorId !== me.id && !message.deletedAt)?.seq ?? null;
+  const oldestSeq = timeline.messages[0]?.seq ?? 0;
+  // The first unread message is not loaded yet: the join brought the newest page only.
+  const needOlder = timeline.hasOlder && oldestSeq > readAtOpen + 1;
 
-  // Keep the view at the bottom while the reader is there; keep the reader's place when older pages arrive above.
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (!element) return;
-    if (heightBefore.current !== null) {
-      element.scrollTop += element.scrollHeight - heightBefore.current;
-      heightBefore.current = null;
-    } else if (stick.current) element.scrollTop = element.scrollHeight;
-  }, [timeline.messages.length, timeline.pending.length]);
-
+  const loadOlderPage = timeline.loadOlder;
   const loadOlder = useCallback(() => {
     heightBefore.current = list.current?.scrollHeight ?? null;
     void timeline.loadOlder();
   }, [timeline]);
 
   useEffect(() => {
+    if (!positioned && timeline.ready && needOlder) void loadOlderPage();
+  }, [positioned, timeline.ready, loadOlderPage, needOlder]);
+
+  const follow = useCallback(() => {
+    const element = list.current;
+    if (!element) return;
+    const bottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+    stick.current = bottom;
+    setAtBottom(bottom);
+    const divider = element.querySelector('.unread-marker');
+    if (divider) {
+      const box = divider.getBoundingClientRect();
+      const view = element.getBoundingClientRect();
+      setDividerInView(box.bottom > view.top && box.top < view.bottom);
+    }
+  }, []);
+
+  const jumpToFirstUnread = useCallback(() => {
+    const element = list.current;
+    const divider = element?.querySelector('.unread-marker');
+    if (!element || !divider) return;
+    element.scrollTop += divider.getBoundingClientRect().top - element.getBoundingClientRect().top - 8;
+    follow();
+  }, [follow]);
+
+  const jumpToLatest = useCallback(() => {
+    const element = list.current;
+    if (!element) return;
+    element.scrollTop = element.scrollHeight;
+    follow();
+  }, [follow]);
+
+  // Open at the first unread message (or at the newest when all is read); afterwards keep the view at the bottom
+  // while the reader is there, and keep the reader's place when older pages arrive above.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    if (!positioned) {
+      if (!timeline.ready || needOlder) return;
+      heightBefore.current = null;
+      if (firstUnreadSeq !== null) jumpToFirstUnread();
+      else jumpToLatest();
+      setPositioned(true);
+      return;
+    }
+    if (heightBefore.current !== null) {
+      element.scrollTop += element.scrollHeight - heightBefore.current;
+      heightBefore.current = null;
+    } else if (stick.current) element.scrollTop = element.scrollHeight;
+    follow();
+  }, [
+    timeline.messages.length,
+    timeline.pending.length,
+    timeline.ready,
+    needOlder,
+    positioned,
+    firstUnreadSeq,
+    jumpToFirstUnread,
+    jumpToLatest,
+    follow,
+  ]);
+
+  useEffect(() => {
     const sentinel = top.current;
-    if (!sentinel || !timeline.hasOlder) return;
+    if (!sentinel || !timeline.hasOlder || !positioned) return;
     const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && loadOlder(), {
       root: list.current,
     });
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [timeline.hasOlder, loadOlder]);
+  }, [timeline.hasOlder, loadOlder, positioned]);
 
-  // Mark read what the reader has seen: the newest seq, while the page is visible and scrolled to the bottom.
-  const newestSeq = timeline.messages.at(-1)?.seq ?? 0;
-  useEffect(() => {
-    if (!socket || newestSeq === 0 || document.hidden || !stick.current) return;
-    const timer = setTimeout(() => void emitAck(socket, 'room.read', { roomId: room.id, seq: newestSeq }), 500);
-    return () => clearTimeout(timer);
-  }, [socket, room.id, newestSeq]);
+  useReadMarker(room.id, list, { main: main.at(-1)?.seq ?? 0, any: timeline.messages.at(-1)?.seq ?? 0 }, positioned);
 
   return (
     <div className="room-view">
@@ -179,10 +230,8 @@ export function RoomView({ room }: { room: RoomResponse }) {
           ref={list}
           tabIndex={0}
           aria-label={t('messages')}
-          onScroll={(event) => {
-            const element = event.currentTarget;
-            stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
-          }}
+          aria-busy={!positioned}
+          onScroll={follow}
         >
           <div ref={top} />
           {timeline.hasOlder && (
@@ -218,6 +267,20 @@ export function RoomView({ room }: { room: RoomResponse }) {
               ))}
           </ol>
         </div>
+        {
+          <div className="row jump-bar">
+            {firstUnreadSeq !== null && !dividerInView && (
+              <button type="button" className="secondary" onClick={jumpToFirstUnread}>
+                {t('jumpToFirstUnread')}
+              </button>
+            )}
+            {!atBottom && (
+              <button type="button" className="secondary" onClick={jumpToLatest}>
+                {t('jumpToLatest')}
+              </button>
+            )}
+          </div>
+        }
         <p className="typing muted" aria-live="polite">
           {typing.length > 0 ? t('typing', { names: typing.join(', '), count: typing.length }) : ' '}
         </p>

@@ -66,6 +66,7 @@ export class RoomResponseDto implements RoomResponse {
   @ApiProperty({ type: MessageResponseDto, nullable: true }) lastMessage: MessageResponseDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastMessageAt: string | null;
   @ApiProperty() unreadCount: number;
+  @ApiProperty({ description: "The viewer's read marker: messages up to this seq are read" }) lastReadSeq: number;
   @ApiProperty() mentionCount: number;
   @ApiProperty() moderator: boolean;
   @ApiProperty({ enum: RoomNotifyLevel, enumName: 'RoomNotifyLevel' }) notifyLevel: RoomNotifyLevel;

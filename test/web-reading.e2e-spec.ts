@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import type { MessageResponse, RoomResponse } from '@lcc/contracts';
+import { connectSocket, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
+import { describeInBrowser, startBrowserPortal, type BrowserPortal } from './support/browser.js';
+
+describeInBrowser('web portal: reading and writing in a room', () => {
+  let portal: BrowserPortal;
+  let alice: TestMember;
+  let mei: TestMember;
+  let roomId: string;
+  const sockets: PortalClient[] = [];
+
+  beforeAll(async () => {
+    portal = await startBrowserPortal();
+    alice = await portal.fx.member({ role: 'coordinator', displayName: 'Alice Tanaka' });
+    mei = await portal.fx.member({ displayName: '王美', language: 'zh' });
+    const room = await portal
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', alice.auth)
+      .send({ kind: 'topic', name: 'Reading room', visibility: 'private', memberIds: [mei.id] })
+      .expect(201);
+    roomId = (room.body as RoomResponse).id;
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await portal?.close();
+  });
+
+  const signedIn = async (member: TestMember, locale = 'en-GB'): Promise<Page> => {
+    const page = await (await portal.context({ locale })).newPage();
+    await portal.signIn(page, member.email, member.password);
+    return page;
+  };
+
+  const post = async (author: TestMember, body: string, extra: Record<string, unknown> = {}) =>
+    (
+      await portal
+        .http()
+        .post(`/api/rooms/${roomId}/messages`)
+        .set('Authorization', author.auth)
+        .send({ clientId: randomUUID(), body, ...extra })
+        .expect(201)
+    ).body as MessageResponse;
+
+  const roomOf = async (member: TestMember) =>
+    (await portal.http().get(`/api/rooms/${roomId}`).set('Authorization', member.auth).expect(200))
+      .body as RoomResponse;
+
+  /** Seqs of the room's messages wholly inside the timeline's visible box. */
+  const seqsInView = (page: Page) =>
+    page.evaluate(`(() => {
+      const timeline = document.querySelector('.timeline').getBoundingClientRect();
+      return [...document.querySelectorAll('.timeline [data-seq]')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.top >= timeline.top - 1 && box.bottom <= timeline.bottom + 1;
+        })
+        .map((element) => Number(element.dataset.seq));
+    })()`) as Promise<number[]>;
+
+  it('opens at the first unread message under a divider and marks read only what was on screen', async () => {
+    const earlier = [];
+    for (let i = 1; i <= 3; i++) earlier.push(await post(alice, `Earlier note ${i}`));
+    await portal
+      .http()
+      .post(`/api/rooms/${roomId}/read`)
+      .set('Authorization', mei.auth)
+      .send({ seq: earlier.at(-1)!.seq })
+      .expect(200);
+    const unread: MessageResponse[] = [];
+    for (let i = 1; i <= 20; i++) unread.push(await post(alice, `Unread report ${i}\nsecond line of report ${i}`));
+    const first = unread[0]!.seq;
+    const last = unread.at(-1)!.seq;
+
+    // Mei's own socket hears every move of her marker, whichever tab made it.
+    const meiSocket = await connectSocket(portal.url, mei.accessToken);
+    sockets.push(meiSocket);
+    const firstRead = waitForEvent(meiSocket, 'unread.updated', (p) => p.roomId === roomId, 15_000);
+
+    const page = await signedIn(mei, 'zh-CN');
+    await page.goto(`/rooms/${roomId}`);
+    await page.locator('.timeline[aria-busy="false"]').waitFor();
+    const divider = page.locator('.unread-marker');
+    await expect(divider.textContent()).resolves.toBe('新消息');
+    // The divider stands right before the first unread message, and that message is on screen.
+    await expect(page.locator('.unread-marker + .message').getAttribute('data-seq')).resolves.toBe(String(first));
+    const inView = await seqsInView(page);
+    expect(inView).toContain(first);
+    expect(inView).not.toContain(last);
+
+    // The marker moved to what was seen, not to the newest message.
+    const read = await firstRead;
+    expect(read.lastReadSeq).toBeGreaterThanOrEqual(first);
+    expect(read.lastReadSeq).toBeLessThan(last);
+    expect(read.lastReadSeq).toBeLessThanOrEqual(Math.max(...(await seqsInView(page))));
+    expect((await roomOf(mei)).lastReadSeq).toBe(read.lastReadSeq);
+    await portal.screenshot(page, 'reading-unread-zh');
+
+    // "Jump to latest" shows the newest, which marks everything read.
+    const allRead = waitForEvent(meiSocket, 'unread.updated', (p) => p.roomId === roomId && p.lastReadSeq === last);
+    await page.getByRole('button', { name: '跳到最新' }).click();
+    await allRead;
+    expect(await seqsInView(page)).toContain(last);
+    expect((await roomOf(mei)).unreadCount).toBe(0);
+
+    // The divider is now out of sight; "jump to first unread" brings it back.
+    await page.getByRole('button', { name: '跳到第一条未读' }).click();
+    await expect(seqsInView(page)).resolves.toContain(first);
+    await page.close();
+  }, 120_000);
+});
