@@ -112,4 +112,57 @@ describeInBrowser('web portal: reading and writing in a room', () => {
     await expect(seqsInView(page)).resolves.toContain(first);
     await page.close();
   }, 120_000);
+
+  it('draws Markdown as formatting, and HTML or a javascript: link as plain text', async () => {
+    const page = await signedIn(mei, 'zh-CN');
+    await page.goto(`/rooms/${roomId}`);
+    await page.locator('.timeline[aria-busy="false"]').waitFor();
+    await post(
+      alice,
+      [
+        '**Bold plan** and _careful_ steps',
+        'with `npm test`',
+        '- first item',
+        '- second item',
+        '',
+        '> quoted line',
+        '',
+        'Read [the guide](https://example.org/guide) or write to mailto:secretariat@example.org',
+        '',
+        '```',
+        'const answer = 42;',
+        '```',
+      ].join('\n'),
+    );
+    const hostile =
+      '<script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2"> [click](javascript:alert(1))';
+    await post(alice, hostile);
+
+    const rich = page.locator('.message-body', { hasText: 'Bold plan' });
+    await rich.waitFor();
+    await expect(rich.locator('strong').textContent()).resolves.toBe('Bold plan');
+    await expect(rich.locator('em').textContent()).resolves.toBe('careful');
+    await expect(rich.locator('p > code').textContent()).resolves.toBe('npm test');
+    await expect(rich.locator('p > br').count()).resolves.toBe(1);
+    await expect(rich.locator('ul > li').allTextContents()).resolves.toEqual(['first item', 'second item']);
+    await expect(rich.locator('blockquote').textContent()).resolves.toContain('quoted line');
+    await expect(rich.locator('pre > code').textContent()).resolves.toBe('const answer = 42;\n');
+    const guide = rich.getByRole('link', { name: 'the guide' });
+    await expect(guide.getAttribute('href')).resolves.toBe('https://example.org/guide');
+    await expect(guide.getAttribute('target')).resolves.toBe('_blank');
+    await expect(guide.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await expect(rich.getByRole('link', { name: 'secretariat@example.org' }).getAttribute('href')).resolves.toBe(
+      'mailto:secretariat@example.org',
+    );
+
+    const bad = page.locator('.message-body', { hasText: 'window.pwned' });
+    await bad.waitFor();
+    await expect(bad.textContent()).resolves.toBe(hostile);
+    await expect(bad.locator('script, img, a').count()).resolves.toBe(0);
+    await expect(page.evaluate('window.pwned')).resolves.toBeUndefined();
+    // Opened with everything read: what arrives while the room is open gets no "new messages" divider.
+    await expect(page.locator('.unread-marker').count()).resolves.toBe(0);
+    await portal.screenshot(page, 'reading-markdown-zh');
+    await page.close();
+  }, 120_000);
 });

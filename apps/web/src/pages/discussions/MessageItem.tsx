@@ -5,6 +5,7 @@ import type { MessageResponse } from '@lcc/contracts';
 import { emitAck, useRealtime } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
+import { MessageBody } from './markdown';
 
 export const QUICK_REACTIONS = ['👍', '🎉', '❤️', '😂', '😮', '🙏'];
 
@@ -70,7 +71,7 @@ export function MessageItem({ message, presence, onThread }: Props) {
           </div>
         </form>
       ) : (
-        <p className="message-body">{message.body}</p>
+        <MessageBody body={message.body} />
       )}
       {message.attachments.length > 0 && (
         <ul className="row list-inline" aria-label={t('attachments')}>

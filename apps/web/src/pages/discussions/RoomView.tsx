@@ -6,6 +6,7 @@ import { useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
 import { Composer } from './Composer';
+import { MessageBody } from './markdown';
 import { MessageItem } from './MessageItem';
 import { roomTitle } from './room-title';
 import { RoomSettings } from './RoomSettings';
@@ -126,8 +127,11 @@ export function RoomView({ room }: { room: RoomResponse }) {
 
   const presence = useMemo(() => new Map(members.map((member) => [member.memberId, member.presence])), [members]);
   const main = timeline.messages.filter((message) => !message.threadRootId);
-  const firstUnreadSeq =
+  // Frozen once the view is placed: messages arriving while the room is open get no divider of their own.
+  const [openedAtSeq, setOpenedAtSeq] = useState<number | null>(null);
+  const candidateSeq =
     main.find((message) => message.seq > readAtOpen && message.authorId !== me.id && !message.deletedAt)?.seq ?? null;
+  const firstUnreadSeq = positioned ? openedAtSeq : candidateSeq;
   const oldestSeq = timeline.messages[0]?.seq ?? 0;
   // The first unread message is not loaded yet: the join brought the newest page only.
   const needOlder = timeline.hasOlder && oldestSeq > readAtOpen + 1;
@@ -181,6 +185,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
       heightBefore.current = null;
       if (firstUnreadSeq !== null) jumpToFirstUnread();
       else jumpToLatest();
+      setOpenedAtSeq(firstUnreadSeq);
       setPositioned(true);
       return;
     }
@@ -252,7 +257,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
               .filter((item) => !item.threadRootId)
               .map((item) => (
                 <li key={item.clientId} className="message pending">
-                  <p className="message-body">{item.body}</p>
+                  <MessageBody body={item.body} />
                   {item.failed ? (
                     <span className="error">
                       {item.failed}{' '}
