@@ -292,6 +292,41 @@ describe('discussions over socket.io and REST', () => {
       .put(`/api/messages/${root.message.id}/reactions/${encodeURIComponent('🎉')}`)
       .set('Authorization', alice.auth)
       .expect(200);
+    // Any single emoji, sequences included; 👍 with a variation selector is the same reaction as without.
+    for (const emoji of ['👩🏽‍🔬', '🇲🇳', '👍\ufe0f']) {
+      expect(await emitAck(b, 'reaction.toggle', { messageId: root.message.id, emoji })).toMatchObject({ ok: true });
+    }
+    const many = await t
+      .http()
+      .put(`/api/messages/${root.message.id}/reactions/${encodeURIComponent('👍')}`)
+      .set('Authorization', bob.auth)
+      .expect(200);
+    expect((many.body as MessageResponse).reactions.map((r) => [r.emoji, r.memberIds])).toEqual([
+      ['🎉', [alice.id]],
+      ['👩🏽‍🔬', [bob.id]],
+      ['🇲🇳', [bob.id]],
+      ['👍', [bob.id]],
+    ]);
+    // Text, two emoji or markup is not a reaction, on either channel, and changes nothing.
+    for (const emoji of ['ok', '👍👍', '<b>']) {
+      expect(await emitAck(b, 'reaction.toggle', { messageId: root.message.id, emoji })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      });
+      const refused = await t
+        .http()
+        .put(`/api/messages/${root.message.id}/reactions/${encodeURIComponent(emoji)}`)
+        .set('Authorization', bob.auth)
+        .expect(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'emoji' }] });
+    }
+    for (const emoji of ['👩🏽‍🔬', '🇲🇳', '👍']) {
+      await t
+        .http()
+        .delete(`/api/messages/${root.message.id}/reactions/${encodeURIComponent(emoji)}`)
+        .set('Authorization', bob.auth)
+        .expect(200);
+    }
 
     expect(await emitAck(b, 'message.delete', { messageId: root.message.id })).toMatchObject({
       ok: false,

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { MessageResponse, RoomResponse } from '@lcc/contracts';
 import { connectSocket, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
-import { describeInBrowser, startBrowserPortal, type BrowserPortal } from './support/browser.js';
+import {
+  accessibilityViolations,
+  describeInBrowser,
+  startBrowserPortal,
+  type BrowserPortal,
+} from './support/browser.js';
 
 describeInBrowser('web portal: reading and writing in a room', () => {
   let portal: BrowserPortal;
@@ -163,6 +168,46 @@ describeInBrowser('web portal: reading and writing in a room', () => {
     // Opened with everything read: what arrives while the room is open gets no "new messages" divider.
     await expect(page.locator('.unread-marker').count()).resolves.toBe(0);
     await portal.screenshot(page, 'reading-markdown-zh');
+    await page.close();
+  }, 120_000);
+
+  it("finds an emoji by name in the reader's language or in English, reacts with it and closes the picker", async () => {
+    const message = await post(alice, 'Launch plan for the district heating pilot');
+    const alicePage = await signedIn(alice);
+    await alicePage.goto(`/rooms/${roomId}`);
+    const page = await signedIn(mei, 'zh-CN');
+    await page.goto(`/rooms/${roomId}`);
+    const item = page.locator(`.message[data-seq="${message.seq}"]`);
+    await item.waitFor();
+
+    await item.getByRole('button', { name: '添加回应' }).click();
+    const picker = item.getByRole('dialog', { name: '选择表情' });
+    const search = picker.getByLabel('按名称搜索表情');
+    await picker.getByRole('heading', { name: '笑脸和情感' }).waitFor();
+    await search.fill('rocket');
+    await picker.getByRole('group', { name: '找到的表情' }).getByRole('button', { name: '火箭' }).waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await search.fill('火箭');
+    const found = picker.getByRole('group', { name: '找到的表情' }).getByRole('button');
+    await expect(found.allTextContents()).resolves.toContain('🚀');
+    await portal.screenshot(page, 'reading-emoji-zh');
+    await picker.getByRole('button', { name: '火箭' }).click();
+
+    await expect(picker.count()).resolves.toBe(0);
+    const mine = item.locator('.reaction', { hasText: '🚀' });
+    await mine.waitFor();
+    await expect(mine.getAttribute('aria-pressed')).resolves.toBe('true');
+    // The other member sees it live.
+    await alicePage.locator(`.message[data-seq="${message.seq}"] .reaction`, { hasText: '🚀 1' }).waitFor();
+    await expect(
+      portal
+        .http()
+        .get(`/api/rooms/${roomId}/messages`)
+        .query({ after: message.seq - 1, limit: 1 })
+        .set('Authorization', alice.auth)
+        .then((response) => (response.body as { items: MessageResponse[] }).items[0]!.reactions),
+    ).resolves.toEqual([{ emoji: '🚀', count: 1, memberIds: [mei.id] }]);
+    await alicePage.close();
     await page.close();
   }, 120_000);
 });

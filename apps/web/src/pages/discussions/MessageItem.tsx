@@ -1,13 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MessageResponse } from '@lcc/contracts';
 import { emitAck, useRealtime } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
+import { EmojiPicker } from './EmojiPicker';
 import { MessageBody } from './markdown';
-
-export const QUICK_REACTIONS = ['👍', '🎉', '❤️', '😂', '😮', '🙏'];
 
 interface Props {
   message: MessageResponse;
@@ -24,6 +23,8 @@ export function MessageItem({ message, presence, onThread }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.body);
   const [error, setError] = useState<string>();
+  const [picking, setPicking] = useState(false);
+  const closePicker = useCallback(() => setPicking(false), []);
   const mine = message.authorId === me.id;
 
   async function run(event: 'message.edit' | 'message.delete' | 'reaction.toggle', payload: object) {
@@ -97,20 +98,15 @@ export function MessageItem({ message, presence, onThread }: Props) {
             {reaction.emoji} {reaction.count}
           </button>
         ))}
-        <details className="react-menu">
-          <summary aria-label={t('addReaction')}>☺+</summary>
-          {QUICK_REACTIONS.map((emoji) => (
-            <button
-              key={emoji}
-              type="button"
-              className="reaction"
-              aria-label={t('reactWith', { emoji })}
-              onClick={() => void run('reaction.toggle', { messageId: message.id, emoji })}
-            >
-              {emoji}
-            </button>
-          ))}
-        </details>
+        <button
+          type="button"
+          className="link react-open"
+          aria-label={t('addReaction')}
+          aria-expanded={picking}
+          onClick={() => setPicking((open) => !open)}
+        >
+          ☺+
+        </button>
         {onThread && !message.threadRootId && (
           <button type="button" className="link" onClick={() => onThread(message)}>
             {message.replyCount > 0 ? t('replies', { count: message.replyCount }) : t('replyInThread')}
@@ -133,6 +129,15 @@ export function MessageItem({ message, presence, onThread }: Props) {
           </>
         )}
       </div>
+      {picking && (
+        <EmojiPicker
+          onClose={closePicker}
+          onPick={(emoji) => {
+            setPicking(false);
+            void run('reaction.toggle', { messageId: message.id, emoji });
+          }}
+        />
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

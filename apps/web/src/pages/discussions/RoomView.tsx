@@ -329,11 +329,7 @@ function MessageGroup({ unread, children }: { unread: boolean; children: React.R
   const { t } = useTranslation('discussions');
   return (
     <>
-      {unread && (
-        <li className="unread-marker" role="separator">
-          {t('newMessages')}
-        </li>
-      )}
+      {unread && <li className="unread-marker">{t('newMessages')}</li>}
       {children}
     </>
   );
