@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import type { MessageResponse, RoomResponse } from '@lcc/contracts';
+import type { MessageResponse, RoomResponse, ThreadSummary } from '@lcc/contracts';
 import { connectSocket, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
 import {
   accessibilityViolations,
@@ -207,6 +207,57 @@ describeInBrowser('web portal: reading and writing in a room', () => {
         .set('Authorization', alice.auth)
         .then((response) => (response.body as { items: MessageResponse[] }).items[0]!.reactions),
     ).resolves.toEqual([{ emoji: '🚀', count: 1, memberIds: [mei.id] }]);
+    await alicePage.close();
+    await page.close();
+  }, 120_000);
+
+  it('updates reply counts live and lists my threads with new replies first', async () => {
+    const answered = await post(alice, 'Which baseline year do we use?');
+    await post(mei, '2019, as in the national inventory.', { threadRootId: answered.id });
+    const mine = await post(mei, 'Who reviews the transport chapter?');
+    const alicePage = await signedIn(alice);
+    await alicePage.goto(`/rooms/${roomId}`);
+    const page = await signedIn(mei, 'zh-CN');
+    await page.goto(`/rooms/${roomId}`);
+    const root = page.locator(`.message[data-seq="${mine.seq}"]`);
+    await root.getByRole('button', { name: '在讨论串中回复' }).waitFor();
+
+    // Alice answers in the thread from her own window; Mei's count and last reply time follow live.
+    await alicePage
+      .locator(`.message[data-seq="${mine.seq}"]`)
+      .getByRole('button', { name: 'Reply in thread' })
+      .click();
+    const reply = alicePage.getByLabel('Reply in thread', { exact: true }).last();
+    await reply.fill('I will, by Friday.');
+    await reply.press('Enter');
+    await root.getByRole('button', { name: '1 条回复' }).waitFor();
+    await post(alice, 'And **Bat** checks the figures.', { threadRootId: mine.id });
+    await root.getByRole('button', { name: '2 条回复' }).waitFor();
+    await expect(root.locator('.last-reply').textContent()).resolves.toMatch(/^最后回复于 /);
+
+    // My threads: the one with unread replies first, then the one Mei answered.
+    await page.getByRole('link', { name: '我的讨论串' }).click();
+    const items = page.locator('.thread-list > li');
+    await items.first().waitFor();
+    await expect(items.count()).resolves.toBe(2);
+    await expect(items.nth(0).textContent()).resolves.toContain('Who reviews the transport chapter?');
+    await expect(items.nth(0).locator('.badge').textContent()).resolves.toBe('2 条新回复');
+    await expect(items.nth(1).textContent()).resolves.toContain('Which baseline year do we use?');
+    await expect(items.nth(1).locator('.badge').count()).resolves.toBe(0);
+    await portal.screenshot(page, 'reading-threads-zh');
+
+    // Opening it shows the thread, which reads it.
+    await items.nth(0).getByRole('link', { name: '2 条回复' }).click();
+    const thread = page.getByRole('complementary', { name: '讨论串' });
+    await thread.locator('.message-body', { hasText: 'checks the figures' }).locator('strong').waitFor();
+    await page.getByRole('link', { name: '我的讨论串' }).click();
+    await page.locator('.thread-list > li').first().waitFor();
+    await page.locator('.thread-list .badge').waitFor({ state: 'detached' });
+    const listed = await portal.http().get('/api/threads').set('Authorization', mei.auth).expect(200);
+    expect((listed.body as { items: ThreadSummary[] }).items.map((item) => [item.root.id, item.unreadCount])).toEqual([
+      [mine.id, 0],
+      [answered.id, 0],
+    ]);
     await alicePage.close();
     await page.close();
   }, 120_000);

@@ -108,9 +108,12 @@ export function MessageItem({ message, presence, onThread }: Props) {
           ☺+
         </button>
         {onThread && !message.threadRootId && (
-          <button type="button" className="link" onClick={() => onThread(message)}>
+          <button type="button" className="link thread-link" onClick={() => onThread(message)}>
             {message.replyCount > 0 ? t('replies', { count: message.replyCount }) : t('replyInThread')}
           </button>
+        )}
+        {onThread && !message.threadRootId && message.replyCount > 0 && message.lastReplyAt && (
+          <span className="muted last-reply">{t('lastReply', { time: format.dateTime(message.lastReplyAt) })}</span>
         )}
         {mine && (
           <>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, RoomResponse } from '@lcc/contracts';
 import { withQuery } from '../../api/client';
-import { useSocketEvent } from '../../api/realtime';
+import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
 import { Composer } from './Composer';
@@ -87,6 +88,20 @@ function Thread({
   for (const message of [...(earlier ?? []), ...messages]) {
     if (message.threadRootId === root.id) replies.set(message.seq, message);
   }
+  // The open thread shows every reply: it is read up to the newest, while the page is visible.
+  const { socket } = useRealtime();
+  const newestReply = Math.max(0, ...replies.keys());
+  useEffect(() => {
+    if (!socket || newestReply === 0) return;
+    const mark = () => {
+      if (document.visibilityState === 'visible') {
+        void emitAck(socket, 'room.read', { roomId, seq: newestReply, threadRootId: root.id });
+      }
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [socket, roomId, root.id, newestReply]);
   return (
     <aside className="card thread" aria-label={t('thread')}>
       <div className="spread">
@@ -114,7 +129,12 @@ export function RoomView({ room }: { room: RoomResponse }) {
   const timeline = useRoomTimeline(room.id);
   const members = useRoomMembers(room.id);
   const typing = useTyping(room.id, me.id);
-  const [thread, setThread] = useState<MessageResponse | null>(null);
+  // Opened from "my threads": the thread's root comes with the link.
+  const location = useLocation();
+  const [thread, setThread] = useState<MessageResponse | null>(() => {
+    const root = (location.state as { threadRoot?: MessageResponse } | null)?.threadRoot;
+    return root?.roomId === room.id ? root : null;
+  });
   const list = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const stick = useRef(false);

@@ -9,6 +9,7 @@ import {
   RoomNotifyLevel,
   type RoomResponse,
   RoomVisibility,
+  type ThreadSummary,
 } from '@lcc/contracts';
 
 export class ReactionSummaryDto implements ReactionSummary {
@@ -46,6 +47,25 @@ export class MessageResponseDto implements MessageResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ThreadRoomDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: RoomKind, enumName: 'RoomKind' }) kind: RoomKind;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+export class ThreadSummaryDto implements ThreadSummary {
+  @ApiProperty({ type: MessageResponseDto, description: "The thread's first message" }) root: MessageResponseDto;
+  @ApiProperty({ type: ThreadRoomDto }) room: ThreadRoomDto;
+  @ApiProperty({ description: "Others' replies after my thread marker and my own last reply" }) unreadCount: number;
+  @ApiProperty({ format: 'date-time' }) lastReplyAt: string;
+}
+
+export class ThreadPageDto {
+  @ApiProperty({ type: [ThreadSummaryDto], description: 'Threads with unread replies first, then by last reply' })
+  items: ThreadSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class MessagePageDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { SEQ_MAX } from '../../../common/validation/fields.js';
 import { IsSingleEmoji, normalizeEmoji } from './single-emoji.js';
 
@@ -124,6 +125,8 @@ export class HistoryQueryDto {
   @IsUUID()
   threadRootId?: string;
 }
+
+export class ListThreadsQueryDto extends PageQueryDto {}
 
 export class ReactionParamsDto {
   @ApiProperty({ format: 'uuid' })
