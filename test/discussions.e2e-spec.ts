@@ -463,11 +463,18 @@ describe('discussions over socket.io and REST', () => {
       .expect(201);
     const denied = await t.http().put(`/api/messages/${sent.body.id}/pin`).set('Authorization', bob.auth).expect(403);
     expect(denied.body.code).toBe('NOT_A_MODERATOR');
+    // Everyone in the room hears a pin and an unpin as message.updated carrying pinnedAt.
+    const watcher = await connect(bob);
+    await emitAck(watcher, 'room.join', { roomId });
+    const heardPin = waitForEvent(watcher, 'message.updated', (m) => m.id === sent.body.id && m.pinnedAt !== null);
     const pinned = await t.http().put(`/api/messages/${sent.body.id}/pin`).set('Authorization', lead.auth).expect(200);
     expect(pinned.body.pinnedAt).toEqual(expect.any(String));
+    expect((await heardPin).pinnedAt).toBe(pinned.body.pinnedAt);
     const pins = await t.http().get(`/api/rooms/${roomId}/pins`).set('Authorization', bob.auth).expect(200);
     expect(pins.body.map((m: MessageResponse) => m.id)).toEqual([sent.body.id]);
+    const heardUnpin = waitForEvent(watcher, 'message.updated', (m) => m.id === sent.body.id && m.pinnedAt === null);
     await t.http().delete(`/api/messages/${sent.body.id}/pin`).set('Authorization', lead.auth).expect(200);
+    await heardUnpin;
     expect((await t.http().get(`/api/rooms/${roomId}/pins`).set('Authorization', bob.auth)).body).toEqual([]);
 
     const topic = await t

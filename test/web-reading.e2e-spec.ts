@@ -261,4 +261,36 @@ describeInBrowser('web portal: reading and writing in a room', () => {
     await alicePage.close();
     await page.close();
   }, 120_000);
+
+  it('a moderator pins and unpins; the other member sees the pin and the pinned panel live', async () => {
+    const rule = await post(alice, 'House rule: **minutes within 48 hours**.');
+    const alicePage = await signedIn(alice);
+    await alicePage.goto(`/rooms/${roomId}`);
+    const page = await signedIn(mei, 'zh-CN');
+    await page.goto(`/rooms/${roomId}`);
+    const meisCopy = page.locator(`.message[data-seq="${rule.seq}"]`);
+    await meisCopy.waitFor();
+    // Only moderators are offered the action.
+    await expect(meisCopy.getByRole('button', { name: '置顶', exact: true }).count()).resolves.toBe(0);
+    const meisPins = page.getByRole('button', { name: /条置顶/ });
+    await expect(meisPins.textContent()).resolves.toBe('📌 0 条置顶');
+
+    await alicePage
+      .locator(`.message[data-seq="${rule.seq}"]`)
+      .getByRole('button', { name: 'Pin', exact: true })
+      .click();
+    await meisCopy.locator('.pinned-mark', { hasText: '已置顶' }).waitFor();
+    await page.getByRole('button', { name: '📌 1 条置顶' }).click();
+    const panel = page.getByRole('region', { name: '置顶消息' });
+    await panel.locator('strong', { hasText: 'minutes within 48 hours' }).waitFor();
+    await portal.screenshot(page, 'reading-pins-zh');
+
+    await alicePage.getByRole('button', { name: '📌 1 pinned' }).click();
+    await alicePage.getByRole('region', { name: 'Pinned messages' }).getByRole('button', { name: 'Unpin' }).click();
+    await panel.getByText('此房间没有置顶消息。').waitFor();
+    await expect(meisCopy.locator('.pinned-mark').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: '📌 0 条置顶' }).count()).resolves.toBe(1);
+    await alicePage.close();
+    await page.close();
+  }, 120_000);
 });

@@ -7,15 +7,18 @@ import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { EmojiPicker } from './EmojiPicker';
 import { MessageBody } from './markdown';
+import { usePinAction } from './PinnedMessages';
 
 interface Props {
   message: MessageResponse;
   presence?: string;
   onThread?: (message: MessageResponse) => void;
+  /** The reader moderates the room: they may pin and unpin. */
+  moderator?: boolean;
 }
 
 /** One message: author with presence, body, attachments, reactions, and the author's edit and delete. */
-export function MessageItem({ message, presence, onThread }: Props) {
+export function MessageItem({ message, presence, onThread, moderator = false }: Props) {
   const { t } = useTranslation('discussions');
   const me = useMember();
   const format = useFormat();
@@ -24,6 +27,7 @@ export function MessageItem({ message, presence, onThread }: Props) {
   const [draft, setDraft] = useState(message.body);
   const [error, setError] = useState<string>();
   const [picking, setPicking] = useState(false);
+  const pin = usePinAction();
   const closePicker = useCallback(() => setPicking(false), []);
   const mine = message.authorId === me.id;
 
@@ -52,6 +56,7 @@ export function MessageItem({ message, presence, onThread }: Props) {
           {format.time(message.createdAt)}
         </time>
         {message.editedAt && <span className="muted">{t('edited')}</span>}
+        {message.pinnedAt && <span className="tag pinned-mark">📌 {t('pinned')}</span>}
       </div>
       {editing ? (
         <form
@@ -115,6 +120,11 @@ export function MessageItem({ message, presence, onThread }: Props) {
         {onThread && !message.threadRootId && message.replyCount > 0 && message.lastReplyAt && (
           <span className="muted last-reply">{t('lastReply', { time: format.dateTime(message.lastReplyAt) })}</span>
         )}
+        {moderator && (
+          <button type="button" className="link" disabled={pin.pending} onClick={() => void pin.run(message)}>
+            {message.pinnedAt ? t('unpin') : t('pin')}
+          </button>
+        )}
         {mine && (
           <>
             <button type="button" className="link" onClick={() => setEditing(true)}>
@@ -140,6 +150,11 @@ export function MessageItem({ message, presence, onThread }: Props) {
             void run('reaction.toggle', { messageId: message.id, emoji });
           }}
         />
+      )}
+      {pin.error && (
+        <p className="error" role="alert">
+          {t('pinFailed')}
+        </p>
       )}
       {error && (
         <p className="error" role="alert">

@@ -9,6 +9,7 @@ import { useApi } from '../../ui/use-api';
 import { Composer } from './Composer';
 import { MessageBody } from './markdown';
 import { MessageItem } from './MessageItem';
+import { PinnedMessages, usePins } from './PinnedMessages';
 import { roomTitle } from './room-title';
 import { RoomSettings } from './RoomSettings';
 import { useReadMarker } from './use-read-marker';
@@ -128,6 +129,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
   const me = useMember();
   const timeline = useRoomTimeline(room.id);
   const members = useRoomMembers(room.id);
+  const pins = usePins(room.id);
   const typing = useTyping(room.id, me.id);
   // Opened from "my threads": the thread's root comes with the link.
   const location = useLocation();
@@ -245,6 +247,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
           <h1>{roomTitle(room, me.id, t)}</h1>
           <span className="muted">{room.topic}</span>
         </div>
+        <PinnedMessages pins={pins} moderator={room.moderator} />
         {timeline.error && (
           <p className="error" role="alert">
             {t('cannotOpen')}
@@ -270,7 +273,12 @@ export function RoomView({ room }: { room: RoomResponse }) {
           <ol className="messages" aria-live="polite" aria-relevant="additions">
             {main.map((message) => (
               <MessageGroup key={message.id} unread={message.seq === firstUnreadSeq}>
-                <MessageItem message={message} presence={presence.get(message.authorId ?? '')} onThread={setThread} />
+                <MessageItem
+                  message={message}
+                  presence={presence.get(message.authorId ?? '')}
+                  onThread={setThread}
+                  moderator={room.moderator}
+                />
               </MessageGroup>
             ))}
             {timeline.pending
