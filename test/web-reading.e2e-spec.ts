@@ -180,8 +180,14 @@ describeInBrowser('web portal: reading and writing in a room', () => {
     const item = page.locator(`.message[data-seq="${message.seq}"]`);
     await item.waitFor();
 
-    await item.getByRole('button', { name: '添加回应' }).click();
+    const open = item.getByRole('button', { name: '添加回应' });
+    await open.click();
     const picker = item.getByRole('dialog', { name: '选择表情' });
+    // Escape closes it and gives the focus back.
+    await picker.getByLabel('按名称搜索表情').press('Escape');
+    await expect(picker.count()).resolves.toBe(0);
+    await expect(open.evaluate((button) => button === button.ownerDocument.activeElement)).resolves.toBe(true);
+    await open.click();
     const search = picker.getByLabel('按名称搜索表情');
     await picker.getByRole('heading', { name: '笑脸和情感' }).waitFor();
     await search.fill('rocket');

@@ -7,7 +7,8 @@ const MAX_FOUND = 240;
 
 interface Props {
   onPick: (emoji: string) => void;
-  onClose: () => void;
+  /** `back` when the reader closed it from the keyboard (focus returns to where it was opened). */
+  onClose: (back: boolean) => void;
 }
 
 /**
@@ -35,7 +36,7 @@ export function EmojiPicker({ onPick, onClose }: Props) {
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'nearest' });
     const away = (event: MouseEvent) => {
-      if (box.current && !box.current.contains(event.target as Node)) onClose();
+      if (box.current && !box.current.contains(event.target as Node)) onClose(false);
     };
     document.addEventListener('mousedown', away);
     return () => document.removeEventListener('mousedown', away);
@@ -61,7 +62,7 @@ export function EmojiPicker({ onPick, onClose }: Props) {
       role="dialog"
       aria-label={t('emojiPicker')}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
+        if (event.key === 'Escape') onClose(true);
       }}
     >
       <input

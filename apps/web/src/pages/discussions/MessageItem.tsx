@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MessageResponse } from '@lcc/contracts';
@@ -28,7 +28,11 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
   const [error, setError] = useState<string>();
   const [picking, setPicking] = useState(false);
   const pin = usePinAction();
-  const closePicker = useCallback(() => setPicking(false), []);
+  const reactButton = useRef<HTMLButtonElement>(null);
+  const closePicker = useCallback((back: boolean) => {
+    setPicking(false);
+    if (back) reactButton.current?.focus();
+  }, []);
   const mine = message.authorId === me.id;
 
   async function run(event: 'message.edit' | 'message.delete' | 'reaction.toggle', payload: object) {
@@ -105,6 +109,7 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
         ))}
         <button
           type="button"
+          ref={reactButton}
           className="link react-open"
           aria-label={t('addReaction')}
           aria-expanded={picking}
@@ -146,7 +151,7 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
         <EmojiPicker
           onClose={closePicker}
           onPick={(emoji) => {
-            setPicking(false);
+            closePicker(true);
             void run('reaction.toggle', { messageId: message.id, emoji });
           }}
         />

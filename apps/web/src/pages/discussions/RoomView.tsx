@@ -16,6 +16,8 @@ import { useReadMarker } from './use-read-marker';
 import { useRoomTimeline } from './use-room-timeline';
 
 const TYPING_SHOWN_MS = 4000;
+/** Older pages (50 messages each) loaded at most to reach the first unread message when a room opens. */
+const OPENING_PAGES_MAX = 8;
 const NO_MEMBERS: RoomMemberResponse[] = [];
 
 /** Who is in the room (for mentions and presence dots); `presence` events patch the cached list. */
@@ -155,8 +157,10 @@ export function RoomView({ room }: { room: RoomResponse }) {
     main.find((message) => message.seq > readAtOpen && message.authorId !== me.id && !message.deletedAt)?.seq ?? null;
   const firstUnreadSeq = positioned ? openedAtSeq : candidateSeq;
   const oldestSeq = timeline.messages[0]?.seq ?? 0;
-  // The first unread message is not loaded yet: the join brought the newest page only.
-  const needOlder = timeline.hasOlder && oldestSeq > readAtOpen + 1;
+  // The first unread message is not loaded yet: the join brought the newest page only. A few pages back at most;
+  // past them the room opens at the oldest message loaded, under the divider, with older pages a scroll away.
+  const openingPages = useRef(0);
+  const needOlder = timeline.hasOlder && oldestSeq > readAtOpen + 1 && openingPages.current < OPENING_PAGES_MAX;
 
   const loadOlderPage = timeline.loadOlder;
   const loadOlder = useCallback(() => {
@@ -165,7 +169,10 @@ export function RoomView({ room }: { room: RoomResponse }) {
   }, [timeline]);
 
   useEffect(() => {
-    if (!positioned && timeline.ready && needOlder) void loadOlderPage();
+    if (!positioned && timeline.ready && needOlder) {
+      openingPages.current += 1;
+      void loadOlderPage();
+    }
   }, [positioned, timeline.ready, loadOlderPage, needOlder]);
 
   const follow = useCallback(() => {
@@ -238,7 +245,8 @@ export function RoomView({ room }: { room: RoomResponse }) {
     return () => observer.disconnect();
   }, [timeline.hasOlder, loadOlder, positioned]);
 
-  useReadMarker(room.id, list, { main: main.at(-1)?.seq ?? 0, any: timeline.messages.at(-1)?.seq ?? 0 }, positioned);
+  const newest = { main: main.at(-1)?.seq ?? 0, any: timeline.messages.at(-1)?.seq ?? 0 };
+  useReadMarker(room.id, list, newest, positioned, readAtOpen);
 
   return (
     <div className="room-view">

@@ -20,10 +20,12 @@ export function useReadMarker(
   list: RefObject<HTMLElement | null>,
   newest: { main: number; any: number },
   active: boolean,
+  readAtOpen: number,
 ): void {
-  const { socket } = useRealtime();
+  const { socket, connection } = useRealtime();
   const visible = useRef(new Set<number>());
-  const sent = useRef(0);
+  // Nothing at or below the marker the room was opened with needs saying again.
+  const sent = useRef(readAtOpen);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const observer = useRef<IntersectionObserver | null>(null);
   const latest = useRef(newest);
@@ -69,8 +71,8 @@ export function useReadMarker(
     for (const element of root.querySelectorAll<HTMLElement>('[data-seq]')) observer.current.observe(element);
   });
 
-  // A thread reply arrived (no new element on the list) or the page became visible again.
-  useEffect(() => flush(), [flush, newest.main, newest.any]);
+  // A thread reply arrived (no new element on the list), the socket is back, or the page became visible again.
+  useEffect(() => flush(), [flush, newest.main, newest.any, connection]);
   useEffect(() => {
     document.addEventListener('visibilitychange', flush);
     return () => document.removeEventListener('visibilitychange', flush);
