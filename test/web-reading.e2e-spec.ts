@@ -115,6 +115,13 @@ describeInBrowser('web portal: reading and writing in a room', () => {
     // The divider is now out of sight; "jump to first unread" brings it back.
     await page.getByRole('button', { name: '跳到第一条未读' }).click();
     await expect(seqsInView(page)).resolves.toContain(first);
+    // Writing from up there brings the view down to what was written.
+    const composer = page.getByLabel('发消息到 Reading room');
+    await composer.fill('已读，谢谢');
+    await composer.press('Enter');
+    const mine = page.locator('.message[data-seq]', { hasText: '已读，谢谢' });
+    await mine.waitFor();
+    await expect(seqsInView(page)).resolves.toContain(Number(await mine.getAttribute('data-seq')));
     await page.close();
   }, 120_000);
 

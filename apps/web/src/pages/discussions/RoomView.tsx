@@ -330,7 +330,11 @@ export function RoomView({ room }: { room: RoomResponse }) {
           members={members.filter((member) => member.memberId !== me.id)}
           label={t('messagePlaceholder', { room: roomTitle(room, me.id, t) })}
           disabled={room.archived}
-          onSend={(body, attachmentIds) => timeline.send(body, { attachmentIds })}
+          onSend={(body, attachmentIds) => {
+            // What the reader writes goes below everything: the view follows it there.
+            stick.current = true;
+            timeline.send(body, { attachmentIds });
+          }}
         />
       </section>
       {thread ? (
