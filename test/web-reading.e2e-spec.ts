@@ -298,6 +298,16 @@ describeInBrowser('web portal: reading and writing in a room', () => {
     await panel.locator('strong', { hasText: 'minutes within 48 hours' }).waitFor();
     await portal.screenshot(page, 'reading-pins-zh');
 
+    // Once newer talk has pushed it out of sight, the panel brings it back into view.
+    let latest = rule;
+    for (let i = 1; i <= 12; i++) latest = await post(alice, `Later remark ${i}\nwith a second line`);
+    await page.locator(`.message[data-seq="${latest.seq}"]`).waitFor();
+    await page.evaluate(`(() => { const t = document.querySelector('.timeline'); t.scrollTop = t.scrollHeight; })()`);
+    await page.locator('.timeline').dispatchEvent('scroll');
+    expect(await seqsInView(page)).not.toContain(rule.seq);
+    await panel.getByRole('button', { name: '在房间中查看' }).click();
+    await expect(seqsInView(page)).resolves.toContain(rule.seq);
+
     await alicePage.getByRole('button', { name: '📌 1 pinned' }).click();
     await alicePage.getByRole('region', { name: 'Pinned messages' }).getByRole('button', { name: 'Unpin' }).click();
     await panel.getByText('此房间没有置顶消息。').waitFor();

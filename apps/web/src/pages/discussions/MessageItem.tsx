@@ -51,7 +51,11 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
   }
 
   return (
-    <li className={`message${message.mentionIds.includes(me.id) ? ' mentioned' : ''}`} data-seq={message.seq}>
+    <li
+      className={`message${message.mentionIds.includes(me.id) ? ' mentioned' : ''}`}
+      data-seq={message.seq}
+      data-id={message.id}
+    >
       <div className="message-head">
         <span className={`presence ${presence ?? 'offline'}`} aria-hidden="true" />
         <strong>{message.author?.displayName ?? t('formerMember')}</strong>

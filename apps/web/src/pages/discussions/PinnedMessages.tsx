@@ -40,7 +40,16 @@ export function usePinAction() {
 }
 
 /** The "pinned" button of a room and, when open, the panel listing what is pinned. */
-export function PinnedMessages({ pins, moderator }: { pins: MessageResponse[]; moderator: boolean }) {
+export function PinnedMessages({
+  pins,
+  moderator,
+  onShow,
+}: {
+  pins: MessageResponse[];
+  moderator: boolean;
+  /** Scrolls the timeline to the message (its thread's root, for a reply). */
+  onShow: (message: MessageResponse) => void;
+}) {
   const { t } = useTranslation('discussions');
   const format = useFormat();
   const [open, setOpen] = useState(false);
@@ -69,6 +78,9 @@ export function PinnedMessages({ pins, moderator }: { pins: MessageResponse[]; m
                     <time className="muted" dateTime={pin.createdAt}>
                       {format.dateTime(pin.createdAt)}
                     </time>
+                    <button type="button" className="link" onClick={() => onShow(pin)}>
+                      {t('showInRoom')}
+                    </button>
                     {moderator && (
                       <button type="button" className="link" onClick={() => void unpin.run(pin)}>
                         {t('unpin')}

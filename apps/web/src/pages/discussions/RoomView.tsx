@@ -245,6 +245,31 @@ export function RoomView({ room }: { room: RoomResponse }) {
     return () => observer.disconnect();
   }, [timeline.hasOlder, loadOlder, positioned]);
 
+  // A message to bring into view (from the pinned panel): older pages load until it is on the list.
+  const [target, setTarget] = useState<{ id: string; seq: number } | null>(null);
+  const show = useCallback(
+    (message: MessageResponse) =>
+      setTarget(
+        message.threadRootId
+          ? { id: message.threadRootId, seq: timeline.messages.find((m) => m.id === message.threadRootId)?.seq ?? 0 }
+          : { id: message.id, seq: message.seq },
+      ),
+    [timeline.messages],
+  );
+  useEffect(() => {
+    const element = list.current;
+    if (!target || !element) return;
+    const item = element.querySelector<HTMLElement>(`[data-id="${target.id}"]`);
+    if (item) {
+      element.scrollTop += item.getBoundingClientRect().top - element.getBoundingClientRect().top - 8;
+      item.classList.add('flash');
+      setTimeout(() => item.classList.remove('flash'), 2000);
+      setTarget(null);
+      follow();
+    } else if (timeline.hasOlder && (target.seq === 0 || oldestSeq > target.seq)) loadOlder();
+    else setTarget(null);
+  }, [target, timeline.hasOlder, oldestSeq, loadOlder, follow]);
+
   const newest = { main: main.at(-1)?.seq ?? 0, any: timeline.messages.at(-1)?.seq ?? 0 };
   useReadMarker(room.id, list, newest, positioned, readAtOpen);
 
@@ -255,7 +280,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
           <h1>{roomTitle(room, me.id, t)}</h1>
           <span className="muted">{room.topic}</span>
         </div>
-        <PinnedMessages pins={pins} moderator={room.moderator} />
+        <PinnedMessages pins={pins} moderator={room.moderator} onShow={show} />
         {timeline.error && (
           <p className="error" role="alert">
             {t('cannotOpen')}
