@@ -20,6 +20,7 @@ import { AccountMail1796500100000 } from './1796500100000-account-mail.js';
 import { NotificationMail1796500200000 } from './1796500200000-notification-mail.js';
 import { RoomDirectory1796600000000 } from './1796600000000-room-directory.js';
 import { NotificationParams1796611200000 } from './1796611200000-notification-params.js';
+import { MyThreads1796652000000 } from './1796652000000-my-threads.js';
 import { GroupArchive1796700000000 } from './1796700000000-group-archive.js';
 import { ActionItemReminders1796700200000 } from './1796700200000-action-item-reminders.js';
 import { PollDeadlines1796700300000 } from './1796700300000-poll-deadlines.js';
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   NotificationMail1796500200000,
   RoomDirectory1796600000000,
   NotificationParams1796611200000,
+  MyThreads1796652000000,
   GroupArchive1796700000000,
   ActionItemReminders1796700200000,
   PollDeadlines1796700300000,

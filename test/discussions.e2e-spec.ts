@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
-import type { MessageResponse, RoomResponse } from '@lcc/contracts';
+import type { MessageResponse, RoomResponse, ThreadSummary } from '@lcc/contracts';
 import { collect, connectSocket, emitAck, isOk, type PortalClient, type TestMember, waitForEvent } from '@lcc/testing';
 import { sql } from './support/db.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -292,6 +292,41 @@ describe('discussions over socket.io and REST', () => {
       .put(`/api/messages/${root.message.id}/reactions/${encodeURIComponent('🎉')}`)
       .set('Authorization', alice.auth)
       .expect(200);
+    // Any single emoji, sequences included; 👍 with a variation selector is the same reaction as without.
+    for (const emoji of ['👩🏽‍🔬', '🇲🇳', '👍\ufe0f']) {
+      expect(await emitAck(b, 'reaction.toggle', { messageId: root.message.id, emoji })).toMatchObject({ ok: true });
+    }
+    const many = await t
+      .http()
+      .put(`/api/messages/${root.message.id}/reactions/${encodeURIComponent('👍')}`)
+      .set('Authorization', bob.auth)
+      .expect(200);
+    expect((many.body as MessageResponse).reactions.map((r) => [r.emoji, r.memberIds])).toEqual([
+      ['🎉', [alice.id]],
+      ['👩🏽‍🔬', [bob.id]],
+      ['🇲🇳', [bob.id]],
+      ['👍', [bob.id]],
+    ]);
+    // Text, two emoji or markup is not a reaction, on either channel, and changes nothing.
+    for (const emoji of ['ok', '👍👍', '<b>']) {
+      expect(await emitAck(b, 'reaction.toggle', { messageId: root.message.id, emoji })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      });
+      const refused = await t
+        .http()
+        .put(`/api/messages/${root.message.id}/reactions/${encodeURIComponent(emoji)}`)
+        .set('Authorization', bob.auth)
+        .expect(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'emoji' }] });
+    }
+    for (const emoji of ['👩🏽‍🔬', '🇲🇳', '👍']) {
+      await t
+        .http()
+        .delete(`/api/messages/${root.message.id}/reactions/${encodeURIComponent(emoji)}`)
+        .set('Authorization', bob.auth)
+        .expect(200);
+    }
 
     expect(await emitAck(b, 'message.delete', { messageId: root.message.id })).toMatchObject({
       ok: false,
@@ -332,7 +367,11 @@ describe('discussions over socket.io and REST', () => {
     expect(await pushed).toEqual({ roomId, unreadCount: 1, lastReadSeq: last - 1 });
     // Read markers only move forward.
     expect(await emitAck(laptop, 'room.read', { roomId, seq: 1 })).toEqual({ ok: true, unreadCount: 1 });
-    expect((await t.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.unreadCount).toBe(1);
+    // The room carries the reader's marker, so a client opens it at the first unread message.
+    expect((await t.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body).toMatchObject({
+      unreadCount: 1,
+      lastReadSeq: last - 1,
+    });
     await t.http().post(`/api/rooms/${roomId}/read`).set('Authorization', bob.auth).send({ seq: last }).expect(200);
     expect((await t.http().get(`/api/rooms/${roomId}`).set('Authorization', bob.auth)).body.unreadCount).toBe(0);
   });
@@ -424,11 +463,18 @@ describe('discussions over socket.io and REST', () => {
       .expect(201);
     const denied = await t.http().put(`/api/messages/${sent.body.id}/pin`).set('Authorization', bob.auth).expect(403);
     expect(denied.body.code).toBe('NOT_A_MODERATOR');
+    // Everyone in the room hears a pin and an unpin as message.updated carrying pinnedAt.
+    const watcher = await connect(bob);
+    await emitAck(watcher, 'room.join', { roomId });
+    const heardPin = waitForEvent(watcher, 'message.updated', (m) => m.id === sent.body.id && m.pinnedAt !== null);
     const pinned = await t.http().put(`/api/messages/${sent.body.id}/pin`).set('Authorization', lead.auth).expect(200);
     expect(pinned.body.pinnedAt).toEqual(expect.any(String));
+    expect((await heardPin).pinnedAt).toBe(pinned.body.pinnedAt);
     const pins = await t.http().get(`/api/rooms/${roomId}/pins`).set('Authorization', bob.auth).expect(200);
     expect(pins.body.map((m: MessageResponse) => m.id)).toEqual([sent.body.id]);
+    const heardUnpin = waitForEvent(watcher, 'message.updated', (m) => m.id === sent.body.id && m.pinnedAt === null);
     await t.http().delete(`/api/messages/${sent.body.id}/pin`).set('Authorization', lead.auth).expect(200);
+    await heardUnpin;
     expect((await t.http().get(`/api/rooms/${roomId}/pins`).set('Authorization', bob.auth)).body).toEqual([]);
 
     const topic = await t
@@ -1032,5 +1078,85 @@ describe('discussions: finding rooms and people', () => {
       (r) => r.id === room.id,
     );
     expect(listed?.notifyLevel).toBe('mentions');
+  });
+
+  it('tells the room of each new reply (thread.updated) and lists my threads, unread replies first', async () => {
+    const ana = await t.fx.member({ displayName: 'Ana Threads' });
+    const bat = await t.fx.member({ displayName: 'Bat Threads' });
+    const outsider = await t.fx.member({ displayName: 'Oyu Outside' });
+    const room = (
+      await t
+        .http()
+        .post('/api/rooms')
+        .set('Authorization', ana.auth)
+        .send({ kind: 'topic', name: 'Thread lab', visibility: 'private', memberIds: [bat.id] })
+        .expect(201)
+    ).body as RoomResponse;
+    const write = (m: TestMember, body: string, threadRootId?: string) =>
+      t
+        .http()
+        .post(`/api/rooms/${room.id}/messages`)
+        .set('Authorization', m.auth)
+        .send({ clientId: randomUUID(), body, ...(threadRootId ? { threadRootId } : {}) })
+        .expect(201)
+        .then((response) => response.body as MessageResponse);
+    const threads = (m: TestMember, query = '') =>
+      t
+        .http()
+        .get(`/api/threads${query}`)
+        .set('Authorization', m.auth)
+        .expect(200)
+        .then((response) => response.body as { items: ThreadSummary[]; nextCursor: string | null });
+
+    const older = await write(ana, 'Older question');
+    const newer = await write(ana, 'Newer question');
+    await write(bat, 'Reply to the older', older.id);
+    const anaSocket = await connect(ana);
+    await emitAck(anaSocket, 'room.join', { roomId: room.id });
+    const heard = waitForEvent(anaSocket, 'thread.updated', (p) => p.threadRootId === newer.id);
+    const second = await write(bat, 'Reply to the newer', newer.id);
+    expect(await heard).toEqual({
+      roomId: room.id,
+      threadRootId: newer.id,
+      replyCount: 1,
+      lastReplyAt: expect.any(String) as unknown as string,
+    });
+    await write(bat, 'Second reply to the newer', newer.id);
+
+    // Ana started both; Bat replied to both. Newest reply first when both have unread replies.
+    const anas = await threads(ana);
+    expect(anas.items.map((i) => [i.root.body, i.unreadCount, i.root.replyCount])).toEqual([
+      ['Newer question', 2, 2],
+      ['Older question', 1, 1],
+    ]);
+    expect(anas.items[0]!.room).toEqual({ id: room.id, kind: 'topic', name: 'Thread lab' });
+    // Reading the newer thread puts the older one, with its unread reply, first.
+    await t
+      .http()
+      .post(`/api/rooms/${room.id}/read`)
+      .set('Authorization', ana.auth)
+      .send({ seq: second.seq + 1, threadRootId: newer.id })
+      .expect(200);
+    expect((await threads(ana)).items.map((i) => [i.root.body, i.unreadCount])).toEqual([
+      ['Older question', 1],
+      ['Newer question', 0],
+    ]);
+    // Bat's own replies are read by Bat; pages follow the same order by keyset.
+    const first = await threads(bat, '?limit=1');
+    expect(first.items.map((i) => [i.root.body, i.unreadCount])).toEqual([['Newer question', 0]]);
+    const rest = await threads(bat, `?limit=1&cursor=${first.nextCursor}`);
+    expect(rest.items.map((i) => i.root.body)).toEqual(['Older question']);
+    expect(rest.nextCursor).toBeNull();
+
+    // Nobody else's list holds them, and a member removed from the room loses them.
+    expect((await threads(outsider)).items).toEqual([]);
+    await t.http().delete(`/api/rooms/${room.id}/members/${bat.id}`).set('Authorization', ana.auth).expect(204);
+    expect((await threads(bat)).items).toEqual([]);
+
+    await t.http().get('/api/threads').expect(401);
+    const bad = await t.http().get('/api/threads?limit=0&cursor=forged').set('Authorization', ana.auth).expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    const forged = await t.http().get('/api/threads?cursor=forged').set('Authorization', ana.auth).expect(400);
+    expect(forged.body.details).toEqual([{ field: 'cursor', message: expect.any(String) as unknown as string }]);
   });
 });

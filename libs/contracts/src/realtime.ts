@@ -43,6 +43,8 @@ export interface RoomResponse {
   lastMessage: MessageResponse | null;
   lastMessageAt: string | null;
   unreadCount: number;
+  /** The viewer's read marker: every message up to this seq is read (the room opens at the first after it). */
+  lastReadSeq: number;
   mentionCount: number;
   /** Whether the viewer may moderate (pin, remove others' messages). */
   moderator: boolean;
@@ -75,6 +77,23 @@ export interface RoomMemberResponse {
   displayName: string;
   moderator: boolean;
   presence: PresenceStatus;
+}
+
+/** The `thread.updated` payload. */
+export interface ThreadUpdate {
+  roomId: string;
+  threadRootId: string;
+  replyCount: number;
+  lastReplyAt: string;
+}
+
+/** A thread the member started or replied to (`GET /api/threads`). */
+export interface ThreadSummary {
+  root: MessageResponse;
+  room: { id: string; kind: RoomKind; name: string | null };
+  /** Replies by others after the member's thread marker and after their own last reply. */
+  unreadCount: number;
+  lastReplyAt: string;
 }
 
 export interface MessagePage {
@@ -155,6 +174,8 @@ export interface ServerToClientEvents {
   'message.updated': (message: MessageResponse) => void;
   'message.deleted': (message: MessageResponse) => void;
   'reaction.updated': (payload: { roomId: string; messageId: string; reactions: ReactionSummary[] }) => void;
+  /** A reply was added to a thread: its root's reply count and last reply time, for everyone in the room. */
+  'thread.updated': (payload: ThreadUpdate) => void;
   typing: (payload: { roomId: string; memberId: string; displayName: string }) => void;
   presence: (payload: { memberId: string; status: PresenceStatus }) => void;
   /** For a thread marker, `threadRootId` is set and `unreadCount` counts that thread's unread replies. */

@@ -94,6 +94,7 @@ export function AppRoutes() {
         <Route path="documents/:id" element={<DocumentPage />} />
         <Route path="rooms" element={member(<RoomsPage />)} />
         <Route path="rooms/directory" element={member(<RoomDirectoryPage />)} />
+        <Route path="rooms/threads" element={member(<RoomsPage threads />)} />
         <Route path="rooms/:id" element={member(<RoomsPage />)} />
         <Route path="cities" element={<CitiesPage />} />
         <Route path="cities/:id" element={<CityPage />} />

@@ -12,6 +12,7 @@ import { type Actor, CurrentActor } from '../../common/http/actor.js';
 import {
   EditMessageDto,
   HistoryQueryDto,
+  ListThreadsQueryDto,
   ReactionParamsDto,
   ReadMarkerDto,
   SendMessageDto,
@@ -32,6 +33,7 @@ import {
   RoomPageDto,
   RoomMemberResponseDto,
   RoomResponseDto,
+  ThreadPageDto,
   UnreadDto,
 } from './dto/discussion.response.js';
 import { MessageHistoryService } from './message-history.service.js';
@@ -40,6 +42,7 @@ import { PresenceService } from './presence.service.js';
 import { ReadMarkersService } from './read-markers.service.js';
 import { RoomMembershipService } from './room-membership.service.js';
 import { RoomsService } from './rooms.service.js';
+import { ThreadsService } from './threads.service.js';
 
 /** The REST mirror of the socket protocol: the same services, which publish the same events to the sockets. */
 @ApiTags('discussions')
@@ -53,6 +56,7 @@ export class DiscussionsController {
     private readonly sending: MessageSendingService,
     private readonly presence: PresenceService,
     private readonly membership: RoomMembershipService,
+    private readonly threadList: ThreadsService,
   ) {}
 
   @Get('rooms/directory')
@@ -145,6 +149,13 @@ export class DiscussionsController {
   @ApiOkResponse({ type: RoomResponseDto })
   notifyLevel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RoomNotifyLevelDto) {
     return this.membership.setNotifyLevel(actor, id, dto);
+  }
+
+  @Get('threads')
+  @ApiOperation({ summary: 'List the threads I started or replied to, those with unread replies first.' })
+  @ApiOkResponse({ type: ThreadPageDto })
+  threads(@CurrentActor() actor: Actor, @Query() query: ListThreadsQueryDto) {
+    return this.threadList.mine(actor, query);
   }
 
   @Get('rooms/:id/pins')

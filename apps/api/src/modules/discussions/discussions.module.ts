@@ -25,6 +25,7 @@ import { MentionsService } from './mentions.service.js';
 import { RoomMembershipService } from './room-membership.service.js';
 import { RoomViewsService } from './room-views.service.js';
 import { RoomsService } from './rooms.service.js';
+import { ThreadsService } from './threads.service.js';
 import { SocketAuth } from './socket-auth.js';
 import { RoomNotificationSubjects } from './room-notification-subjects.js';
 
@@ -48,6 +49,7 @@ import { RoomNotificationSubjects } from './room-notification-subjects.js';
     MessageHistoryService,
     MessageSendingService,
     MessageSearchService,
+    ThreadsService,
     PresenceService,
     SocketAuth,
     RoomBroadcaster,

@@ -14,22 +14,31 @@ import type { SendMessageDto } from './dto/message.dto.js';
 import { Message } from './entities/message.entity.js';
 import { DiscussionErrorCode, DiscussionException } from './discussions.exception.js';
 import { MessageCreatedEvent } from './events/message-created.event.js';
+import { ThreadUpdatedEvent } from './events/thread-updated.event.js';
 import { type Mentions, MentionsService } from './mentions.service.js';
 import { MessageHistoryService } from './message-history.service.js';
 import { messageFromRow, toMessageResponse } from './message-view.js';
 import { mayPostSql } from './room-access.js';
 import { RoomsService } from './rooms.service.js';
 
-/** A stored message, and whether its room is a direct conversation (read by the insert itself, at no cost). */
+/**
+ * A stored message, whether its room is a direct conversation, and for a reply its thread root's new reply count
+ * (all read by the insert itself, at no cost).
+ */
 interface Inserted {
   message: Message;
   direct: boolean;
+  thread: { replyCount: number; lastReplyAt: Date } | null;
 }
 
 type InsertOutcome = Inserted | 'refused' | 'duplicate';
 
 function inserted(row: Record<string, unknown>): Inserted {
-  return { message: messageFromRow(row), direct: row.room_kind === RoomKind.Direct };
+  const thread =
+    row.root_reply_count === null || row.root_reply_count === undefined
+      ? null
+      : { replyCount: Number(row.root_reply_count), lastReplyAt: row.root_last_reply_at as Date };
+  return { message: messageFromRow(row), direct: row.room_kind === RoomKind.Direct, thread };
 }
 
 interface QueuedSend {
@@ -52,11 +61,14 @@ const INSERT_ONE = `WITH next AS (
          ), root AS (
            UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now()
             WHERE id = $5 AND EXISTS (SELECT 1 FROM ins)
+           RETURNING reply_count, last_reply_at
          ), marker AS (
            UPDATE room_members SET last_read_seq = GREATEST(last_read_seq, (SELECT seq FROM ins)), updated_at = now()
             WHERE room_id = $1 AND member_id = $3 AND EXISTS (SELECT 1 FROM ins)
          )
-         SELECT ins.*, next.kind AS room_kind FROM ins, next`;
+         SELECT ins.*, next.kind AS room_kind,
+                (SELECT reply_count FROM root) AS root_reply_count, (SELECT last_reply_at FROM root) AS root_last_reply_at
+           FROM ins, next`;
 
 /** Several plain messages of one room in one statement (see `insertMany`). */
 const INSERT_MANY = `WITH input AS (
@@ -198,6 +210,17 @@ export class MessageSendingService {
       titles,
     );
     this.events.emit(MessageCreatedEvent.NAME, new MessageCreatedEvent(message));
+    if (outcome.thread && message.threadRootId) {
+      this.events.emit(
+        ThreadUpdatedEvent.NAME,
+        new ThreadUpdatedEvent({
+          roomId,
+          threadRootId: message.threadRootId,
+          replyCount: outcome.thread.replyCount,
+          lastReplyAt: outcome.thread.lastReplyAt.toISOString(),
+        }),
+      );
+    }
     return message;
   }
 

@@ -16,6 +16,7 @@ import { RoomMembersRemovedEvent } from './events/room-member-removed.event.js';
 import { RoomMembersAddedEvent } from './events/room-members-added.event.js';
 import { RoomNotifyLevelChangedEvent } from './events/room-notify-level-changed.event.js';
 import { RoomReadEvent } from './events/room-read.event.js';
+import { ThreadUpdatedEvent } from './events/thread-updated.event.js';
 import { TypingStartedEvent } from './events/typing-started.event.js';
 import { WorkingGroupRequestsChangedEvent } from '../working-groups/events/working-group-member.events.js';
 import { RoomBroadcaster } from './room-broadcaster.js';
@@ -57,6 +58,11 @@ export class RealtimeListener {
   @OnEvent(ReactionsUpdatedEvent.NAME)
   onReactionsUpdated(event: ReactionsUpdatedEvent): void {
     this.broadcaster.reactionsUpdated(event.message);
+  }
+
+  @OnEvent(ThreadUpdatedEvent.NAME)
+  onThreadUpdated(event: ThreadUpdatedEvent): void {
+    this.broadcaster.threadUpdated(event.update);
   }
 
   /** Every socket of the reader (other tabs, other devices) learns the new unread count. */

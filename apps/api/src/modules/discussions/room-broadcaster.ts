@@ -6,6 +6,7 @@ import type {
   RoomNotifyLevel,
   RoomResponse,
   ServerToClientEvents,
+  ThreadUpdate,
 } from '@lcc/contracts';
 import { channel, type PortalServer } from './portal-socket.js';
 
@@ -42,6 +43,10 @@ export class RoomBroadcaster {
     this.server
       ?.to(channel.room(message.roomId))
       .emit('reaction.updated', { roomId: message.roomId, messageId: message.id, reactions: message.reactions });
+  }
+
+  threadUpdated(update: ThreadUpdate): void {
+    this.server?.to(channel.room(update.roomId)).emit('thread.updated', update);
   }
 
   unreadUpdated(memberId: string, payload: Parameters<ServerToClientEvents['unread.updated']>[0]): void {

@@ -94,6 +94,7 @@ export class RoomViewsService {
         lastMessage: last ? toMessageResponse(last) : null,
         lastMessageAt: room.lastMessageAt?.toISOString() ?? null,
         unreadCount: Math.max(0, room.lastSeq - lastRead),
+        lastReadSeq: Math.min(lastRead, room.lastSeq),
         mentionCount: Number(row.mention_count ?? 0),
         moderator: row.moderator === true,
         notifyLevel: row.notify_level ?? RoomNotifyLevel.All,

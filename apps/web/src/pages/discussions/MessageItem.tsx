@@ -1,21 +1,24 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MessageResponse } from '@lcc/contracts';
 import { emitAck, useRealtime } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
-
-export const QUICK_REACTIONS = ['👍', '🎉', '❤️', '😂', '😮', '🙏'];
+import { EmojiPicker } from './EmojiPicker';
+import { MessageBody } from './markdown';
+import { usePinAction } from './PinnedMessages';
 
 interface Props {
   message: MessageResponse;
   presence?: string;
   onThread?: (message: MessageResponse) => void;
+  /** The reader moderates the room: they may pin and unpin. */
+  moderator?: boolean;
 }
 
 /** One message: author with presence, body, attachments, reactions, and the author's edit and delete. */
-export function MessageItem({ message, presence, onThread }: Props) {
+export function MessageItem({ message, presence, onThread, moderator = false }: Props) {
   const { t } = useTranslation('discussions');
   const me = useMember();
   const format = useFormat();
@@ -23,6 +26,13 @@ export function MessageItem({ message, presence, onThread }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.body);
   const [error, setError] = useState<string>();
+  const [picking, setPicking] = useState(false);
+  const pin = usePinAction();
+  const reactButton = useRef<HTMLButtonElement>(null);
+  const closePicker = useCallback((back: boolean) => {
+    setPicking(false);
+    if (back) reactButton.current?.focus();
+  }, []);
   const mine = message.authorId === me.id;
 
   async function run(event: 'message.edit' | 'message.delete' | 'reaction.toggle', payload: object) {
@@ -41,7 +51,11 @@ export function MessageItem({ message, presence, onThread }: Props) {
   }
 
   return (
-    <li className={`message${message.mentionIds.includes(me.id) ? ' mentioned' : ''}`} data-seq={message.seq}>
+    <li
+      className={`message${message.mentionIds.includes(me.id) ? ' mentioned' : ''}`}
+      data-seq={message.seq}
+      data-id={message.id}
+    >
       <div className="message-head">
         <span className={`presence ${presence ?? 'offline'}`} aria-hidden="true" />
         <strong>{message.author?.displayName ?? t('formerMember')}</strong>
@@ -50,6 +64,7 @@ export function MessageItem({ message, presence, onThread }: Props) {
           {format.time(message.createdAt)}
         </time>
         {message.editedAt && <span className="muted">{t('edited')}</span>}
+        {message.pinnedAt && <span className="tag pinned-mark">📌 {t('pinned')}</span>}
       </div>
       {editing ? (
         <form
@@ -70,7 +85,7 @@ export function MessageItem({ message, presence, onThread }: Props) {
           </div>
         </form>
       ) : (
-        <p className="message-body">{message.body}</p>
+        <MessageBody body={message.body} />
       )}
       {message.attachments.length > 0 && (
         <ul className="row list-inline" aria-label={t('attachments')}>
@@ -96,23 +111,27 @@ export function MessageItem({ message, presence, onThread }: Props) {
             {reaction.emoji} {reaction.count}
           </button>
         ))}
-        <details className="react-menu">
-          <summary aria-label={t('addReaction')}>☺+</summary>
-          {QUICK_REACTIONS.map((emoji) => (
-            <button
-              key={emoji}
-              type="button"
-              className="reaction"
-              aria-label={t('reactWith', { emoji })}
-              onClick={() => void run('reaction.toggle', { messageId: message.id, emoji })}
-            >
-              {emoji}
-            </button>
-          ))}
-        </details>
+        <button
+          type="button"
+          ref={reactButton}
+          className="link react-open"
+          aria-label={t('addReaction')}
+          aria-expanded={picking}
+          onClick={() => setPicking((open) => !open)}
+        >
+          ☺+
+        </button>
         {onThread && !message.threadRootId && (
-          <button type="button" className="link" onClick={() => onThread(message)}>
+          <button type="button" className="link thread-link" onClick={() => onThread(message)}>
             {message.replyCount > 0 ? t('replies', { count: message.replyCount }) : t('replyInThread')}
+          </button>
+        )}
+        {onThread && !message.threadRootId && message.replyCount > 0 && message.lastReplyAt && (
+          <span className="muted last-reply">{t('lastReply', { time: format.dateTime(message.lastReplyAt) })}</span>
+        )}
+        {moderator && (
+          <button type="button" className="link" disabled={pin.pending} onClick={() => void pin.run(message)}>
+            {message.pinnedAt ? t('unpin') : t('pin')}
           </button>
         )}
         {mine && (
@@ -132,6 +151,20 @@ export function MessageItem({ message, presence, onThread }: Props) {
           </>
         )}
       </div>
+      {picking && (
+        <EmojiPicker
+          onClose={closePicker}
+          onPick={(emoji) => {
+            closePicker(true);
+            void run('reaction.toggle', { messageId: message.id, emoji });
+          }}
+        />
+      )}
+      {pin.error && (
+        <p className="error" role="alert">
+          {t('pinFailed')}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,17 +1,23 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, RoomResponse } from '@lcc/contracts';
 import { withQuery } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
 import { Composer } from './Composer';
+import { MessageBody } from './markdown';
 import { MessageItem } from './MessageItem';
+import { PinnedMessages, usePins } from './PinnedMessages';
 import { roomTitle } from './room-title';
 import { RoomSettings } from './RoomSettings';
+import { useReadMarker } from './use-read-marker';
 import { useRoomTimeline } from './use-room-timeline';
 
 const TYPING_SHOWN_MS = 4000;
+/** Older pages (50 messages each) loaded at most to reach the first unread message when a room opens. */
+const OPENING_PAGES_MAX = 8;
 const NO_MEMBERS: RoomMemberResponse[] = [];
 
 /** Who is in the room (for mentions and presence dots); `presence` events patch the cached list. */
@@ -85,6 +91,20 @@ function Thread({
   for (const message of [...(earlier ?? []), ...messages]) {
     if (message.threadRootId === root.id) replies.set(message.seq, message);
   }
+  // The open thread shows every reply: it is read up to the newest, while the page is visible.
+  const { socket } = useRealtime();
+  const newestReply = Math.max(0, ...replies.keys());
+  useEffect(() => {
+    if (!socket || newestReply === 0) return;
+    const mark = () => {
+      if (document.visibilityState === 'visible') {
+        void emitAck(socket, 'room.read', { roomId, seq: newestReply, threadRootId: root.id });
+      }
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [socket, roomId, root.id, newestReply]);
   return (
     <aside className="card thread" aria-label={t('thread')}>
       <div className="spread">
@@ -109,58 +129,149 @@ function Thread({
 export function RoomView({ room }: { room: RoomResponse }) {
   const { t } = useTranslation('discussions');
   const me = useMember();
-  const { socket } = useRealtime();
   const timeline = useRoomTimeline(room.id);
   const members = useRoomMembers(room.id);
+  const pins = usePins(room.id);
   const typing = useTyping(room.id, me.id);
-  const [thread, setThread] = useState<MessageResponse | null>(null);
+  // Opened from "my threads": the thread's root comes with the link.
+  const location = useLocation();
+  const [thread, setThread] = useState<MessageResponse | null>(() => {
+    const root = (location.state as { threadRoot?: MessageResponse } | null)?.threadRoot;
+    return root?.roomId === room.id ? root : null;
+  });
   const list = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
+  const stick = useRef(false);
   const heightBefore = useRef<number | null>(null);
-  // Where "new messages" begins: the room's unread count when it was opened, counted back over others' messages.
-  const [unreadAtOpen] = useState(room.unreadCount);
+  // The reader's place when the room was opened: "new messages" begins after it, and stays there while they read.
+  const [readAtOpen] = useState(room.lastReadSeq);
+  const [positioned, setPositioned] = useState(false);
+  const [atBottom, setAtBottom] = useState(true);
+  const [dividerInView, setDividerInView] = useState(true);
 
   const presence = useMemo(() => new Map(members.map((member) => [member.memberId, member.presence])), [members]);
   const main = timeline.messages.filter((message) => !message.threadRootId);
-  const firstUnreadSeq = useMemo(() => {
-    if (unreadAtOpen === 0) return null;
-    const others = timeline.messages.filter((message) => message.authorId !== me.id);
-    return others.length >= unreadAtOpen ? others[others.length - unreadAtOpen].seq : null;
-  }, [timeline.messages, unreadAtOpen, me.id]);
+  // Frozen once the view is placed: messages arriving while the room is open get no divider of their own.
+  const [openedAtSeq, setOpenedAtSeq] = useState<number | null>(null);
+  const candidateSeq =
+    main.find((message) => message.seq > readAtOpen && message.authorId !== me.id && !message.deletedAt)?.seq ?? null;
+  const firstUnreadSeq = positioned ? openedAtSeq : candidateSeq;
+  const oldestSeq = timeline.messages[0]?.seq ?? 0;
+  // The first unread message is not loaded yet: the join brought the newest page only. A few pages back at most;
+  // past them the room opens at the oldest message loaded, under the divider, with older pages a scroll away.
+  const openingPages = useRef(0);
+  const needOlder = timeline.hasOlder && oldestSeq > readAtOpen + 1 && openingPages.current < OPENING_PAGES_MAX;
 
-  // Keep the view at the bottom while the reader is there; keep the reader's place when older pages arrive above.
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (!element) return;
-    if (heightBefore.current !== null) {
-      element.scrollTop += element.scrollHeight - heightBefore.current;
-      heightBefore.current = null;
-    } else if (stick.current) element.scrollTop = element.scrollHeight;
-  }, [timeline.messages.length, timeline.pending.length]);
-
+  const loadOlderPage = timeline.loadOlder;
   const loadOlder = useCallback(() => {
     heightBefore.current = list.current?.scrollHeight ?? null;
     void timeline.loadOlder();
   }, [timeline]);
 
   useEffect(() => {
+    if (!positioned && timeline.ready && needOlder) {
+      openingPages.current += 1;
+      void loadOlderPage();
+    }
+  }, [positioned, timeline.ready, loadOlderPage, needOlder]);
+
+  const follow = useCallback(() => {
+    const element = list.current;
+    if (!element) return;
+    const bottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+    stick.current = bottom;
+    setAtBottom(bottom);
+    const divider = element.querySelector('.unread-marker');
+    if (divider) {
+      const box = divider.getBoundingClientRect();
+      const view = element.getBoundingClientRect();
+      setDividerInView(box.bottom > view.top && box.top < view.bottom);
+    }
+  }, []);
+
+  const jumpToFirstUnread = useCallback(() => {
+    const element = list.current;
+    const divider = element?.querySelector('.unread-marker');
+    if (!element || !divider) return;
+    element.scrollTop += divider.getBoundingClientRect().top - element.getBoundingClientRect().top - 8;
+    follow();
+  }, [follow]);
+
+  const jumpToLatest = useCallback(() => {
+    const element = list.current;
+    if (!element) return;
+    element.scrollTop = element.scrollHeight;
+    follow();
+  }, [follow]);
+
+  // Open at the first unread message (or at the newest when all is read); afterwards keep the view at the bottom
+  // while the reader is there, and keep the reader's place when older pages arrive above.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    if (!positioned) {
+      if (!timeline.ready || needOlder) return;
+      heightBefore.current = null;
+      if (firstUnreadSeq !== null) jumpToFirstUnread();
+      else jumpToLatest();
+      setOpenedAtSeq(firstUnreadSeq);
+      setPositioned(true);
+      return;
+    }
+    if (heightBefore.current !== null) {
+      element.scrollTop += element.scrollHeight - heightBefore.current;
+      heightBefore.current = null;
+    } else if (stick.current) element.scrollTop = element.scrollHeight;
+    follow();
+  }, [
+    timeline.messages.length,
+    timeline.pending.length,
+    timeline.ready,
+    needOlder,
+    positioned,
+    firstUnreadSeq,
+    jumpToFirstUnread,
+    jumpToLatest,
+    follow,
+  ]);
+
+  useEffect(() => {
     const sentinel = top.current;
-    if (!sentinel || !timeline.hasOlder) return;
+    if (!sentinel || !timeline.hasOlder || !positioned) return;
     const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && loadOlder(), {
       root: list.current,
     });
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [timeline.hasOlder, loadOlder]);
+  }, [timeline.hasOlder, loadOlder, positioned]);
 
-  // Mark read what the reader has seen: the newest seq, while the page is visible and scrolled to the bottom.
-  const newestSeq = timeline.messages.at(-1)?.seq ?? 0;
+  // A message to bring into view (from the pinned panel): older pages load until it is on the list.
+  const [target, setTarget] = useState<{ id: string; seq: number } | null>(null);
+  const show = useCallback(
+    (message: MessageResponse) =>
+      setTarget(
+        message.threadRootId
+          ? { id: message.threadRootId, seq: timeline.messages.find((m) => m.id === message.threadRootId)?.seq ?? 0 }
+          : { id: message.id, seq: message.seq },
+      ),
+    [timeline.messages],
+  );
   useEffect(() => {
-    if (!socket || newestSeq === 0 || document.hidden || !stick.current) return;
-    const timer = setTimeout(() => void emitAck(socket, 'room.read', { roomId: room.id, seq: newestSeq }), 500);
-    return () => clearTimeout(timer);
-  }, [socket, room.id, newestSeq]);
+    const element = list.current;
+    if (!target || !element) return;
+    const item = element.querySelector<HTMLElement>(`[data-id="${target.id}"]`);
+    if (item) {
+      element.scrollTop += item.getBoundingClientRect().top - element.getBoundingClientRect().top - 8;
+      item.classList.add('flash');
+      setTimeout(() => item.classList.remove('flash'), 2000);
+      setTarget(null);
+      follow();
+    } else if (timeline.hasOlder && (target.seq === 0 || oldestSeq > target.seq)) loadOlder();
+    else setTarget(null);
+  }, [target, timeline.hasOlder, oldestSeq, loadOlder, follow]);
+
+  const newest = { main: main.at(-1)?.seq ?? 0, any: timeline.messages.at(-1)?.seq ?? 0 };
+  useReadMarker(room.id, list, newest, positioned, readAtOpen);
 
   return (
     <div className="room-view">
@@ -169,6 +280,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
           <h1>{roomTitle(room, me.id, t)}</h1>
           <span className="muted">{room.topic}</span>
         </div>
+        <PinnedMessages pins={pins} moderator={room.moderator} onShow={show} />
         {timeline.error && (
           <p className="error" role="alert">
             {t('cannotOpen')}
@@ -179,10 +291,8 @@ export function RoomView({ room }: { room: RoomResponse }) {
           ref={list}
           tabIndex={0}
           aria-label={t('messages')}
-          onScroll={(event) => {
-            const element = event.currentTarget;
-            stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
-          }}
+          aria-busy={!positioned}
+          onScroll={follow}
         >
           <div ref={top} />
           {timeline.hasOlder && (
@@ -196,14 +306,19 @@ export function RoomView({ room }: { room: RoomResponse }) {
           <ol className="messages" aria-live="polite" aria-relevant="additions">
             {main.map((message) => (
               <MessageGroup key={message.id} unread={message.seq === firstUnreadSeq}>
-                <MessageItem message={message} presence={presence.get(message.authorId ?? '')} onThread={setThread} />
+                <MessageItem
+                  message={message}
+                  presence={presence.get(message.authorId ?? '')}
+                  onThread={setThread}
+                  moderator={room.moderator}
+                />
               </MessageGroup>
             ))}
             {timeline.pending
               .filter((item) => !item.threadRootId)
               .map((item) => (
                 <li key={item.clientId} className="message pending">
-                  <p className="message-body">{item.body}</p>
+                  <MessageBody body={item.body} />
                   {item.failed ? (
                     <span className="error">
                       {item.failed}{' '}
@@ -218,6 +333,20 @@ export function RoomView({ room }: { room: RoomResponse }) {
               ))}
           </ol>
         </div>
+        {
+          <div className="row jump-bar">
+            {firstUnreadSeq !== null && !dividerInView && (
+              <button type="button" className="secondary" onClick={jumpToFirstUnread}>
+                {t('jumpToFirstUnread')}
+              </button>
+            )}
+            {!atBottom && (
+              <button type="button" className="secondary" onClick={jumpToLatest}>
+                {t('jumpToLatest')}
+              </button>
+            )}
+          </div>
+        }
         <p className="typing muted" aria-live="polite">
           {typing.length > 0 ? t('typing', { names: typing.join(', '), count: typing.length }) : ' '}
         </p>
@@ -226,7 +355,11 @@ export function RoomView({ room }: { room: RoomResponse }) {
           members={members.filter((member) => member.memberId !== me.id)}
           label={t('messagePlaceholder', { room: roomTitle(room, me.id, t) })}
           disabled={room.archived}
-          onSend={(body, attachmentIds) => timeline.send(body, { attachmentIds })}
+          onSend={(body, attachmentIds) => {
+            // What the reader writes goes below everything: the view follows it there.
+            stick.current = true;
+            timeline.send(body, { attachmentIds });
+          }}
         />
       </section>
       {thread ? (
@@ -261,11 +394,7 @@ function MessageGroup({ unread, children }: { unread: boolean; children: React.R
   const { t } = useTranslation('discussions');
   return (
     <>
-      {unread && (
-        <li className="unread-marker" role="separator">
-          {t('newMessages')}
-        </li>
-      )}
+      {unread && <li className="unread-marker">{t('newMessages')}</li>}
       {children}
     </>
   );

@@ -8,6 +8,7 @@ import { useMember } from '../../api/session';
 import { Field, FormError, SelectField, fieldError } from '../../ui/form';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { useApi, useApiMutation } from '../../ui/use-api';
+import { MyThreads } from './MyThreads';
 import { PeoplePicker } from './PeoplePicker';
 import { roomBadges, roomTitle } from './room-title';
 import { RoomView } from './RoomView';
@@ -107,7 +108,8 @@ function NewDirectMessage({ onCreated }: { onCreated: (room: RoomResponse) => vo
   );
 }
 
-export default function RoomsPage() {
+/** The room list beside a room, "my threads" (`threads`), or a prompt to pick a room. */
+export default function RoomsPage({ threads = false }: { threads?: boolean }) {
   const { t } = useTranslation('discussions');
   const { id } = useParams();
   const navigate = useNavigate();
@@ -122,6 +124,9 @@ export default function RoomsPage() {
           <h2>{t('rooms')}</h2>
           <Link to="/rooms/directory">{t('browseRooms')}</Link>
         </div>
+        <NavLink to="/rooms/threads" className="my-threads-link">
+          {t('myThreads')}
+        </NavLink>
         {rooms === undefined ? (
           <Loading />
         ) : rooms.length === 0 ? (
@@ -170,7 +175,9 @@ export default function RoomsPage() {
           }}
         />
       </nav>
-      {id ? (
+      {threads ? (
+        <MyThreads />
+      ) : id ? (
         room.error ? (
           <ErrorNotice error={room.error} />
         ) : room.data && room.data.id === id ? (

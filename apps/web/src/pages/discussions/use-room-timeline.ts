@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessagePage, MessageResponse, ReactionSummary } from '@lcc/contracts';
+import type { MessagePage, MessageResponse, ReactionSummary, ThreadUpdate } from '@lcc/contracts';
 import { api } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 
@@ -112,6 +112,26 @@ export function useRoomTimeline(roomId: string) {
           const next = new Map(current);
           for (const [seq, message] of next) {
             if (message.id === payload.messageId) next.set(seq, { ...message, reactions: payload.reactions });
+          }
+          return next;
+        });
+      },
+      [roomId],
+    ),
+  );
+
+  // A reply elsewhere in the room (or in a thread whose replies are not loaded): the root's count and time.
+  useSocketEvent(
+    'thread.updated',
+    useCallback(
+      (payload: ThreadUpdate) => {
+        if (payload.roomId !== roomId) return;
+        setBySeq((current) => {
+          const next = new Map(current);
+          for (const [seq, message] of next) {
+            if (message.id === payload.threadRootId && message.replyCount <= payload.replyCount) {
+              next.set(seq, { ...message, replyCount: payload.replyCount, lastReplyAt: payload.lastReplyAt });
+            }
           }
           return next;
         });

@@ -9,6 +9,7 @@ import {
   RoomNotifyLevel,
   type RoomResponse,
   RoomVisibility,
+  type ThreadSummary,
 } from '@lcc/contracts';
 
 export class ReactionSummaryDto implements ReactionSummary {
@@ -48,6 +49,25 @@ export class MessageResponseDto implements MessageResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class ThreadRoomDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: RoomKind, enumName: 'RoomKind' }) kind: RoomKind;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+export class ThreadSummaryDto implements ThreadSummary {
+  @ApiProperty({ type: MessageResponseDto, description: "The thread's first message" }) root: MessageResponseDto;
+  @ApiProperty({ type: ThreadRoomDto }) room: ThreadRoomDto;
+  @ApiProperty({ description: "Others' replies after my thread marker and my own last reply" }) unreadCount: number;
+  @ApiProperty({ format: 'date-time' }) lastReplyAt: string;
+}
+
+export class ThreadPageDto {
+  @ApiProperty({ type: [ThreadSummaryDto], description: 'Threads with unread replies first, then by last reply' })
+  items: ThreadSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
 export class MessagePageDto {
   @ApiProperty({ type: [MessageResponseDto], description: 'Ascending seq' }) items: MessageResponseDto[];
   @ApiProperty() hasMore: boolean;
@@ -66,6 +86,7 @@ export class RoomResponseDto implements RoomResponse {
   @ApiProperty({ type: MessageResponseDto, nullable: true }) lastMessage: MessageResponseDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastMessageAt: string | null;
   @ApiProperty() unreadCount: number;
+  @ApiProperty({ description: "The viewer's read marker: messages up to this seq are read" }) lastReadSeq: number;
   @ApiProperty() mentionCount: number;
   @ApiProperty() moderator: boolean;
   @ApiProperty({ enum: RoomNotifyLevel, enumName: 'RoomNotifyLevel' }) notifyLevel: RoomNotifyLevel;

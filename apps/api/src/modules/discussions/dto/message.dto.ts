@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { SEQ_MAX } from '../../../common/validation/fields.js';
+import { IsSingleEmoji, normalizeEmoji } from './single-emoji.js';
 
 export const MAX_BODY = 8000;
 
@@ -55,8 +57,10 @@ export class ReactionDto {
   @IsUUID()
   messageId: string;
 
+  @Transform(({ value }) => normalizeEmoji(value))
   @IsString()
   @Length(1, 32)
+  @IsSingleEmoji()
   emoji: string;
 }
 
@@ -122,14 +126,18 @@ export class HistoryQueryDto {
   threadRootId?: string;
 }
 
+export class ListThreadsQueryDto extends PageQueryDto {}
+
 export class ReactionParamsDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
 
-  @ApiProperty({ maxLength: 32, example: '👍' })
+  @ApiProperty({ maxLength: 32, example: '👍', description: 'One emoji (sequences such as 👍🏽 or 🇲🇳 included)' })
+  @Transform(({ value }) => normalizeEmoji(value))
   @IsString()
   @Length(1, 32)
+  @IsSingleEmoji()
   emoji: string;
 }
 

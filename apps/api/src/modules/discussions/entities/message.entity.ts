@@ -21,6 +21,7 @@ import { Room } from './room.entity.js';
 @Index('uq_messages_room_seq', ['roomId', 'seq'], { unique: true })
 @Index('uq_messages_room_author_client', ['roomId', 'authorId', 'clientId'], { unique: true })
 @Index('idx_messages_thread', ['threadRootId', 'seq'])
+@Index('idx_messages_author_thread', ['authorId', 'threadRootId'])
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;
