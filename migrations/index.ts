@@ -20,6 +20,7 @@ import { AccountMail1796500100000 } from './1796500100000-account-mail.js';
 import { NotificationMail1796500200000 } from './1796500200000-notification-mail.js';
 import { RoomDirectory1796600000000 } from './1796600000000-room-directory.js';
 import { NotificationParams1796611200000 } from './1796611200000-notification-params.js';
+import { SearchCandidates1796700000000 } from './1796700000000-search-candidates.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   NotificationMail1796500200000,
   RoomDirectory1796600000000,
   NotificationParams1796611200000,
+  SearchCandidates1796700000000,
 ];
