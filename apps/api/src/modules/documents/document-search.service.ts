@@ -23,7 +23,7 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
  * this many whose title, tags or description match. Ranking every match read every long text that has a common
  * word (most of them); a search pages through these candidates, best first.
  */
-export const DOCUMENT_SEARCH_CANDIDATES = 200;
+export const DOCUMENT_SEARCH_CANDIDATES = 100;
 
 /**
  * `GET /api/documents`: filters, keyset pages and, with `q`, PostgreSQL full-text search (ts_rank order among the
