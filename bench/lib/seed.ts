@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import argon2 from 'argon2';
-import { words } from '../../apps/api/src/common/search/segmentation.js';
 import { databaseUrl, withClient } from './db.js';
 import { startPortal } from './processes.js';
 
@@ -59,10 +58,16 @@ export const CJK = (
 ).split(' ');
 
 /**
- * Each Chinese word as the portal indexes it: the words its segmenter finds, spaced (`低碳` is indexed as `低 碳`,
- * and a search for it is the phrase `低 <-> 碳`).
+ * Each Chinese word as the portal indexes it: the words `Intl.Segmenter` finds in it (the portal's segmenter),
+ * spaced (`低碳` is indexed as `低 碳`, and a search for it is the phrase `低 <-> 碳`).
  */
-export const CJK_INDEXED = CJK.map((word) => words(word).join(' '));
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+export const CJK_INDEXED = CJK.map((word) =>
+  [...segmenter.segment(word)]
+    .filter((part) => part.isWordLike)
+    .map((part) => part.segment)
+    .join(' '),
+);
 
 /** Russian words, several in more than one case form (prefix queries find them all). */
 export const RUSSIAN = (
