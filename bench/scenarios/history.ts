@@ -47,7 +47,8 @@ async function getLoad(base: string, token: string, rate: number, seconds: numbe
 
 /**
  * Scenario 5: a member of every large room reads history pages (the newest, or before a random seq) and searches
- * messages and documents in English, Chinese and Russian, at fixed rates, on the seeded million messages and 20k documents.
+ * messages and documents in English, Chinese and Russian, at fixed rates, on the seeded million messages and 20k
+ * documents.
  */
 export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; details: object }> {
   const { historyRooms, messagesPerRoom, documents } = ctx.sizes;

@@ -11,7 +11,8 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
 
 /**
  * How many matches are ranked: the newest this many in the member's rooms. Ranking every match of a common word
- * read tens of thousands of rows per search; the newest hundred (twice the longest page) hold the best recent answers.
+ * read tens of thousands of rows per search; the newest hundred (twice the longest page) hold the best recent
+ * answers.
  */
 export const MESSAGE_SEARCH_CANDIDATES = 100;
 
