@@ -22,6 +22,7 @@ import { RoomDirectory1796600000000 } from './1796600000000-room-directory.js';
 import { NotificationParams1796611200000 } from './1796611200000-notification-params.js';
 import { MyThreads1796652000000 } from './1796652000000-my-threads.js';
 import { GroupArchive1796700000000 } from './1796700000000-group-archive.js';
+import { SearchCandidates1796700100000 } from './1796700100000-search-candidates.js';
 import { ActionItemReminders1796700200000 } from './1796700200000-action-item-reminders.js';
 import { PollDeadlines1796700300000 } from './1796700300000-poll-deadlines.js';
 import { MemberRejection1796703300000 } from './1796703300000-member-rejection.js';
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   NotificationParams1796611200000,
   MyThreads1796652000000,
   GroupArchive1796700000000,
+  SearchCandidates1796700100000,
   ActionItemReminders1796700200000,
   PollDeadlines1796700300000,
   MemberRejection1796703300000,

@@ -106,7 +106,5 @@ describe('documents: S3-compatible storage', () => {
     expect(rows.map((r) => r.extraction_status)).toEqual(['done', 'done']);
     const found = await t.http().get('/api/documents?q=стратеги').set('Authorization', member.auth);
     expect(found.body.items.map((d: { id: string }) => d.id).sort()).toEqual([...ids].sort());
-    // Inside jest each S3 client stalls for about 15 s on its first requests (the same calls take ~30 ms in plain
-    // node; no connection leaves the machine): a long timeout keeps this test about behaviour, not speed.
-  }, 240_000);
+  });
 });

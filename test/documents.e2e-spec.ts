@@ -634,6 +634,49 @@ describe('documents: upload, storage, versions, download, visibility, search', (
     );
     expect((await get('/api/documents?tag=energy&limit=100', insider)).body.items.length).toBe(13);
   });
+
+  it('ranks a bounded set of candidates: an older document named after the query still comes first', async () => {
+    const named = await upload(
+      insider,
+      { title: 'Kelp farming', kind: 'report', visibility: 'network', language: 'en' },
+      { name: 'k.txt', data: Buffer.from('coastal notes') },
+    );
+    const mention = await upload(
+      insider,
+      { title: 'Coastal notes', kind: 'report', visibility: 'network', language: 'en' },
+      { name: 'm.txt', data: Buffer.from('kelp kelp kelp along the shore') },
+    );
+    await drain();
+    // 120 newer documents with the word in their text: copies made in SQL, as uploading them would take minutes.
+    await sql(
+      t.databaseUrl,
+      `WITH copies AS (
+         INSERT INTO documents (title, kind, language, visibility, uploaded_by_id, search_vector, title_vector,
+                                search_text, created_at)
+         SELECT 'Copy ' || g, d.kind, d.language, d.visibility, d.uploaded_by_id, d.search_vector, d.title_vector,
+                d.search_text, d.created_at + g * interval '1 millisecond'
+           FROM documents d, generate_series(1, 120) g WHERE d.id = $1 RETURNING id)
+       INSERT INTO document_versions (document_id, number, file_name, mime_type, size, sha256, uploaded_by_id,
+                                      extraction_status, extracted_text)
+       SELECT c.id, 1, v.file_name, v.mime_type, v.size, v.sha256, v.uploaded_by_id, v.extraction_status,
+              v.extracted_text
+         FROM copies c, document_versions v WHERE v.document_id = $1`,
+      [mention.body.id],
+    );
+    const first = await get('/api/documents?q=kelp&limit=50', insider);
+    expect(first.body.items[0]).toMatchObject({ id: named.body.id, title: 'Kelp farming' });
+    const seen: string[] = first.body.items.map((d: { id: string }) => d.id);
+    for (let cursor = first.body.nextCursor; cursor;) {
+      const page = await get(`/api/documents?q=kelp&limit=50&cursor=${cursor}`, insider);
+      seen.push(...page.body.items.map((d: { id: string }) => d.id));
+      cursor = page.body.nextCursor;
+    }
+    // The newest 100 text matches and the title match, each once; the oldest copies and the original are not ranked.
+    expect([seen.length, new Set(seen).size]).toEqual([101, 101]);
+    expect(seen).not.toContain(mention.body.id);
+    // Outsiders of the network (anonymous visitors) see none of them.
+    expect((await get('/api/documents?q=kelp', null)).body.items).toEqual([]);
+  });
 });
 
 describe('documents of a private group', () => {

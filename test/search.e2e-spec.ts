@@ -56,6 +56,21 @@ describe('search over messages and documents', () => {
     expect((await search(member, 'Владивосток')).messages.map((m) => m.messageId)).toEqual([ids.ru]);
   });
 
+  it('ranks the best match first, not the newest, and matches quoted words as a phrase', async () => {
+    await post('tramOld', 'Tram depot: tram lines, tram stops and the tram fleet plan');
+    await post('tramNew', 'A new tram line opens next year');
+    const trams = (await search(member, 'tram')).messages.map((m) => m.messageId);
+    expect(trams).toEqual([ids.tramOld, ids.tramNew]);
+
+    await post('phrase', 'A carbon tax on freight from next spring');
+    await post('apart', 'Tax relief for carbon capture pilots');
+    const both = (await search(member, 'carbon tax')).messages.map((m) => m.messageId);
+    expect(both.sort()).toEqual([ids.phrase, ids.apart].sort());
+    const phrase = await search(member, '"carbon tax"');
+    expect(phrase.messages.map((m) => m.messageId)).toEqual([ids.phrase]);
+    expect(phrase.messages[0]!.snippet).toContain('<b>carbon</b> <b>tax</b>');
+  });
+
   it('only searches rooms the member is in, never deleted messages, and follows edits', async () => {
     expect((await search(outsider, '低碳')).messages).toEqual([]);
     await t.http().delete(`/api/messages/${ids.en}`).set('Authorization', member.auth).expect(200);

@@ -57,6 +57,29 @@ export const CJK = (
   '废物 回收 供水 森林 公园 绿色 屋顶 照明 效率 基准 情景 监测 核查 数据 调查 统计 模型 路径 战略 市长 议会 部门'
 ).split(' ');
 
+/**
+ * Each Chinese word as the portal indexes it: the words `Intl.Segmenter` finds in it (the portal's segmenter),
+ * spaced (`低碳` is indexed as `低 碳`, and a search for it is the phrase `低 <-> 碳`).
+ */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+export const CJK_INDEXED = CJK.map((word) =>
+  [...segmenter.segment(word)]
+    .filter((part) => part.isWordLike)
+    .map((part) => part.segment)
+    .join(' '),
+);
+
+/** Russian words, several in more than one case form (prefix queries find them all). */
+export const RUSSIAN = (
+  'город города городе городской углерод углерода углеродный энергия энергии транспорт транспорта транспортом ' +
+  'здание здания отопление отопления выбросы выбросов инвентаризация цель цели план плана показатель политика ' +
+  'бюджет финансы тариф маркировка схема критерии продукция сертификация аудит отчёт отчёта совещание повестка ' +
+  'эксперт эксперты группа партнёр сеть секретариат страна регион район жильё ремонт утепление солнечный ' +
+  'солнечная солнечные ветер водород батарея сеть хранение метро автобус автобусы трамвай велосипед парковка ' +
+  'дорога движение грузы порт аэропорт отходы отходов переработка свалка вода река лес парк дерево зелёный ' +
+  'крыша освещение эффективность стандарт сценарий прогноз мониторинг данные модель стратегия мэр совет министерство'
+).split(' ');
+
 /** Name of the template database for these sizes, the migrations and this seed: rebuilt only when one changes. */
 export function templateName(sizes: SeedSizes): string {
   const hash = createHash('sha256');
@@ -147,38 +170,48 @@ async function seed(c: import('pg').Client, sizes: SeedSizes, log: (line: string
   const batch = Math.max(1, Math.floor(200_000 / sizes.messagesPerRoom));
   for (let from = 0; from < sizes.historyRooms; from += batch) {
     const to = Math.min(sizes.historyRooms, from + batch) - 1;
-    // One message in five is Chinese (written without spaces; indexed as the words the portal's segmenter finds).
+    // One message in five is Chinese (written without spaces; indexed as the words the portal's segmenter finds),
+    // one in ten Russian, the rest English.
     await c.query(
       `INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector, created_at, updated_at)
        SELECT ${uid("'history-' || h")}, s, gen_random_uuid(), ${uid(`'member-' || (1 + s % ${HISTORY_AUTHORS})`)},
               CASE WHEN w.cjk THEN array_to_string(w.words, '') ELSE array_to_string(w.words, ' ') END,
-              to_tsvector('simple', array_to_string(w.words, ' ')),
+              to_tsvector('simple', CASE WHEN w.cjk
+                THEN array_to_string(ARRAY(SELECT ($10::text[])[array_position($5::text[], x)] FROM unnest(w.words) x), ' ')
+                ELSE array_to_string(w.words, ' ') END),
               now() - ($4 - s) * interval '1 minute', now() - ($4 - s) * interval '1 minute'
          FROM generate_series($1::int, $2::int) h, generate_series(1, $4::int) s,
-         LATERAL (SELECT (h + s) % 5 = 0 AS cjk) k,
+         LATERAL (SELECT (h + s) % 5 = 0 AS cjk, (h + s) % 10 = 1 AS ru) k,
          LATERAL (SELECT k.cjk, ARRAY(
-                   SELECT (CASE WHEN k.cjk THEN $5::text[] ELSE $3::text[] END)
-                            [1 + floor(random() * CASE WHEN k.cjk THEN $6::int ELSE $7::int END)::int]
+                   SELECT (CASE WHEN k.cjk THEN $5::text[] WHEN k.ru THEN $8::text[] ELSE $3::text[] END)
+                            [1 + floor(random() * CASE WHEN k.cjk THEN $6::int WHEN k.ru THEN $9::int ELSE $7::int END)::int]
                      FROM generate_series(1, 6 + (s + h) % 10)) AS words) w`,
-      [from, to, ENGLISH, sizes.messagesPerRoom, CJK, CJK.length, ENGLISH.length],
+      [from, to, ENGLISH, sizes.messagesPerRoom, CJK, CJK.length, ENGLISH.length, RUSSIAN, RUSSIAN.length, CJK_INDEXED],
     );
     log(`  messages: rooms ${to + 1}/${sizes.historyRooms}`);
   }
   for (const index of indexes) await c.query(index.indexdef);
 
   await c.query(
-    `INSERT INTO documents (id, title, kind, language, country, visibility, uploaded_by_id, search_vector, search_text)
-     SELECT ${uid("'document-' || d")}, 'Document ' || d || ' ' || t.words[1] || ' ' || t.words[2], 'report',
-            CASE WHEN t.cjk THEN 'zh' ELSE 'en' END, 'JP', 'network', ${uid("'member-0'")},
-            setweight(to_tsvector('simple', array_to_string(t.words, ' ')), 'C'), t.text
+    `INSERT INTO documents (id, title, kind, language, country, visibility, uploaded_by_id, search_vector,
+                            title_vector, search_text, created_at, updated_at)
+     SELECT ${uid("'document-' || d")}, t.title, 'report',
+            CASE WHEN t.cjk THEN 'zh' WHEN t.ru THEN 'ru' ELSE 'en' END, 'JP', 'network', ${uid("'member-0'")},
+            setweight(to_tsvector('simple', t.title), 'A') || setweight(to_tsvector('simple', CASE WHEN t.cjk
+              THEN array_to_string(ARRAY(SELECT ($8::text[])[array_position($2::text[], x)] FROM unnest(t.words) x), ' ')
+              ELSE array_to_string(t.words, ' ') END), 'C'),
+            setweight(to_tsvector('simple', t.title), 'A'), t.text,
+            now() - ($1 - d) * interval '1 minute', now() - ($1 - d) * interval '1 minute'
        FROM generate_series(0, $1 - 1) d,
-       LATERAL (SELECT d % 5 = 0 AS cjk) k,
-       LATERAL (SELECT k.cjk, w.words, CASE WHEN k.cjk THEN array_to_string(w.words, '') ELSE array_to_string(w.words, ' ') END AS text
+       LATERAL (SELECT d % 5 = 0 AS cjk, d % 10 = 1 AS ru) k,
+       LATERAL (SELECT k.cjk, k.ru, w.words, 'document ' || d || ' ' || array_to_string(ARRAY(
+                 SELECT CASE WHEN k.cjk THEN ($8::text[])[array_position($2::text[], x)] ELSE x END
+                   FROM unnest(w.words[1:2]) x), ' ') AS title, CASE WHEN k.cjk THEN array_to_string(w.words, '') ELSE array_to_string(w.words, ' ') END AS text
                   FROM (SELECT ARRAY(
-                          SELECT (CASE WHEN k.cjk THEN $2::text[] ELSE $3::text[] END)
-                                   [1 + floor(random() * CASE WHEN k.cjk THEN $4::int ELSE $5::int END)::int]
+                          SELECT (CASE WHEN k.cjk THEN $2::text[] WHEN k.ru THEN $6::text[] ELSE $3::text[] END)
+                                   [1 + floor(random() * CASE WHEN k.cjk THEN $4::int WHEN k.ru THEN $7::int ELSE $5::int END)::int]
                             FROM generate_series(1, 300 + d % 400)) AS words) w) t`,
-    [sizes.documents, CJK, ENGLISH, CJK.length, ENGLISH.length],
+    [sizes.documents, CJK, ENGLISH, CJK.length, ENGLISH.length, RUSSIAN, RUSSIAN.length, CJK_INDEXED],
   );
   await c.query(
     `INSERT INTO document_versions (document_id, number, file_name, mime_type, size, sha256, uploaded_by_id,

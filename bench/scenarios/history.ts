@@ -8,6 +8,10 @@ import { accessToken } from '../lib/tokens.js';
 
 const ENGLISH_QUERIES = ['carbon transport', 'solar roof', 'bus', 'heating retrofit', 'waste recycling', 'tariff'];
 const CJK_QUERIES = ['低碳城市', '交通 排放', '太阳能', '公交', '建筑 效率', '森林'];
+// Prefix queries find the other case forms (`транспорт` also finds `транспорта`, `солнечн` every ending).
+const RUSSIAN_QUERIES = ['транспорт', 'выбросы углерода', 'автобус', 'солнечн', 'отопление здания', 'лес'];
+/** Searches per second of each search load. */
+const SEARCH_RATE = 20;
 
 /** Open-loop GETs at `rate` per second; each request's path from `pathOf(n)`; latency from the intended time. */
 async function getLoad(base: string, token: string, rate: number, seconds: number, pathOf: (n: number) => string) {
@@ -43,7 +47,8 @@ async function getLoad(base: string, token: string, rate: number, seconds: numbe
 
 /**
  * Scenario 5: a member of every large room reads history pages (the newest, or before a random seq) and searches
- * messages and documents in English and Chinese, at fixed rates, on the seeded million messages and 20k documents.
+ * messages and documents in English, Chinese and Russian, at fixed rates, on the seeded million messages and 20k
+ * documents.
  */
 export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; details: object }> {
   const { historyRooms, messagesPerRoom, documents } = ctx.sizes;
@@ -61,30 +66,26 @@ export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; deta
       },
       10,
     ],
-    [
-      'message search, English',
-      10,
-      (n) => `/api/search?scope=messages&q=${encodeURIComponent(ENGLISH_QUERIES[n % ENGLISH_QUERIES.length]!)}`,
-      100,
-    ],
-    [
-      'message search, Chinese',
-      10,
-      (n) => `/api/search?scope=messages&q=${encodeURIComponent(CJK_QUERIES[n % CJK_QUERIES.length]!)}`,
-      100,
-    ],
-    [
-      'document search, English',
-      10,
-      (n) => `/api/documents?q=${encodeURIComponent(ENGLISH_QUERIES[n % ENGLISH_QUERIES.length]!)}`,
-      100,
-    ],
-    [
-      'document search, Chinese',
-      10,
-      (n) => `/api/documents?q=${encodeURIComponent(CJK_QUERIES[n % CJK_QUERIES.length]!)}`,
-      100,
-    ],
+    ...(
+      [
+        ['English', ENGLISH_QUERIES],
+        ['Chinese', CJK_QUERIES],
+        ['Russian', RUSSIAN_QUERIES],
+      ] as const
+    ).flatMap(([language, queries]): [string, number, (n: number) => string, number][] => [
+      [
+        `message search, ${language}`,
+        SEARCH_RATE,
+        (n) => `/api/search?scope=messages&q=${encodeURIComponent(queries[n % queries.length]!)}`,
+        100,
+      ],
+      [
+        `document search, ${language}`,
+        SEARCH_RATE,
+        (n) => `/api/documents?q=${encodeURIComponent(queries[n % queries.length]!)}`,
+        100,
+      ],
+    ]),
   ];
   const rows: Row[] = [];
   const details: Record<string, object> = {};

@@ -14,6 +14,9 @@ describe('document search segmentation', () => {
     expect(toTsQuery('战略 city')).toBe("'战略' & 'city':*");
     expect(toTsQuery("o'neil")).toBe("'o''neil':*");
     expect(toTsQuery('  !!! ')).toBeNull();
+    expect(toTsQuery('"low carbon" city')).toBe("('low':* <-> 'carbon':*) & 'city':*");
+    expect(toTsQuery('"Низкоуглеродный город')).toBe("('низкоуглеродный':* <-> 'город':*)");
+    expect(toTsQuery('""')).toBeNull();
     expect(toTsQuery('Город', true)).toBe("('город':* | 'Город':* | 'ГОРОД':*)");
   });
 

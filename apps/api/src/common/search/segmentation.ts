@@ -92,15 +92,15 @@ export function cleanSnippet(raw: string): string {
 
 /**
  * A `to_tsquery('simple', ...)` expression for what a person typed: every typed word must match; a word that
- * the segmenter splits (Chinese, Japanese) must match as a phrase; words in other scripts match as prefixes, the
- * cheap stand-in for stemming (Korean particles, Russian and Mongolian case endings, English plurals).
- * `variants` adds Title and UPPER case forms (for `ts_headline` over original-case text). Null when nothing
- * searchable remains.
+ * the segmenter splits (Chinese, Japanese) and words typed between double quotes must match as a phrase; words in
+ * other scripts match as prefixes, the cheap stand-in for stemming (Korean particles, Russian and Mongolian case
+ * endings, English plurals). `variants` adds Title and UPPER case forms (for `ts_headline` over original-case
+ * text). Null when nothing searchable remains.
  */
 export function toTsQuery(input: string, variants = false): string | null {
-  const groups = input
-    .split(/\s+/)
-    .map((typed) => words(typed))
+  // A quoted phrase (its closing quote optional) or a run of other characters up to a space or a quote.
+  const groups = [...input.matchAll(/"([^"]*)"?|[^\s"]+/g)]
+    .map((typed) => words(typed[1] ?? typed[0]))
     .filter((group) => group.length > 0)
     .slice(0, 16);
   if (groups.length === 0) return null;

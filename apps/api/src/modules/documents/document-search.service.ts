@@ -19,8 +19,15 @@ import { SqlParams } from '../../common/sql/sql-params.js';
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * `GET /api/documents`: filters, keyset pages and, with `q`, PostgreSQL full-text search (ts_rank order,
- * ts_headline snippets) over what the viewer may open. Without `q`, newest first.
+ * How many matches a search ranks from each source: the newest this many matches of the whole text, and the newest
+ * this many whose title, tags or description match. Ranking every match read every long text that has a common
+ * word (most of them); a search pages through these candidates, best first.
+ */
+export const DOCUMENT_SEARCH_CANDIDATES = 100;
+
+/**
+ * `GET /api/documents`: filters, keyset pages and, with `q`, PostgreSQL full-text search (ts_rank order among the
+ * bounded candidates, ts_headline snippets for the page) over what the viewer may open. Without `q`, newest first.
  */
 @Injectable()
 export class DocumentSearchService {
@@ -33,37 +40,51 @@ export class DocumentSearchService {
     if (query.q !== undefined && !tsQuery)
       return { items: [], nextCursor: null, ...(query.facets ? { facets: emptyFacets() } : {}) };
     const matchParam = tsQuery ? p.add(tsQuery) : null;
-    const rankExpression = matchParam ? `ts_rank(d.search_vector, to_tsquery('simple', ${matchParam}))` : null;
-    if (matchParam) conditions.push(`d.search_vector @@ to_tsquery('simple', ${matchParam})`);
-    const facetConditions = [...conditions];
+    const match = matchParam ? `to_tsquery('simple', ${matchParam})` : null;
+    const facetConditions = match ? [...conditions, `d.search_vector @@ ${match}`] : [...conditions];
     const facetValues = [...p.values];
 
-    if (query.cursor) {
-      if (rankExpression) {
+    const canEdit = canEditExpression('d', viewer, p);
+    const limit = query.limit + 1;
+    let sql: string;
+    if (match) {
+      const pageConditions: string[] = [];
+      if (query.cursor) {
         const [rank, id] = decodeCursor(query.cursor, ['real', 'uuid']);
         const r = p.add(String(rank));
-        conditions.push(
-          `(${rankExpression} < ${r}::real OR (${rankExpression} = ${r}::real AND d.id > ${p.add(id)}::uuid))`,
-        );
-      } else {
+        pageConditions.push(`(c.rank < ${r}::real OR (c.rank = ${r}::real AND c.id > ${p.add(id)}::uuid))`);
+      }
+      // Ranked: the newest matches and the newest title matches that the viewer may open (each bounded), not every
+      // match; snippets only for the page's rows (ts_headline re-parses the text, costly on long documents).
+      const visible = conditions.join(' AND ');
+      const newest = (vector: string) =>
+        `(SELECT d.id FROM documents d WHERE ${visible} AND d.${vector} @@ ${match}
+           ORDER BY d.created_at DESC, d.id DESC LIMIT ${DOCUMENT_SEARCH_CANDIDATES})`;
+      sql = `WITH candidates AS MATERIALIZED (
+               SELECT d.id, ts_rank(d.search_vector, ${match}) AS rank
+                 FROM (${newest('search_vector')} UNION ${newest('title_vector')}) found
+                 JOIN documents d ON d.id = found.id),
+             chosen AS (
+               SELECT c.id, c.rank FROM candidates c
+                ${pageConditions.length ? `WHERE ${pageConditions.join(' AND ')}` : ''}
+                ORDER BY c.rank DESC, c.id ASC LIMIT ${p.add(limit)}),
+             page AS (
+               SELECT ${documentColumns('d', canEdit)}, c.rank::text AS rank_key, c.rank
+                 FROM chosen c JOIN documents d ON d.id = c.id ${documentJoins('d')})
+             SELECT page.*, ts_headline('simple', coalesce(s.search_text, ''), to_tsquery('simple', ${p.add(toTsQuery(query.q!, true))}),
+                    ${p.add(HEADLINE_OPTIONS)}) AS snippet
+               FROM page JOIN documents s ON s.id = page.id
+              ORDER BY page.rank DESC, page.id ASC`;
+    } else {
+      if (query.cursor) {
         const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
         conditions.push(`(d.created_at, d.id) < (${p.add(createdAt)}::timestamptz, ${p.add(id)}::uuid)`);
       }
+      sql = `SELECT ${documentColumns('d', canEdit)}
+               FROM documents d ${documentJoins('d')}
+              WHERE ${conditions.join(' AND ')}
+              ORDER BY d.created_at DESC, d.id DESC LIMIT ${p.add(limit)}`;
     }
-    const limit = p.add(query.limit + 1);
-    const canEdit = canEditExpression('d', viewer, p);
-    const order = rankExpression ? 'rank DESC, d.id ASC' : 'd.created_at DESC, d.id DESC';
-    const inner = `SELECT ${documentColumns('d', canEdit)}${rankExpression ? `, ${rankExpression}::text AS rank_key, ${rankExpression} AS rank` : ''}
-        FROM documents d ${documentJoins('d')}
-       WHERE ${conditions.join(' AND ')}
-       ORDER BY ${order} LIMIT ${limit}`;
-    // Snippets only for the page's rows: ts_headline re-parses the text, which is costly on long documents.
-    const sql = matchParam
-      ? `SELECT page.*, ts_headline('simple', coalesce(s.search_text, ''), to_tsquery('simple', ${p.add(toTsQuery(query.q!, true))}),
-                ${p.add(HEADLINE_OPTIONS)}) AS snippet
-           FROM (${inner}) page JOIN documents s ON s.id = page.id
-          ORDER BY page.rank DESC, page.id ASC`
-      : inner;
     const rows = (await this.dataSource.query(sql, p.values)) as (DocumentRow & { rank_key?: string })[];
     const page = toPage(
       rows,
@@ -73,7 +94,7 @@ export class DocumentSearchService {
           ...row,
           snippet: row.snippet === undefined ? undefined : cleanSnippet(row.snippet ?? ''),
         }),
-      (row) => (rankExpression ? [row.rank_key!, row.id] : [row.created_at.toISOString(), row.id]),
+      (row) => (match ? [row.rank_key!, row.id] : [row.created_at.toISOString(), row.id]),
     );
     if (!query.facets) return page;
     return { ...page, facets: await this.facets(facetConditions, facetValues) };

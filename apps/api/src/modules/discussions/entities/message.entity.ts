@@ -82,6 +82,8 @@ export class Message {
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
 
+  /** Live messages newest first (partial: `WHERE deleted_at IS NULL`): where search takes its candidates. */
+  @Index('idx_messages_created_at_live', { synchronize: false })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

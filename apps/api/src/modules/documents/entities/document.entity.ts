@@ -80,6 +80,11 @@ export class Document {
   @Column({ type: 'tsvector', nullable: true, select: false })
   searchVector: string | null;
 
+  /** The title (A), tags and description (B) words alone: search takes its candidates from both vectors. */
+  @Index('idx_documents_title_vector', { synchronize: false })
+  @Column({ type: 'tsvector', nullable: true, select: false })
+  titleVector: string | null;
+
   /** The latest version's text, CJK words spaced apart, for `ts_headline` snippets. */
   @Column({ type: 'text', nullable: true, select: false })
   searchText: string | null;

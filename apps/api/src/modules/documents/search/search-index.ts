@@ -3,7 +3,8 @@ import { headlineText, indexText } from '../../../common/search/segmentation.js'
 
 /**
  * Rewrites a document's search columns from its metadata and its latest version's extracted text: title weighs
- * A, tags and description B, the file's text C. Runs in the caller's transaction.
+ * A, tags and description B, the file's text C; `title_vector` holds the A and B words alone. Runs in the caller's
+ * transaction.
  */
 export async function refreshSearchIndex(manager: EntityManager, documentId: string): Promise<void> {
   const [row] = (await manager.query(
@@ -20,6 +21,7 @@ export async function refreshSearchIndex(manager: EntityManager, documentId: str
         SET search_vector = setweight(to_tsvector('simple', $2), 'A')
                          || setweight(to_tsvector('simple', $3), 'B')
                          || setweight(to_tsvector('simple', $4), 'C'),
+            title_vector = setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B'),
             search_text = $5
       WHERE id = $1`,
     [
