@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import type { CityResponse, IndicatorValueResponse } from '@lcc/contracts';
 import { SelectField } from '../../../ui/form';
 import { Async, Empty } from '../../../ui/states';
-import { LineChart } from '../charts';
-import { useIndicatorName, useNumbers } from '../city-format';
+import { YearLineChart } from '../charts';
+import { useCityName, useIndicatorName, useNumbers } from '../city-format';
 import { useApi } from '../../../ui/use-api';
 
 /** Indicator series of the city, one chosen at a time, as a chart and a table. */
@@ -13,6 +13,7 @@ export function IndicatorSection({ city }: { city: CityResponse }) {
   const { t } = useTranslation('cities');
   const numbers = useNumbers();
   const indicatorName = useIndicatorName();
+  const cityName = useCityName();
   const values = useApi<{ items: IndicatorValueResponse[] }>(`/indicator-values/export?format=json&cityId=${city.id}`);
   const [chosen, setChosen] = useState('');
   const codes = useMemo(
@@ -41,13 +42,14 @@ export function IndicatorSection({ city }: { city: CityResponse }) {
                 />
                 <Link to={`/compare?indicator=${code}&cityIds=${city.id}`}>{t('indicators.compareLink')}</Link>
               </div>
-              <LineChart
-                labels={series.map((value) => String(value.year))}
-                series={[{ label: city.nameEn, values: series.map((value) => value.value) }]}
+              <YearLineChart
+                series={[
+                  { label: cityName(city), points: series.map((value) => ({ year: value.year, value: value.value })) },
+                ]}
                 unit={unit}
                 summary={t('indicators.summary', {
                   indicator: indicatorName(code),
-                  city: city.nameEn,
+                  city: cityName(city),
                   from: series[0]?.year,
                   to: series.at(-1)?.year,
                   first: numbers.value(series[0]?.value),
