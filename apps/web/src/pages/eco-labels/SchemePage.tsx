@@ -1,62 +1,80 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { RecordVisibility, type EcoLabelSchemeResponse } from '@lcc/contracts';
+import { NetworkRole, RecordVisibility, type EcoLabelSchemeResponse } from '@lcc/contracts';
 import { useSession } from '../../api/session';
 import { useFormat } from '../../ui/format';
 import { Async, Empty } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
 import { localLanguage } from '../cities/city-format';
+import { SchemeForm } from './SchemeForm';
 import './eco-labels.css';
 
 function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
   const { t } = useTranslation('ecolabels');
   const { state } = useSession();
   const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  // The API lets coordinators and admins write eco-label records (route roles); nobody else sees the button.
+  const staff =
+    state.status === 'signed_in' &&
+    (state.member.role === NetworkRole.Admin || state.member.role === NetworkRole.Coordinator);
   return (
     <article className="scheme-page">
-      <header className="card">
-        <p className="muted">
-          <Link to="/eco-labels">{t('scheme.back')}</Link>
-        </p>
-        <div className="spread">
-          <h1>
-            {scheme.name}
-            {scheme.localName && (
-              <>
-                {' '}
-                <span className="local-name" lang={localLanguage(scheme.country)}>
-                  {scheme.localName}
-                </span>
-              </>
-            )}
-          </h1>
-          {state.status === 'signed_in' && scheme.roomId && (
-            <Link className="button secondary" to={`/rooms/${scheme.roomId}`}>
-              {t('scheme.discuss')}
-            </Link>
-          )}
-        </div>
-        <dl className="facts">
-          <dt>{t('scheme.country')}</dt>
-          <dd>{format.country(scheme.country)}</dd>
-          <dt>{t('scheme.operator')}</dt>
-          <dd>{scheme.operator}</dd>
-          <dt>{t('scheme.established')}</dt>
-          <dd>{scheme.establishedYear ?? '—'}</dd>
-          <dt>{t('scheme.website')}</dt>
-          <dd className="break">
-            {scheme.website ? (
-              <a href={scheme.website} rel="noopener noreferrer" target="_blank">
-                {scheme.website}
-              </a>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </dl>
-        {scheme.visibility === RecordVisibility.Network && <p className="tag">{t('scheme.networkOnly')}</p>}
-        {scheme.description && <p className="prewrap">{scheme.description}</p>}
-      </header>
+      {editing ? (
+        <SchemeForm scheme={scheme} onDone={() => setEditing(false)} />
+      ) : (
+        <header className="card">
+          <p className="muted">
+            <Link to="/eco-labels">{t('scheme.back')}</Link>
+          </p>
+          <div className="spread">
+            <h1>
+              {scheme.name}
+              {scheme.localName && (
+                <>
+                  {' '}
+                  <span className="local-name" lang={localLanguage(scheme.country)}>
+                    {scheme.localName}
+                  </span>
+                </>
+              )}
+            </h1>
+            <div className="row">
+              {staff && (
+                <button type="button" className="secondary" onClick={() => setEditing(true)}>
+                  {t('edit.edit')}
+                </button>
+              )}
+              {state.status === 'signed_in' && scheme.roomId && (
+                <Link className="button secondary" to={`/rooms/${scheme.roomId}`}>
+                  {t('scheme.discuss')}
+                </Link>
+              )}
+            </div>
+          </div>
+          <dl className="facts">
+            <dt>{t('scheme.country')}</dt>
+            <dd>{format.country(scheme.country)}</dd>
+            <dt>{t('scheme.operator')}</dt>
+            <dd>{scheme.operator}</dd>
+            <dt>{t('scheme.established')}</dt>
+            <dd>{scheme.establishedYear ?? '—'}</dd>
+            <dt>{t('scheme.website')}</dt>
+            <dd className="break">
+              {scheme.website ? (
+                <a href={scheme.website} rel="noopener noreferrer" target="_blank">
+                  {scheme.website}
+                </a>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </dl>
+          {scheme.visibility === RecordVisibility.Network && <p className="tag">{t('scheme.networkOnly')}</p>}
+          {scheme.description && <p className="prewrap">{scheme.description}</p>}
+        </header>
+      )}
 
       <section className="card" aria-labelledby="scheme-steps">
         <h2 id="scheme-steps">{t('scheme.steps')}</h2>

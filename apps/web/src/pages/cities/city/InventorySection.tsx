@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   GpcSector,
@@ -10,6 +11,7 @@ import { Async, Empty } from '../../../ui/states';
 import { StackedBarChart } from '../charts';
 import { useNumbers } from '../city-format';
 import { useApi } from '../../../ui/use-api';
+import { InventoryForm } from '../edit/InventoryForm';
 
 const SECTORS = Object.values(GpcSector);
 
@@ -20,10 +22,23 @@ export function InventorySection({ city }: { city: CityResponse }) {
   const inventories = useApi<Page<InventoryResponse>>(`/cities/${city.id}/inventories?limit=100`);
   const latest = inventories.data?.items[0];
   const shares = useApi<SectorSharesResponse>(latest ? `/analysis/inventories/${latest.id}/sector-shares` : null);
+  // `new`, an inventory's id, or nothing open.
+  const [editing, setEditing] = useState<string | null>(null);
+  const done = () => setEditing(null);
+  const open = editing && editing !== 'new' ? inventories.data?.items.find((item) => item.id === editing) : undefined;
 
   return (
     <section className="card" aria-labelledby="city-inventories">
-      <h2 id="city-inventories">{t('inventory.title')}</h2>
+      <div className="spread">
+        <h2 id="city-inventories">{t('inventory.title')}</h2>
+        {city.canEdit && editing === null && (
+          <button type="button" className="secondary" onClick={() => setEditing('new')}>
+            {t('edit.addInventory')}
+          </button>
+        )}
+      </div>
+      {editing === 'new' && <InventoryForm cityId={city.id} onDone={done} />}
+      {open && <InventoryForm key={open.id} cityId={city.id} inventory={open} onDone={done} />}
       <Async state={inventories}>
         {(page) => {
           if (page.items.length === 0) return <Empty>{t('inventory.empty')}</Empty>;
@@ -74,6 +89,11 @@ export function InventorySection({ city }: { city: CityResponse }) {
                         <th scope="row">
                           {row.year}
                           {row.methodology && <div className="muted">{row.methodology}</div>}
+                          {row.canEdit && editing === null && (
+                            <button type="button" className="link" onClick={() => setEditing(row.id)}>
+                              {t('edit.editInventory', { year: row.year })}
+                            </button>
+                          )}
                         </th>
                         {sectors.map((sector) => (
                           <td key={sector} className="number">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StrategyProgressResponse, StrategyResponse, TargetResponse } from '@lcc/contracts';
@@ -6,6 +7,9 @@ import { useFormat } from '../../../ui/format';
 import { Empty } from '../../../ui/states';
 import { useNumbers } from '../city-format';
 import { useApi } from '../../../ui/use-api';
+import { ActionForm } from '../edit/ActionForm';
+import { StrategyForm } from '../edit/StrategyForm';
+import { TargetForm } from '../edit/TargetForm';
 import { TargetItem } from './TargetItem';
 
 /** Targets in the order of their years, so a page reads the same every time. */
@@ -21,6 +25,8 @@ export function StrategySection({ strategy }: { strategy: StrategyResponse }) {
   const format = useFormat();
   const progress = useApi<StrategyProgressResponse>(`/analysis/strategies/${strategy.id}/progress`);
   const headingId = `strategy-${strategy.id}`;
+  const [editing, setEditing] = useState<'strategy' | 'target' | 'action' | null>(null);
+  const done = () => setEditing(null);
   const money = (value: number, currency: string | null) =>
     currency
       ? new Intl.NumberFormat(format.language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value)
@@ -34,12 +40,20 @@ export function StrategySection({ strategy }: { strategy: StrategyResponse }) {
     <section className="card strategy" aria-labelledby={headingId}>
       <div className="spread">
         <h3 id={headingId}>{strategy.title}</h3>
-        {state.status === 'signed_in' && strategy.roomId && (
-          <Link className="button secondary" to={`/rooms/${strategy.roomId}`}>
-            {t('strategy.discuss')}
-          </Link>
-        )}
+        <div className="row">
+          {strategy.canEdit && editing === null && (
+            <button type="button" className="secondary" onClick={() => setEditing('strategy')}>
+              {t('edit.editStrategy')}
+            </button>
+          )}
+          {state.status === 'signed_in' && strategy.roomId && (
+            <Link className="button secondary" to={`/rooms/${strategy.roomId}`}>
+              {t('strategy.discuss')}
+            </Link>
+          )}
+        </div>
       </div>
+      {editing === 'strategy' && <StrategyForm cityId={strategy.city.id} strategy={strategy} onDone={done} />}
       <p className="row">
         <span className="tag">{t(`strategyType.${strategy.type}`)}</span>
         <span className="tag">{t(`strategyStatus.${strategy.status}`)}</span>
@@ -50,7 +64,15 @@ export function StrategySection({ strategy }: { strategy: StrategyResponse }) {
       </p>
       {strategy.description && <p className="prewrap">{strategy.description}</p>}
 
-      <h4 className="subhead">{t('strategy.targets')}</h4>
+      <div className="spread">
+        <h4 className="subhead">{t('strategy.targets')}</h4>
+        {strategy.canEdit && editing === null && (
+          <button type="button" className="secondary" onClick={() => setEditing('target')}>
+            {t('edit.addTarget')}
+          </button>
+        )}
+      </div>
+      {editing === 'target' && <TargetForm strategyId={strategy.id} cityId={strategy.city.id} onDone={done} />}
       {progress.error && <p className="muted">{t('progress.unavailable')}</p>}
       {strategy.targets.length === 0 ? (
         <Empty>{t('strategy.noTargets')}</Empty>
@@ -66,7 +88,15 @@ export function StrategySection({ strategy }: { strategy: StrategyResponse }) {
         </ul>
       )}
 
-      <h4 className="subhead">{t('strategy.actions')}</h4>
+      <div className="spread">
+        <h4 className="subhead">{t('strategy.actions')}</h4>
+        {strategy.canEdit && editing === null && (
+          <button type="button" className="secondary" onClick={() => setEditing('action')}>
+            {t('edit.addAction')}
+          </button>
+        )}
+      </div>
+      {editing === 'action' && <ActionForm strategyId={strategy.id} cityId={strategy.city.id} onDone={done} />}
       {strategy.actions.length === 0 ? (
         <Empty>{t('strategy.noActions')}</Empty>
       ) : (
