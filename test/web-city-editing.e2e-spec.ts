@@ -231,15 +231,15 @@ describeInBrowser(
         ]),
       );
       // The stored inventory opens again with its rows and is replaced as a whole.
-    await page.getByRole('button', { name: mn.edit.editInventory.replace('{{year}}', '2020') }).click();
-    const replaceForm = page.getByRole('form', { name: mn.edit.editInventoryTitle.replace('{{year}}', '2020') });
-    const energyRow = replaceForm.getByRole('listitem').filter({ has: page.locator('input[value="5200"]') });
-    await energyRow.getByLabel(mn.edit.entryValue, { exact: true }).fill('5300');
-    await replaceForm.getByRole('button', { name: mn.edit.save }).click();
-    await replaceForm.waitFor({ state: 'detached' });
-    const replaced = await get<ListPage<InventoryResponse>>(`/api/cities/${ulaanbaatar.id}/inventories`);
-    expect(replaced.items[0]).toMatchObject({ year: 2020, total: 5300 });
-    expect(replaced.items[0].entries).toHaveLength(2);
+      await page.getByRole('button', { name: mn.edit.editInventory.replace('{{year}}', '2020') }).click();
+      const replaceForm = page.getByRole('form', { name: mn.edit.editInventoryTitle.replace('{{year}}', '2020') });
+      const energyRow = replaceForm.getByRole('listitem').filter({ has: page.locator('input[value="5200"]') });
+      await energyRow.getByLabel(mn.edit.entryValue, { exact: true }).fill('5300');
+      await replaceForm.getByRole('button', { name: mn.edit.save }).click();
+      await replaceForm.waitFor({ state: 'detached' });
+      const replaced = await get<ListPage<InventoryResponse>>(`/api/cities/${ulaanbaatar.id}/inventories`);
+      expect(replaced.items[0]).toMatchObject({ year: 2020, total: 5300 });
+      expect(replaced.items[0].entries).toHaveLength(2);
       expect(await accessibilityViolations(page)).toEqual([]);
       await portal.screenshot(page, 'city-editing-mn');
 

@@ -90,9 +90,11 @@ export function InventorySection({ city }: { city: CityResponse }) {
                           {row.year}
                           {row.methodology && <div className="muted">{row.methodology}</div>}
                           {row.canEdit && editing === null && (
-                            <button type="button" className="link" onClick={() => setEditing(row.id)}>
-                              {t('edit.editInventory', { year: row.year })}
-                            </button>
+                            <div>
+                              <button type="button" className="link" onClick={() => setEditing(row.id)}>
+                                {t('edit.editInventory', { year: row.year })}
+                              </button>
+                            </div>
                           )}
                         </th>
                         {sectors.map((sector) => (
