@@ -188,6 +188,17 @@ describeInBrowser(
         }),
       ]);
 
+      // The target opens again with its values and is changed in place.
+      await plan.getByRole('button', { name: mn.edit.editTarget.replace('{{title}}', '2030') }).click();
+      const editTarget = page.getByRole('form', { name: mn.edit.editTargetTitle });
+      await expect(editTarget.getByLabel(mn.edit.baseYear, { exact: true }).inputValue()).resolves.toBe('2013');
+      await editTarget.getByLabel(mn.edit.reductionPercent, { exact: true }).fill('35');
+      await editTarget.getByRole('button', { name: mn.edit.save }).click();
+      await editTarget.waitFor({ state: 'detached' });
+      expect((await get<StrategyResponse>(`/api/strategies/${strategyId}`)).targets).toEqual([
+        expect.objectContaining({ baseYear: 2013, reductionPercent: 35, sectors: ['transport'] }),
+      ]);
+
       // An action: the API refuses an unknown currency, and says so in Mongolian beside the field.
       await plan.getByRole('button', { name: mn.edit.addAction }).click();
       const actionForm = page.getByRole('form', { name: mn.edit.addAction });
@@ -240,6 +251,17 @@ describeInBrowser(
       const replaced = await get<ListPage<InventoryResponse>>(`/api/cities/${ulaanbaatar.id}/inventories`);
       expect(replaced.items[0]).toMatchObject({ year: 2020, total: 5300 });
       expect(replaced.items[0].entries).toHaveLength(2);
+      // The 2015 inventory goes after a second, explicit click.
+      await page.getByRole('button', { name: mn.edit.deleteInventory.replace('{{year}}', '2015') }).click();
+      await page
+        .getByRole('group', { name: mn.edit.deleteInventoryQuestion.replace('{{year}}', '2015') })
+        .getByRole('button', { name: mn.edit.confirmDelete })
+        .click();
+      await page
+        .getByRole('button', { name: mn.edit.editInventory.replace('{{year}}', '2015') })
+        .waitFor({ state: 'detached' });
+      const left = await get<ListPage<InventoryResponse>>(`/api/cities/${ulaanbaatar.id}/inventories`);
+      expect(left.items.map((item) => item.year)).toEqual([2020]);
       expect(await accessibilityViolations(page)).toEqual([]);
       await portal.screenshot(page, 'city-editing-mn');
 

@@ -11,6 +11,7 @@ import { Async, Empty } from '../../../ui/states';
 import { StackedBarChart } from '../charts';
 import { useNumbers } from '../city-format';
 import { useApi } from '../../../ui/use-api';
+import { DeleteButton } from '../edit/DeleteButton';
 import { InventoryForm } from '../edit/InventoryForm';
 
 const SECTORS = Object.values(GpcSector);
@@ -90,10 +91,16 @@ export function InventorySection({ city }: { city: CityResponse }) {
                           {row.year}
                           {row.methodology && <div className="muted">{row.methodology}</div>}
                           {row.canEdit && editing === null && (
-                            <div>
+                            <div className="row">
                               <button type="button" className="link" onClick={() => setEditing(row.id)}>
                                 {t('edit.editInventory', { year: row.year })}
                               </button>
+                              <DeleteButton
+                                label={t('edit.deleteInventory', { year: row.year })}
+                                question={t('edit.deleteInventoryQuestion', { year: row.year })}
+                                path={`/inventories/${row.id}`}
+                                invalidates={[`/cities/${city.id}/inventories`, '/inventories', '/analysis']}
+                              />
                             </div>
                           )}
                         </th>

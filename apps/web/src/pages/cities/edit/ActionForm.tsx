@@ -5,28 +5,38 @@ import { api } from '../../../api/client';
 import { Field, FormError, SelectField, TextArea } from '../../../ui/form';
 import { useApiMutation } from '../../../ui/use-api';
 import { FormButtons } from './CityForm';
-import { toNumber, toText, useChecks, useProblems } from './form-kit';
+import { asText, toNumber, toText, useChecks, useProblems } from './form-kit';
 
-/** A new action of a strategy (`POST /strategies/:id/actions`). */
-export function ActionForm({ strategyId, cityId, onDone }: { strategyId: string; cityId: string; onDone(): void }) {
+/** An action of a strategy, new (`POST /strategies/:id/actions`) or changed (`PATCH …/actions/:actionId`). */
+export function ActionForm({
+  strategyId,
+  cityId,
+  action,
+  onDone,
+}: {
+  strategyId: string;
+  cityId: string;
+  action?: ActionResponse;
+  onDone(): void;
+}) {
   const { t } = useTranslation('cities');
   const checks = useChecks();
   const [draft, setDraft] = useState({
-    title: '',
-    sector: '',
-    status: ActionStatus.Planned,
-    responsibleBody: '',
-    startYear: '',
-    endYear: '',
-    cost: '',
-    costCurrency: '',
-    expectedReduction: '',
-    description: '',
+    title: action?.title ?? '',
+    sector: action?.sector ?? '',
+    status: action?.status ?? ActionStatus.Planned,
+    responsibleBody: asText(action?.responsibleBody),
+    startYear: asText(action?.startYear),
+    endYear: asText(action?.endYear),
+    cost: asText(action?.cost),
+    costCurrency: asText(action?.costCurrency),
+    expectedReduction: asText(action?.expectedReduction),
+    description: asText(action?.description),
   });
   const save = useApiMutation(
     () =>
-      api<ActionResponse>(`/strategies/${strategyId}/actions`, {
-        method: 'POST',
+      api<ActionResponse>(`/strategies/${strategyId}/actions${action ? `/${action.id}` : ''}`, {
+        method: action ? 'PATCH' : 'POST',
         body: {
           title: draft.title.trim(),
           sector: draft.sector || null,
@@ -45,7 +55,7 @@ export function ActionForm({ strategyId, cityId, onDone }: { strategyId: string;
   const problems = useProblems(save.error);
   const set = (field: keyof typeof draft) => (event: { target: { value: string } }) =>
     setDraft({ ...draft, [field]: event.target.value });
-  const headingId = `action-form-${strategyId}`;
+  const headingId = `action-form-${action?.id ?? strategyId}`;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,7 +83,7 @@ export function ActionForm({ strategyId, cityId, onDone }: { strategyId: string;
 
   return (
     <form className="card edit-form" onSubmit={submit} aria-labelledby={headingId} noValidate>
-      <h4 id={headingId}>{t('edit.addAction')}</h4>
+      <h4 id={headingId}>{action ? t('edit.editActionTitle', { title: action.title }) : t('edit.addAction')}</h4>
       <Field label={t('edit.actionTitle')} value={draft.title} onChange={set('title')} error={problems.text('title')} />
       <div className="filters">
         <SelectField

@@ -5,7 +5,7 @@ import { api } from '../../../api/client';
 import { Field, FormError, SelectField, TextArea } from '../../../ui/form';
 import { useApiMutation } from '../../../ui/use-api';
 import { FormButtons } from './CityForm';
-import { toNumber, toText, useChecks, useProblems } from './form-kit';
+import { asText, toNumber, toText, useChecks, useProblems } from './form-kit';
 
 /** Catalogue key of a target type (`net_zero` would read as an i18next plural form). */
 const typeKey = (type: TargetType) => (type === TargetType.NetZero ? 'netZero' : type);
@@ -19,28 +19,41 @@ const NEEDS: Record<TargetType, { baseYear: boolean; reduction: boolean; baselin
   [TargetType.NetZero]: { baseYear: false, reduction: false, baseline: false, level: false },
 };
 
-/** A new target of a strategy (`POST /strategies/:id/targets`); the fields follow the chosen type. */
-export function TargetForm({ strategyId, cityId, onDone }: { strategyId: string; cityId: string; onDone(): void }) {
+/**
+ * A target of a strategy, new (`POST /strategies/:id/targets`) or changed (`PATCH …/targets/:targetId`); the
+ * fields follow the chosen type.
+ */
+export function TargetForm({
+  strategyId,
+  cityId,
+  target,
+  onDone,
+}: {
+  strategyId: string;
+  cityId: string;
+  target?: TargetResponse;
+  onDone(): void;
+}) {
   const { t } = useTranslation('cities');
   const checks = useChecks();
   const [draft, setDraft] = useState({
-    type: TargetType.BaseYear,
-    gas: GreenhouseGas.Co2e,
-    baseYear: '',
-    baseValue: '',
-    baselineValue: '',
-    targetYear: '',
-    reductionPercent: '',
-    targetValue: '',
-    description: '',
+    type: target?.type ?? TargetType.BaseYear,
+    gas: target?.gas ?? GreenhouseGas.Co2e,
+    baseYear: asText(target?.baseYear),
+    baseValue: asText(target?.baseValue),
+    baselineValue: asText(target?.baselineValue),
+    targetYear: asText(target?.targetYear),
+    reductionPercent: asText(target?.reductionPercent),
+    targetValue: asText(target?.targetValue),
+    description: asText(target?.description),
   });
-  const [sectors, setSectors] = useState<GpcSector[]>([]);
-  const [scopes, setScopes] = useState<EmissionScope[]>([]);
+  const [sectors, setSectors] = useState<GpcSector[]>(target?.sectors ?? []);
+  const [scopes, setScopes] = useState<EmissionScope[]>(target?.scopes ?? []);
   const needs = NEEDS[draft.type];
   const save = useApiMutation(
     () =>
-      api<TargetResponse>(`/strategies/${strategyId}/targets`, {
-        method: 'POST',
+      api<TargetResponse>(`/strategies/${strategyId}/targets${target ? `/${target.id}` : ''}`, {
+        method: target ? 'PATCH' : 'POST',
         body: {
           type: draft.type,
           gas: draft.gas,
@@ -60,7 +73,7 @@ export function TargetForm({ strategyId, cityId, onDone }: { strategyId: string;
   const problems = useProblems(save.error);
   const set = (field: keyof typeof draft) => (event: { target: { value: string } }) =>
     setDraft({ ...draft, [field]: event.target.value });
-  const headingId = `target-form-${strategyId}`;
+  const headingId = `target-form-${target?.id ?? strategyId}`;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -92,7 +105,7 @@ export function TargetForm({ strategyId, cityId, onDone }: { strategyId: string;
 
   return (
     <form className="card edit-form" onSubmit={submit} aria-labelledby={headingId} noValidate>
-      <h4 id={headingId}>{t('edit.addTarget')}</h4>
+      <h4 id={headingId}>{target ? t('edit.editTargetTitle') : t('edit.addTarget')}</h4>
       <div className="filters">
         <SelectField
           label={t('edit.targetType')}
