@@ -111,6 +111,7 @@ describeInBrowser(
         country: 'JP',
         operator: 'Japan Environment Association',
       });
+      await post('/api/eco-labels/categories', { code: 'copy_paper', name: 'Copy paper' });
     }, 240_000);
 
     afterAll(async () => {
@@ -298,7 +299,52 @@ describeInBrowser(
         website: 'https://www.ecomark.jp/',
         operator: '公益財団法人日本環境協会',
       });
+
+      // Certification steps: two added, the second moved up, replaced as a whole.
+      await page.getByRole('button', { name: ja.edit.editSteps }).click();
+      const steps = page.getByRole('form', { name: ja.edit.stepsTitle });
+      await steps.getByRole('button', { name: ja.edit.addStep }).click();
+      await steps.getByRole('button', { name: ja.edit.addStep }).click();
+      const step = (row: number) =>
+        steps.getByRole('listitem', { name: ja.edit.stepRow.replace('{{row}}', String(row)) });
+      await step(1).getByLabel(ja.edit.stepTitle, { exact: true }).fill('審査');
+      await step(2).getByLabel(ja.edit.stepTitle, { exact: true }).fill('申請');
+      await step(2).getByLabel(ja.edit.durationDays, { exact: true }).fill('5000');
+      await steps.getByRole('button', { name: catalogue('ja', 'cities').edit.save }).click();
+      await steps.getByText(ja.edit.daysRange).waitFor();
+      await step(2).getByLabel(ja.edit.durationDays, { exact: true }).fill('30');
+      await step(2)
+        .getByRole('button', { name: ja.edit.moveUp.replace('{{row}}', '2') })
+        .click();
+      await steps.getByRole('button', { name: catalogue('ja', 'cities').edit.save }).click();
+      await steps.waitFor({ state: 'detached' });
+      expect((await get<EcoLabelSchemeResponse>(`/api/eco-labels/schemes/${scheme.id}`)).certificationSteps).toEqual([
+        expect.objectContaining({ title: '申請', durationDays: 30 }),
+        expect.objectContaining({ title: '審査', durationDays: null }),
+      ]);
+
+      // A product category with its criteria.
+      await page.getByRole('button', { name: ja.edit.addCategory }).click();
+      const category = page.getByRole('form', { name: ja.edit.addCategory });
+      await category.getByLabel(ja.edit.category, { exact: true }).selectOption({ label: 'Copy paper' });
+      await category.getByLabel(ja.edit.standardCode, { exact: true }).fill('No. 107');
+      await category.getByRole('button', { name: ja.edit.addCriterion }).click();
+      const criterion = category.getByRole('listitem', { name: ja.edit.criterionRow.replace('{{row}}', '1') });
+      await criterion.getByLabel(ja.criteria.aspect, { exact: true }).selectOption('resources');
+      await criterion.getByLabel(ja.criteria.title, { exact: true }).fill('古紙パルプ配合率');
+      await criterion.getByLabel(ja.criteria.requirement, { exact: true }).fill('100 %');
+      await category.getByRole('button', { name: catalogue('ja', 'cities').edit.save }).click();
+      await category.waitFor({ state: 'detached' });
+      await page.getByRole('cell', { name: '古紙パルプ配合率' }).waitFor();
+      const saved = await get<EcoLabelSchemeResponse>(`/api/eco-labels/schemes/${scheme.id}`);
+      expect(saved.categories).toEqual([
+        expect.objectContaining({
+          standardCode: 'No. 107',
+          criteria: [expect.objectContaining({ aspect: 'resources', title: '古紙パルプ配合率', requirement: '100 %' })],
+        }),
+      ]);
       expect(await accessibilityViolations(page)).toEqual([]);
+      await portal.screenshot(page, 'eco-label-editing-ja');
     });
 
     it('the comparison chart in Russian spaces years by their distance, switches to a log scale and says why a value is missing', async () => {

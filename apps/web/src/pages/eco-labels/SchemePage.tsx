@@ -7,22 +7,27 @@ import { useFormat } from '../../ui/format';
 import { Async, Empty } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
 import { localLanguage } from '../cities/city-format';
+import { DeleteButton } from '../cities/edit/DeleteButton';
+import { SchemeCategoryForm } from './SchemeCategoryForm';
 import { SchemeForm } from './SchemeForm';
+import { StepsForm } from './StepsForm';
 import './eco-labels.css';
 
 function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
   const { t } = useTranslation('ecolabels');
   const { state } = useSession();
   const format = useFormat();
-  const [editing, setEditing] = useState(false);
+  // What is open: the scheme, its steps, a new category (`category:new`) or one category's criteria.
+  const [editing, setEditing] = useState<string | null>(null);
+  const done = () => setEditing(null);
   // The API lets coordinators and admins write eco-label records (route roles); nobody else sees the button.
   const staff =
     state.status === 'signed_in' &&
     (state.member.role === NetworkRole.Admin || state.member.role === NetworkRole.Coordinator);
   return (
     <article className="scheme-page">
-      {editing ? (
-        <SchemeForm scheme={scheme} onDone={() => setEditing(false)} />
+      {editing === 'scheme' ? (
+        <SchemeForm scheme={scheme} onDone={done} />
       ) : (
         <header className="card">
           <p className="muted">
@@ -41,8 +46,8 @@ function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
               )}
             </h1>
             <div className="row">
-              {staff && (
-                <button type="button" className="secondary" onClick={() => setEditing(true)}>
+              {staff && editing === null && (
+                <button type="button" className="secondary" onClick={() => setEditing('scheme')}>
                   {t('edit.edit')}
                 </button>
               )}
@@ -76,68 +81,104 @@ function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
         </header>
       )}
 
-      <section className="card" aria-labelledby="scheme-steps">
-        <h2 id="scheme-steps">{t('scheme.steps')}</h2>
-        {scheme.certificationSteps.length === 0 ? (
-          <Empty>{t('scheme.noSteps')}</Empty>
-        ) : (
-          <ol className="steps">
-            {scheme.certificationSteps.map((step) => (
-              <li key={step.position}>
-                <strong>{step.title}</strong>
-                {step.durationDays !== null && (
-                  <span className="muted"> · {t('scheme.days', { count: step.durationDays })}</span>
-                )}
-                {step.description && <p>{step.description}</p>}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      {editing === 'steps' ? (
+        <StepsForm scheme={scheme} onDone={done} />
+      ) : (
+        <section className="card" aria-labelledby="scheme-steps">
+          <div className="spread">
+            <h2 id="scheme-steps">{t('scheme.steps')}</h2>
+            {staff && editing === null && (
+              <button type="button" className="secondary" onClick={() => setEditing('steps')}>
+                {t('edit.editSteps')}
+              </button>
+            )}
+          </div>
+          {scheme.certificationSteps.length === 0 ? (
+            <Empty>{t('scheme.noSteps')}</Empty>
+          ) : (
+            <ol className="steps">
+              {scheme.certificationSteps.map((step) => (
+                <li key={step.position}>
+                  <strong>{step.title}</strong>
+                  {step.durationDays !== null && (
+                    <span className="muted"> · {t('scheme.days', { count: step.durationDays })}</span>
+                  )}
+                  {step.description && <p>{step.description}</p>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
 
       <section className="card" aria-labelledby="scheme-categories">
-        <h2 id="scheme-categories">{t('scheme.categories')}</h2>
+        <div className="spread">
+          <h2 id="scheme-categories">{t('scheme.categories')}</h2>
+          {staff && editing === null && (
+            <button type="button" className="secondary" onClick={() => setEditing('category:new')}>
+              {t('edit.addCategory')}
+            </button>
+          )}
+        </div>
+        {editing === 'category:new' && <SchemeCategoryForm scheme={scheme} onDone={done} />}
         {scheme.categories.length === 0 ? (
           <Empty>{t('scheme.noCategories')}</Empty>
         ) : (
-          scheme.categories.map((item) => (
-            <section key={item.category.id} aria-labelledby={`category-${item.category.id}`}>
-              <div className="spread">
-                <h3 id={`category-${item.category.id}`}>
-                  {item.category.name}
-                  {item.standardCode && <span className="muted"> · {item.standardCode}</span>}
-                </h3>
-                <Link to={`/eco-labels/compare?categoryId=${item.category.id}`}>{t('scheme.compareCategory')}</Link>
-              </div>
-              {item.criteria.length === 0 ? (
-                <Empty>{t('scheme.noCriteria')}</Empty>
-              ) : (
-                <div className="table-scroll">
-                  <table>
-                    <caption className="visually-hidden">
-                      {t('scheme.criteriaOf', { category: item.category.name })}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('criteria.aspect')}</th>
-                        <th scope="col">{t('criteria.title')}</th>
-                        <th scope="col">{t('criteria.requirement')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {item.criteria.map((criterion) => (
-                        <tr key={criterion.id}>
-                          <td>{t(`aspect.${criterion.aspect}`)}</td>
-                          <td>{criterion.title}</td>
-                          <td>{criterion.requirement ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+          scheme.categories.map((item) =>
+            editing === `category:${item.category.id}` ? (
+              <SchemeCategoryForm key={item.category.id} scheme={scheme} current={item} onDone={done} />
+            ) : (
+              <section key={item.category.id} aria-labelledby={`category-${item.category.id}`}>
+                <div className="spread">
+                  <h3 id={`category-${item.category.id}`}>
+                    {item.category.name}
+                    {item.standardCode && <span className="muted"> · {item.standardCode}</span>}
+                  </h3>
+                  <Link to={`/eco-labels/compare?categoryId=${item.category.id}`}>{t('scheme.compareCategory')}</Link>
                 </div>
-              )}
-            </section>
-          ))
+                {staff && editing === null && (
+                  <p className="row">
+                    <button type="button" className="link" onClick={() => setEditing(`category:${item.category.id}`)}>
+                      {t('edit.editCriteria', { category: item.category.name })}
+                    </button>
+                    <DeleteButton
+                      label={t('edit.removeCategory', { category: item.category.name })}
+                      question={t('edit.removeCategoryQuestion', { category: item.category.name })}
+                      path={`/eco-labels/schemes/${scheme.id}/categories/${item.category.id}`}
+                      invalidates={['/eco-labels']}
+                    />
+                  </p>
+                )}
+                {item.criteria.length === 0 ? (
+                  <Empty>{t('scheme.noCriteria')}</Empty>
+                ) : (
+                  <div className="table-scroll">
+                    <table>
+                      <caption className="visually-hidden">
+                        {t('scheme.criteriaOf', { category: item.category.name })}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('criteria.aspect')}</th>
+                          <th scope="col">{t('criteria.title')}</th>
+                          <th scope="col">{t('criteria.requirement')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {item.criteria.map((criterion) => (
+                          <tr key={criterion.id}>
+                            <td>{t(`aspect.${criterion.aspect}`)}</td>
+                            <td>{criterion.title}</td>
+                            <td>{criterion.requirement ?? '—'}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </section>
+            ),
+          )
         )}
       </section>
 
