@@ -9,7 +9,7 @@ import {
 } from '@lcc/contracts';
 import { Async, Empty } from '../../../ui/states';
 import { StackedBarChart } from '../charts';
-import { useNumbers } from '../city-format';
+import { useCityName, useNumbers } from '../city-format';
 import { useApi } from '../../../ui/use-api';
 import { DeleteButton } from '../edit/DeleteButton';
 import { InventoryForm } from '../edit/InventoryForm';
@@ -20,6 +20,7 @@ const SECTORS = Object.values(GpcSector);
 export function InventorySection({ city }: { city: CityResponse }) {
   const { t } = useTranslation('cities');
   const numbers = useNumbers();
+  const cityName = useCityName();
   const inventories = useApi<Page<InventoryResponse>>(`/cities/${city.id}/inventories?limit=100`);
   const latest = inventories.data?.items[0];
   const shares = useApi<SectorSharesResponse>(latest ? `/analysis/inventories/${latest.id}/sector-shares` : null);
@@ -52,7 +53,7 @@ export function InventorySection({ city }: { city: CityResponse }) {
             rows.some((inventory) => inventory.entries.some((e) => e.sector === sector && e.value !== null)),
           );
           const summary = t('inventory.summary', {
-            city: city.nameEn,
+            city: cityName(city),
             years: rows.map((row) => row.year).join(', '),
             latest: rows.at(-1)!.year,
             total: numbers.value(rows.at(-1)!.total),
