@@ -124,7 +124,7 @@ describeInBrowser(
       return page;
     };
 
-    it('a focal point reading Mongolian edits the city, adds a strategy with a target and an action, and an inventory', async () => {
+    it('a focal point reading Mongolian edits the city, adds a strategy with a target and an action, an inventory and a figure', async () => {
       const mn = catalogue('mn', 'cities');
       const mnCommon = catalogue('mn', 'common');
       const page = await signedIn(focal);
@@ -263,6 +263,27 @@ describeInBrowser(
         .waitFor({ state: 'detached' });
       const left = await get<ListPage<InventoryResponse>>(`/api/cities/${ulaanbaatar.id}/inventories`);
       expect(left.items.map((item) => item.year)).toEqual([2020]);
+
+      // A figure of the city's series, in the indicator's own unit, without a CSV file.
+      await page.getByRole('button', { name: mn.edit.addValue }).click();
+      const valueForm = page.getByRole('form', { name: mn.edit.addValue });
+      await valueForm.getByLabel(mn.compare.indicator, { exact: true }).selectOption('population');
+      await valueForm.getByLabel(mn.indicators.year, { exact: true }).fill('2020');
+      await valueForm.getByLabel(mn.edit.valueIn.replace('{{unit}}', 'persons'), { exact: true }).fill('1,5 сая');
+      await valueForm.getByLabel(mn.edit.source, { exact: true }).fill('Үндэсний статистикийн хороо');
+      await valueForm.getByRole('button', { name: mn.edit.save }).click();
+      await valueForm.getByText(mnCommon.fieldMessage.number).waitFor();
+      await valueForm.getByLabel(mn.edit.valueIn.replace('{{unit}}', 'persons'), { exact: true }).fill('1539810');
+      await valueForm.getByRole('button', { name: mn.edit.save }).click();
+      await valueForm.waitFor({ state: 'detached' });
+      const population = await portal.http().get(`/api/indicator-values?indicator=population&cityId=${ulaanbaatar.id}`);
+      expect(population.body.items).toEqual([
+        expect.objectContaining({ year: 2020, value: 1539810, unit: 'persons', visibility: 'public' }),
+      ]);
+      expect((await get<CityResponse>(`/api/cities/${ulaanbaatar.id}`)).statistics).toEqual([
+        { year: 2020, population: 1539810, gdp: null },
+      ]);
+
       expect(await accessibilityViolations(page)).toEqual([]);
       await portal.screenshot(page, 'city-editing-mn');
 
