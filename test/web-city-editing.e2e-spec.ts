@@ -95,6 +95,7 @@ describeInBrowser(
         `total_ghg,JP,${kitakyushu.id},,2013,1000,tCO2e,${source},verified,public`,
         `total_ghg,JP,${kitakyushu.id},,2015,900,tCO2e,${source},verified,public`,
         `total_ghg,JP,${kitakyushu.id},,2020,700,tCO2e,${source},verified,public`,
+        `population,JP,${kitakyushu.id},,2020,940000,persons,Census,verified,public`,
         `total_ghg,MN,${ulaanbaatar.id},,2013,80000,tCO2e,${source},self_reported,public`,
         `total_ghg,MN,${ulaanbaatar.id},,2020,104000,tCO2e,${source},self_reported,public`,
       ].join('\n');
@@ -402,6 +403,14 @@ describeInBrowser(
         .waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       await portal.screenshot(page, 'compare-time-axis-ru');
+
+      // A single year (per capita: Kitakyushu has a population for 2020 only) still gets a place on the axis.
+      await page.goto(`/compare?indicator=total_ghg&cityIds=${kitakyushu.id}&basis=per_capita`);
+      const single = page.locator('.chart-box[data-year-pixels*="2020"]');
+      await single.waitFor();
+      const only = JSON.parse((await single.getAttribute('data-year-pixels'))!) as Record<string, number>;
+      expect(Object.keys(only)).toEqual(['2020']);
+      expect(Number.isFinite(only['2020'])).toBe(true);
 
       // An English reader sees the English names.
       const en = await (await portal.context({ locale: 'en-GB' })).newPage();

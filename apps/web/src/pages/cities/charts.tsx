@@ -149,8 +149,9 @@ export function YearLineChart({ series, summary, unit, logarithmic = false }: Ye
           scales: {
             x: {
               type: 'linear',
-              min: years[0],
-              max: years.at(-1),
+              // One year alone gets a year either side, so the axis has a width to place it in.
+              min: years.length > 1 ? years[0] : (years[0] ?? 0) - 1,
+              max: years.length > 1 ? years.at(-1) : (years[0] ?? 0) + 1,
               // Whole years only, written without a thousands separator ("2015", not "2,015").
               ticks: { precision: 0, callback: (value) => (Number.isInteger(Number(value)) ? String(value) : '') },
             },
