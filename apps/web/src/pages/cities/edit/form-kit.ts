@@ -58,7 +58,7 @@ export function useChecks() {
 
 /**
  * Problems found before sending, and the field messages to show: the form's own first, else the API's, both in the
- * reader's language. `prefix` maps a form field to the API's name for it (e.g. `targets[0].`).
+ * reader's language. Fields are named as the API names them (`entries[1].value`).
  */
 export function useProblems(error: unknown) {
   const [problems, setProblems] = useState<Problems>({});
