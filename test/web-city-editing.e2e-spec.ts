@@ -33,6 +33,7 @@ describeInBrowser(
     let kitakyushu: CityResponse;
     let erdenet: CityResponse;
     let scheme: EcoLabelSchemeResponse;
+    let korea: EcoLabelSchemeResponse;
 
     const post = async <T>(path: string, body: object): Promise<T> => {
       const response = await portal.http().post(path).set('Authorization', admin.auth).send(body);
@@ -113,6 +114,11 @@ describeInBrowser(
         operator: 'Japan Environment Association',
       });
       await post('/api/eco-labels/categories', { code: 'copy_paper', name: 'Copy paper' });
+      korea = await post<EcoLabelSchemeResponse>('/api/eco-labels/schemes', {
+        name: 'Korea Eco-Label',
+        country: 'KR',
+        operator: 'KEITI',
+      });
     }, 240_000);
 
     afterAll(async () => {
@@ -365,6 +371,27 @@ describeInBrowser(
           criteria: [expect.objectContaining({ aspect: 'resources', title: '古紙パルプ配合率', requirement: '100 %' })],
         }),
       ]);
+
+      // A mutual-recognition agreement, limited to copy paper.
+      await page.getByRole('button', { name: ja.edit.addRecognition }).click();
+      const agreement = page.getByRole('form', { name: ja.edit.addRecognition });
+      await agreement.getByLabel(ja.edit.otherScheme, { exact: true }).selectOption(korea.id);
+      await agreement.getByLabel(ja.edit.signedYear, { exact: true }).fill('2015');
+      await agreement.getByLabel(ja.edit.recognitionStatus, { exact: true }).selectOption('negotiating');
+      await agreement.getByRole('checkbox', { name: 'Copy paper' }).check();
+      await agreement.getByRole('button', { name: catalogue('ja', 'cities').edit.save }).click();
+      await agreement.waitFor({ state: 'detached' });
+      const recognitions = page.getByRole('region', { name: ja.scheme.recognitions });
+      await recognitions.getByRole('link', { name: 'Korea Eco-Label' }).waitFor();
+      const withKorea = (await get<EcoLabelSchemeResponse>(`/api/eco-labels/schemes/${scheme.id}`)).recognitions;
+      expect(withKorea).toEqual([
+        expect.objectContaining({
+          signedYear: 2015,
+          status: 'negotiating',
+          categoryIds: [saved.categories[0]!.category.id],
+        }),
+      ]);
+
       expect(await accessibilityViolations(page)).toEqual([]);
       await portal.screenshot(page, 'eco-label-editing-ja');
     });

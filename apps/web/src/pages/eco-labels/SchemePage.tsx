@@ -8,6 +8,7 @@ import { Async, Empty } from '../../ui/states';
 import { useApi } from '../../ui/use-api';
 import { localLanguage } from '../cities/city-format';
 import { DeleteButton } from '../cities/edit/DeleteButton';
+import { RecognitionForm } from './RecognitionForm';
 import { SchemeCategoryForm } from './SchemeCategoryForm';
 import { SchemeForm } from './SchemeForm';
 import { StepsForm } from './StepsForm';
@@ -183,7 +184,15 @@ function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
       </section>
 
       <section className="card" aria-labelledby="scheme-recognitions">
-        <h2 id="scheme-recognitions">{t('scheme.recognitions')}</h2>
+        <div className="spread">
+          <h2 id="scheme-recognitions">{t('scheme.recognitions')}</h2>
+          {staff && editing === null && (
+            <button type="button" className="secondary" onClick={() => setEditing('recognition:new')}>
+              {t('edit.addRecognition')}
+            </button>
+          )}
+        </div>
+        {editing === 'recognition:new' && <RecognitionForm scheme={scheme} onDone={done} />}
         {scheme.recognitions.length === 0 ? (
           <Empty>{t('scheme.noRecognitions')}</Empty>
         ) : (
@@ -209,6 +218,14 @@ function SchemeDetails({ scheme }: { scheme: EcoLabelSchemeResponse }) {
                     </div>
                   )}
                   {recognition.description && <p>{recognition.description}</p>}
+                  {staff && editing === null && (
+                    <DeleteButton
+                      label={t('edit.deleteRecognition', { name: other.name })}
+                      question={t('edit.deleteRecognitionQuestion', { name: other.name })}
+                      path={`/eco-labels/recognitions/${recognition.id}`}
+                      invalidates={['/eco-labels']}
+                    />
+                  )}
                 </li>
               );
             })}
