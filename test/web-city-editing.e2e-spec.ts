@@ -304,6 +304,21 @@ describeInBrowser(
       await expect(page.getByRole('button', { name: catalogue('mn', 'ecolabels').edit.edit }).count()).resolves.toBe(0);
     });
 
+    it('the record forms fit a 360 px phone', async () => {
+      const mn = catalogue('mn', 'cities');
+      const page = await (await portal.context({ width: 360 })).newPage();
+      await portal.signIn(page, focal.email, focal.password);
+      await page.goto(`/cities/${ulaanbaatar.id}`);
+      await page.getByRole('button', { name: mn.edit.addInventory }).click();
+      await page.getByRole('form', { name: mn.edit.addInventory }).waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(360);
+      await page.getByRole('button', { name: mn.edit.cancel }).click();
+      await page.getByRole('button', { name: mn.edit.addTarget }).first().click();
+      await page.getByRole('form', { name: mn.edit.addTarget }).waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(360);
+      await portal.screenshot(page, 'city-editing-phone');
+    });
+
     it('a coordinator reading Japanese edits an eco-label scheme', async () => {
       const ja = catalogue('ja', 'ecolabels');
       const jaCommon = catalogue('ja', 'common');
