@@ -7,11 +7,12 @@ import {
   LinearScale,
   LogarithmicScale,
   LineController,
+  type Plugin,
   LineElement,
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 
@@ -108,32 +109,33 @@ interface YearChartProps {
 export function YearLineChart({ series, summary, unit, logarithmic = false }: YearChartProps) {
   const base = useBaseOptions(unit);
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<Chart<'line', { x: number; y: number }[]>>(null);
   const years = [...new Set(series.flatMap((item) => item.points.map((point) => point.year)))].sort((a, b) => a - b);
-
-  // After each layout, note where each year landed, so the spacing can be checked from outside the canvas.
-  useEffect(() => {
-    const current = chart.current;
-    const element = box.current;
-    if (!current || !element) return;
-    const describe = () => {
-      const x = current.scales.x;
-      const y = current.scales.y;
-      if (!x || !y) return;
-      element.dataset.xScale = x.type;
-      element.dataset.yScale = y.type;
-      element.dataset.yearPixels = JSON.stringify(
-        Object.fromEntries(years.map((year) => [year, Math.round(x.getPixelForValue(year) * 10) / 10])),
-      );
-    };
-    describe();
-    current.options.onResize = describe;
-  });
+  const shown = useRef(years);
+  shown.current = years;
+  // After every layout (first draw, new data, a resize, the log switch), note the drawn scales and where each year
+  // landed, so the spacing can be checked from outside the canvas.
+  const describe = useMemo<Plugin<'line'>>(
+    () => ({
+      id: 'describeScales',
+      afterLayout(drawn) {
+        const element = box.current;
+        const x = drawn.scales.x;
+        const y = drawn.scales.y;
+        if (!element || !x || !y) return;
+        element.dataset.xScale = x.type;
+        element.dataset.yScale = y.type;
+        element.dataset.yearPixels = JSON.stringify(
+          Object.fromEntries(shown.current.map((year) => [year, Math.round(x.getPixelForValue(year) * 10) / 10])),
+        );
+      },
+    }),
+    [],
+  );
 
   return (
     <div className="chart-box" ref={box}>
       <Line
-        ref={chart}
+        plugins={[describe]}
         role="img"
         aria-label={summary}
         data={{
