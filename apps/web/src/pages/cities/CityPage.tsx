@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CityResponse, Page, StrategyResponse } from '@lcc/contracts';
@@ -8,19 +9,29 @@ import { CityHeader } from './city/CityHeader';
 import { IndicatorSection } from './city/IndicatorSection';
 import { InventorySection } from './city/InventorySection';
 import { StrategySection } from './city/StrategySection';
+import { StrategyForm } from './edit/StrategyForm';
 import './cities.css';
 
 /** A city page; each section is its own file under `city/`. */
 function CityProfile({ city }: { city: CityResponse }) {
   const { t } = useTranslation('cities');
   const strategies = useApi<Page<StrategyResponse>>(`/cities/${city.id}/strategies?limit=100`);
+  const [adding, setAdding] = useState(false);
 
   return (
     <article className="city-page">
       <CityHeader city={city} />
 
       <section aria-labelledby="city-strategies">
-        <h2 id="city-strategies">{t('strategy.title')}</h2>
+        <div className="spread">
+          <h2 id="city-strategies">{t('strategy.title')}</h2>
+          {city.canEdit && !adding && (
+            <button type="button" className="secondary" onClick={() => setAdding(true)}>
+              {t('edit.addStrategy')}
+            </button>
+          )}
+        </div>
+        {adding && <StrategyForm cityId={city.id} onDone={() => setAdding(false)} />}
         <Async state={strategies}>
           {(page) =>
             page.items.length === 0 ? (

@@ -5,11 +5,14 @@ import {
   Chart,
   Legend,
   LinearScale,
+  LogarithmicScale,
   LineController,
+  type Plugin,
   LineElement,
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { useMemo, useRef } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 
@@ -22,6 +25,7 @@ Chart.register(
   PointElement,
   CategoryScale,
   LinearScale,
+  LogarithmicScale,
   Legend,
   Tooltip,
 );
@@ -83,25 +87,83 @@ export function StackedBarChart({ labels, series, summary, unit }: ChartProps) {
   );
 }
 
-/** Lines over years: one line per series. */
-export function LineChart({ labels, series, summary, unit }: ChartProps) {
+export interface YearSeries {
+  label: string;
+  /** The series' values by year; years without a value are left out (the line spans the gap). */
+  points: { year: number; value: number }[];
+}
+
+interface YearChartProps {
+  series: YearSeries[];
+  summary: string;
+  unit: string;
+  /** A logarithmic value axis, so series of very different size can be read together (values must be > 0). */
+  logarithmic?: boolean;
+}
+
+/**
+ * Lines over years on a true time axis: a linear scale over the year numbers, so 2013, 2015 and 2020 stand as far
+ * apart as they are (a category axis would space them evenly). No date adapter is needed for whole years.
+ * The box carries the drawn scale (`data-x-scale`, `data-y-scale`, `data-year-pixels`), read from the chart itself.
+ */
+export function YearLineChart({ series, summary, unit, logarithmic = false }: YearChartProps) {
   const base = useBaseOptions(unit);
+  const box = useRef<HTMLDivElement>(null);
+  const years = [...new Set(series.flatMap((item) => item.points.map((point) => point.year)))].sort((a, b) => a - b);
+  const shown = useRef(years);
+  shown.current = years;
+  // After every layout (first draw, new data, a resize, the log switch), note the drawn scales and where each year
+  // landed, so the spacing can be checked from outside the canvas.
+  const describe = useMemo<Plugin<'line'>>(
+    () => ({
+      id: 'describeScales',
+      afterLayout(drawn) {
+        const element = box.current;
+        const x = drawn.scales.x;
+        const y = drawn.scales.y;
+        if (!element || !x || !y) return;
+        element.dataset.xScale = x.type;
+        element.dataset.yScale = y.type;
+        element.dataset.yearPixels = JSON.stringify(
+          Object.fromEntries(shown.current.map((year) => [year, Math.round(x.getPixelForValue(year) * 10) / 10])),
+        );
+      },
+    }),
+    [],
+  );
+
   return (
-    <div className="chart-box">
+    <div className="chart-box" ref={box}>
       <Line
+        plugins={[describe]}
         role="img"
         aria-label={summary}
         data={{
-          labels,
           datasets: series.map((item, index) => ({
             label: item.label,
-            data: item.values,
+            data: item.points.map((point) => ({ x: point.year, y: point.value })),
             borderColor: PALETTE[index % PALETTE.length],
             backgroundColor: PALETTE[index % PALETTE.length],
-            spanGaps: true,
           })),
         }}
-        options={base}
+        options={{
+          ...base,
+          scales: {
+            x: {
+              type: 'linear',
+              // One year alone gets a year either side, so the axis has a width to place it in.
+              min: years.length > 1 ? years[0] : (years[0] ?? 0) - 1,
+              max: years.length > 1 ? years.at(-1) : (years[0] ?? 0) + 1,
+              // Whole years only, written without a thousands separator ("2015", not "2,015").
+              ticks: { precision: 0, callback: (value) => (Number.isInteger(Number(value)) ? String(value) : '') },
+            },
+            y: { ...base.scales.y, type: logarithmic ? 'logarithmic' : 'linear' },
+          },
+          plugins: {
+            ...base.plugins,
+            tooltip: { callbacks: { title: (items) => String(items[0]?.parsed.x ?? '') } },
+          },
+        }}
       />
     </div>
   );

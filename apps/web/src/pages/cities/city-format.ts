@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES, MEMBER_STATES } from '@lcc/contracts';
 import { useFormat } from '../../ui/format';
@@ -6,6 +6,31 @@ import { useFormat } from '../../ui/format';
 /** The script a city's local name is written in, from its country (for the `lang` attribute). */
 export function localLanguage(country: string): string | undefined {
   return { CN: 'zh', TW: 'zh', JP: 'ja', KR: 'ko', KP: 'ko', MN: 'mn', RU: 'ru' }[country];
+}
+
+/**
+ * A city's name for the reader: its local-script name where the reader reads that script (Улаанбаатар for a Mongolian
+ * or a Russian reader, 北九州 for a Japanese one), otherwise the English name.
+ */
+export function useCityName() {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  return useCallback(
+    (city: { nameEn: string; nameLocal: string | null; country: string }) =>
+      city.nameLocal && readsLocalName(language, city.country) ? city.nameLocal : city.nameEn,
+    [language],
+  );
+}
+
+/**
+ * Whether a reader of `language` reads a city's local name: the city's own language, and Cyrillic names for Russian
+ * and Mongolian readers alike (both write in Cyrillic).
+ */
+export function readsLocalName(language: string, country: string): boolean {
+  const local = localLanguage(country);
+  if (!local) return false;
+  const cyrillic = new Set(['ru', 'mn']);
+  return local === language || (cyrillic.has(local) && cyrillic.has(language));
 }
 
 /** Country choices: the member states first, then every other country, in the reader's language. */

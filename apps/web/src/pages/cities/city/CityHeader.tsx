@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RecordVisibility, type CityResponse } from '@lcc/contracts';
 import { useFormat } from '../../../ui/format';
 import { localLanguage, useNumbers } from '../city-format';
+import { CityForm } from '../edit/CityForm';
 
 /** The city's names and figures: country, population, GDP, area, focal points, yearly statistics. */
 export function CityHeader({ city }: { city: CityResponse }) {
@@ -11,22 +13,31 @@ export function CityHeader({ city }: { city: CityResponse }) {
   const numbers = useNumbers();
   const latestPopulation = [...city.statistics].reverse().find((row) => row.population !== null);
   const latestGdp = [...city.statistics].reverse().find((row) => row.gdp !== null);
+  const [editing, setEditing] = useState(false);
+  if (editing) return <CityForm city={city} onDone={() => setEditing(false)} />;
   return (
     <header className="card">
       <p className="muted">
         <Link to="/cities">{t('city.back')}</Link>
       </p>
-      <h1>
-        {city.nameEn}
-        {city.nameLocal && (
-          <>
-            {' '}
-            <span className="local-name" lang={localLanguage(city.country)}>
-              {city.nameLocal}
-            </span>
-          </>
+      <div className="spread">
+        <h1>
+          {city.nameEn}
+          {city.nameLocal && (
+            <>
+              {' '}
+              <span className="local-name" lang={localLanguage(city.country)}>
+                {city.nameLocal}
+              </span>
+            </>
+          )}
+        </h1>
+        {city.canEdit && (
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            {t('edit.editCity')}
+          </button>
         )}
-      </h1>
+      </div>
       <dl className="facts">
         <dt>{t('city.country')}</dt>
         <dd>{format.country(city.country)}</dd>

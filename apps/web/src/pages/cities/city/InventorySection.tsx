@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   GpcSector,
@@ -8,8 +9,10 @@ import {
 } from '@lcc/contracts';
 import { Async, Empty } from '../../../ui/states';
 import { StackedBarChart } from '../charts';
-import { useNumbers } from '../city-format';
+import { useCityName, useNumbers } from '../city-format';
 import { useApi } from '../../../ui/use-api';
+import { DeleteButton } from '../edit/DeleteButton';
+import { InventoryForm } from '../edit/InventoryForm';
 
 const SECTORS = Object.values(GpcSector);
 
@@ -17,13 +20,27 @@ const SECTORS = Object.values(GpcSector);
 export function InventorySection({ city }: { city: CityResponse }) {
   const { t } = useTranslation('cities');
   const numbers = useNumbers();
+  const cityName = useCityName();
   const inventories = useApi<Page<InventoryResponse>>(`/cities/${city.id}/inventories?limit=100`);
   const latest = inventories.data?.items[0];
   const shares = useApi<SectorSharesResponse>(latest ? `/analysis/inventories/${latest.id}/sector-shares` : null);
+  // `new`, an inventory's id, or nothing open.
+  const [editing, setEditing] = useState<string | null>(null);
+  const done = () => setEditing(null);
+  const open = editing && editing !== 'new' ? inventories.data?.items.find((item) => item.id === editing) : undefined;
 
   return (
     <section className="card" aria-labelledby="city-inventories">
-      <h2 id="city-inventories">{t('inventory.title')}</h2>
+      <div className="spread">
+        <h2 id="city-inventories">{t('inventory.title')}</h2>
+        {city.canEdit && editing === null && (
+          <button type="button" className="secondary" onClick={() => setEditing('new')}>
+            {t('edit.addInventory')}
+          </button>
+        )}
+      </div>
+      {editing === 'new' && <InventoryForm cityId={city.id} onDone={done} />}
+      {open && <InventoryForm key={open.id} cityId={city.id} inventory={open} onDone={done} />}
       <Async state={inventories}>
         {(page) => {
           if (page.items.length === 0) return <Empty>{t('inventory.empty')}</Empty>;
@@ -36,7 +53,7 @@ export function InventorySection({ city }: { city: CityResponse }) {
             rows.some((inventory) => inventory.entries.some((e) => e.sector === sector && e.value !== null)),
           );
           const summary = t('inventory.summary', {
-            city: city.nameEn,
+            city: cityName(city),
             years: rows.map((row) => row.year).join(', '),
             latest: rows.at(-1)!.year,
             total: numbers.value(rows.at(-1)!.total),
@@ -74,6 +91,19 @@ export function InventorySection({ city }: { city: CityResponse }) {
                         <th scope="row">
                           {row.year}
                           {row.methodology && <div className="muted">{row.methodology}</div>}
+                          {row.canEdit && editing === null && (
+                            <div className="row">
+                              <button type="button" className="link" onClick={() => setEditing(row.id)}>
+                                {t('edit.editInventory', { year: row.year })}
+                              </button>
+                              <DeleteButton
+                                label={t('edit.deleteInventory', { year: row.year })}
+                                question={t('edit.deleteInventoryQuestion', { year: row.year })}
+                                path={`/inventories/${row.id}`}
+                                invalidates={[`/cities/${city.id}/inventories`, '/inventories', '/analysis']}
+                              />
+                            </div>
+                          )}
                         </th>
                         {sectors.map((sector) => (
                           <td key={sector} className="number">

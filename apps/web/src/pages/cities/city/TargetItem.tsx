@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TargetProgressStatus, TargetType, type TargetProgressResponse, type TargetResponse } from '@lcc/contracts';
 import { useNumbers } from '../city-format';
@@ -14,7 +15,16 @@ function achieved(progress: TargetProgressResponse): number | null {
 }
 
 /** One target: its aim, what it covers and, when known, how far it has come. */
-export function TargetItem({ target, progress }: { target: TargetResponse; progress?: TargetProgressResponse }) {
+export function TargetItem({
+  target,
+  progress,
+  tools,
+}: {
+  target: TargetResponse;
+  progress?: TargetProgressResponse;
+  /** Edit and delete, for the strategy's editors. */
+  tools?: ReactNode;
+}) {
   const { t } = useTranslation('cities');
   const numbers = useNumbers();
   const unit = target.type === TargetType.Intensity ? t('units.intensity') : t('units.emissions');
@@ -43,6 +53,7 @@ export function TargetItem({ target, progress }: { target: TargetResponse; progr
       <p className="muted">
         {t(`targetType.${typeKey(target.type)}`)} · {coverage}
       </p>
+      {tools}
       {target.description && <p>{target.description}</p>}
       {progress && (
         <>

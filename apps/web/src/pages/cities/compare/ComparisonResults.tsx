@@ -52,7 +52,7 @@ export function ComparisonResults({ selection }: { selection: Selection }) {
             <p className="muted">{t('compare.exportHint')}</p>
             <ErrorNotice error={exportCsv.error} />
             <ComparisonChart chart={chart} name={name} unit={unit} />
-            <ComparisonTable result={result} selection={selection} />
+            <ComparisonTable result={result} selection={selection} chart={chart} />
             {!hasRange && <p className="muted">{t('compare.rangeHint')}</p>}
             {result.basis !== ComparisonBasis.Raw && <p className="muted">{t('compare.reportedRawOnly')}</p>}
           </section>

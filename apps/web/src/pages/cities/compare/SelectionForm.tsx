@@ -5,7 +5,7 @@ import { useFormat } from '../../../ui/format';
 import { Field, SelectField } from '../../../ui/form';
 import { ErrorNotice, Loading } from '../../../ui/states';
 import { useApi } from '../../../ui/use-api';
-import { useIndicatorName } from '../city-format';
+import { useCityName, useIndicatorName } from '../city-format';
 import type { Selection } from './selection';
 
 /** The indicator, cities, countries, basis and years to compare. */
@@ -13,6 +13,7 @@ export function SelectionForm({ initial, onSubmit }: { initial: Selection; onSub
   const { t } = useTranslation('cities');
   const format = useFormat();
   const indicatorName = useIndicatorName();
+  const cityName = useCityName();
   const indicators = useApi<Page<IndicatorResponse>>('/indicators?limit=100');
   const cities = useApi<Page<CityResponse>>('/cities?limit=100');
   const [draft, setDraft] = useState(initial);
@@ -87,7 +88,7 @@ export function SelectionForm({ initial, onSubmit }: { initial: Selection; onSub
                   checked={draft.cityIds.includes(city.id)}
                   onChange={(event) => toggle('cityIds', city.id, event.target.checked)}
                 />{' '}
-                {city.nameEn} <span className="muted">({format.country(city.country)})</span>
+                {cityName(city)} <span className="muted">({format.country(city.country)})</span>
               </label>
             </li>
           ))}
