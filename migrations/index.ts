@@ -23,6 +23,7 @@ import { NotificationParams1796611200000 } from './1796611200000-notification-pa
 import { GroupArchive1796700000000 } from './1796700000000-group-archive.js';
 import { ActionItemReminders1796700200000 } from './1796700200000-action-item-reminders.js';
 import { PollDeadlines1796700300000 } from './1796700300000-poll-deadlines.js';
+import { DocumentVersionNotes1796710000000 } from './1796710000000-document-version-notes.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   GroupArchive1796700000000,
   ActionItemReminders1796700200000,
   PollDeadlines1796700300000,
+  DocumentVersionNotes1796710000000,
 ];

@@ -41,8 +41,19 @@ export interface DocumentVersionResponse {
   /** SHA-256 of the bytes, lower-case hex; also the download's ETag. */
   sha256: string;
   extractionStatus: ExtractionStatus;
+  /** What changed, as the uploader put it (null when they said nothing). */
+  note: string | null;
+  /** For a restored version: the number of the version whose bytes it brought back. */
+  restoredFromNumber: number | null;
   uploadedBy: DocumentPersonRef;
   createdAt: string;
+}
+
+/** `GET /api/documents/:id/text`: the text read from one version (null while pending, failed or skipped). */
+export interface DocumentTextResponse {
+  number: number;
+  extractionStatus: ExtractionStatus;
+  text: string | null;
 }
 
 export interface DocumentResponse {

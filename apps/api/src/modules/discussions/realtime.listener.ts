@@ -3,6 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { PollChangedEvent } from '../../common/events/poll-changed.event.js';
+import { DocumentChangedEvent } from '../documents/events/document-changed.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import { NotificationsCreatedEvent } from '../notifications/events/notification-created.event.js';
 import { MessageCreatedEvent } from './events/message-created.event.js';
@@ -129,6 +130,12 @@ export class RealtimeListener {
       workingGroupId: event.workingGroupId,
       pendingCount: event.pendingCount,
     });
+  }
+
+  /** A document's open page shows a new version, or a text read, without a reload (only to those who may open it). */
+  @OnEvent(DocumentChangedEvent.NAME, ASYNC)
+  onDocumentChanged(event: DocumentChangedEvent): void {
+    this.broadcaster.documentUpdated(event.memberIds, { documentId: event.documentId, change: event.change });
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)

@@ -2,11 +2,12 @@ import {
   DocumentVisibility,
   GroupMembershipStatus,
   GroupRole,
+  MemberStatus,
   type DocumentResponse,
   type DocumentVersionResponse,
 } from '@lcc/contracts';
 import { isNetworkStaff, type Viewer } from '../../common/http/actor.js';
-import { SqlParams, type SqlWho, whoIsActor } from '../../common/sql/sql-params.js';
+import { SqlParams, type SqlWho, whoIsActor, whoIsMemberRow } from '../../common/sql/sql-params.js';
 import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
 
 // The documents feature's files take the viewer type from here, beside the rules that read it.
@@ -33,6 +34,16 @@ export function visibleClause(alias: string, viewer: Viewer, p: SqlParams): stri
  */
 export function visibleToMemberSql(alias: string, who: SqlWho): string {
   return `(${who.staff} OR ${memberRuleSql(alias, who)})`;
+}
+
+/**
+ * The active members who may open document `$1` (the audience of its live changes): the same rule, asked in bulk.
+ * Anonymous readers of a public document have no socket, so they are not among them.
+ */
+export function readersSql(): string {
+  return `SELECT mem.id FROM documents d
+      JOIN members mem ON mem.status = '${MemberStatus.Active}' AND ${visibleToMemberSql('d', whoIsMemberRow('mem'))}
+     WHERE d.id = $1 AND d.deleted_at IS NULL`;
 }
 
 /** The rule for an active member who is not network staff. */
@@ -67,6 +78,7 @@ export function documentColumns(alias: string, canEdit: string): string {
     ${alias}.download_count, ${alias}.deleted_at, ${alias}.created_at, ${alias}.updated_at,
     lv.id AS v_id, lv.file_name AS v_file_name, lv.mime_type AS v_mime_type, lv.size AS v_size,
     lv.sha256 AS v_sha256, lv.extraction_status AS v_extraction_status, lv.created_at AS v_created_at,
+    lv.note AS v_note, lv.restored_from_number AS v_restored_from_number,
     lv.uploaded_by_id AS v_uploaded_by_id, lvu.display_name AS v_uploader_name, ${canEdit} AS can_edit`;
 }
 
@@ -101,6 +113,8 @@ export interface DocumentRow {
   v_size: string;
   v_sha256: string;
   v_extraction_status: string;
+  v_note: string | null;
+  v_restored_from_number: number | null;
   v_created_at: Date;
   v_uploaded_by_id: string;
   v_uploader_name: string;
@@ -117,6 +131,8 @@ export interface VersionRow {
   size: string;
   sha256: string;
   extraction_status: string;
+  note: string | null;
+  restored_from_number: number | null;
   created_at: Date;
   uploaded_by_id: string;
   uploader_name: string;
@@ -131,6 +147,8 @@ export function toVersionResponse(row: VersionRow): DocumentVersionResponse {
     size: Number(row.size),
     sha256: row.sha256,
     extractionStatus: row.extraction_status as DocumentVersionResponse['extractionStatus'],
+    note: row.note,
+    restoredFromNumber: row.restored_from_number,
     uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
     createdAt: row.created_at.toISOString(),
   };
@@ -158,6 +176,8 @@ export function toDocumentResponse(row: DocumentRow): DocumentResponse {
       size: row.v_size,
       sha256: row.v_sha256,
       extraction_status: row.v_extraction_status,
+      note: row.v_note,
+      restored_from_number: row.v_restored_from_number,
       created_at: row.v_created_at,
       uploaded_by_id: row.v_uploaded_by_id,
       uploader_name: row.v_uploader_name,

@@ -12,6 +12,7 @@ import {
   CommonErrorCode,
   type DocumentDownloadResponse,
   type DocumentResponse,
+  type DocumentTextResponse,
   type DocumentVersionResponse,
   DocumentLanguage,
   DocumentVisibility,
@@ -44,6 +45,8 @@ import {
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { DocumentUploadedEvent } from './events/document-uploaded.event.js';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/create-document.dto.js';
+import { VersionNoteDto } from './dto/version.dto.js';
+import { announceDocumentChange } from './document-changes.js';
 import { DocumentVersion } from './entities/document-version.entity.js';
 import { Document } from './entities/document.entity.js';
 import { ExtractionService } from './extraction/extraction.service.js';
@@ -116,31 +119,105 @@ export class DocumentsService {
     return this.get(actor, id);
   }
 
-  /** `POST /api/documents/:id/versions`: a new file for a document the actor may edit; it becomes the latest. */
+  /**
+   * `POST /api/documents/:id/versions`: a new file (with an optional `note` field before it) for a document the
+   * actor may edit; it becomes the latest. The same bytes as the latest version are refused (409), writing nothing.
+   */
   async addVersion(actor: Actor, id: string, request: Request): Promise<DocumentVersionResponse> {
-    const { file } = await receiveUpload(request, this.uploadOptions(), async (fields) => {
-      const extra = Object.keys(fields);
-      if (extra.length) throw invalid(extra[0]!, `property ${extra[0]} should not exist`);
+    const { prepared: dto, file } = await receiveUpload(request, this.uploadOptions(), async (fields) => {
+      const parsed = await validated(VersionNoteDto, fields);
       await this.requireEditable(actor, id);
+      return parsed;
     });
-    const versionId = await this.store(file, async (manager) => {
-      const [locked] = (await manager.query(
-        `SELECT latest_version_number FROM documents WHERE id = $1 AND deleted_at IS NULL FOR NO KEY UPDATE`,
-        [id],
-      )) as { latest_version_number: number }[];
-      if (!locked) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
-      const number = locked.latest_version_number + 1;
-      const version = await this.insertVersion(manager, id, number, actor, file);
-      await manager.query(`UPDATE documents SET latest_version_number = $2, updated_at = now() WHERE id = $1`, [
-        id,
-        number,
-      ]);
-      // The previous text stays searchable until this version's text is extracted.
-      if (!isExtractable(file.mimeType)) await refreshSearchIndex(manager, id);
-      return version.id;
-    });
+    const versionId = await this.store(file, (manager) =>
+      this.appendVersion(manager, id, actor, {
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        size: file.size,
+        sha256: file.sha256,
+        note: dto.note ?? null,
+        restoredFromNumber: null,
+      }),
+    );
+    await announceDocumentChange(this.dataSource, this.events, id, 'version_added');
     const [row] = await this.versionRows('v.id = $1', [versionId]);
     return toVersionResponse(row!);
+  }
+
+  /**
+   * `POST /api/documents/:id/versions/:number/restore`: an older version's bytes become a new latest version (the
+   * blob is content-addressed, so nothing is copied; its extracted text is reused, not read again).
+   */
+  async restoreVersion(
+    actor: Actor,
+    id: string,
+    number: number,
+    dto: VersionNoteDto,
+  ): Promise<DocumentVersionResponse> {
+    await this.requireEditable(actor, id);
+    const versionId = await this.dataSource.transaction(async (manager) => {
+      const [old] = (await manager.query(
+        `SELECT id, file_name, mime_type, size, sha256 FROM document_versions WHERE document_id = $1 AND number = $2`,
+        [id, number],
+      )) as { id: string; file_name: string; mime_type: string; size: string; sha256: string }[];
+      if (!old) throw new DocumentException(DocumentErrorCode.DOCUMENT_VERSION_NOT_FOUND);
+      const version = await this.appendVersion(manager, id, actor, {
+        fileName: old.file_name,
+        mimeType: old.mime_type,
+        size: Number(old.size),
+        sha256: old.sha256,
+        note: dto.note ?? null,
+        restoredFromNumber: number,
+        textOf: old.id,
+      });
+      return version;
+    });
+    this.extraction.kick();
+    await announceDocumentChange(this.dataSource, this.events, id, 'version_added');
+    const [row] = await this.versionRows('v.id = $1', [versionId]);
+    return toVersionResponse(row!);
+  }
+
+  /**
+   * Adds the next version under the document's row lock; 409 when its bytes are the latest version's. With
+   * `textOf`, the text already read from that version (same bytes) is taken over instead of being read again.
+   */
+  private async appendVersion(
+    manager: EntityManager,
+    id: string,
+    actor: Actor,
+    file: Omit<SpooledFile, 'tempFile'> & { note: string | null; restoredFromNumber: number | null; textOf?: string },
+  ): Promise<string> {
+    const [locked] = (await manager.query(
+      `SELECT d.latest_version_number, v.sha256 FROM documents d
+         JOIN document_versions v ON v.document_id = d.id AND v.number = d.latest_version_number
+        WHERE d.id = $1 AND d.deleted_at IS NULL FOR NO KEY UPDATE OF d`,
+      [id],
+    )) as { latest_version_number: number; sha256: string }[];
+    if (!locked) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
+    if (locked.sha256 === file.sha256) throw new DocumentException(DocumentErrorCode.VERSION_UNCHANGED);
+    const number = locked.latest_version_number + 1;
+    const version = await this.insertVersion(manager, id, number, actor, file);
+    if (file.textOf) {
+      // Pending stays pending (and is read once per version); a final outcome is the same for the same bytes.
+      await manager.query(
+        `UPDATE document_versions v SET extraction_status = o.extraction_status, extracted_text = o.extracted_text,
+                extraction_error = o.extraction_error
+           FROM document_versions o WHERE v.id = $1 AND o.id = $2 AND o.extraction_status <> $3`,
+        [version.id, file.textOf, ExtractionStatus.Pending],
+      );
+    }
+    await manager.query(`UPDATE documents SET latest_version_number = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      number,
+    ]);
+    // The previous text stays searchable until this version's text is extracted.
+    const [{ extraction_status: status }] = (await manager.query(
+      `SELECT extraction_status FROM document_versions WHERE id = $1`,
+      [version.id],
+    )) as { extraction_status: string }[];
+    if (status !== ExtractionStatus.Pending) await refreshSearchIndex(manager, id);
+    return version.id;
   }
 
   async get(viewer: Viewer, id: string): Promise<DocumentResponse> {
@@ -347,6 +424,19 @@ export class DocumentsService {
     return { documentId: id, visibility: row.visibility, version };
   }
 
+  /** The text read from a version the viewer may open (the latest when `number` is absent). */
+  async text(viewer: Viewer, id: string, number?: number): Promise<DocumentTextResponse> {
+    const { version } = await this.findDownloadable(viewer, id, number);
+    const [row] = (await this.dataSource.query(`SELECT extracted_text FROM document_versions WHERE id = $1`, [
+      version.id,
+    ])) as { extracted_text: string | null }[];
+    return {
+      number: version.number,
+      extractionStatus: version.extraction_status as ExtractionStatus,
+      text: version.extraction_status === ExtractionStatus.Done ? (row?.extracted_text ?? null) : null,
+    };
+  }
+
   /** Records a download and bumps the document's count in one transaction. */
   async recordDownload(viewer: Viewer, documentId: string, version: VersionRow): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -390,7 +480,7 @@ export class DocumentsService {
     documentId: string,
     number: number,
     actor: Actor,
-    file: SpooledFile,
+    file: Omit<SpooledFile, 'tempFile'> & { note?: string | null; restoredFromNumber?: number | null },
   ): Promise<DocumentVersion> {
     const version = await manager.getRepository(DocumentVersion).save({
       documentId,
@@ -399,6 +489,8 @@ export class DocumentsService {
       mimeType: file.mimeType,
       size: file.size,
       sha256: file.sha256,
+      note: file.note ?? null,
+      restoredFromNumber: file.restoredFromNumber ?? null,
       uploadedById: actor.id,
       extractionStatus: isExtractable(file.mimeType) ? ExtractionStatus.Pending : ExtractionStatus.Skipped,
     });
@@ -409,7 +501,7 @@ export class DocumentsService {
   private async versionRows(where: string, values: unknown[], tail = ''): Promise<VersionRow[]> {
     return (await this.dataSource.query(
       `SELECT v.id, v.number, v.file_name, v.mime_type, v.size, v.sha256, v.extraction_status, v.created_at,
-              v.uploaded_by_id, m.display_name AS uploader_name
+              v.note, v.restored_from_number, v.uploaded_by_id, m.display_name AS uploader_name
          FROM document_versions v JOIN members m ON m.id = v.uploaded_by_id
         WHERE ${where} ORDER BY v.number DESC ${tail}`,
       values,

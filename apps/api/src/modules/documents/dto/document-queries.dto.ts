@@ -75,3 +75,16 @@ export class DocumentIdParamDto {
   @IsUUID()
   id: string;
 }
+
+export class VersionParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ minimum: 1, maximum: INT4_MAX, description: '1-based version number' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(INT4_MAX)
+  number: number;
+}
