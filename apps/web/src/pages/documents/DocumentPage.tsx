@@ -36,14 +36,16 @@ function DocumentLoader({ id }: { id: string }) {
     { limit: 20 },
     { keepPrevious: false },
   );
-  // While a version's text is still being read, look again now and then (the status changes in the background).
+  // A member's page hears `document.updated` when a version's text has been read (the query layer refetches).
+  // Anonymous visitors of a public document have no socket: their page looks again now and then instead.
   const reading = versions.data?.some((version) => version.extractionStatus === ExtractionStatus.Pending);
+  const anonymous = state.status !== 'loading' && !state.member;
   const reloadVersions = versions.reload;
   useEffect(() => {
-    if (!reading) return;
-    const timer = setTimeout(reloadVersions, 3000);
+    if (!reading || !anonymous) return;
+    const timer = setTimeout(reloadVersions, 5000);
     return () => clearTimeout(timer);
-  }, [reading, versions.data, reloadVersions]);
+  }, [reading, anonymous, versions.data, reloadVersions]);
 
   if (document.error) {
     return (
