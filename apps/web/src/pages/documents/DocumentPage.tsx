@@ -14,6 +14,7 @@ import { DownloadLog } from './document/DownloadLog';
 import { EditDocumentForm } from './document/EditDocumentForm';
 import { NewVersionForm } from './document/NewVersionForm';
 import { VersionList } from './document/VersionList';
+import { DocumentPreview } from './preview/DocumentPreview';
 
 /**
  * One document: its details, every version with its own download, a new version, who downloaded it (for the
@@ -215,6 +216,7 @@ function DocumentView({
         </section>
       )}
 
+      {!deleted && <DocumentPreview key={latest.id} document={document} />}
       <VersionList document={document} versions={versions} />
       {mayEdit && <NewVersionForm document={document} onUploaded={() => void invalidate(['/documents'])} />}
       {/* Keyed by the last change, so a restore or a new version reloads the list. */}
