@@ -24,6 +24,7 @@ import { GroupArchive1796700000000 } from './1796700000000-group-archive.js';
 import { ActionItemReminders1796700200000 } from './1796700200000-action-item-reminders.js';
 import { PollDeadlines1796700300000 } from './1796700300000-poll-deadlines.js';
 import { DocumentVersionNotes1796710000000 } from './1796710000000-document-version-notes.js';
+import { DocumentGroups1796710100000 } from './1796710100000-document-groups.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ActionItemReminders1796700200000,
   PollDeadlines1796700300000,
   DocumentVersionNotes1796710000000,
+  DocumentGroups1796710100000,
 ];

@@ -67,6 +67,8 @@ export interface DocumentResponse {
   year: number | null;
   tags: string[];
   workingGroupId: string | null;
+  /** Every working group the document is filed under (shared with), `workingGroupId` first; empty for none. */
+  workingGroupIds: string[];
   visibility: DocumentVisibility;
   uploadedBy: DocumentPersonRef;
   /** The latest version. */

@@ -14,18 +14,29 @@ import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access
 
 /**
  * The documents a viewer may open — the one rule every channel asks (reads, downloads, lists, search, meeting
- * links). Everything inside a private group is for its active members only, whatever the document's own
- * visibility says (so making a group private closes its `network` documents at once); elsewhere `public` is open to
- * anyone, `network` to active members and `group` to the group's active members. A document filed under no group
- * is also open to its uploader; coordinators and admins open everything. Membership is read in the same query, so
- * lists and search filter in the database, not page by page.
+ * links, live changes). A document may be filed under several working groups (`document_working_groups`). Filed
+ * under any private or hidden group, it is for the active members of its groups only, whatever its own visibility
+ * says (so making a group private closes its `network` documents at once); otherwise `public` is open to anyone,
+ * `network` to active members and `group` to the active members of any of its groups. A document filed under no
+ * group is also open to its uploader; coordinators and admins open everything. Membership is read in the same
+ * query, so lists and search filter in the database, not page by page.
  */
 export function visibleClause(alias: string, viewer: Viewer, p: SqlParams): string {
-  const group = `${alias}.working_group_id`;
-  const groupIsOpen = `(${group} IS NULL OR ${groupIsPublicSql(group)})`;
-  if (!viewer) return `(${alias}.visibility = '${DocumentVisibility.Public}' AND ${groupIsOpen})`;
+  if (!viewer) return `(${alias}.visibility = '${DocumentVisibility.Public}' AND NOT ${inClosedGroupSql(alias)})`;
   if (isNetworkStaff(viewer)) return 'TRUE';
   return memberRuleSql(alias, whoIsActor(viewer, p));
+}
+
+/** Some group the document is filed under is private or hidden. */
+function inClosedGroupSql(alias: string): string {
+  return `EXISTS (SELECT 1 FROM document_working_groups dg_closed
+    WHERE dg_closed.document_id = ${alias}.id AND NOT ${groupIsPublicSql('dg_closed.working_group_id')})`;
+}
+
+/** `who` is an active member of one of the groups the document is filed under. */
+function inOneOfItsGroupsSql(alias: string, who: SqlWho): string {
+  return `EXISTS (SELECT 1 FROM document_working_groups dg_member
+    WHERE dg_member.document_id = ${alias}.id AND ${groupMemberSql('dg_member.working_group_id', who)})`;
 }
 
 /**
@@ -48,25 +59,24 @@ export function readersSql(): string {
 
 /** The rule for an active member who is not network staff. */
 function memberRuleSql(alias: string, who: SqlWho): string {
-  const group = `${alias}.working_group_id`;
-  const groupIsOpen = `(${group} IS NULL OR ${groupIsPublicSql(group)})`;
-  return `(CASE WHEN ${groupIsOpen} THEN
+  return `(CASE WHEN NOT ${inClosedGroupSql(alias)} THEN
       ${alias}.visibility IN ('${DocumentVisibility.Public}', '${DocumentVisibility.Network}')
-      OR (${group} IS NULL AND ${alias}.uploaded_by_id = ${who.id})
-      OR (${alias}.visibility = '${DocumentVisibility.Group}' AND ${groupMemberSql(group, who)})
-    ELSE ${groupMemberSql(group, who)} END)`;
+      OR (${alias}.working_group_id IS NULL AND ${alias}.uploaded_by_id = ${who.id})
+      OR (${alias}.visibility = '${DocumentVisibility.Group}' AND ${inOneOfItsGroupsSql(alias, who)})
+    ELSE ${inOneOfItsGroupsSql(alias, who)} END)`;
 }
 
 /**
- * Whether the viewer may edit, version and delete (asked of documents they may open): the uploader, the group's
- * leads, coordinators and admins.
+ * Whether the viewer may edit, version and delete (asked of documents they may open): the uploader, the leads of
+ * any of its groups, coordinators and admins.
  */
 export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): string {
   if (!viewer) return 'FALSE';
   if (isNetworkStaff(viewer)) return 'TRUE';
   const me = p.add(viewer.id);
-  return `(${alias}.uploaded_by_id = ${me} OR EXISTS (SELECT 1 FROM working_group_members gl
-    WHERE gl.working_group_id = ${alias}.working_group_id AND gl.member_id = ${me}
+  return `(${alias}.uploaded_by_id = ${me} OR EXISTS (SELECT 1 FROM document_working_groups dg_lead
+    JOIN working_group_members gl ON gl.working_group_id = dg_lead.working_group_id
+    WHERE dg_lead.document_id = ${alias}.id AND gl.member_id = ${me}
       AND gl.status = '${GroupMembershipStatus.Active}' AND gl.role = '${GroupRole.Lead}'))`;
 }
 
@@ -74,6 +84,8 @@ export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): 
 export function documentColumns(alias: string, canEdit: string): string {
   return `${alias}.id, ${alias}.title, ${alias}.description, ${alias}.kind, ${alias}.language, ${alias}.country,
     ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility,
+    ARRAY(SELECT dg.working_group_id FROM document_working_groups dg WHERE dg.document_id = ${alias}.id
+          ORDER BY dg.position, dg.created_at) AS working_group_ids,
     ${alias}.uploaded_by_id, du.display_name AS uploader_name, ${alias}.latest_version_number,
     ${alias}.download_count, ${alias}.deleted_at, ${alias}.created_at, ${alias}.updated_at,
     lv.id AS v_id, lv.file_name AS v_file_name, lv.mime_type AS v_mime_type, lv.size AS v_size,
@@ -99,6 +111,8 @@ export interface DocumentRow {
   year: number | null;
   tags: string[];
   working_group_id: string | null;
+  /** Every group it is filed under, the first one first. */
+  working_group_ids: string[];
   visibility: string;
   uploaded_by_id: string;
   uploader_name: string;
@@ -166,6 +180,7 @@ export function toDocumentResponse(row: DocumentRow): DocumentResponse {
     year: row.year,
     tags: row.tags,
     workingGroupId: row.working_group_id,
+    workingGroupIds: row.working_group_ids,
     visibility: row.visibility as DocumentResponse['visibility'],
     uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
     latestVersion: toVersionResponse({

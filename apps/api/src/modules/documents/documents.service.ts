@@ -46,6 +46,7 @@ import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { DocumentUploadedEvent } from './events/document-uploaded.event.js';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/create-document.dto.js';
 import { VersionNoteDto } from './dto/version.dto.js';
+import { fileUnderGroups, requestedGroups } from './document-groups.js';
 import { announceDocumentChange } from './document-changes.js';
 import { DocumentVersion } from './entities/document-version.entity.js';
 import { Document } from './entities/document.entity.js';
@@ -83,15 +84,17 @@ export class DocumentsService {
       if (actor.role === NetworkRole.Observer) throw new DocumentException(DocumentErrorCode.UPLOAD_FORBIDDEN);
       const parsed = await validated(CreateDocumentDto, fields);
       const visibility = parsed.visibility ?? DocumentVisibility.Network;
-      if (visibility === DocumentVisibility.Group && !parsed.workingGroupId) {
+      const groupIds = requestedGroups(parsed) ?? [];
+      if (visibility === DocumentVisibility.Group && groupIds.length === 0) {
         throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
       }
-      if (parsed.workingGroupId) {
-        const group = await this.requireGroupMember(actor, parsed.workingGroupId);
+      // Filed only under groups the uploader belongs to, each open, and `group` when any of them is closed.
+      for (const groupId of groupIds) {
+        const group = await this.requireGroupMember(actor, groupId);
         assertGroupOpen(group);
         requireGroupVisibilityForPrivate(group.visibility, visibility);
       }
-      return { ...parsed, visibility };
+      return { ...parsed, visibility, groupIds };
     });
     const id = await this.store(file, async (manager) => {
       const document = await manager.getRepository(Document).save({
@@ -103,18 +106,19 @@ export class DocumentsService {
         city: dto.city ?? null,
         year: dto.year ?? null,
         tags: dto.tags ?? [],
-        workingGroupId: dto.workingGroupId ?? null,
+        workingGroupId: dto.groupIds[0] ?? null,
         visibility: dto.visibility,
         uploadedById: actor.id,
         latestVersionNumber: 1,
       });
+      await fileUnderGroups(manager, document.id, dto.groupIds);
       await this.insertVersion(manager, document.id, 1, actor, file);
       return document.id;
     });
     // After the commit: listeners (notifications) read the committed row.
     this.events.emit(
       DocumentUploadedEvent.NAME,
-      new DocumentUploadedEvent(id, dto.workingGroupId ?? null, actor.id, actor.displayName),
+      new DocumentUploadedEvent(id, dto.groupIds[0] ?? null, actor.id, actor.displayName),
     );
     return this.get(actor, id);
   }
@@ -241,23 +245,22 @@ export class DocumentsService {
   }
 
   /**
-   * Who of a document's working group should hear of it: the group's active members, themselves active, whom the
-   * document rule lets open it, except its uploader — asked in one query. Null when the document is gone or filed
-   * under no group.
+   * Who of a document's working groups should hear of it: the active members of any group it is filed under,
+   * themselves active, whom the document rule lets open it, except its uploader — asked in one query. The group
+   * named is its first. Null when the document is gone or filed under no group.
    */
   async groupAudience(
     documentId: string,
   ): Promise<{ title: string; workingGroupId: string; groupName: string; memberIds: string[] } | null> {
     const rows = (await this.dataSource.query(
       `SELECT d.title, d.working_group_id, g.name AS group_name,
-              COALESCE(array_agg(mem.id) FILTER (WHERE mem.id IS NOT NULL), '{}') AS member_ids
+              ARRAY(SELECT DISTINCT mem.id FROM document_working_groups dg
+                      JOIN working_group_members gm ON gm.working_group_id = dg.working_group_id AND gm.status = $2
+                      JOIN members mem ON mem.id = gm.member_id AND mem.status = $3 AND mem.id <> d.uploaded_by_id
+                     WHERE dg.document_id = d.id AND ${visibleToMemberSql('d', whoIsMemberRow('mem'))}) AS member_ids
          FROM documents d
          JOIN working_groups g ON g.id = d.working_group_id
-         LEFT JOIN working_group_members gm ON gm.working_group_id = d.working_group_id AND gm.status = $2
-         LEFT JOIN members mem ON mem.id = gm.member_id AND mem.status = $3 AND mem.id <> d.uploaded_by_id
-              AND ${visibleToMemberSql('d', whoIsMemberRow('mem'))}
-        WHERE d.id = $1 AND d.deleted_at IS NULL
-        GROUP BY d.id, g.id`,
+        WHERE d.id = $1 AND d.deleted_at IS NULL`,
       [documentId, GroupMembershipStatus.Active, MemberStatus.Active],
     )) as { title: string; working_group_id: string; group_name: string; member_ids: string[] }[];
     const row = rows[0];
@@ -285,35 +288,48 @@ export class DocumentsService {
 
   async update(actor: Actor, id: string, dto: UpdateDocumentDto): Promise<DocumentResponse> {
     const row = await this.requireEditable(actor, id);
-    for (const field of ['title', 'kind', 'visibility', 'language', 'tags'] as const) {
+    for (const field of ['title', 'kind', 'visibility', 'language', 'tags', 'workingGroupIds'] as const) {
       if (dto[field] === null) throw invalid(field, `${field} cannot be cleared`);
     }
     const visibility = dto.visibility ?? (row.visibility as DocumentVisibility);
-    const groupId = dto.workingGroupId === undefined ? row.working_group_id : dto.workingGroupId;
-    if (visibility === DocumentVisibility.Group && !groupId) {
+    const current = row.working_group_ids;
+    const requested = requestedGroups(dto);
+    // A form that sends every field names the current first group again: that alone changes nothing.
+    const unchanged =
+      requested === undefined || (dto.workingGroupIds === undefined && dto.workingGroupId === current[0]);
+    const next = unchanged ? current : requested;
+    if (visibility === DocumentVisibility.Group && next.length === 0) {
       throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
     }
-    if (dto.workingGroupId && dto.workingGroupId !== row.working_group_id) {
-      await this.requireGroupMember(actor, dto.workingGroupId);
+    const added = next.filter((groupId) => !current.includes(groupId));
+    const removed = current.filter((groupId) => !next.includes(groupId));
+    for (const groupId of added) await this.requireGroupMember(actor, groupId);
+    for (const groupId of next) {
+      const access = await this.groups.findAccess(actor, groupId);
+      if (access) requireGroupVisibilityForPrivate(access.group.visibility, visibility);
     }
-    if (groupId) {
-      const group = await this.groups.findAccess(actor, groupId);
-      if (group) requireGroupVisibilityForPrivate(group.group.visibility, visibility);
-    }
-    const moved = row.working_group_id !== null && groupId !== row.working_group_id;
+    const moved = added.length > 0 || removed.length > 0;
     const widened = VISIBILITY_REACH[visibility] > VISIBILITY_REACH[row.visibility as DocumentVisibility];
-    // Taking a document out of its group, or showing it to more people, is the group's decision, not the uploader's.
-    if (row.working_group_id && (moved || widened)) {
-      const source = await this.groups.findAccess(actor, row.working_group_id);
-      if (!source?.canManage) {
+    // Taking a document out of a group is that group's decision; sharing it with more groups or showing it to more
+    // people is the decision of every group it is in — not the uploader's.
+    const deciders = new Set(removed);
+    if (added.length > 0 || widened) current.forEach((groupId) => deciders.add(groupId));
+    for (const groupId of deciders) {
+      const access = await this.groups.findAccess(actor, groupId);
+      if (!access?.canManage) {
         throw new DocumentException(
           DocumentErrorCode.DOCUMENT_EDIT_FORBIDDEN,
-          "Only the group's leads and coordinators can move a document out of its group or widen who may open it",
+          "Only the group's leads and coordinators can move or share a document out of its group or widen who may open it",
         );
       }
     }
+    const { workingGroupId: _first, workingGroupIds: _all, ...fields } = dto;
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Document).update({ id }, { ...dto });
+      if (Object.keys(fields).length > 0) await manager.getRepository(Document).update({ id }, fields);
+      if (!unchanged && next.join() !== current.join()) {
+        await fileUnderGroups(manager, id, next);
+        await manager.query(`UPDATE documents SET updated_at = now() WHERE id = $1`, [id]);
+      }
       await refreshSearchIndex(manager, id);
       if (moved || widened) {
         await this.audit.record(
@@ -323,8 +339,8 @@ export class DocumentsService {
             targetType: 'document',
             targetId: id,
             details: {
-              from: { workingGroupId: row.working_group_id, visibility: row.visibility },
-              to: { workingGroupId: groupId, visibility },
+              from: { workingGroupId: current[0] ?? null, workingGroupIds: current, visibility: row.visibility },
+              to: { workingGroupId: next[0] ?? null, workingGroupIds: next, visibility },
             },
           },
           manager,

@@ -42,7 +42,10 @@ export class DocumentResponseDto implements DocumentResponse {
   @ApiProperty({ type: String, nullable: true }) city: string | null;
   @ApiProperty({ type: Number, nullable: true }) year: number | null;
   @ApiProperty({ type: [String] }) tags: string[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) workingGroupId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The first of workingGroupIds' })
+  workingGroupId: string | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Every group it is filed under (shared with)' })
+  workingGroupIds: string[];
   @ApiProperty({ enum: DocumentVisibility, enumName: 'DocumentVisibility' }) visibility: DocumentVisibility;
   @ApiProperty({ type: DocumentPersonRefDto }) uploadedBy: DocumentPersonRefDto;
   @ApiProperty({ type: DocumentVersionResponseDto }) latestVersion: DocumentVersionResponseDto;
