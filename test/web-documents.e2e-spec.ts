@@ -278,6 +278,25 @@ describeInBrowser('web portal: documents', () => {
     const groupId = (created.body as { id: string }).id;
     const joined = await portal.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', uploader.auth);
     expect(joined.status).toBeLessThan(300);
+    // A second group of the uploader's, to share the document with; a third they are not in is not offered.
+    const second = await portal
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', admin.auth)
+      .send({ name: 'Heat meters group', thematicArea: 'low_carbon_cities', visibility: 'private' });
+    const secondId = (second.body as { id: string }).id;
+    await portal
+      .http()
+      .post(`/api/working-groups/${secondId}/members`)
+      .set('Authorization', admin.auth)
+      .send({ memberId: uploader.id })
+      .expect(201);
+    await portal
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', admin.auth)
+      .send({ name: 'Unrelated group', thematicArea: 'other', visibility: 'public' })
+      .expect(201);
 
     const page = await (await browserContext()).newPage();
     await portal.signIn(page, uploader.email, uploader.password);
@@ -298,17 +317,44 @@ describeInBrowser('web portal: documents', () => {
     })()`);
     await page.getByText(/Selected: group-notes\.txt/).waitFor();
     await expect(main(page).getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('group notes');
+    // Shared with the uploader's other group too.
+    const share = page.getByRole('group', { name: 'Also share with' });
+    await expect(share.getByRole('checkbox').count()).resolves.toBe(1);
+    await share.getByRole('checkbox', { name: 'Heat meters group' }).check();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split('/').at(-1)!;
     await page.getByRole('link', { name: 'District heating group' }).waitFor();
+    await page.getByRole('link', { name: 'Heat meters group' }).waitFor();
     const stored = await portal.http().get(`/api/documents/${id}`).set('Authorization', uploader.auth);
-    expect(stored.body).toMatchObject({ workingGroupId: groupId, visibility: 'group', title: 'group notes' });
+    expect(stored.body).toMatchObject({
+      workingGroupId: groupId,
+      workingGroupIds: [groupId, secondId],
+      visibility: 'group',
+      title: 'group notes',
+    });
 
-    // The library filters by working group.
-    await page.goto(`/documents?workingGroupId=${groupId}`);
-    await page.getByRole('article', { name: 'group notes' }).waitFor();
-    await expect(page.getByRole('article').count()).resolves.toBe(1);
+    // The edit form shows both groups and keeps them when something else changes.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await expect(
+      page
+        .getByRole('group', { name: 'Also share with' })
+        .getByRole('checkbox', { name: 'Heat meters group' })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await main(page).getByLabel('Year', { exact: true }).fill('2027');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The details were saved.').waitFor();
+    const edited = await portal.http().get(`/api/documents/${id}`).set('Authorization', uploader.auth);
+    expect(edited.body).toMatchObject({ year: 2027, workingGroupIds: [groupId, secondId] });
+
+    // The library filters by working group: the document is found under each of its groups.
+    for (const id of [groupId, secondId]) {
+      await page.goto(`/documents?workingGroupId=${id}`);
+      await page.getByRole('article', { name: 'group notes' }).waitFor();
+      await expect(page.getByRole('article').count()).resolves.toBe(1);
+    }
   }, 120_000);
 
   it('lets the uploader add a version, edit and delete; a coordinator restores; others only read', async () => {
@@ -424,9 +470,15 @@ describeInBrowser('web portal: documents', () => {
     const page = await (await browserContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })).newPage();
     await portal.signIn(page, reader.email, reader.password);
     // The page's socket is open (socket.io's connect packet arrived) before the text is read.
-    const websocket = page.waitForEvent('websocket');
+    const connected = new Promise<void>((resolve) => {
+      page.on('websocket', (socket) =>
+        socket.on('framereceived', (frame) => {
+          if (String(frame.payload).startsWith('40')) resolve();
+        }),
+      );
+    });
     await page.goto(`/documents/${doc.id}`);
-    await (await websocket).waitForEvent('framereceived', (frame) => String(frame.payload).startsWith('40'));
+    await connected;
     await page.getByRole('heading', { level: 1, name: '東京の低炭素計画' }).waitFor();
     const versions = page.getByRole('table', { name: 'この文書のすべての版（新しい順）' });
     await versions.getByRole('cell', { name: '読み取り中…', exact: true }).waitFor();
