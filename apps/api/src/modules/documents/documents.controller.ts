@@ -32,6 +32,7 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { PageQueryDto } from '../../common/pagination/cursor.js';
 import { DocumentDownloadService } from './document-download.service.js';
 import { DocumentSearchService } from './document-search.service.js';
+import { DocumentVersionsService } from './document-versions.service.js';
 import { DocumentsService } from './documents.service.js';
 import { UpdateDocumentDto } from './dto/create-document.dto.js';
 import { DownloadQueryDto, ListDocumentsQueryDto, VersionParamsDto } from './dto/document-queries.dto.js';
@@ -73,6 +74,7 @@ export class DocumentsController {
     private readonly documents: DocumentsService,
     private readonly search: DocumentSearchService,
     private readonly downloads: DocumentDownloadService,
+    private readonly versionsService: DocumentVersionsService,
   ) {}
 
   @Public()
@@ -141,7 +143,7 @@ export class DocumentsController {
   @ApiErrors(409)
   @ApiCreatedResponse({ type: DocumentVersionResponseDto })
   addVersion(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
-    return this.documents.addVersion(actor, id, request);
+    return this.versionsService.addVersion(actor, id, request);
   }
 
   @Post(':id/versions/:number/restore')
@@ -149,7 +151,7 @@ export class DocumentsController {
   @ApiErrors(409)
   @ApiCreatedResponse({ type: DocumentVersionResponseDto })
   restoreVersion(@CurrentActor() actor: Actor, @Param() params: VersionParamsDto, @Body() dto: VersionNoteDto) {
-    return this.documents.restoreVersion(actor, params.id, params.number, dto);
+    return this.versionsService.restoreVersion(actor, params.id, params.number, dto);
   }
 
   @Public()
@@ -161,7 +163,7 @@ export class DocumentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DownloadQueryDto,
   ) {
-    return this.documents.text(actor ?? null, id, query.version);
+    return this.versionsService.text(actor ?? null, id, query.version);
   }
 
   @Public()
@@ -173,7 +175,7 @@ export class DocumentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: PageQueryDto,
   ) {
-    return this.documents.versions(actor ?? null, id, query);
+    return this.versionsService.versions(actor ?? null, id, query);
   }
 
   @Public()

@@ -6,6 +6,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { DocumentDownloadService } from './document-download.service.js';
 import { DocumentSearchService } from './document-search.service.js';
+import { DocumentVersionsService } from './document-versions.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { ExtractionService } from './extraction/extraction.service.js';
@@ -43,6 +44,7 @@ async function createBlobStorage(config: ConfigService<Env, true>): Promise<Blob
     DocumentsService,
     DocumentSearchService,
     DocumentDownloadService,
+    DocumentVersionsService,
     ExtractionService,
   ],
   exports: [DocumentsService, DocumentSearchService],

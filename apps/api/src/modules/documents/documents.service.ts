@@ -12,8 +12,6 @@ import {
   CommonErrorCode,
   type DocumentDownloadResponse,
   type DocumentResponse,
-  type DocumentTextResponse,
-  type DocumentVersionResponse,
   DocumentLanguage,
   DocumentVisibility,
   ExtractionStatus,
@@ -37,7 +35,6 @@ import {
   documentColumns,
   documentJoins,
   toDocumentResponse,
-  toVersionResponse,
   type VersionRow,
   visibleClause,
   visibleToMemberSql,
@@ -45,9 +42,7 @@ import {
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { DocumentUploadedEvent } from './events/document-uploaded.event.js';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/create-document.dto.js';
-import { VersionNoteDto } from './dto/version.dto.js';
 import { fileUnderGroups, requestedGroups } from './document-groups.js';
-import { announceDocumentChange } from './document-changes.js';
 import { DocumentVersion } from './entities/document-version.entity.js';
 import { Document } from './entities/document.entity.js';
 import { ExtractionService } from './extraction/extraction.service.js';
@@ -121,107 +116,6 @@ export class DocumentsService {
       new DocumentUploadedEvent(id, dto.groupIds[0] ?? null, actor.id, actor.displayName),
     );
     return this.get(actor, id);
-  }
-
-  /**
-   * `POST /api/documents/:id/versions`: a new file (with an optional `note` field before it) for a document the
-   * actor may edit; it becomes the latest. The same bytes as the latest version are refused (409), writing nothing.
-   */
-  async addVersion(actor: Actor, id: string, request: Request): Promise<DocumentVersionResponse> {
-    const { prepared: dto, file } = await receiveUpload(request, this.uploadOptions(), async (fields) => {
-      const parsed = await validated(VersionNoteDto, fields);
-      await this.requireEditable(actor, id);
-      return parsed;
-    });
-    const versionId = await this.store(file, (manager) =>
-      this.appendVersion(manager, id, actor, {
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        size: file.size,
-        sha256: file.sha256,
-        note: dto.note ?? null,
-        restoredFromNumber: null,
-      }),
-    );
-    await announceDocumentChange(this.dataSource, this.events, id, 'version_added');
-    const [row] = await this.versionRows('v.id = $1', [versionId]);
-    return toVersionResponse(row!);
-  }
-
-  /**
-   * `POST /api/documents/:id/versions/:number/restore`: an older version's bytes become a new latest version (the
-   * blob is content-addressed, so nothing is copied; its extracted text is reused, not read again).
-   */
-  async restoreVersion(
-    actor: Actor,
-    id: string,
-    number: number,
-    dto: VersionNoteDto,
-  ): Promise<DocumentVersionResponse> {
-    await this.requireEditable(actor, id);
-    const versionId = await this.dataSource.transaction(async (manager) => {
-      const [old] = (await manager.query(
-        `SELECT id, file_name, mime_type, size, sha256 FROM document_versions WHERE document_id = $1 AND number = $2`,
-        [id, number],
-      )) as { id: string; file_name: string; mime_type: string; size: string; sha256: string }[];
-      if (!old) throw new DocumentException(DocumentErrorCode.DOCUMENT_VERSION_NOT_FOUND);
-      const version = await this.appendVersion(manager, id, actor, {
-        fileName: old.file_name,
-        mimeType: old.mime_type,
-        size: Number(old.size),
-        sha256: old.sha256,
-        note: dto.note ?? null,
-        restoredFromNumber: number,
-        textOf: old.id,
-      });
-      return version;
-    });
-    this.extraction.kick();
-    await announceDocumentChange(this.dataSource, this.events, id, 'version_added');
-    const [row] = await this.versionRows('v.id = $1', [versionId]);
-    return toVersionResponse(row!);
-  }
-
-  /**
-   * Adds the next version under the document's row lock; 409 when its bytes are the latest version's. With
-   * `textOf`, the text already read from that version (same bytes) is taken over instead of being read again.
-   */
-  private async appendVersion(
-    manager: EntityManager,
-    id: string,
-    actor: Actor,
-    file: Omit<SpooledFile, 'tempFile'> & { note: string | null; restoredFromNumber: number | null; textOf?: string },
-  ): Promise<string> {
-    const [locked] = (await manager.query(
-      `SELECT d.latest_version_number, v.sha256 FROM documents d
-         JOIN document_versions v ON v.document_id = d.id AND v.number = d.latest_version_number
-        WHERE d.id = $1 AND d.deleted_at IS NULL FOR NO KEY UPDATE OF d`,
-      [id],
-    )) as { latest_version_number: number; sha256: string }[];
-    if (!locked) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
-    if (locked.sha256 === file.sha256) throw new DocumentException(DocumentErrorCode.VERSION_UNCHANGED);
-    const number = locked.latest_version_number + 1;
-    const version = await this.insertVersion(manager, id, number, actor, file);
-    if (file.textOf) {
-      // Pending stays pending (and is read once per version); a final outcome is the same for the same bytes.
-      await manager.query(
-        `UPDATE document_versions v SET extraction_status = o.extraction_status, extracted_text = o.extracted_text,
-                extraction_error = o.extraction_error
-           FROM document_versions o WHERE v.id = $1 AND o.id = $2 AND o.extraction_status <> $3`,
-        [version.id, file.textOf, ExtractionStatus.Pending],
-      );
-    }
-    await manager.query(`UPDATE documents SET latest_version_number = $2, updated_at = now() WHERE id = $1`, [
-      id,
-      number,
-    ]);
-    // The previous text stays searchable until this version's text is extracted.
-    const [{ extraction_status: status }] = (await manager.query(
-      `SELECT extraction_status FROM document_versions WHERE id = $1`,
-      [version.id],
-    )) as { extraction_status: string }[];
-    if (status !== ExtractionStatus.Pending) await refreshSearchIndex(manager, id);
-    return version.id;
   }
 
   async get(viewer: Viewer, id: string): Promise<DocumentResponse> {
@@ -371,20 +265,6 @@ export class DocumentsService {
     return this.get(actor, id);
   }
 
-  /** Every version, newest first, with uploader, size, hash and time. */
-  async versions(viewer: Viewer, id: string, query: PageQueryDto): Promise<Page<DocumentVersionResponse>> {
-    if (!(await this.findRow(viewer, id))) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
-    const values: unknown[] = [id, query.limit + 1];
-    let where = 'v.document_id = $1';
-    if (query.cursor) {
-      const [number] = decodeCursor(query.cursor, ['int']);
-      values.push(Number(number));
-      where += ` AND v.number < $3`;
-    }
-    const rows = await this.versionRows(where, values, 'LIMIT $2');
-    return toPage(rows, query.limit, toVersionResponse, (r) => [r.number]);
-  }
-
   /** Who downloaded which version when, newest first: for the uploader, coordinators and admins. */
   async downloads(actor: Actor, id: string, query: PageQueryDto): Promise<Page<DocumentDownloadResponse>> {
     const row = await this.findRow(actor, id);
@@ -440,19 +320,6 @@ export class DocumentsService {
     return { documentId: id, visibility: row.visibility, version };
   }
 
-  /** The text read from a version the viewer may open (the latest when `number` is absent). */
-  async text(viewer: Viewer, id: string, number?: number): Promise<DocumentTextResponse> {
-    const { version } = await this.findDownloadable(viewer, id, number);
-    const [row] = (await this.dataSource.query(`SELECT extracted_text FROM document_versions WHERE id = $1`, [
-      version.id,
-    ])) as { extracted_text: string | null }[];
-    return {
-      number: version.number,
-      extractionStatus: version.extraction_status as ExtractionStatus,
-      text: version.extraction_status === ExtractionStatus.Done ? (row?.extracted_text ?? null) : null,
-    };
-  }
-
   /** Records a download and bumps the document's count in one transaction. */
   async recordDownload(viewer: Viewer, documentId: string, version: VersionRow): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -465,7 +332,8 @@ export class DocumentsService {
     });
   }
 
-  private async requireEditable(actor: Actor, id: string): Promise<DocumentRow> {
+  /** The document if the actor may edit it: 404 when they may not open it, 403 when they may not change it. */
+  async requireEditable(actor: Actor, id: string): Promise<DocumentRow> {
     const row = await this.findRow(actor, id);
     if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
     if (!row.can_edit) throw new DocumentException(DocumentErrorCode.DOCUMENT_EDIT_FORBIDDEN);
@@ -481,7 +349,7 @@ export class DocumentsService {
   }
 
   /** Commits the spooled bytes to storage, then the rows; the extraction job is nudged afterwards. */
-  private async store<T>(file: SpooledFile, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async store<T>(file: SpooledFile, write: (manager: EntityManager) => Promise<T>): Promise<T> {
     await this.storage.commit(file.tempFile, file.sha256, file.size);
     const result = await this.dataSource.transaction(async (manager) => {
       const value = await write(manager);
@@ -491,7 +359,8 @@ export class DocumentsService {
     return result;
   }
 
-  private async insertVersion(
+  /** Inserts version `number` (pending extraction when its type has text); the first also indexes the document. */
+  async insertVersion(
     manager: EntityManager,
     documentId: string,
     number: number,
@@ -514,7 +383,7 @@ export class DocumentsService {
     return version;
   }
 
-  private async versionRows(where: string, values: unknown[], tail = ''): Promise<VersionRow[]> {
+  async versionRows(where: string, values: unknown[], tail = ''): Promise<VersionRow[]> {
     return (await this.dataSource.query(
       `SELECT v.id, v.number, v.file_name, v.mime_type, v.size, v.sha256, v.extraction_status, v.created_at,
               v.note, v.restored_from_number, v.uploaded_by_id, m.display_name AS uploader_name
@@ -524,7 +393,7 @@ export class DocumentsService {
     )) as VersionRow[];
   }
 
-  private uploadOptions(): { tempDir: string; maxBytes: number } {
+  uploadOptions(): { tempDir: string; maxBytes: number } {
     return {
       tempDir: uploadTempDir({ DATA_DIR: this.config.get('DATA_DIR', { infer: true }) }),
       maxBytes: this.config.get('UPLOAD_MAX_BYTES', { infer: true }),
@@ -533,7 +402,7 @@ export class DocumentsService {
 }
 
 /** Validates multipart fields as the global pipe validates JSON bodies (unknown fields are errors). */
-async function validated<T extends object>(type: new () => T, fields: Record<string, string>): Promise<T> {
+export async function validated<T extends object>(type: new () => T, fields: Record<string, string>): Promise<T> {
   const instance = plainToInstance(type, fields);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
