@@ -25,6 +25,7 @@ import { ActionItemReminders1796700200000 } from './1796700200000-action-item-re
 import { PollDeadlines1796700300000 } from './1796700300000-poll-deadlines.js';
 import { DocumentVersionNotes1796710000000 } from './1796710000000-document-version-notes.js';
 import { DocumentGroups1796710100000 } from './1796710100000-document-groups.js';
+import { DocumentFolders1796710200000 } from './1796710200000-document-folders.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   PollDeadlines1796700300000,
   DocumentVersionNotes1796710000000,
   DocumentGroups1796710100000,
+  DocumentFolders1796710200000,
 ];

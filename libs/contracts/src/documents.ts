@@ -49,6 +49,20 @@ export interface DocumentVersionResponse {
   createdAt: string;
 }
 
+/** A folder (collection) of documents: in the library (`workingGroupId` null) or inside one working group. */
+export interface DocumentFolderResponse {
+  id: string;
+  name: string;
+  workingGroupId: string | null;
+  createdBy: DocumentPersonRef;
+  /** Documents in it that the viewer may open. */
+  documentCount: number;
+  /** The viewer may rename and delete it. */
+  canEdit: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** `GET /api/documents/:id/text`: the text read from one version (null while pending, failed or skipped). */
 export interface DocumentTextResponse {
   number: number;
@@ -69,6 +83,8 @@ export interface DocumentResponse {
   workingGroupId: string | null;
   /** Every working group the document is filed under (shared with), `workingGroupId` first; empty for none. */
   workingGroupIds: string[];
+  /** The folder it is kept in, or null. */
+  folderId: string | null;
   visibility: DocumentVisibility;
   uploadedBy: DocumentPersonRef;
   /** The latest version. */

@@ -26,6 +26,7 @@ import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
 import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
 import { DocumentWorkingGroup } from '../modules/documents/entities/document-working-group.entity.js';
+import { DocumentFolder } from '../modules/documents/entities/document-folder.entity.js';
 import { Document } from '../modules/documents/entities/document.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
 import { OutboxMail } from '../modules/mail/entities/outbox-mail.entity.js';
@@ -74,6 +75,7 @@ export const ENTITIES = [
   Document,
   DocumentVersion,
   DocumentWorkingGroup,
+  DocumentFolder,
   DocumentDownload,
   City,
   CityMember,

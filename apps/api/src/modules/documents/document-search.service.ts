@@ -90,6 +90,7 @@ export class DocumentSearchService {
       out.push(`EXISTS (SELECT 1 FROM document_working_groups dg_filter
         WHERE dg_filter.document_id = d.id AND dg_filter.working_group_id = ${p.add(query.workingGroupId)})`);
     }
+    if (query.folderId) out.push(`d.folder_id = ${p.add(query.folderId)}`);
     if (query.tag) out.push(`d.tags @> ARRAY[${p.add(query.tag.normalize('NFKC').trim())}]::text[]`);
     if (query.year) out.push(`d.year = ${p.add(query.year)}`);
     return out;

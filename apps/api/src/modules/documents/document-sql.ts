@@ -6,9 +6,9 @@ import {
   type DocumentResponse,
   type DocumentVersionResponse,
 } from '@lcc/contracts';
-import { isNetworkStaff, type Viewer } from '../../common/http/actor.js';
+import { type Actor, isNetworkStaff, type Viewer } from '../../common/http/actor.js';
 import { SqlParams, type SqlWho, whoIsActor, whoIsMemberRow } from '../../common/sql/sql-params.js';
-import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
+import { groupInsiderSql, groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
 
 // The documents feature's files take the viewer type from here, beside the rules that read it.
 
@@ -37,6 +37,16 @@ function inClosedGroupSql(alias: string): string {
 function inOneOfItsGroupsSql(alias: string, who: SqlWho): string {
   return `EXISTS (SELECT 1 FROM document_working_groups dg_member
     WHERE dg_member.document_id = ${alias}.id AND ${groupMemberSql('dg_member.working_group_id', who)})`;
+}
+
+/**
+ * The folders a signed-in viewer may see: every folder of the library, and the folders of the groups whose insides
+ * they see (a public group's, or one they are an active member of; staff see all). The documents in a folder are
+ * still each asked `visibleClause`.
+ */
+export function folderVisibleClause(alias: string, viewer: Actor, p: SqlParams): string {
+  const who = whoIsActor(viewer, p);
+  return `(${alias}.working_group_id IS NULL OR ${groupInsiderSql(`${alias}.working_group_id`, who)})`;
 }
 
 /**
@@ -83,7 +93,7 @@ export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): 
 /** Columns of a document row with its uploader and latest version, as `toDocumentResponse` reads them. */
 export function documentColumns(alias: string, canEdit: string): string {
   return `${alias}.id, ${alias}.title, ${alias}.description, ${alias}.kind, ${alias}.language, ${alias}.country,
-    ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility,
+    ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility, ${alias}.folder_id,
     ARRAY(SELECT dg.working_group_id FROM document_working_groups dg WHERE dg.document_id = ${alias}.id
           ORDER BY dg.position, dg.created_at) AS working_group_ids,
     ${alias}.uploaded_by_id, du.display_name AS uploader_name, ${alias}.latest_version_number,
@@ -113,6 +123,7 @@ export interface DocumentRow {
   working_group_id: string | null;
   /** Every group it is filed under, the first one first. */
   working_group_ids: string[];
+  folder_id: string | null;
   visibility: string;
   uploaded_by_id: string;
   uploader_name: string;
@@ -181,6 +192,7 @@ export function toDocumentResponse(row: DocumentRow): DocumentResponse {
     tags: row.tags,
     workingGroupId: row.working_group_id,
     workingGroupIds: row.working_group_ids,
+    folderId: row.folder_id,
     visibility: row.visibility as DocumentResponse['visibility'],
     uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
     latestVersion: toVersionResponse({

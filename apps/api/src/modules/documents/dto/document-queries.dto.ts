@@ -53,6 +53,11 @@ export class ListDocumentsQueryDto extends PageQueryDto {
   @Max(2100)
   year?: number;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Documents kept in this folder' })
+  @IsOptional()
+  @IsUUID()
+  folderId?: string;
+
   @ApiPropertyOptional({ description: 'Add facet counts (kind, language, country, year, tag) over all matches' })
   @IsOptional()
   @Transform(queryBoolean)

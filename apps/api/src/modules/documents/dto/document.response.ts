@@ -46,6 +46,8 @@ export class DocumentResponseDto implements DocumentResponse {
   workingGroupId: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Every group it is filed under (shared with)' })
   workingGroupIds: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The folder it is kept in' })
+  folderId: string | null;
   @ApiProperty({ enum: DocumentVisibility, enumName: 'DocumentVisibility' }) visibility: DocumentVisibility;
   @ApiProperty({ type: DocumentPersonRefDto }) uploadedBy: DocumentPersonRefDto;
   @ApiProperty({ type: DocumentVersionResponseDto }) latestVersion: DocumentVersionResponseDto;
