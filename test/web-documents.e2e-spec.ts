@@ -501,6 +501,42 @@ describeInBrowser('web portal: documents', () => {
     await page.context().close();
   }, 120_000);
 
+  it('makes a folder in the library, renames it, moves a document into it and finds it there', async () => {
+    const doc = await apiUpload(
+      uploader,
+      { title: 'Folder candidate on heat storage', kind: 'report', language: 'en', visibility: 'network' },
+      'storage.txt',
+      Buffer.from('Seasonal heat storage.\n'),
+    );
+    const page = await (await browserContext()).newPage();
+    await portal.signIn(page, uploader.email, uploader.password);
+    await page.goto('/documents');
+    await main(page).getByLabel('New folder', { exact: true }).fill('Heat storage');
+    await page.getByRole('button', { name: 'Create folder' }).click();
+    await page.waitForURL(/folderId=/);
+    const folderFilter = main(page).getByLabel('Folder', { exact: true });
+    await folderFilter.locator('option', { hasText: 'Heat storage (0)' }).waitFor({ state: 'attached' });
+    await main(page).getByLabel('Folder name', { exact: true }).fill('Seasonal heat storage');
+    await page.getByRole('button', { name: 'Rename folder' }).click();
+    await folderFilter.locator('option', { hasText: 'Seasonal heat storage (0)' }).waitFor({ state: 'attached' });
+    const folderId = new URL(page.url()).searchParams.get('folderId')!;
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`/documents/${doc.id}`);
+    const moved = page.waitForResponse(
+      (response) => response.url().endsWith(`/api/documents/${doc.id}/folder`) && response.request().method() === 'PUT',
+    );
+    await main(page).getByLabel('Folder', { exact: true }).selectOption(folderId);
+    expect((await moved).status()).toBe(200);
+    const stored = await portal.http().get(`/api/documents/${doc.id}`).set('Authorization', uploader.auth);
+    expect(stored.body.folderId).toBe(folderId);
+
+    await page.goto(`/documents?folderId=${folderId}`);
+    await page.getByRole('article', { name: 'Folder candidate on heat storage' }).waitFor();
+    await expect(page.getByRole('article').count()).resolves.toBe(1);
+    await page.context().close();
+  }, 120_000);
+
   it('shows an anonymous visitor public documents only, with a sign-in prompt, at 360 px', async () => {
     const page = await (await browserContext({ width: 360 })).newPage();
     await page.goto('/library');

@@ -12,6 +12,7 @@ import { DocumentFacts } from './document/DocumentFacts';
 import { DownloadButton } from './document/DownloadButton';
 import { DownloadLog } from './document/DownloadLog';
 import { EditDocumentForm } from './document/EditDocumentForm';
+import { FolderChooser } from './document/FolderChooser';
 import { NewVersionForm } from './document/NewVersionForm';
 import { VersionList } from './document/VersionList';
 import { DocumentPreview } from './preview/DocumentPreview';
@@ -216,6 +217,7 @@ function DocumentView({
         </section>
       )}
 
+      {mayEdit && !editing && <FolderChooser document={document} onChanged={onChanged} />}
       {!deleted && <DocumentPreview key={latest.id} document={document} />}
       <VersionList document={document} versions={versions} />
       {mayEdit && <NewVersionForm document={document} onUploaded={() => void invalidate(['/documents'])} />}
