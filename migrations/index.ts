@@ -26,6 +26,9 @@ import { SearchCandidates1796700100000 } from './1796700100000-search-candidates
 import { ActionItemReminders1796700200000 } from './1796700200000-action-item-reminders.js';
 import { PollDeadlines1796700300000 } from './1796700300000-poll-deadlines.js';
 import { MemberRejection1796703300000 } from './1796703300000-member-rejection.js';
+import { DocumentVersionNotes1796710000000 } from './1796710000000-document-version-notes.js';
+import { DocumentGroups1796710100000 } from './1796710100000-document-groups.js';
+import { DocumentFolders1796710200000 } from './1796710200000-document-folders.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -57,4 +60,7 @@ export const MIGRATIONS = [
   ActionItemReminders1796700200000,
   PollDeadlines1796700300000,
   MemberRejection1796703300000,
+  DocumentVersionNotes1796710000000,
+  DocumentGroups1796710100000,
+  DocumentFolders1796710200000,
 ];

@@ -178,6 +178,40 @@ describe('access follows every change of membership, role, state and visibility'
     expect(await outside()).toEqual(open);
   });
 
+  it('a document shared with a second group: its members read it while they are in it, whatever the first group becomes', async () => {
+    const word = 'khangai';
+    const first = await t.fx.group(lead, { name: 'Matrix First', visibility: 'public' });
+    const second = await t.fx.group(lead, { name: 'Matrix Second', visibility: 'private' });
+    const member = await t.fx.member({ displayName: 'Second Group Member' });
+    await t.fx.addMember(second, member);
+    const documentId = (
+      await t.fx.document(lead, { groupId: first.id, visibility: 'group', title: `Plan ${word}`, text: `${word}\n` })
+    ).id;
+    const shared = await as(lead).patch(`/api/documents/${documentId}`, { workingGroupIds: [first.id, second.id] });
+    expect(shared.body.workingGroupIds).toEqual([first.id, second.id]);
+    const reach = async () => ({
+      document: (await as(member).get(`/api/documents/${documentId}`)).status,
+      download: (await as(member).get(`/api/documents/${documentId}/download`)).status,
+      text: (await as(member).get(`/api/documents/${documentId}/text`)).status,
+      versions: (await as(member).get(`/api/documents/${documentId}/versions`)).status,
+      inGroupList: ((await as(member).get(`/api/documents?workingGroupId=${second.id}`)).body.items as { id: string }[])
+        .map((d) => d.id)
+        .includes(documentId),
+      documentHits: ((await as(member).get(`/api/search?q=${word}`)).body.documents as { id: string }[]).filter(
+        (d) => d.id === documentId,
+      ).length,
+    });
+    const reads = { document: 200, download: 200, text: 200, versions: 200, inGroupList: true, documentHits: 1 };
+    const none = { document: 404, download: 404, text: 404, versions: 404, inGroupList: false, documentHits: 0 };
+    expect(await reach()).toEqual(reads);
+    await as(lead).patch(`/api/working-groups/${first.id}`, { visibility: 'private' }).expect(200);
+    expect(await reach()).toEqual(reads);
+    await as(lead).delete(`/api/working-groups/${second.id}/members/${member.id}`).expect(204);
+    expect(await reach()).toEqual(none);
+    await t.fx.addMember(second, member);
+    expect(await reach()).toEqual(reads);
+  });
+
   it('a public document of a group made private is closed to anonymous visitors too', async () => {
     const group = await t.fx.group(lead, { name: 'Matrix Published', visibility: 'public' });
     const documentId = await upload(lead, group.id, 'public', 'taiga');

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import type { DocumentPage, DocumentResponse } from '@lcc/contracts';
 import type { TestMember } from '@lcc/testing';
+import { ExtractionService } from '../apps/api/src/modules/documents/extraction/extraction.service.js';
+import { sql } from './support/db.js';
 import {
   accessibilityViolations,
   describeInBrowser,
@@ -34,6 +36,15 @@ function helveticaPdf(lines: string[]): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/** How many pixels of the preview's canvas are not blank (drawn text), evaluated in the page. */
+const CANVAS_INK = `(() => {
+  const canvas = document.querySelector('canvas.pdf-page');
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 128) ink += 1;
+  return ink;
+})()`;
 
 /** The page's main region (the header has its own "Language" control). */
 const main = (page: Page) => page.getByRole('main');
@@ -112,6 +123,10 @@ describeInBrowser('web portal: documents', () => {
 
   it('uploads a PDF with a progress bar, opens its page, and finds it by a word of its text', async () => {
     const page = await (await browserContext()).newPage();
+    const refusedByPolicy: string[] = [];
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) refusedByPolicy.push(message.text());
+    });
     await portal.signIn(page, uploader.email, uploader.password);
 
     await page.goto('/documents/upload');
@@ -150,21 +165,36 @@ describeInBrowser('web portal: documents', () => {
     const versions = page.getByRole('table', { name: /Every version/ });
     await versions.getByRole('cell', { name: 'ub-heating-plan.pdf' }).waitFor();
     await page.getByRole('button', { name: 'Download version 1' }).waitFor();
-    // The uploader sees who downloaded it (nobody yet).
     await page.getByRole('heading', { name: 'Who downloaded it' }).waitFor();
+    // The page draws the PDF with PDF.js, in the browser, from the download route (a worker of the portal's own).
+    await page.getByRole('heading', { name: 'Preview (version 1)' }).waitFor();
+    await page.locator('canvas.pdf-page[data-rendered="true"]').waitFor();
+    expect(await page.evaluate(CANVAS_INK)).toBeGreaterThan(0);
+    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
+      expect.stringMatching(/^\/assets\/pdf\.worker.*\.mjs$/),
+    ]);
+    expect(refusedByPolicy).toEqual([]);
     await portal.screenshot(page, 'document');
+
+    // Recorded just after the last byte has left the server: ask again for a moment if need be.
+    const downloadLog = async (count: number) => {
+      let log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
+      for (let tries = 0; tries < 200 && log.body.items?.length < count; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
+      }
+      return log.body.items as { member: { id: string } | null }[];
+    };
+    // The preview read the whole (small) file: it counts as the uploader's read.
+    const before = await downloadLog(1);
+    expect(before.map((item) => item.member?.id)).toEqual([uploader.id]);
 
     // A download through the page is fetched with the member's token and recorded against them.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download', exact: true }).click();
     expect((await download).suggestedFilename()).toBe('ub-heating-plan.pdf');
-    // Recorded just after the last byte has left the server: ask again for a moment if need be.
-    let log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
-    for (let tries = 0; tries < 200 && log.body.items?.length === 0; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      log = await portal.http().get(`/api/documents/${id}/downloads`).set('Authorization', uploader.auth);
-    }
-    expect(log.body.items).toEqual([expect.objectContaining({ member: expect.objectContaining({ id: uploader.id }) })]);
+    const after = await downloadLog(2);
+    expect(after.map((item) => item.member?.id)).toEqual([uploader.id, uploader.id]);
 
     // "boilers" is only in the PDF's text: found once the text is extracted.
     await waitUntilSearchable(uploader, 'boilers', id);
@@ -248,6 +278,25 @@ describeInBrowser('web portal: documents', () => {
     const groupId = (created.body as { id: string }).id;
     const joined = await portal.http().post(`/api/working-groups/${groupId}/join`).set('Authorization', uploader.auth);
     expect(joined.status).toBeLessThan(300);
+    // A second group of the uploader's, to share the document with; a third they are not in is not offered.
+    const second = await portal
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', admin.auth)
+      .send({ name: 'Heat meters group', thematicArea: 'low_carbon_cities', visibility: 'private' });
+    const secondId = (second.body as { id: string }).id;
+    await portal
+      .http()
+      .post(`/api/working-groups/${secondId}/members`)
+      .set('Authorization', admin.auth)
+      .send({ memberId: uploader.id })
+      .expect(201);
+    await portal
+      .http()
+      .post('/api/working-groups')
+      .set('Authorization', admin.auth)
+      .send({ name: 'Unrelated group', thematicArea: 'other', visibility: 'public' })
+      .expect(201);
 
     const page = await (await browserContext()).newPage();
     await portal.signIn(page, uploader.email, uploader.password);
@@ -268,17 +317,44 @@ describeInBrowser('web portal: documents', () => {
     })()`);
     await page.getByText(/Selected: group-notes\.txt/).waitFor();
     await expect(main(page).getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('group notes');
+    // Shared with the uploader's other group too.
+    const share = page.getByRole('group', { name: 'Also share with' });
+    await expect(share.getByRole('checkbox').count()).resolves.toBe(1);
+    await share.getByRole('checkbox', { name: 'Heat meters group' }).check();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split('/').at(-1)!;
     await page.getByRole('link', { name: 'District heating group' }).waitFor();
+    await page.getByRole('link', { name: 'Heat meters group' }).waitFor();
     const stored = await portal.http().get(`/api/documents/${id}`).set('Authorization', uploader.auth);
-    expect(stored.body).toMatchObject({ workingGroupId: groupId, visibility: 'group', title: 'group notes' });
+    expect(stored.body).toMatchObject({
+      workingGroupId: groupId,
+      workingGroupIds: [groupId, secondId],
+      visibility: 'group',
+      title: 'group notes',
+    });
 
-    // The library filters by working group.
-    await page.goto(`/documents?workingGroupId=${groupId}`);
-    await page.getByRole('article', { name: 'group notes' }).waitFor();
-    await expect(page.getByRole('article').count()).resolves.toBe(1);
+    // The edit form shows both groups and keeps them when something else changes.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await expect(
+      page
+        .getByRole('group', { name: 'Also share with' })
+        .getByRole('checkbox', { name: 'Heat meters group' })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await main(page).getByLabel('Year', { exact: true }).fill('2027');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The details were saved.').waitFor();
+    const edited = await portal.http().get(`/api/documents/${id}`).set('Authorization', uploader.auth);
+    expect(edited.body).toMatchObject({ year: 2027, workingGroupIds: [groupId, secondId] });
+
+    // The library filters by working group: the document is found under each of its groups.
+    for (const id of [groupId, secondId]) {
+      await page.goto(`/documents?workingGroupId=${id}`);
+      await page.getByRole('article', { name: 'group notes' }).waitFor();
+      await expect(page.getByRole('article').count()).resolves.toBe(1);
+    }
   }, 120_000);
 
   it('lets the uploader add a version, edit and delete; a coordinator restores; others only read', async () => {
@@ -313,6 +389,7 @@ describeInBrowser('web portal: documents', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('Heat tariffs in four cities.\n'),
     });
+    await page.getByLabel('What changed (optional)').fill('A fourth city joined the study');
     await page.getByRole('button', { name: 'Upload new version' }).click();
     await page.getByText('Version 2 was uploaded.').waitFor();
     expect(((await page.evaluate('window.progressSeen')) as { value: number }[]).at(-1)).toEqual({
@@ -322,7 +399,16 @@ describeInBrowser('web portal: documents', () => {
     await page.getByRole('heading', { name: 'Versions (2)' }).waitFor();
     await page.getByRole('button', { name: 'Download version 2' }).waitFor();
     await expect(page.getByRole('button', { name: /^Download version \d$/ }).count()).resolves.toBe(2);
+    await page.getByText('A fourth city joined the study').waitFor();
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(360);
+
+    // The first version comes back as the newest (version 3, its bytes); the latest has no such button.
+    await expect(page.getByRole('button', { name: 'Make newest: version 2' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Make newest: version 1' }).click();
+    await page.getByRole('heading', { name: 'Versions (3)' }).waitFor();
+    await page.getByText('Restored from version 1').waitFor();
+    const restored = await portal.http().get(`/api/documents/${doc.id}`).set('Authorization', uploader.auth);
+    expect(restored.body.latestVersion).toMatchObject({ number: 3, restoredFromNumber: 1, fileName: 'tariffs.txt' });
 
     // Edit the details (PATCH): a blank title is refused next to the field, then a real one is saved.
     await page.getByRole('button', { name: 'Edit details' }).click();
@@ -359,9 +445,96 @@ describeInBrowser('web portal: documents', () => {
     expect(stored.body).toMatchObject({
       title: 'Heat tariff study 2026',
       year: 2026,
-      versionCount: 2,
+      versionCount: 3,
       deletedAt: null,
     });
+  }, 120_000);
+
+  it('shows a version being read turn readable without a reload, with its text, to a member reading Japanese', async () => {
+    const reader = await portal.fx.member({ displayName: '山田 花子', country: 'JP', language: 'ja' });
+    const doc = await apiUpload(
+      uploader,
+      { title: '東京の低炭素計画', kind: 'strategy', language: 'ja', visibility: 'network' },
+      'tokyo-plan.txt',
+      Buffer.from('東京都は二〇三〇年までに温室効果ガス排出量を半減する。\n'),
+    );
+    await portal.app.get(ExtractionService).drain();
+    // Held as if a parse were under way elsewhere: pending, every attempt used and a fresh claim, so no one takes it.
+    await sql(
+      portal.databaseUrl,
+      `UPDATE document_versions SET extraction_status = 'pending', extracted_text = NULL, extraction_attempts = 2,
+              extraction_started_at = now() WHERE document_id = $1`,
+      [doc.id],
+    );
+
+    const page = await (await browserContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })).newPage();
+    await portal.signIn(page, reader.email, reader.password);
+    // The page's socket is open (socket.io's connect packet arrived) before the text is read.
+    const connected = new Promise<void>((resolve) => {
+      page.on('websocket', (socket) =>
+        socket.on('framereceived', (frame) => {
+          if (String(frame.payload).startsWith('40')) resolve();
+        }),
+      );
+    });
+    await page.goto(`/documents/${doc.id}`);
+    await connected;
+    await page.getByRole('heading', { level: 1, name: '東京の低炭素計画' }).waitFor();
+    const versions = page.getByRole('table', { name: 'この文書のすべての版（新しい順）' });
+    await versions.getByRole('cell', { name: '読み取り中…', exact: true }).waitFor();
+    await page.getByText('このファイルのテキストを読み取り中…').waitFor();
+    await portal.screenshot(page, 'document-being-read-ja');
+    await page.evaluate('window.sameDocument = true');
+
+    await sql(
+      portal.databaseUrl,
+      `UPDATE document_versions SET extraction_attempts = 0, extraction_started_at = NULL WHERE document_id = $1`,
+      [doc.id],
+    );
+    portal.app.get(ExtractionService).kick();
+    await versions.getByRole('cell', { name: '検索可能', exact: true }).waitFor();
+    const text = page.getByRole('region', { name: 'ファイルのテキスト' });
+    await text.getByText(/温室効果ガス排出量を半減する/).waitFor();
+    await expect(page.evaluate('window.sameDocument')).resolves.toBe(true);
+    await expect(page.getByText('このファイルのテキストを読み取り中…').count()).resolves.toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('makes a folder in the library, renames it, moves a document into it and finds it there', async () => {
+    const doc = await apiUpload(
+      uploader,
+      { title: 'Folder candidate on heat storage', kind: 'report', language: 'en', visibility: 'network' },
+      'storage.txt',
+      Buffer.from('Seasonal heat storage.\n'),
+    );
+    const page = await (await browserContext()).newPage();
+    await portal.signIn(page, uploader.email, uploader.password);
+    await page.goto('/documents');
+    await main(page).getByLabel('New folder', { exact: true }).fill('Heat storage');
+    await page.getByRole('button', { name: 'Create folder' }).click();
+    await page.waitForURL(/folderId=/);
+    const folderFilter = main(page).getByLabel('Folder', { exact: true });
+    await folderFilter.locator('option', { hasText: 'Heat storage (0)' }).waitFor({ state: 'attached' });
+    await main(page).getByLabel('Folder name', { exact: true }).fill('Seasonal heat storage');
+    await page.getByRole('button', { name: 'Rename folder' }).click();
+    await folderFilter.locator('option', { hasText: 'Seasonal heat storage (0)' }).waitFor({ state: 'attached' });
+    const folderId = new URL(page.url()).searchParams.get('folderId')!;
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`/documents/${doc.id}`);
+    const moved = page.waitForResponse(
+      (response) => response.url().endsWith(`/api/documents/${doc.id}/folder`) && response.request().method() === 'PUT',
+    );
+    await main(page).getByLabel('Folder', { exact: true }).selectOption(folderId);
+    expect((await moved).status()).toBe(200);
+    const stored = await portal.http().get(`/api/documents/${doc.id}`).set('Authorization', uploader.auth);
+    expect(stored.body.folderId).toBe(folderId);
+
+    await page.goto(`/documents?folderId=${folderId}`);
+    await page.getByRole('article', { name: 'Folder candidate on heat storage' }).waitFor();
+    await expect(page.getByRole('article').count()).resolves.toBe(1);
+    await page.context().close();
   }, 120_000);
 
   it('shows an anonymous visitor public documents only, with a sign-in prompt, at 360 px', async () => {

@@ -20,7 +20,8 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
   app.use(requestIdMiddleware);
   // The portal loads nothing from elsewhere (helmet's defaults still allow any https: origin for styles and fonts);
   // inline styles stay allowed for the API docs page's <style> blocks. Over plain http (an intranet), assets must
-  // not be upgraded to https.
+  // not be upgraded to https. The document preview runs PDF.js's worker from the portal's own files and shows
+  // images fetched with the member's token from blob: addresses.
   const secure = env.PUBLIC_URL?.startsWith('https:') ?? false;
   app.use(
     helmet({
@@ -28,6 +29,8 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
         directives: {
           styleSrc: ["'self'", "'unsafe-inline'"],
           fontSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          workerSrc: ["'self'"],
           upgradeInsecureRequests: secure ? [] : null,
         },
       },

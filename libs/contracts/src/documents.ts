@@ -41,8 +41,33 @@ export interface DocumentVersionResponse {
   /** SHA-256 of the bytes, lower-case hex; also the download's ETag. */
   sha256: string;
   extractionStatus: ExtractionStatus;
+  /** What changed, as the uploader put it (null when they said nothing). */
+  note: string | null;
+  /** For a restored version: the number of the version whose bytes it brought back. */
+  restoredFromNumber: number | null;
   uploadedBy: DocumentPersonRef;
   createdAt: string;
+}
+
+/** A folder (collection) of documents: in the library (`workingGroupId` null) or inside one working group. */
+export interface DocumentFolderResponse {
+  id: string;
+  name: string;
+  workingGroupId: string | null;
+  createdBy: DocumentPersonRef;
+  /** Documents in it that the viewer may open. */
+  documentCount: number;
+  /** The viewer may rename and delete it. */
+  canEdit: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /api/documents/:id/text`: the text read from one version (null while pending, failed or skipped). */
+export interface DocumentTextResponse {
+  number: number;
+  extractionStatus: ExtractionStatus;
+  text: string | null;
 }
 
 export interface DocumentResponse {
@@ -56,6 +81,10 @@ export interface DocumentResponse {
   year: number | null;
   tags: string[];
   workingGroupId: string | null;
+  /** Every working group the document is filed under (shared with), `workingGroupId` first; empty for none. */
+  workingGroupIds: string[];
+  /** The folder it is kept in, or null. */
+  folderId: string | null;
   visibility: DocumentVisibility;
   uploadedBy: DocumentPersonRef;
   /** The latest version. */

@@ -212,6 +212,12 @@ export interface ServerToClientEvents {
    * of requests now waiting, after one arrived, was approved, declined or withdrawn.
    */
   'group.requests.updated': (payload: { workingGroupId: string; pendingCount: number }) => void;
+  /**
+   * To `member:<id>` of each active member who may open the document: a version was added or restored
+   * (`version_added`), or a version's text was read (`text_extracted`, its extraction status is final). Fetch the
+   * document and its versions again.
+   */
+  'document.updated': (payload: { documentId: string; change: 'version_added' | 'text_extracted' }) => void;
 }
 
 /** Error codes of socket acks and handshake refusals. */

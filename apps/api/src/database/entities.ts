@@ -25,6 +25,8 @@ import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
 import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
+import { DocumentWorkingGroup } from '../modules/documents/entities/document-working-group.entity.js';
+import { DocumentFolder } from '../modules/documents/entities/document-folder.entity.js';
 import { Document } from '../modules/documents/entities/document.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
 import { OutboxMail } from '../modules/mail/entities/outbox-mail.entity.js';
@@ -72,6 +74,8 @@ export const ENTITIES = [
   ThreadReadMarker,
   Document,
   DocumentVersion,
+  DocumentWorkingGroup,
+  DocumentFolder,
   DocumentDownload,
   City,
   CityMember,

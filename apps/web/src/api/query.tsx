@@ -62,6 +62,15 @@ function LiveQueries({ client }: { client: QueryClient }) {
     ),
   );
   useSocketEvent(
+    'document.updated',
+    useCallback(
+      // A version added or read: the document's page (details, versions, text) and the lists that show it.
+      (payload: { documentId: string }) =>
+        void invalidatePaths(client, [`/documents/${payload.documentId}`, '/documents']),
+      [client],
+    ),
+  );
+  useSocketEvent(
     'group.requests.updated',
     useCallback(
       // For those who decide on requests: the group's count, the lists that show it and the list of requests.

@@ -3,6 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
 import { PollChangedEvent } from '../../common/events/poll-changed.event.js';
+import { DocumentChangedEvent } from '../documents/events/document-changed.event.js';
 import { MemberChangedEvent } from '../members/events/member-changed.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import { MembersService } from '../members/members.service.js';
@@ -152,6 +153,12 @@ export class RealtimeListener {
       payload,
       staff.map((member) => member.id),
     );
+  }
+
+  /** A document's open page shows a new version, or a text read, without a reload (only to those who may open it). */
+  @OnEvent(DocumentChangedEvent.NAME, ASYNC)
+  onDocumentChanged(event: DocumentChangedEvent): void {
+    this.broadcaster.documentUpdated(event.memberIds, { documentId: event.documentId, change: event.change });
   }
 
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)

@@ -99,6 +99,11 @@ export class RoomBroadcaster {
     this.server?.to(memberIds.map(channel.member)).emit('member.changed', payload);
   }
 
+  documentUpdated(memberIds: string[], payload: Parameters<ServerToClientEvents['document.updated']>[0]): void {
+    if (memberIds.length === 0) return;
+    this.server?.to(memberIds.map(channel.member)).emit('document.updated', payload);
+  }
+
   /** To the member's sockets: a room is now in their list, as they see it. */
   roomAdded(memberId: string, room: RoomResponse): void {
     this.server?.to(channel.member(memberId)).emit('room.added', room);

@@ -106,7 +106,12 @@ export class DocumentSearchService {
     if (query.country) out.push(`d.country = ${p.add(query.country)}`);
     if (query.city) out.push(`lower(d.city) = lower(${p.add(query.city.trim())})`);
     if (query.language) out.push(`d.language = ${p.add(query.language)}`);
-    if (query.workingGroupId) out.push(`d.working_group_id = ${p.add(query.workingGroupId)}`);
+    if (query.workingGroupId) {
+      // Found under each group it is shared with.
+      out.push(`EXISTS (SELECT 1 FROM document_working_groups dg_filter
+        WHERE dg_filter.document_id = d.id AND dg_filter.working_group_id = ${p.add(query.workingGroupId)})`);
+    }
+    if (query.folderId) out.push(`d.folder_id = ${p.add(query.folderId)}`);
     if (query.tag) out.push(`d.tags @> ARRAY[${p.add(query.tag.normalize('NFKC').trim())}]::text[]`);
     if (query.year) out.push(`d.year = ${p.add(query.year)}`);
     return out;

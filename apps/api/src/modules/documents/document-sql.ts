@@ -2,29 +2,51 @@ import {
   DocumentVisibility,
   GroupMembershipStatus,
   GroupRole,
+  MemberStatus,
   type DocumentResponse,
   type DocumentVersionResponse,
 } from '@lcc/contracts';
-import { isNetworkStaff, type Viewer } from '../../common/http/actor.js';
-import { SqlParams, type SqlWho, whoIsActor } from '../../common/sql/sql-params.js';
-import { groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
+import { type Actor, isNetworkStaff, type Viewer } from '../../common/http/actor.js';
+import { SqlParams, type SqlWho, whoIsActor, whoIsMemberRow } from '../../common/sql/sql-params.js';
+import { groupInsiderSql, groupIsPublicSql, groupMemberSql } from '../working-groups/group-access.js';
 
 // The documents feature's files take the viewer type from here, beside the rules that read it.
 
 /**
  * The documents a viewer may open — the one rule every channel asks (reads, downloads, lists, search, meeting
- * links). Everything inside a private group is for its active members only, whatever the document's own
- * visibility says (so making a group private closes its `network` documents at once); elsewhere `public` is open to
- * anyone, `network` to active members and `group` to the group's active members. A document filed under no group
- * is also open to its uploader; coordinators and admins open everything. Membership is read in the same query, so
- * lists and search filter in the database, not page by page.
+ * links, live changes). A document may be filed under several working groups (`document_working_groups`). Filed
+ * under any private or hidden group, it is for the active members of its groups only, whatever its own visibility
+ * says (so making a group private closes its `network` documents at once); otherwise `public` is open to anyone,
+ * `network` to active members and `group` to the active members of any of its groups. A document filed under no
+ * group is also open to its uploader; coordinators and admins open everything. Membership is read in the same
+ * query, so lists and search filter in the database, not page by page.
  */
 export function visibleClause(alias: string, viewer: Viewer, p: SqlParams): string {
-  const group = `${alias}.working_group_id`;
-  const groupIsOpen = `(${group} IS NULL OR ${groupIsPublicSql(group)})`;
-  if (!viewer) return `(${alias}.visibility = '${DocumentVisibility.Public}' AND ${groupIsOpen})`;
+  if (!viewer) return `(${alias}.visibility = '${DocumentVisibility.Public}' AND NOT ${inClosedGroupSql(alias)})`;
   if (isNetworkStaff(viewer)) return 'TRUE';
   return memberRuleSql(alias, whoIsActor(viewer, p));
+}
+
+/** Some group the document is filed under is private or hidden. */
+function inClosedGroupSql(alias: string): string {
+  return `EXISTS (SELECT 1 FROM document_working_groups dg_closed
+    WHERE dg_closed.document_id = ${alias}.id AND NOT ${groupIsPublicSql('dg_closed.working_group_id')})`;
+}
+
+/** `who` is an active member of one of the groups the document is filed under. */
+function inOneOfItsGroupsSql(alias: string, who: SqlWho): string {
+  return `EXISTS (SELECT 1 FROM document_working_groups dg_member
+    WHERE dg_member.document_id = ${alias}.id AND ${groupMemberSql('dg_member.working_group_id', who)})`;
+}
+
+/**
+ * The folders a signed-in viewer may see: every folder of the library, and the folders of the groups whose insides
+ * they see (a public group's, or one they are an active member of; staff see all). The documents in a folder are
+ * still each asked `visibleClause`.
+ */
+export function folderVisibleClause(alias: string, viewer: Actor, p: SqlParams): string {
+  const who = whoIsActor(viewer, p);
+  return `(${alias}.working_group_id IS NULL OR ${groupInsiderSql(`${alias}.working_group_id`, who)})`;
 }
 
 /**
@@ -35,38 +57,50 @@ export function visibleToMemberSql(alias: string, who: SqlWho): string {
   return `(${who.staff} OR ${memberRuleSql(alias, who)})`;
 }
 
+/**
+ * The active members who may open document `$1` (the audience of its live changes): the same rule, asked in bulk.
+ * Anonymous readers of a public document have no socket, so they are not among them.
+ */
+export function readersSql(): string {
+  return `SELECT mem.id FROM documents d
+      JOIN members mem ON mem.status = '${MemberStatus.Active}' AND ${visibleToMemberSql('d', whoIsMemberRow('mem'))}
+     WHERE d.id = $1 AND d.deleted_at IS NULL`;
+}
+
 /** The rule for an active member who is not network staff. */
 function memberRuleSql(alias: string, who: SqlWho): string {
-  const group = `${alias}.working_group_id`;
-  const groupIsOpen = `(${group} IS NULL OR ${groupIsPublicSql(group)})`;
-  return `(CASE WHEN ${groupIsOpen} THEN
+  return `(CASE WHEN NOT ${inClosedGroupSql(alias)} THEN
       ${alias}.visibility IN ('${DocumentVisibility.Public}', '${DocumentVisibility.Network}')
-      OR (${group} IS NULL AND ${alias}.uploaded_by_id = ${who.id})
-      OR (${alias}.visibility = '${DocumentVisibility.Group}' AND ${groupMemberSql(group, who)})
-    ELSE ${groupMemberSql(group, who)} END)`;
+      OR (${alias}.working_group_id IS NULL AND ${alias}.uploaded_by_id = ${who.id})
+      OR (${alias}.visibility = '${DocumentVisibility.Group}' AND ${inOneOfItsGroupsSql(alias, who)})
+    ELSE ${inOneOfItsGroupsSql(alias, who)} END)`;
 }
 
 /**
- * Whether the viewer may edit, version and delete (asked of documents they may open): the uploader, the group's
- * leads, coordinators and admins.
+ * Whether the viewer may edit, version and delete (asked of documents they may open): the uploader, the leads of
+ * any of its groups, coordinators and admins.
  */
 export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): string {
   if (!viewer) return 'FALSE';
   if (isNetworkStaff(viewer)) return 'TRUE';
   const me = p.add(viewer.id);
-  return `(${alias}.uploaded_by_id = ${me} OR EXISTS (SELECT 1 FROM working_group_members gl
-    WHERE gl.working_group_id = ${alias}.working_group_id AND gl.member_id = ${me}
+  return `(${alias}.uploaded_by_id = ${me} OR EXISTS (SELECT 1 FROM document_working_groups dg_lead
+    JOIN working_group_members gl ON gl.working_group_id = dg_lead.working_group_id
+    WHERE dg_lead.document_id = ${alias}.id AND gl.member_id = ${me}
       AND gl.status = '${GroupMembershipStatus.Active}' AND gl.role = '${GroupRole.Lead}'))`;
 }
 
 /** Columns of a document row with its uploader and latest version, as `toDocumentResponse` reads them. */
 export function documentColumns(alias: string, canEdit: string): string {
   return `${alias}.id, ${alias}.title, ${alias}.description, ${alias}.kind, ${alias}.language, ${alias}.country,
-    ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility,
+    ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility, ${alias}.folder_id,
+    ARRAY(SELECT dg.working_group_id FROM document_working_groups dg WHERE dg.document_id = ${alias}.id
+          ORDER BY dg.position, dg.created_at) AS working_group_ids,
     ${alias}.uploaded_by_id, du.display_name AS uploader_name, ${alias}.latest_version_number,
     ${alias}.download_count, ${alias}.deleted_at, ${alias}.created_at, ${alias}.updated_at,
     lv.id AS v_id, lv.file_name AS v_file_name, lv.mime_type AS v_mime_type, lv.size AS v_size,
     lv.sha256 AS v_sha256, lv.extraction_status AS v_extraction_status, lv.created_at AS v_created_at,
+    lv.note AS v_note, lv.restored_from_number AS v_restored_from_number,
     lv.uploaded_by_id AS v_uploaded_by_id, lvu.display_name AS v_uploader_name, ${canEdit} AS can_edit`;
 }
 
@@ -87,6 +121,9 @@ export interface DocumentRow {
   year: number | null;
   tags: string[];
   working_group_id: string | null;
+  /** Every group it is filed under, the first one first. */
+  working_group_ids: string[];
+  folder_id: string | null;
   visibility: string;
   uploaded_by_id: string;
   uploader_name: string;
@@ -101,6 +138,8 @@ export interface DocumentRow {
   v_size: string;
   v_sha256: string;
   v_extraction_status: string;
+  v_note: string | null;
+  v_restored_from_number: number | null;
   v_created_at: Date;
   v_uploaded_by_id: string;
   v_uploader_name: string;
@@ -117,6 +156,8 @@ export interface VersionRow {
   size: string;
   sha256: string;
   extraction_status: string;
+  note: string | null;
+  restored_from_number: number | null;
   created_at: Date;
   uploaded_by_id: string;
   uploader_name: string;
@@ -131,6 +172,8 @@ export function toVersionResponse(row: VersionRow): DocumentVersionResponse {
     size: Number(row.size),
     sha256: row.sha256,
     extractionStatus: row.extraction_status as DocumentVersionResponse['extractionStatus'],
+    note: row.note,
+    restoredFromNumber: row.restored_from_number,
     uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
     createdAt: row.created_at.toISOString(),
   };
@@ -148,6 +191,8 @@ export function toDocumentResponse(row: DocumentRow): DocumentResponse {
     year: row.year,
     tags: row.tags,
     workingGroupId: row.working_group_id,
+    workingGroupIds: row.working_group_ids,
+    folderId: row.folder_id,
     visibility: row.visibility as DocumentResponse['visibility'],
     uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
     latestVersion: toVersionResponse({
@@ -158,6 +203,8 @@ export function toDocumentResponse(row: DocumentRow): DocumentResponse {
       size: row.v_size,
       sha256: row.v_sha256,
       extraction_status: row.v_extraction_status,
+      note: row.v_note,
+      restored_from_number: row.v_restored_from_number,
       created_at: row.v_created_at,
       uploaded_by_id: row.v_uploaded_by_id,
       uploader_name: row.v_uploader_name,

@@ -32,13 +32,16 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
 import { PageQueryDto } from '../../common/pagination/cursor.js';
 import { DocumentDownloadService } from './document-download.service.js';
 import { DocumentSearchService } from './document-search.service.js';
+import { DocumentVersionsService } from './document-versions.service.js';
 import { DocumentsService } from './documents.service.js';
 import { UpdateDocumentDto } from './dto/create-document.dto.js';
-import { DownloadQueryDto, ListDocumentsQueryDto } from './dto/document-queries.dto.js';
+import { DownloadQueryDto, ListDocumentsQueryDto, VersionParamsDto } from './dto/document-queries.dto.js';
+import { VersionNoteDto } from './dto/version.dto.js';
 import {
   DocumentDownloadPageDto,
   DocumentPageDto,
   DocumentResponseDto,
+  DocumentTextResponseDto,
   DocumentVersionPageDto,
   DocumentVersionResponseDto,
 } from './dto/document.response.js';
@@ -71,6 +74,7 @@ export class DocumentsController {
     private readonly documents: DocumentsService,
     private readonly search: DocumentSearchService,
     private readonly downloads: DocumentDownloadService,
+    private readonly versionsService: DocumentVersionsService,
   ) {}
 
   @Public()
@@ -127,11 +131,39 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Upload a new version of a document' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        note: { type: 'string', maxLength: 1000, description: 'What changed (before the file)' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
   })
+  @ApiErrors(409)
   @ApiCreatedResponse({ type: DocumentVersionResponseDto })
   addVersion(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
-    return this.documents.addVersion(actor, id, request);
+    return this.versionsService.addVersion(actor, id, request);
+  }
+
+  @Post(':id/versions/:number/restore')
+  @ApiOperation({ summary: 'Restore an older version as the newest one' })
+  @ApiErrors(409)
+  @ApiCreatedResponse({ type: DocumentVersionResponseDto })
+  restoreVersion(@CurrentActor() actor: Actor, @Param() params: VersionParamsDto, @Body() dto: VersionNoteDto) {
+    return this.versionsService.restoreVersion(actor, params.id, params.number, dto);
+  }
+
+  @Public()
+  @Get(':id/text')
+  @ApiOperation({ summary: "Read the text extracted from a document's version" })
+  @ApiOkResponse({ type: DocumentTextResponseDto })
+  text(
+    @CurrentActor() actor: Actor | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DownloadQueryDto,
+  ) {
+    return this.versionsService.text(actor ?? null, id, query.version);
   }
 
   @Public()
@@ -143,7 +175,7 @@ export class DocumentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: PageQueryDto,
   ) {
-    return this.documents.versions(actor ?? null, id, query);
+    return this.versionsService.versions(actor ?? null, id, query);
   }
 
   @Public()

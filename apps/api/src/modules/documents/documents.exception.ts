@@ -11,6 +11,12 @@ export const DocumentException = featureException<DocumentErrorCode>('DocumentEx
   [DocumentErrorCode.UPLOAD_FORBIDDEN]: [403, 'Observers cannot upload documents'],
   [DocumentErrorCode.NOT_A_GROUP_MEMBER]: [403, 'You are not a member of this working group'],
   [DocumentErrorCode.DOCUMENT_NOT_DELETED]: [409, 'The document is not deleted'],
+  [DocumentErrorCode.VERSION_UNCHANGED]: [409, 'This file is the same as the latest version'],
+  [DocumentErrorCode.FOLDER_NOT_FOUND]: [404, 'Folder not found'],
+  [DocumentErrorCode.FOLDER_EDIT_FORBIDDEN]: [
+    403,
+    "Only the folder's creator, the group leads and coordinators can do this",
+  ],
   [DocumentErrorCode.MULTIPART_REQUIRED]: [415, 'Send the document as multipart/form-data'],
   [DocumentErrorCode.MALFORMED_MULTIPART]: [400, 'The multipart body could not be read'],
   [DocumentErrorCode.FILE_TOO_LARGE]: [413, 'The file is larger than the upload limit'],

@@ -6,6 +6,9 @@ import { AuditModule } from '../audit/audit.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { DocumentDownloadService } from './document-download.service.js';
 import { DocumentSearchService } from './document-search.service.js';
+import { DocumentVersionsService } from './document-versions.service.js';
+import { DocumentFoldersController } from './document-folders.controller.js';
+import { DocumentFoldersService } from './document-folders.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { ExtractionService } from './extraction/extraction.service.js';
@@ -37,12 +40,14 @@ async function createBlobStorage(config: ConfigService<Env, true>): Promise<Blob
 
 @Module({
   imports: [WorkingGroupsModule, AuditModule],
-  controllers: [DocumentsController],
+  controllers: [DocumentsController, DocumentFoldersController],
   providers: [
     { provide: BlobStorage, inject: [ConfigService], useFactory: createBlobStorage },
     DocumentsService,
     DocumentSearchService,
     DocumentDownloadService,
+    DocumentVersionsService,
+    DocumentFoldersService,
     ExtractionService,
   ],
   exports: [DocumentsService, DocumentSearchService],

@@ -12,7 +12,6 @@ import {
   CommonErrorCode,
   type DocumentDownloadResponse,
   type DocumentResponse,
-  type DocumentVersionResponse,
   DocumentLanguage,
   DocumentVisibility,
   ExtractionStatus,
@@ -36,7 +35,6 @@ import {
   documentColumns,
   documentJoins,
   toDocumentResponse,
-  toVersionResponse,
   type VersionRow,
   visibleClause,
   visibleToMemberSql,
@@ -44,6 +42,7 @@ import {
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { DocumentUploadedEvent } from './events/document-uploaded.event.js';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/create-document.dto.js';
+import { fileUnderGroups, requestedGroups } from './document-groups.js';
 import { DocumentVersion } from './entities/document-version.entity.js';
 import { Document } from './entities/document.entity.js';
 import { ExtractionService } from './extraction/extraction.service.js';
@@ -80,15 +79,17 @@ export class DocumentsService {
       if (actor.role === NetworkRole.Observer) throw new DocumentException(DocumentErrorCode.UPLOAD_FORBIDDEN);
       const parsed = await validated(CreateDocumentDto, fields);
       const visibility = parsed.visibility ?? DocumentVisibility.Network;
-      if (visibility === DocumentVisibility.Group && !parsed.workingGroupId) {
+      const groupIds = requestedGroups(parsed) ?? [];
+      if (visibility === DocumentVisibility.Group && groupIds.length === 0) {
         throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
       }
-      if (parsed.workingGroupId) {
-        const group = await this.requireGroupMember(actor, parsed.workingGroupId);
+      // Filed only under groups the uploader belongs to, each open, and `group` when any of them is closed.
+      for (const groupId of groupIds) {
+        const group = await this.requireGroupMember(actor, groupId);
         assertGroupOpen(group);
         requireGroupVisibilityForPrivate(group.visibility, visibility);
       }
-      return { ...parsed, visibility };
+      return { ...parsed, visibility, groupIds };
     });
     const id = await this.store(file, async (manager) => {
       const document = await manager.getRepository(Document).save({
@@ -100,47 +101,21 @@ export class DocumentsService {
         city: dto.city ?? null,
         year: dto.year ?? null,
         tags: dto.tags ?? [],
-        workingGroupId: dto.workingGroupId ?? null,
+        workingGroupId: dto.groupIds[0] ?? null,
         visibility: dto.visibility,
         uploadedById: actor.id,
         latestVersionNumber: 1,
       });
+      await fileUnderGroups(manager, document.id, dto.groupIds);
       await this.insertVersion(manager, document.id, 1, actor, file);
       return document.id;
     });
     // After the commit: listeners (notifications) read the committed row.
     this.events.emit(
       DocumentUploadedEvent.NAME,
-      new DocumentUploadedEvent(id, dto.workingGroupId ?? null, actor.id, actor.displayName),
+      new DocumentUploadedEvent(id, dto.groupIds[0] ?? null, actor.id, actor.displayName),
     );
     return this.get(actor, id);
-  }
-
-  /** `POST /api/documents/:id/versions`: a new file for a document the actor may edit; it becomes the latest. */
-  async addVersion(actor: Actor, id: string, request: Request): Promise<DocumentVersionResponse> {
-    const { file } = await receiveUpload(request, this.uploadOptions(), async (fields) => {
-      const extra = Object.keys(fields);
-      if (extra.length) throw invalid(extra[0]!, `property ${extra[0]} should not exist`);
-      await this.requireEditable(actor, id);
-    });
-    const versionId = await this.store(file, async (manager) => {
-      const [locked] = (await manager.query(
-        `SELECT latest_version_number FROM documents WHERE id = $1 AND deleted_at IS NULL FOR NO KEY UPDATE`,
-        [id],
-      )) as { latest_version_number: number }[];
-      if (!locked) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
-      const number = locked.latest_version_number + 1;
-      const version = await this.insertVersion(manager, id, number, actor, file);
-      await manager.query(`UPDATE documents SET latest_version_number = $2, updated_at = now() WHERE id = $1`, [
-        id,
-        number,
-      ]);
-      // The previous text stays searchable until this version's text is extracted.
-      if (!isExtractable(file.mimeType)) await refreshSearchIndex(manager, id);
-      return version.id;
-    });
-    const [row] = await this.versionRows('v.id = $1', [versionId]);
-    return toVersionResponse(row!);
   }
 
   async get(viewer: Viewer, id: string): Promise<DocumentResponse> {
@@ -164,23 +139,22 @@ export class DocumentsService {
   }
 
   /**
-   * Who of a document's working group should hear of it: the group's active members, themselves active, whom the
-   * document rule lets open it, except its uploader — asked in one query. Null when the document is gone or filed
-   * under no group.
+   * Who of a document's working groups should hear of it: the active members of any group it is filed under,
+   * themselves active, whom the document rule lets open it, except its uploader — asked in one query. The group
+   * named is its first. Null when the document is gone or filed under no group.
    */
   async groupAudience(
     documentId: string,
   ): Promise<{ title: string; workingGroupId: string; groupName: string; memberIds: string[] } | null> {
     const rows = (await this.dataSource.query(
       `SELECT d.title, d.working_group_id, g.name AS group_name,
-              COALESCE(array_agg(mem.id) FILTER (WHERE mem.id IS NOT NULL), '{}') AS member_ids
+              ARRAY(SELECT DISTINCT mem.id FROM document_working_groups dg
+                      JOIN working_group_members gm ON gm.working_group_id = dg.working_group_id AND gm.status = $2
+                      JOIN members mem ON mem.id = gm.member_id AND mem.status = $3 AND mem.id <> d.uploaded_by_id
+                     WHERE dg.document_id = d.id AND ${visibleToMemberSql('d', whoIsMemberRow('mem'))}) AS member_ids
          FROM documents d
          JOIN working_groups g ON g.id = d.working_group_id
-         LEFT JOIN working_group_members gm ON gm.working_group_id = d.working_group_id AND gm.status = $2
-         LEFT JOIN members mem ON mem.id = gm.member_id AND mem.status = $3 AND mem.id <> d.uploaded_by_id
-              AND ${visibleToMemberSql('d', whoIsMemberRow('mem'))}
-        WHERE d.id = $1 AND d.deleted_at IS NULL
-        GROUP BY d.id, g.id`,
+        WHERE d.id = $1 AND d.deleted_at IS NULL`,
       [documentId, GroupMembershipStatus.Active, MemberStatus.Active],
     )) as { title: string; working_group_id: string; group_name: string; member_ids: string[] }[];
     const row = rows[0];
@@ -208,35 +182,48 @@ export class DocumentsService {
 
   async update(actor: Actor, id: string, dto: UpdateDocumentDto): Promise<DocumentResponse> {
     const row = await this.requireEditable(actor, id);
-    for (const field of ['title', 'kind', 'visibility', 'language', 'tags'] as const) {
+    for (const field of ['title', 'kind', 'visibility', 'language', 'tags', 'workingGroupIds'] as const) {
       if (dto[field] === null) throw invalid(field, `${field} cannot be cleared`);
     }
     const visibility = dto.visibility ?? (row.visibility as DocumentVisibility);
-    const groupId = dto.workingGroupId === undefined ? row.working_group_id : dto.workingGroupId;
-    if (visibility === DocumentVisibility.Group && !groupId) {
+    const current = row.working_group_ids;
+    const requested = requestedGroups(dto);
+    // A form that sends every field names the current first group again: that alone changes nothing.
+    const unchanged =
+      requested === undefined || (dto.workingGroupIds === undefined && dto.workingGroupId === current[0]);
+    const next = unchanged ? current : requested;
+    if (visibility === DocumentVisibility.Group && next.length === 0) {
       throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
     }
-    if (dto.workingGroupId && dto.workingGroupId !== row.working_group_id) {
-      await this.requireGroupMember(actor, dto.workingGroupId);
+    const added = next.filter((groupId) => !current.includes(groupId));
+    const removed = current.filter((groupId) => !next.includes(groupId));
+    for (const groupId of added) await this.requireGroupMember(actor, groupId);
+    for (const groupId of next) {
+      const access = await this.groups.findAccess(actor, groupId);
+      if (access) requireGroupVisibilityForPrivate(access.group.visibility, visibility);
     }
-    if (groupId) {
-      const group = await this.groups.findAccess(actor, groupId);
-      if (group) requireGroupVisibilityForPrivate(group.group.visibility, visibility);
-    }
-    const moved = row.working_group_id !== null && groupId !== row.working_group_id;
+    const moved = added.length > 0 || removed.length > 0;
     const widened = VISIBILITY_REACH[visibility] > VISIBILITY_REACH[row.visibility as DocumentVisibility];
-    // Taking a document out of its group, or showing it to more people, is the group's decision, not the uploader's.
-    if (row.working_group_id && (moved || widened)) {
-      const source = await this.groups.findAccess(actor, row.working_group_id);
-      if (!source?.canManage) {
+    // Taking a document out of a group is that group's decision; sharing it with more groups or showing it to more
+    // people is the decision of every group it is in — not the uploader's.
+    const deciders = new Set(removed);
+    if (added.length > 0 || widened) current.forEach((groupId) => deciders.add(groupId));
+    for (const groupId of deciders) {
+      const access = await this.groups.findAccess(actor, groupId);
+      if (!access?.canManage) {
         throw new DocumentException(
           DocumentErrorCode.DOCUMENT_EDIT_FORBIDDEN,
-          "Only the group's leads and coordinators can move a document out of its group or widen who may open it",
+          "Only the group's leads and coordinators can move or share a document out of its group or widen who may open it",
         );
       }
     }
+    const { workingGroupId: _first, workingGroupIds: _all, ...fields } = dto;
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Document).update({ id }, { ...dto });
+      if (Object.keys(fields).length > 0) await manager.getRepository(Document).update({ id }, fields);
+      if (!unchanged && next.join() !== current.join()) {
+        await fileUnderGroups(manager, id, next);
+        await manager.query(`UPDATE documents SET updated_at = now() WHERE id = $1`, [id]);
+      }
       await refreshSearchIndex(manager, id);
       if (moved || widened) {
         await this.audit.record(
@@ -246,8 +233,8 @@ export class DocumentsService {
             targetType: 'document',
             targetId: id,
             details: {
-              from: { workingGroupId: row.working_group_id, visibility: row.visibility },
-              to: { workingGroupId: groupId, visibility },
+              from: { workingGroupId: current[0] ?? null, workingGroupIds: current, visibility: row.visibility },
+              to: { workingGroupId: next[0] ?? null, workingGroupIds: next, visibility },
             },
           },
           manager,
@@ -276,20 +263,6 @@ export class DocumentsService {
       [id],
     );
     return this.get(actor, id);
-  }
-
-  /** Every version, newest first, with uploader, size, hash and time. */
-  async versions(viewer: Viewer, id: string, query: PageQueryDto): Promise<Page<DocumentVersionResponse>> {
-    if (!(await this.findRow(viewer, id))) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
-    const values: unknown[] = [id, query.limit + 1];
-    let where = 'v.document_id = $1';
-    if (query.cursor) {
-      const [number] = decodeCursor(query.cursor, ['int']);
-      values.push(Number(number));
-      where += ` AND v.number < $3`;
-    }
-    const rows = await this.versionRows(where, values, 'LIMIT $2');
-    return toPage(rows, query.limit, toVersionResponse, (r) => [r.number]);
   }
 
   /** Who downloaded which version when, newest first: for the uploader, coordinators and admins. */
@@ -359,7 +332,8 @@ export class DocumentsService {
     });
   }
 
-  private async requireEditable(actor: Actor, id: string): Promise<DocumentRow> {
+  /** The document if the actor may edit it: 404 when they may not open it, 403 when they may not change it. */
+  async requireEditable(actor: Actor, id: string): Promise<DocumentRow> {
     const row = await this.findRow(actor, id);
     if (!row) throw new DocumentException(DocumentErrorCode.DOCUMENT_NOT_FOUND);
     if (!row.can_edit) throw new DocumentException(DocumentErrorCode.DOCUMENT_EDIT_FORBIDDEN);
@@ -375,7 +349,7 @@ export class DocumentsService {
   }
 
   /** Commits the spooled bytes to storage, then the rows; the extraction job is nudged afterwards. */
-  private async store<T>(file: SpooledFile, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async store<T>(file: SpooledFile, write: (manager: EntityManager) => Promise<T>): Promise<T> {
     await this.storage.commit(file.tempFile, file.sha256, file.size);
     const result = await this.dataSource.transaction(async (manager) => {
       const value = await write(manager);
@@ -385,12 +359,13 @@ export class DocumentsService {
     return result;
   }
 
-  private async insertVersion(
+  /** Inserts version `number` (pending extraction when its type has text); the first also indexes the document. */
+  async insertVersion(
     manager: EntityManager,
     documentId: string,
     number: number,
     actor: Actor,
-    file: SpooledFile,
+    file: Omit<SpooledFile, 'tempFile'> & { note?: string | null; restoredFromNumber?: number | null },
   ): Promise<DocumentVersion> {
     const version = await manager.getRepository(DocumentVersion).save({
       documentId,
@@ -399,6 +374,8 @@ export class DocumentsService {
       mimeType: file.mimeType,
       size: file.size,
       sha256: file.sha256,
+      note: file.note ?? null,
+      restoredFromNumber: file.restoredFromNumber ?? null,
       uploadedById: actor.id,
       extractionStatus: isExtractable(file.mimeType) ? ExtractionStatus.Pending : ExtractionStatus.Skipped,
     });
@@ -406,17 +383,17 @@ export class DocumentsService {
     return version;
   }
 
-  private async versionRows(where: string, values: unknown[], tail = ''): Promise<VersionRow[]> {
+  async versionRows(where: string, values: unknown[], tail = ''): Promise<VersionRow[]> {
     return (await this.dataSource.query(
       `SELECT v.id, v.number, v.file_name, v.mime_type, v.size, v.sha256, v.extraction_status, v.created_at,
-              v.uploaded_by_id, m.display_name AS uploader_name
+              v.note, v.restored_from_number, v.uploaded_by_id, m.display_name AS uploader_name
          FROM document_versions v JOIN members m ON m.id = v.uploaded_by_id
         WHERE ${where} ORDER BY v.number DESC ${tail}`,
       values,
     )) as VersionRow[];
   }
 
-  private uploadOptions(): { tempDir: string; maxBytes: number } {
+  uploadOptions(): { tempDir: string; maxBytes: number } {
     return {
       tempDir: uploadTempDir({ DATA_DIR: this.config.get('DATA_DIR', { infer: true }) }),
       maxBytes: this.config.get('UPLOAD_MAX_BYTES', { infer: true }),
@@ -425,7 +402,7 @@ export class DocumentsService {
 }
 
 /** Validates multipart fields as the global pipe validates JSON bodies (unknown fields are errors). */
-async function validated<T extends object>(type: new () => T, fields: Record<string, string>): Promise<T> {
+export async function validated<T extends object>(type: new () => T, fields: Record<string, string>): Promise<T> {
   const instance = plainToInstance(type, fields);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {

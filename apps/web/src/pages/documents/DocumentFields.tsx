@@ -18,6 +18,8 @@ export interface DocumentDefaults {
   tags: string;
   visibility: string;
   workingGroupId: string;
+  /** Every group it is filed under, comma-separated, the first one first (the same as `workingGroupId`). */
+  workingGroupIds: string;
 }
 
 /** The metadata as typed: every value a trimmed string, empty when not given. */
@@ -36,6 +38,9 @@ export function readMetadata(form: FormData): DocumentMetadata {
     tags: text('tags'),
     visibility: text('visibility'),
     workingGroupId: text('workingGroupId'),
+    workingGroupIds: [
+      ...new Set([text('workingGroupId'), ...form.getAll('sharedGroupIds').map(String)].filter(Boolean)),
+    ].join(','),
   };
 }
 
@@ -83,10 +88,20 @@ export function DocumentFields({
   const groups = useMyGroups();
   // Controlled, so the chosen group shows once the list has arrived.
   const [groupId, setGroupId] = useState(defaults.workingGroupId);
+  // The other groups it is shared with; the list offers the member's groups and those it is already in.
+  const [shared, setShared] = useState(
+    () => new Set(defaults.workingGroupIds.split(',').filter((id) => id && id !== defaults.workingGroupId)),
+  );
   const groupOptions = groups.mine.map((group) => ({ value: group.id, label: group.name }));
   if (groups.loaded && groupId && !groupOptions.some((option) => option.value === groupId)) {
     groupOptions.unshift({ value: groupId, label: t('fields.currentGroup') });
   }
+  const shareOptions = [
+    ...groups.mine.map((group) => ({ value: group.id, label: group.name })),
+    ...[...shared]
+      .filter((id) => !groups.mine.some((group) => group.id === id))
+      .map((id) => ({ value: id, label: t('fields.currentGroup') })),
+  ].filter((option) => option.value !== groupId);
   return (
     <>
       <Field
@@ -161,6 +176,32 @@ export function DocumentFields({
           error={fieldError(error, 'workingGroupId')}
         />
       </div>
+      {groups.loaded && shareOptions.length > 0 && (
+        <fieldset className="document-share">
+          <legend>{t('fields.alsoShareWith')}</legend>
+          <p className="muted">{t('fields.alsoShareWithHint')}</p>
+          {shareOptions.map((option) => (
+            <label key={option.value} className="choice">
+              <input
+                type="checkbox"
+                name="sharedGroupIds"
+                value={option.value}
+                checked={shared.has(option.value)}
+                onChange={(event) => {
+                  const next = new Set(shared);
+                  if (event.target.checked) next.add(option.value);
+                  else next.delete(option.value);
+                  setShared(next);
+                }}
+              />{' '}
+              {option.label}
+            </label>
+          ))}
+          {fieldError(error, 'workingGroupIds') && (
+            <small className="field-error">{fieldError(error, 'workingGroupIds')}</small>
+          )}
+        </fieldset>
+      )}
       <Field
         label={t('fields.tags')}
         name="tags"

@@ -12,8 +12,10 @@ import { DocumentFacts } from './document/DocumentFacts';
 import { DownloadButton } from './document/DownloadButton';
 import { DownloadLog } from './document/DownloadLog';
 import { EditDocumentForm } from './document/EditDocumentForm';
+import { FolderChooser } from './document/FolderChooser';
 import { NewVersionForm } from './document/NewVersionForm';
 import { VersionList } from './document/VersionList';
+import { DocumentPreview } from './preview/DocumentPreview';
 
 /**
  * One document: its details, every version with its own download, a new version, who downloaded it (for the
@@ -36,14 +38,16 @@ function DocumentLoader({ id }: { id: string }) {
     { limit: 20 },
     { keepPrevious: false },
   );
-  // While a version's text is still being read, look again now and then (the status changes in the background).
+  // A member's page hears `document.updated` when a version's text has been read (the query layer refetches).
+  // Anonymous visitors of a public document have no socket: their page looks again now and then instead.
   const reading = versions.data?.some((version) => version.extractionStatus === ExtractionStatus.Pending);
+  const anonymous = state.status !== 'loading' && !state.member;
   const reloadVersions = versions.reload;
   useEffect(() => {
-    if (!reading) return;
-    const timer = setTimeout(reloadVersions, 3000);
+    if (!reading || !anonymous) return;
+    const timer = setTimeout(reloadVersions, 5000);
     return () => clearTimeout(timer);
-  }, [reading, versions.data, reloadVersions]);
+  }, [reading, anonymous, versions.data, reloadVersions]);
 
   if (document.error) {
     return (
@@ -213,6 +217,8 @@ function DocumentView({
         </section>
       )}
 
+      {mayEdit && !editing && <FolderChooser document={document} onChanged={onChanged} />}
+      {!deleted && <DocumentPreview key={latest.id} document={document} />}
       <VersionList document={document} versions={versions} />
       {mayEdit && <NewVersionForm document={document} onUploaded={() => void invalidate(['/documents'])} />}
       {/* Keyed by the last change, so a restore or a new version reloads the list. */}

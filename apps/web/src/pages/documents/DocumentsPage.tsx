@@ -12,12 +12,13 @@ import {
 } from '@lcc/contracts';
 import { useSession } from '../../api/session';
 import { SelectField } from '../../ui/form';
+import { FolderBar, useFolders } from './FolderBar';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { useApi, usePages } from '../../ui/use-api';
 import { DocumentCard } from './DocumentCard';
 import { useDocumentOptions } from './document-options';
 
-const FILTERS = ['kind', 'country', 'language', 'year', 'tag', 'workingGroupId'] as const;
+const FILTERS = ['kind', 'country', 'language', 'year', 'tag', 'workingGroupId', 'folderId'] as const;
 type Filter = (typeof FILTERS)[number];
 
 /**
@@ -43,6 +44,10 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
   );
 
   const groups = useApi<Page<WorkingGroupResponse>>(signedIn ? '/working-groups?limit=100' : null);
+  // The folders where the reader is looking: the chosen group's, or the library's.
+  const folders = useFolders(params.get('workingGroupId'), signedIn);
+  const folderId = params.get('folderId') ?? '';
+  const folder = folders.data?.items.find((f) => f.id === folderId);
 
   if (publicOnly && signedIn) return <Navigate to={`/documents${location.search}`} replace />;
 
@@ -181,7 +186,7 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
               label={t('fields.workingGroup')}
               name="workingGroupId"
               value={params.get('workingGroupId') ?? ''}
-              onChange={(event) => update({ workingGroupId: event.target.value })}
+              onChange={(event) => update({ workingGroupId: event.target.value, folderId: '' })}
               options={[
                 { value: '', label: t('filters.any') },
                 ...(groups.data?.items ?? []).map((group) => ({ value: group.id, label: group.name })),
@@ -192,12 +197,35 @@ export default function DocumentsPage({ publicOnly = false }: { publicOnly?: boo
               ]}
             />
           )}
+          {signedIn && (
+            <SelectField
+              label={t('folders.folder')}
+              name="folderId"
+              value={folderId}
+              onChange={(event) => update({ folderId: event.target.value })}
+              options={[
+                { value: '', label: t('filters.any') },
+                ...(folders.data?.items ?? []).map((f) => ({
+                  value: f.id,
+                  label: t('folders.withCount', { name: f.name, count: f.documentCount }),
+                })),
+                ...(folderId && !folder ? [{ value: folderId, label: t('folders.folder') }] : []),
+              ]}
+            />
+          )}
           {filtered && (
             <button type="button" className="secondary" onClick={() => setParams(new URLSearchParams())}>
               {t('filters.clear')}
             </button>
           )}
         </fieldset>
+        {signedIn && (
+          <FolderBar
+            workingGroupId={params.get('workingGroupId')}
+            folder={folder}
+            onChosen={(id) => update({ folderId: id })}
+          />
+        )}
       </div>
 
       <div className="document-results" aria-busy={!items}>

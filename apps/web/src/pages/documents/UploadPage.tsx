@@ -42,6 +42,7 @@ export default function UploadPage() {
     tags: '',
     visibility: groupId ? DocumentVisibility.Group : DocumentVisibility.Network,
     workingGroupId: groupId,
+    workingGroupIds: groupId,
   };
 
   function chooseFile(chosen: File | null) {

@@ -17,6 +17,7 @@ import {
 import { COUNTRY_CODES, DocumentKind, DocumentLanguage, DocumentVisibility } from '@lcc/contracts';
 import { trimString } from '../../../common/validation/transforms.js';
 import { IsSingleLineName } from '../../../common/validation/single-line-text.js';
+import { MAX_DOCUMENT_GROUPS } from '../document-groups.js';
 
 /** Multipart sends `tags` comma-separated; JSON may send an array. Blank tags are dropped, duplicates folded. */
 const toTags = ({ value }: { value: unknown }): unknown => {
@@ -24,6 +25,13 @@ const toTags = ({ value }: { value: unknown }): unknown => {
   if (!Array.isArray(list)) return list;
   const tags = list.map((tag: unknown) => (typeof tag === 'string' ? tag.normalize('NFKC').trim() : tag));
   return [...new Set(tags.filter((tag) => tag !== ''))];
+};
+/** Multipart sends a list of ids comma-separated; JSON sends an array. Blanks are dropped, duplicates folded. */
+const toIds = ({ value }: { value: unknown }): unknown => {
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list)) return list;
+  const ids = list.map((id: unknown) => (typeof id === 'string' ? id.trim().toLowerCase() : id));
+  return [...new Set(ids.filter((id) => id !== ''))];
 };
 /** Multipart sends every value as text: an empty field means "not given". */
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
@@ -84,11 +92,30 @@ export class CreateDocumentDto {
   @Length(1, 50, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required when visibility is group' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The group to file it under (the first of workingGroupIds); a group is required for visibility group',
+  })
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsUUID()
   workingGroupId?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_DOCUMENT_GROUPS,
+    description:
+      'Every working group to file it under (share it with), the first becoming workingGroupId; multipart: ' +
+      'comma-separated; [] for none',
+  })
+  @IsOptional()
+  @Transform(toIds)
+  @IsArray()
+  @ArrayMaxSize(MAX_DOCUMENT_GROUPS)
+  @IsUUID('all', { each: true })
+  workingGroupIds?: string[];
 
   @ApiPropertyOptional({ enum: DocumentVisibility, enumName: 'DocumentVisibility', default: 'network' })
   @IsOptional()

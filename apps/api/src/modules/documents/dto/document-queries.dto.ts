@@ -53,6 +53,11 @@ export class ListDocumentsQueryDto extends PageQueryDto {
   @Max(2100)
   year?: number;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Documents kept in this folder' })
+  @IsOptional()
+  @IsUUID()
+  folderId?: string;
+
   @ApiPropertyOptional({ description: 'Add facet counts (kind, language, country, year, tag) over all matches' })
   @IsOptional()
   @Transform(queryBoolean)
@@ -74,4 +79,17 @@ export class DocumentIdParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id: string;
+}
+
+export class VersionParamsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ minimum: 1, maximum: INT4_MAX, description: '1-based version number' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(INT4_MAX)
+  number: number;
 }

@@ -7,6 +7,7 @@ import {
   type DocumentDownloadResponse,
   type DocumentPersonRef,
   type DocumentResponse,
+  type DocumentTextResponse,
   type DocumentVersionResponse,
 } from '@lcc/contracts';
 
@@ -23,6 +24,10 @@ export class DocumentVersionResponseDto implements DocumentVersionResponse {
   @ApiProperty() size: number;
   @ApiProperty({ description: 'SHA-256, hex; the ETag of the download' }) sha256: string;
   @ApiProperty({ enum: ExtractionStatus, enumName: 'ExtractionStatus' }) extractionStatus: ExtractionStatus;
+  @ApiProperty({ type: String, nullable: true, description: "What changed, in the uploader's words" })
+  note: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'A restored version: the number whose bytes it holds' })
+  restoredFromNumber: number | null;
   @ApiProperty({ type: DocumentPersonRefDto }) uploadedBy: DocumentPersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -37,7 +42,12 @@ export class DocumentResponseDto implements DocumentResponse {
   @ApiProperty({ type: String, nullable: true }) city: string | null;
   @ApiProperty({ type: Number, nullable: true }) year: number | null;
   @ApiProperty({ type: [String] }) tags: string[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) workingGroupId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The first of workingGroupIds' })
+  workingGroupId: string | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Every group it is filed under (shared with)' })
+  workingGroupIds: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The folder it is kept in' })
+  folderId: string | null;
   @ApiProperty({ enum: DocumentVisibility, enumName: 'DocumentVisibility' }) visibility: DocumentVisibility;
   @ApiProperty({ type: DocumentPersonRefDto }) uploadedBy: DocumentPersonRefDto;
   @ApiProperty({ type: DocumentVersionResponseDto }) latestVersion: DocumentVersionResponseDto;
@@ -86,4 +96,11 @@ export class DocumentDownloadResponseDto implements DocumentDownloadResponse {
 export class DocumentDownloadPageDto {
   @ApiProperty({ type: [DocumentDownloadResponseDto] }) items: DocumentDownloadResponseDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class DocumentTextResponseDto implements DocumentTextResponse {
+  @ApiProperty({ minimum: 1 }) number: number;
+  @ApiProperty({ enum: ExtractionStatus, enumName: 'ExtractionStatus' }) extractionStatus: ExtractionStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'The text read from the file; null until it is read' })
+  text: string | null;
 }

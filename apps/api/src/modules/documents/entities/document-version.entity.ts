@@ -54,6 +54,14 @@ export class DocumentVersion {
   @JoinColumn()
   uploadedBy: Relation<Member>;
 
+  /** What changed, in the uploader's words (optional). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  note: string | null;
+
+  /** Set when this version brought back an older one's bytes: that version's number. */
+  @Column({ type: 'int', nullable: true })
+  restoredFromNumber: number | null;
+
   @Column({ type: 'varchar', length: 16, default: ExtractionStatus.Pending })
   extractionStatus: ExtractionStatus;
 

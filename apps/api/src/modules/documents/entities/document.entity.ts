@@ -12,6 +12,7 @@ import {
 import { type DocumentKind, DocumentLanguage, DocumentVisibility } from '@lcc/contracts';
 import { Member } from '../../members/entities/member.entity.js';
 import { WorkingGroup } from '../../working-groups/entities/working-group.entity.js';
+import { DocumentFolder } from './document-folder.entity.js';
 
 /**
  * A shared document: metadata, visibility and the search index of its latest version. The bytes live in
@@ -59,6 +60,15 @@ export class Document {
 
   @Column({ type: 'varchar', length: 16 })
   visibility: DocumentVisibility;
+
+  /** The folder it is kept in (of the library or of one of its groups), or none. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  folderId: string | null;
+
+  @ManyToOne(() => DocumentFolder, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  folder: Relation<DocumentFolder> | null;
 
   @Index()
   @Column({ type: 'uuid' })

@@ -5,10 +5,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ExtractionStatus } from '@lcc/contracts';
 import type { Env } from '../../../config/env.validation.js';
+import { announceDocumentChange } from '../document-changes.js';
 import { refreshSearchIndex } from '../search/search-index.js';
 import { BlobStorage } from '../storage/blob-storage.js';
 import { type ExtractionPoolOptions, extractionPoolOptions } from './extraction-limits.js';
@@ -55,6 +57,7 @@ export class ExtractionService implements OnApplicationBootstrap, OnModuleDestro
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: BlobStorage,
     config: ConfigService<Env, true>,
+    private readonly events: EventEmitter2,
   ) {
     const env = config.get.bind(config) as <K extends keyof Env>(key: K) => Env[K];
     this.options = extractionPoolOptions(env);
@@ -126,6 +129,7 @@ export class ExtractionService implements OnApplicationBootstrap, OnModuleDestro
       this.logger.warn({ versionId: version.id, reason, error }, 'could not extract the text of a document version');
     }
     await this.dataSource.transaction((manager) => this.store(manager, version, text, error));
+    await this.announce([version.document_id]);
     return true;
   }
 
@@ -169,7 +173,7 @@ export class ExtractionService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Versions whose every attempt ended with the process (no outcome stored) are failed, not claimed again. */
   private async failExhausted(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const documentIds = await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `SELECT id, document_id, number, extraction_attempts FROM document_versions
           WHERE extraction_status = $1 AND extraction_attempts >= $2
@@ -183,7 +187,18 @@ export class ExtractionService implements OnApplicationBootstrap, OnModuleDestro
         this.logger.warn({ versionId: version.id }, error);
         await this.store(manager, version, null, error);
       }
+      return rows.map((r) => r.document_id);
     });
+    await this.announce(documentIds);
+  }
+
+  /** Open pages of these documents learn that a version's reading ended (a lost notice must not stop the lane). */
+  private async announce(documentIds: string[]): Promise<void> {
+    for (const id of new Set(documentIds)) {
+      await announceDocumentChange(this.dataSource, this.events, id, 'text_extracted').catch((error: unknown) =>
+        this.logger.warn({ err: { message: String(error) } }, 'could not announce an extracted text'),
+      );
+    }
   }
 
   private async anythingToClaim(): Promise<boolean> {

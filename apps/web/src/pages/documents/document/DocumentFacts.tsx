@@ -48,6 +48,20 @@ export function DocumentFacts({ document }: { document: DocumentResponse }) {
             </dd>
           </>
         )}
+        {document.workingGroupIds.length > 1 && member && (
+          <>
+            <dt>{t('fields.alsoSharedWith')}</dt>
+            <dd>
+              <ul className="row document-groups">
+                {document.workingGroupIds.slice(1).map((id) => (
+                  <li key={id}>
+                    <GroupLink id={id} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         {document.tags.length > 0 && (
           <>
             <dt>{t('fields.tags')}</dt>
@@ -87,4 +101,12 @@ export function DocumentFacts({ document }: { document: DocumentResponse }) {
       </dl>
     </>
   );
+}
+
+/** A group the document is shared with, by name (a group the reader may not see keeps a neutral label). */
+function GroupLink({ id }: { id: string }) {
+  const { t } = useTranslation('documents');
+  const group = useApi<WorkingGroupResponse>(`/working-groups/${id}`);
+  if (group.error) return <span>{t('fields.workingGroup')}</span>;
+  return <Link to={`/groups/${id}`}>{group.data?.name ?? t('fields.workingGroup')}</Link>;
 }

@@ -29,7 +29,7 @@ export function EditDocumentForm({
           year: metadata.year ? Number(metadata.year) : null,
           tags: splitTags(metadata.tags),
           visibility: metadata.visibility,
-          workingGroupId: metadata.workingGroupId || null,
+          workingGroupIds: metadata.workingGroupIds ? metadata.workingGroupIds.split(',') : [],
         },
       }),
     { invalidates: ['/documents'], onSuccess: onDone },
@@ -62,6 +62,7 @@ export function EditDocumentForm({
             tags: document.tags.join(', '),
             visibility: document.visibility,
             workingGroupId: document.workingGroupId ?? '',
+            workingGroupIds: document.workingGroupIds.join(','),
           }}
         />
       </fieldset>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentResponse, DocumentVersionResponse } from '@lcc/contracts';
 import { ApiError } from '../../../api/client';
+import { TextArea } from '../../../ui/form';
 import { ErrorNotice } from '../../../ui/states';
 import { FileDrop } from '../FileDrop';
 import { UploadProgress, fileErrorOf, isCancelled, useUpload } from '../upload-state';
@@ -13,6 +14,7 @@ export function NewVersionForm({ document, onUploaded }: { document: DocumentRes
   const [error, setError] = useState<unknown>();
   const [status, setStatus] = useState<string>();
   const [fileMissing, setFileMissing] = useState(false);
+  const [note, setNote] = useState('');
   const transfer = useUpload<DocumentVersionResponse>();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -25,10 +27,13 @@ export function NewVersionForm({ document, onUploaded }: { document: DocumentRes
     }
     const element = event.currentTarget;
     const form = new FormData();
+    // Fields before the file: the server reads them first.
+    if (note.trim()) form.append('note', note.trim());
     form.append('file', file, file.name);
     try {
       const version = await transfer.start(`/documents/${document.id}/versions`, form);
       setFile(null);
+      setNote('');
       element.reset();
       setStatus(t('versions.uploaded', { number: version.number }));
       onUploaded();
@@ -54,6 +59,15 @@ export function NewVersionForm({ document, onUploaded }: { document: DocumentRes
             setError(undefined);
             setStatus(undefined);
           }}
+        />
+        <TextArea
+          label={t('versions.noteLabel')}
+          value={note}
+          maxLength={1000}
+          rows={2}
+          disabled={transfer.busy}
+          error={error instanceof ApiError ? error.fieldMessage('note') : undefined}
+          onChange={(event) => setNote(event.target.value)}
         />
         <ErrorNotice error={error instanceof ApiError && !fileError ? error : undefined} />
         {status && (

@@ -1,11 +1,39 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentResponse, DocumentVersionResponse } from '@lcc/contracts';
+import { api } from '../../../api/client';
 import { useFormat } from '../../../ui/format';
 import { Empty, ErrorNotice, Loading } from '../../../ui/states';
-import type { Pages } from '../../../ui/use-api';
+import { useApiMutation, type Pages } from '../../../ui/use-api';
 import { DownloadButton } from './DownloadButton';
 
-/** Every version of the document, each with its own download. */
+/** Makes an older version the newest again (a new version with its bytes); the page refetches on success. */
+function RestoreButton({ document, version }: { document: DocumentResponse; version: DocumentVersionResponse }) {
+  const { t } = useTranslation('documents');
+  const restore = useApiMutation(
+    () =>
+      api<DocumentVersionResponse>(`/documents/${document.id}/versions/${version.number}/restore`, {
+        method: 'POST',
+        body: {},
+      }),
+    { invalidates: [`/documents/${document.id}`, '/documents'] },
+  );
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={restore.pending}
+        aria-label={t('versions.restoreVersion', { number: version.number })}
+        onClick={() => void restore.run()}
+      >
+        {t('versions.restore')}
+      </button>
+      <ErrorNotice error={restore.error} />
+    </>
+  );
+}
+
+/** Every version of the document, each with its own download; editors restore an older one as the newest. */
 export function VersionList({
   document,
   versions,
@@ -15,6 +43,7 @@ export function VersionList({
 }) {
   const { t } = useTranslation('documents');
   const format = useFormat();
+  const mayRestore = document.canEdit && document.deletedAt === null;
   return (
     <section className="card" aria-labelledby="document-versions">
       <h2 id="document-versions">{t('versions.title', { count: document.versionCount })}</h2>
@@ -55,6 +84,12 @@ export function VersionList({
                   </th>
                   <td className="document-file-name" data-label={t('versions.file')}>
                     {version.fileName}
+                    {version.restoredFromNumber !== null && (
+                      <small className="muted version-restored">
+                        {t('versions.restoredFrom', { number: version.restoredFromNumber })}
+                      </small>
+                    )}
+                    {version.note && <p className="version-note">{version.note}</p>}
                   </td>
                   <td data-label={t('versions.size')}>{format.bytes(version.size)}</td>
                   <td data-label={t('versions.uploadedBy')}>{version.uploadedBy.displayName}</td>
@@ -64,6 +99,9 @@ export function VersionList({
                   <td data-label={t('versions.text')}>{t(`extraction.${version.extractionStatus}`)}</td>
                   <td>
                     <DownloadButton document={document} version={version} />
+                    {mayRestore && version.number !== document.latestVersion.number && (
+                      <RestoreButton document={document} version={version} />
+                    )}
                   </td>
                 </tr>
               ))}
