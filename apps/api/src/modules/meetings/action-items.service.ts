@@ -12,6 +12,7 @@ import {
 } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import { SqlParams, whoIsActor, whoIsMemberRow } from '../../common/sql/sql-params.js';
+import { PeriodicRun } from '../../common/jobs/periodic-run.js';
 import type { Env } from '../../config/env.validation.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { ActionItemsStatus } from './dto/meeting-queries.dto.js';
@@ -37,9 +38,11 @@ interface ItemRow {
  */
 @Injectable()
 export class ActionItemsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ActionItemsService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job = new PeriodicRun(
+    () => this.runDue(),
+    new Logger(ActionItemsService.name),
+    'action item run failed',
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,19 +51,11 @@ export class ActionItemsService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.config.get('REMINDER_POLL_INTERVAL_MS', { infer: true });
-    if (interval <= 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.runDue()
-        .catch((error: unknown) => this.logger.error({ err: { message: String(error) } }, 'action item run failed'))
-        .finally(() => (this.running = undefined));
-    }, interval);
-    this.timer.unref();
+    this.job.start(this.config.get('REMINDER_POLL_INTERVAL_MS', { infer: true }));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** The actor's own items, due first (undated last), from meetings that are not cancelled. */

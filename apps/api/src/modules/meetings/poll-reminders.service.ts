@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MemberStatus, NotificationType, PollStatus } from '@lcc/contracts';
+import { PeriodicRun } from '../../common/jobs/periodic-run.js';
 import type { Env } from '../../config/env.validation.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { notificationParams } from './polls.service.js';
@@ -25,9 +26,11 @@ interface DuePollRow {
  */
 @Injectable()
 export class PollRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PollRemindersService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job = new PeriodicRun(
+    () => this.runDue(),
+    new Logger(PollRemindersService.name),
+    'poll reminders failed',
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,19 +39,11 @@ export class PollRemindersService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.config.get('REMINDER_POLL_INTERVAL_MS', { infer: true });
-    if (interval <= 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.runDue()
-        .catch((error: unknown) => this.logger.error({ err: { message: String(error) } }, 'poll reminders failed'))
-        .finally(() => (this.running = undefined));
-    }, interval);
-    this.timer.unref();
+    this.job.start(this.config.get('REMINDER_POLL_INTERVAL_MS', { infer: true }));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Reminds for every open poll whose deadline is less than a day after `now` (and not past); returns how many. */

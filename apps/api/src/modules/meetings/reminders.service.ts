@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { MeetingStatus, MemberStatus, NotificationType, RsvpResponse } from '@lcc/contracts';
 import { whoIsMemberRow } from '../../common/sql/sql-params.js';
+import { PeriodicRun } from '../../common/jobs/periodic-run.js';
 import type { Env } from '../../config/env.validation.js';
 import { publicUrl } from '../../config/public-url.js';
 import { type MailMessage, MailService } from '../mail/mail.service.js';
@@ -40,9 +41,7 @@ const KINDS = [
  */
 @Injectable()
 export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RemindersService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job = new PeriodicRun(() => this.runDue(), new Logger(RemindersService.name), 'reminder run failed');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,19 +52,11 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.config.get('REMINDER_POLL_INTERVAL_MS', { infer: true });
-    if (interval <= 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.runDue()
-        .catch((error: unknown) => this.logger.error({ err: { message: String(error) } }, 'reminder run failed'))
-        .finally(() => (this.running = undefined));
-    }, interval);
-    this.timer.unref();
+    this.job.start(this.config.get('REMINDER_POLL_INTERVAL_MS', { infer: true }));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Replaces a meeting's unsent reminders with the ones still in the future (none once cancelled). */
