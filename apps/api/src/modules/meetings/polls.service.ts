@@ -16,6 +16,8 @@ import {
 } from '@lcc/contracts';
 import { PollChangedEvent } from '../../common/events/poll-changed.event.js';
 import type { Actor } from '../../common/http/actor.js';
+import { SqlParams, whoIsActor } from '../../common/sql/sql-params.js';
+import { groupMemberSql } from '../working-groups/group-access.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { assertGroupOpen, WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { toPage } from '../../common/pagination/cursor.js';
@@ -97,18 +99,19 @@ export class PollsService {
 
   /** Polls of the actor's groups (active membership), newest first: the home page's "polls waiting for you". */
   async listMine(actor: Actor, query: ListMyPollsQueryDto): Promise<PollSummaryResponse[]> {
+    const p = new SqlParams();
+    const me = p.add(actor.id);
+    const status = p.add(query.status);
     const rows = (await this.dataSource.query(
       `SELECT p.id, p.working_group_id, p.title, p.status, p.meeting_id, p.deadline, p.created_at, g.name AS group_name,
               (SELECT count(*) FROM poll_options o WHERE o.poll_id = p.id)::int AS option_count,
-              EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.member_id = $1) AS answered
+              EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.member_id = ${me}) AS answered
          FROM polls p
          JOIN working_groups g ON g.id = p.working_group_id
-         JOIN working_group_members gm ON gm.working_group_id = p.working_group_id AND gm.member_id = $1
-                                        AND gm.status = 'active'
-        WHERE p.status = $2
+        WHERE p.status = ${status} AND ${groupMemberSql('p.working_group_id', whoIsActor(actor, p))}
         ORDER BY p.created_at DESC, p.id DESC
         LIMIT 50`,
-      [actor.id, query.status],
+      p.values,
     )) as PollSummaryRow[];
     return rows.map((row) => ({
       id: row.id,
