@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrationsLocked } from '@lcc/database';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
-import { assignRequestId } from './common/http/request-id.js';
+import { assignRequestId, requestLogFields } from './common/http/request-id.js';
 import { APP_OPTIONS, type AppOptions } from './config/app-options.js';
 import { ENTITIES } from './database/entities.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -64,10 +64,10 @@ export class AppModule {
           pinoHttp: {
             level: env.LOG_LEVEL,
             genReqId: assignRequestId,
-            redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-              censor: '[redacted]',
-            },
+            // A request is logged by its id, method, address and client address: no headers, so no token or
+            // cookie can reach a log, and a line costs one small object instead of a redacted copy of every header.
+            serializers: { req: requestLogFields },
+            redact: { paths: ['res.headers["set-cookie"]'], censor: '[redacted]' },
             autoLogging: { ignore: (req) => /^\/(api\/health|metrics)/.test(req.url ?? '') },
             customLogLevel: (_req, res, error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

@@ -36,7 +36,8 @@ export function configureApp(app: NestExpressApplication, env: Env): INestApplic
       },
     }),
   );
-  app.use(cookieParser());
+  // Only the auth routes read a cookie (the refresh token's, scoped to `/api/auth`).
+  app.use('/api/auth', cookieParser());
   // Parsers registered here (Nest then skips its own) so that the input guard runs after them and before routing.
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });

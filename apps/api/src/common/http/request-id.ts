@@ -32,3 +32,8 @@ export function requestIdMiddleware(
   request.id ??= assignRequestId(request, response);
   next();
 }
+
+/** What the access log keeps of a request (pino-http's `req` serializer, given pino's standard fields). */
+export function requestLogFields(request: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) {
+  return { id: request.id, method: request.method, url: request.url, remoteAddress: request.remoteAddress };
+}
