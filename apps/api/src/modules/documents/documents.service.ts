@@ -124,7 +124,6 @@ export class DocumentsService {
     return toDocumentResponse(row);
   }
 
-  /** The document if the viewer may open it (deleted ones only for coordinators and admins), else null. */
   /** Titles of the documents among `ids` that the viewer may open (deleted ones excluded). */
   async titlesVisibleTo(viewer: Viewer, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
@@ -167,6 +166,31 @@ export class DocumentsService {
     };
   }
 
+  /**
+   * Which of the (member, document) questions, each named by its `id`, the document rule answers yes to: the member
+   * is active and may open the document, which is not deleted. Asked in bulk, inside the caller's transaction.
+   */
+  async openableBy(
+    manager: EntityManager,
+    questions: { id: string; memberId: string; documentId: string }[],
+  ): Promise<Set<string>> {
+    if (questions.length === 0) return new Set();
+    const rows = (await manager.query(
+      `SELECT q.id FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS q(id, member_id, document_id)
+         JOIN documents d ON d.id = q.document_id AND d.deleted_at IS NULL
+         JOIN members mem ON mem.id = q.member_id AND mem.status = $4
+        WHERE ${visibleToMemberSql('d', whoIsMemberRow('mem'))}`,
+      [
+        questions.map((q) => q.id),
+        questions.map((q) => q.memberId),
+        questions.map((q) => q.documentId),
+        MemberStatus.Active,
+      ],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The document if the viewer may open it (deleted ones only for coordinators and admins), else null. */
   async findRow(viewer: Viewer, id: string, includeDeleted = false): Promise<DocumentRow | null> {
     const p = new SqlParams();
     const idParam = p.add(id);

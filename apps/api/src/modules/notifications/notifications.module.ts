@@ -15,6 +15,7 @@ import { NotificationPreferencesService } from './notification-preferences.servi
 import { UnsubscribePageService } from './unsubscribe-page.service.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationSubjects } from './notification-subjects.service.js';
+import { DocumentNotificationSubjects } from './document-notification-subjects.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** In-app notifications and the e-mail they cause (preferences, quiet hours, digests, one-click unsubscribe). */
@@ -30,6 +31,7 @@ import { NotificationsService } from './notifications.service.js';
   controllers: [NotificationsController, NotificationPreferencesController, UnsubscribeController],
   providers: [
     NotificationSubjects,
+    DocumentNotificationSubjects,
     NotificationsService,
     NotificationListeners,
     NotificationMailService,

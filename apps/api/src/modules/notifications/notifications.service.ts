@@ -10,6 +10,7 @@ import { Notification } from './entities/notification.entity.js';
 import { englishTitle } from './notification-text.js';
 import { NotificationsCreatedEvent } from './events/notification-created.event.js';
 import { NotificationMailService } from './notification-mail.service.js';
+import { NotificationSubjects } from './notification-subjects.service.js';
 import { NotificationErrorCode, NotificationException } from './notifications.exception.js';
 
 export interface NewNotification {
@@ -27,6 +28,7 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventEmitter2,
     private readonly mail: NotificationMailService,
+    private readonly subjects: NotificationSubjects,
   ) {}
 
   /**
@@ -56,31 +58,53 @@ export class NotificationsService {
     await this.announce(await this.create(items));
   }
 
+  /**
+   * The member's notifications, newest first, leaving out those whose subject (a room, a meeting, a poll, a
+   * document) the member may no longer see: the rule registered for its type in `NotificationSubjects`, the same
+   * one waiting mail asks. Rows are read a page at a time until a page of visible ones is full.
+   */
   async list(
     actor: Actor,
     query: ListNotificationsQueryDto,
   ): Promise<Page<NotificationResponse> & { unreadCount: number }> {
-    const qb = this.notifications
-      .createQueryBuilder('n')
-      .where('n.memberId = :memberId', { memberId: actor.id })
-      .orderBy('n.createdAt', 'DESC')
-      .addOrderBy('n.id', 'DESC');
-    if (query.unread) qb.andWhere('n.readAt IS NULL');
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      qb.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', { createdAt, id });
+    const manager = this.dataSource.manager;
+    let after = query.cursor ? decodeCursor(query.cursor, ['timestamp', 'uuid']) : null;
+    const visible: Notification[] = [];
+    for (;;) {
+      const qb = this.notifications
+        .createQueryBuilder('n')
+        .where('n.memberId = :memberId', { memberId: actor.id })
+        .orderBy('n.createdAt', 'DESC')
+        .addOrderBy('n.id', 'DESC');
+      if (query.unread) qb.andWhere('n.readAt IS NULL');
+      if (after) qb.andWhere('(n.createdAt, n.id) < (:createdAt, :id)', { createdAt: after[0], id: after[1] });
+      const rows = await qb.limit(query.limit + 1).getMany();
+      const open = await this.subjects.stillOpen(manager, rows);
+      visible.push(...rows.filter((n) => open.has(n.id)));
+      if (visible.length > query.limit || rows.length <= query.limit) break;
+      const last = rows[rows.length - 1]!;
+      after = [last.createdAt.toISOString(), last.id];
     }
-    const rows = await qb.limit(query.limit + 1).getMany();
-    const unreadCount = await this.notifications.countBy({ memberId: actor.id, readAt: IsNull() });
+    const unread = await this.notifications.find({
+      select: { id: true, memberId: true, type: true, data: true },
+      where: { memberId: actor.id, readAt: IsNull() },
+    });
+    const unreadCount = (await this.subjects.stillOpen(manager, unread)).size;
     return {
-      ...toPage(rows, query.limit, toNotificationResponse, (n) => [n.createdAt.toISOString(), n.id]),
+      ...toPage(visible.slice(0, query.limit + 1), query.limit, toNotificationResponse, (n) => [
+        n.createdAt.toISOString(),
+        n.id,
+      ]),
       unreadCount,
     };
   }
 
   async read(actor: Actor, id: string): Promise<NotificationResponse> {
     const notification = await this.notifications.findOneBy({ id, memberId: actor.id });
-    if (!notification) throw new NotificationException(NotificationErrorCode.NOTIFICATION_NOT_FOUND);
+    const open = notification && (await this.subjects.stillOpen(this.dataSource.manager, [notification]));
+    if (!notification || !open?.has(notification.id)) {
+      throw new NotificationException(NotificationErrorCode.NOTIFICATION_NOT_FOUND);
+    }
     if (!notification.readAt) {
       notification.readAt = new Date();
       await this.notifications.save(notification);
