@@ -6,6 +6,7 @@ import { MemberStatus, NotificationType, PollStatus } from '@lcc/contracts';
 import { PeriodicRun } from '../../common/jobs/periodic-run.js';
 import type { Env } from '../../config/env.validation.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { groupMemberIdsSql } from '../working-groups/group-access.js';
 import { notificationParams } from './polls.service.js';
 
 /** How long before its deadline a poll reminds those who have not answered. */
@@ -64,7 +65,7 @@ export class PollRemindersService implements OnApplicationBootstrap, OnApplicati
       const waiting = (await manager.query(
         `SELECT p.id AS poll_id, gm.member_id
            FROM polls p
-           JOIN working_group_members gm ON gm.working_group_id = p.working_group_id AND gm.status = 'active'
+           JOIN LATERAL (${groupMemberIdsSql('p.working_group_id')}) gm ON TRUE
            JOIN members mem ON mem.id = gm.member_id AND mem.status = '${MemberStatus.Active}'
           WHERE p.id = ANY($1::uuid[])
             AND NOT EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.member_id = gm.member_id)`,

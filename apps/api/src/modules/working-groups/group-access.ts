@@ -33,6 +33,12 @@ export function groupMemberSql(groupId: string, who: SqlWho): string {
       AND gm_rule.status = '${GroupMembershipStatus.Active}')`;
 }
 
+/** The ids (`member_id`) of the group `groupId`'s active members: the audience of what is addressed to a group. */
+export function groupMemberIdsSql(groupId: string): string {
+  return `SELECT gm_ids.member_id FROM working_group_members gm_ids
+    WHERE gm_ids.working_group_id = ${groupId} AND gm_ids.status = '${GroupMembershipStatus.Active}'`;
+}
+
 /** The group `groupId` is public (everything in it is open to every active member; private and hidden are not). */
 export function groupIsPublicSql(groupId: string): string {
   return `EXISTS (SELECT 1 FROM working_groups g_rule
