@@ -1,6 +1,11 @@
 // Bare HTTP baselines for scenario 1: the same two routes as the portal, with nothing but the work itself.
-// `express`: Nest's own platform (express) without Nest; `node`: node:http. Prints `ready` once listening.
+// `express`: Nest's own platform (express) without Nest; `node`: node:http; `nest`: an empty Nest app on that
+// platform (one controller, no middleware, guard, pipe or logger), the floor of any Nest app on Express.
+// Prints `ready` once listening.
+import 'reflect-metadata';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Controller, Get, Header, HttpException, Module, Param, Query, Req } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import express from 'express';
 import pg from 'pg';
 import { verifyToken } from '../lib/tokens.js';
@@ -91,6 +96,32 @@ if (mode === 'express') {
     );
   });
   app.listen(port, () => console.log('ready'));
+} else if (mode === 'nest') {
+  // Decorators applied as functions: the bench runs under tsx, which emits no decorator metadata.
+  class Routes {
+    live(): string {
+      return live;
+    }
+    async history(request: IncomingMessage, id: string, limit?: string) {
+      const result = await historyPage(request.headers.authorization, id, Number(limit ?? 20));
+      if (typeof result === 'number') throw new HttpException({}, result);
+      return result;
+    }
+  }
+  const method = (name: keyof Routes) => Object.getOwnPropertyDescriptor(Routes.prototype, name)!;
+  Get('health/live')(Routes.prototype, 'live', method('live'));
+  Header('content-type', 'application/json')(Routes.prototype, 'live', method('live'));
+  Get('rooms/:id/messages')(Routes.prototype, 'history', method('history'));
+  Req()(Routes.prototype, 'history', 0);
+  Param('id')(Routes.prototype, 'history', 1);
+  Query('limit')(Routes.prototype, 'history', 2);
+  Controller()(Routes);
+  class EmptyApp {}
+  Module({ controllers: [Routes] })(EmptyApp);
+  const app = await NestFactory.create(EmptyApp, { logger: false });
+  app.setGlobalPrefix('api');
+  await app.listen(port);
+  console.log('ready');
 } else {
   const send = (res: ServerResponse, status: number, body: string) => {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });

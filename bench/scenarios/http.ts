@@ -19,7 +19,8 @@ interface Figures {
 
 /**
  * Scenario 1: the trivial route and a database-backed route (a room's newest history page, authenticated) on the
- * portal, on bare Express (Nest's own platform) and on bare node:http doing the same work. First closed loop with
+ * portal, on bare Express (Nest's own platform), on bare node:http and on an empty Nest app doing the same work
+ * (how much of the gap any Nest app on Express pays). First closed loop with
  * 32 connections for the most requests per second, then open loop at half the portal's rate for p99.
  */
 export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details: object }> {
@@ -37,6 +38,7 @@ export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details
     ['portal', () => startPortal(ctx.databaseUrl)],
     ['express', () => startBaseline('http-server.ts', 'express', ctx.databaseUrl)],
     ['node:http', () => startBaseline('http-server.ts', 'node', ctx.databaseUrl)],
+    ['empty Nest', () => startBaseline('http-server.ts', 'nest', ctx.databaseUrl)],
   ];
   const results: Record<string, Record<string, Figures>> = {};
   for (const [name, start] of servers) {
@@ -107,6 +109,19 @@ export async function httpScenario(ctx: Context): Promise<{ rows: Row[]; details
       baselineName: 'node:http',
       generatorCpu: node.generatorCpu,
       void: node.generatorCpu >= GENERATOR_SATURATED,
+    });
+    const floor = results['empty Nest']![route.name]!;
+    rows.push({
+      scenario: '1 HTTP',
+      measure: `${route.name} req/s, empty Nest app on express`,
+      unit: '',
+      portal: floor.requestsPerSecond,
+      baseline: bare.requestsPerSecond,
+      baselineName: 'express',
+      ratio: ratio(floor.requestsPerSecond, bare.requestsPerSecond),
+      generatorCpu: floor.generatorCpu,
+      void: floor.generatorCpu >= GENERATOR_SATURATED,
+      note: `the floor of a Nest app here: ${floor.serverCpuMsPerRequest} ms CPU per request`,
     });
     rows.push({
       scenario: '1 HTTP',
