@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,13 @@ import type { TestMember } from '@lcc/testing';
 import { ExtractionService } from '../apps/api/src/modules/documents/extraction/extraction.service.js';
 import { sql } from './support/db.js';
 import { createTestApp, requireAdminUrl, TEST_ADMIN, type TestApp } from './support/test-app.js';
+
+const SECRET = 'not-to-be-logged-7f3a';
+const withPassword = (databaseUrl: string): string => {
+  const url = new URL(databaseUrl);
+  url.password = SECRET;
+  return url.toString();
+};
 
 const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/esm/index.mjs')).href;
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -73,6 +81,15 @@ async function localBlobs(dataDir: string): Promise<Record<string, string>> {
     hashes[entry.name] = sha256(await readFile(path.join(entry.parentPath, entry.name)));
   }
   return hashes;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function flipOneByte(file: string): Promise<void> {
@@ -183,7 +200,7 @@ async function readThroughApi(t: TestApp, portal: Portal, as: TestMember[]): Pro
 }
 
 /** The drill: fill, back up, wipe, restore into a new database and file store, start the portal on them, compare. */
-describe('backup and restore (external PostgreSQL, local file store)', () => {
+describe('backup and restore (local file store; external PostgreSQL, then the embedded default)', () => {
   const adminUrl = requireAdminUrl();
   let source: TestApp | undefined;
   let restored: TestApp | undefined;
@@ -231,16 +248,20 @@ describe('backup and restore (external PostgreSQL, local file store)', () => {
     };
     expect(Object.keys(before.blobs)).toHaveLength(6);
 
-    const result = await cli('backup', [backupParent], { DATABASE_URL: t.databaseUrl, DATA_DIR: sourceDir });
+    // The test server trusts local connections, so a password in the URL is sent and ignored: it must not show up.
+    const result = await cli('backup', [backupParent], {
+      DATABASE_URL: withPassword(t.databaseUrl),
+      DATA_DIR: sourceDir,
+    });
     expect([result.code, result.stderr]).toEqual([0, expect.any(String)]);
     backup = result.stdout.trim();
     expect(path.dirname(backup)).toBe(backupParent);
     expect(path.basename(backup)).toMatch(/^lcc-\d{8}T\d{6}Z$/);
-    // No secrets in what it prints or writes: the URL's password part would be "postgres@"; the manifest has no URL.
-    expect(result.stderr).not.toContain(t.databaseUrl);
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
 
     const manifestText = await readFile(path.join(backup, 'manifest.json'), 'utf8');
     expect(manifestText).not.toMatch(/postgres:\/\/|127\.0\.0\.1/);
+    expect(manifestText).not.toContain(SECRET);
     const manifest = JSON.parse(manifestText);
     expect(manifest).toMatchObject({
       format: 'lcc-portal-backup',
@@ -293,8 +314,9 @@ describe('backup and restore (external PostgreSQL, local file store)', () => {
     const target = await createDatabase(adminUrl, 'lcc_restore');
     databases.push(target);
     const dataDir = await folder('lcc-restore-');
-    const result = await cli('restore', [backup], { DATABASE_URL: target, DATA_DIR: dataDir });
+    const result = await cli('restore', [backup], { DATABASE_URL: withPassword(target), DATA_DIR: dataDir });
     expect([result.code, result.stderr]).toEqual([0, expect.stringContaining('row counts match the manifest')]);
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
 
     expect(await rowCounts(target)).toEqual(before.counts);
     expect(await roomSeqs(target)).toEqual(before.seqs);
@@ -322,6 +344,29 @@ describe('backup and restore (external PostgreSQL, local file store)', () => {
     const next = await restored.fx.message(members[0], portal.roomIds[0], 'after the restore');
     const seqs = before.seqs[portal.roomIds[0]];
     expect(next.seq).toBe(Number(seqs[seqs.length - 1]) + 1);
+  }, 180_000);
+
+  it('restores into the embedded default (no DATABASE_URL) and backs that up again', async () => {
+    const dataDir = await folder('lcc-restore-embedded-');
+    const again = await folder('lcc-backups-embedded-');
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+    const restore = await cli('restore', [backup], env);
+    expect([restore.code, restore.stderr]).toEqual([0, expect.stringContaining('embedded PostgreSQL')]);
+    expect(await localBlobs(dataDir)).toEqual(before.blobs);
+
+    const second = await cli('backup', [again], env);
+    expect([second.code, second.stderr]).toEqual([0, expect.stringContaining('embedded PostgreSQL')]);
+    const [first, copy] = await Promise.all(
+      [backup, second.stdout.trim()].map(async (made) =>
+        JSON.parse(await readFile(path.join(made, 'manifest.json'), 'utf8')),
+      ),
+    );
+    const rows = (manifest: { database: { tables: { table: string; rows: number }[] } }) =>
+      Object.fromEntries(manifest.database.tables.map((part) => [part.table, part.rows]));
+    expect(rows(copy)).toEqual(rows(first));
+    expect(copy.database.sequences).toEqual(first.database.sequences);
+    expect(copy.files.items).toEqual(first.files.items);
+    expect(copy.migrations).toEqual(first.migrations);
   }, 180_000);
 });
 
