@@ -285,22 +285,29 @@ describe('backup and restore (local file store; external PostgreSQL, then the em
   }, 120_000);
 
   it('refuses a damaged backup before writing anything', async () => {
-    for (const damage of ['files', 'database'] as const) {
+    const damages = ['a stored file', 'a table part', 'the manifest'] as const;
+    for (const damage of damages) {
       const copy = path.join(await folder('lcc-damaged-'), 'backup');
       await cp(backup, copy, { recursive: true });
       const manifest = JSON.parse(await readFile(path.join(copy, 'manifest.json'), 'utf8'));
       const part: string =
-        damage === 'files'
+        damage === 'a stored file'
           ? manifest.files.items[0].path
-          : manifest.database.tables.find((p: { table: string }) => p.table === 'messages').path;
+          : damage === 'a table part'
+            ? manifest.database.tables.find((p: { table: string }) => p.table === 'messages').path
+            : 'manifest.json';
       await flipOneByte(path.join(copy, part));
 
       const target = await createDatabase(adminUrl, 'lcc_restore');
       databases.push(target);
       const dataDir = await folder('lcc-restore-damaged-');
       const result = await cli('restore', [copy], { DATABASE_URL: target, DATA_DIR: dataDir });
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`the backup is damaged: ${part} does not match its SHA-256 in the manifest`);
+      expect([damage, result.code]).toEqual([damage, 2]);
+      expect(result.stderr).toContain(
+        damage === 'the manifest'
+          ? 'the backup is damaged: manifest.json does not match manifest.json.sha256'
+          : `the backup is damaged: ${part} does not match its SHA-256 in the manifest`,
+      );
       expect(await rowCounts(target)).toEqual({});
       expect(await readdir(dataDir)).toEqual([]);
     }

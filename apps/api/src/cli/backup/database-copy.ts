@@ -24,12 +24,25 @@ export interface DatabaseSnapshot {
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /**
+ * The text formats COPY writes and reads depend on session settings: fix them on both sides (as pg_dump does), so
+ * a server configured for another date order or time zone neither writes nor reads values differently. A backup
+ * or restore may take long: no server-side timeout ends it.
+ */
+async function fixSession(client: pg.Client): Promise<void> {
+  await client.query(
+    "SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET TimeZone = 'UTC'; SET extra_float_digits = 3; " +
+      "SET bytea_output = 'hex'; SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0",
+  );
+}
+
+/**
  * Copies every table of the schema out of one REPEATABLE READ, READ ONLY transaction: one snapshot, so the tables
  * agree with each other (a message and its room, a document version and its file) whatever the portal writes
  * meanwhile. ACCESS SHARE locks keep a migration from changing a table until it is copied; reads and writes go on.
  */
 export async function dumpDatabase(client: pg.Client, folder: string): Promise<DatabaseSnapshot> {
   await mkdir(path.join(folder, 'database'), { recursive: true, mode: 0o700 });
+  await fixSession(client);
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const tables = await tablesOf(client);
@@ -125,6 +138,7 @@ export async function loadDatabase(
         `not in the backup: ${extra.join(', ') || 'none'})`,
     );
   }
+  await fixSession(client);
   await client.query('BEGIN');
   try {
     for (const part of parts) {
