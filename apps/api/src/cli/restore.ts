@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       await client.query('CREATE SCHEMA public');
     }
 
+    // Spooled through the portal's upload folder (DATA_DIR/documents/tmp): on the file system of local blobs.
     await copyFilesIn(
       storage,
       manifest.files.items,
