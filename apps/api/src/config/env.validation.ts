@@ -47,6 +47,11 @@ export class Env {
   @MinLength(1)
   DATA_DIR = './data';
 
+  /** Where `npm run backup` writes its `lcc-<time>/` folders when no folder is given on the command line. */
+  @IsString()
+  @MinLength(1)
+  BACKUP_DIR = './backups';
+
   /** The built web portal, served at `/` when its index.html exists. */
   @IsString()
   @MinLength(1)

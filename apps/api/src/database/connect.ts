@@ -12,13 +12,19 @@ const EMBEDDED_DATABASE = 'lcc';
 
 /**
  * Resolves where the data lives: `DATABASE_URL` when set, otherwise an embedded PostgreSQL in `DATA_DIR`
- * with a database `lcc` created on first use.
+ * with a database `lcc` created on first use. `reuseRunning`: attach to the embedded server of a running portal
+ * instead of stopping it (the backup and restore tools).
  */
-export async function resolveDatabase(env: Env, log: (line: string) => void): Promise<DatabaseTarget> {
+export async function resolveDatabase(
+  env: Env,
+  log: (line: string) => void,
+  options: { reuseRunning?: boolean } = {},
+): Promise<DatabaseTarget> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: null };
   const embedded = await startEmbeddedPostgres({
     dataDir: env.DATA_DIR,
     port: env.EMBEDDED_PG_PORT,
+    reuseRunning: options.reuseRunning,
     log: (line) => {
       if (/ERROR|FATAL|PANIC|stale|cannot enter/.test(line)) log(line);
     },

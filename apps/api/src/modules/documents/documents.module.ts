@@ -13,28 +13,25 @@ import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { ExtractionService } from './extraction/extraction.service.js';
 import { BlobStorage } from './storage/blob-storage.js';
-import { LocalBlobStorage } from './storage/local-blob-storage.js';
-import { S3BlobStorage } from './storage/s3-blob-storage.js';
+import { blobStorageFromEnv } from './storage/blob-storage-from-env.js';
 
 /** Local disk under `DATA_DIR/documents` by default; an S3-compatible store when `S3_BUCKET` is set. */
 async function createBlobStorage(config: ConfigService<Env, true>): Promise<BlobStorage> {
-  const bucket = config.get('S3_BUCKET', { infer: true });
-  const logger = new Logger('DocumentsStorage');
-  if (!bucket) {
-    const root = path.resolve(config.get('DATA_DIR', { infer: true }), 'documents');
-    logger.log(`documents stored on local disk in ${root}`);
-    return new LocalBlobStorage(root);
-  }
-  const storage = new S3BlobStorage({
-    bucket,
-    endpoint: config.get('S3_ENDPOINT', { infer: true }),
-    region: config.get('S3_REGION', { infer: true }),
-    accessKeyId: config.get('S3_ACCESS_KEY_ID', { infer: true }),
-    secretAccessKey: config.get('S3_SECRET_ACCESS_KEY', { infer: true }),
-    forcePathStyle: config.get('S3_FORCE_PATH_STYLE', { infer: true }),
-  });
-  await storage.ensureBucket();
-  logger.log(`documents stored in S3 bucket ${bucket}`);
+  const env = {
+    DATA_DIR: config.get('DATA_DIR', { infer: true }),
+    S3_BUCKET: config.get('S3_BUCKET', { infer: true }),
+    S3_ENDPOINT: config.get('S3_ENDPOINT', { infer: true }),
+    S3_REGION: config.get('S3_REGION', { infer: true }),
+    S3_ACCESS_KEY_ID: config.get('S3_ACCESS_KEY_ID', { infer: true }),
+    S3_SECRET_ACCESS_KEY: config.get('S3_SECRET_ACCESS_KEY', { infer: true }),
+    S3_FORCE_PATH_STYLE: config.get('S3_FORCE_PATH_STYLE', { infer: true }),
+  };
+  const storage = await blobStorageFromEnv(env);
+  new Logger('DocumentsStorage').log(
+    env.S3_BUCKET
+      ? `documents stored in S3 bucket ${env.S3_BUCKET}`
+      : `documents stored on local disk in ${path.resolve(env.DATA_DIR, 'documents')}`,
+  );
   return storage;
 }
 

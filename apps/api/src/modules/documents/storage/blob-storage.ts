@@ -16,6 +16,8 @@ export abstract class BlobStorage {
   /** The blob's bytes, or a part of them. */
   abstract read(sha256: string, range?: ByteRange): Promise<Readable>;
   abstract exists(sha256: string): Promise<boolean>;
+  /** Whether any blob is stored at all (a restore refuses a store that is not empty). */
+  abstract hasAny(): Promise<boolean>;
   /** Human description for logs and the readiness of the driver. */
   abstract readonly name: string;
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobStorage, type ByteRange } from './blob-storage.js';
@@ -36,6 +36,16 @@ export class LocalBlobStorage extends BlobStorage {
     } catch {
       return false;
     }
+  }
+
+  async hasAny(): Promise<boolean> {
+    const entries = await readdir(path.join(this.root, 'blobs'), { recursive: true, withFileTypes: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      },
+    );
+    return entries.some((entry) => entry.isFile());
   }
 
   private pathOf(sha256: string): string {

@@ -6,6 +6,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -92,6 +93,13 @@ export class S3BlobStorage extends BlobStorage {
       if (statusOf(error) === 404) return false;
       throw error;
     }
+  }
+
+  async hasAny(): Promise<boolean> {
+    const listed = await this.client.send(
+      new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'blobs/', MaxKeys: 1 }),
+    );
+    return (listed.KeyCount ?? listed.Contents?.length ?? 0) > 0;
   }
 }
 
