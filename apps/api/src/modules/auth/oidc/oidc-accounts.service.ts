@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, COUNTRY_CODES, Language, MemberStatus, MemberType, NetworkRole } from '@lcc/contracts';
 import type { Env } from '../../../config/env.validation.js';
@@ -58,9 +59,9 @@ export class OidcAccountsService {
         await identities.update({ id: linked.id }, { lastUsedAt: new Date() });
         return { memberId: linked.memberId, created: null };
       }
-      // Only an address the provider vouches for may find, or create, a member.
+      // Only an address the provider vouches for (and that is one) may find, or create, a member.
       const email = identity.emailVerified ? identity.email?.trim() : undefined;
-      if (!email) throw new SsoException(SsoErrorCode.SSO_EMAIL_UNVERIFIED);
+      if (!email || email.length > 254 || !isEmail(email)) throw new SsoException(SsoErrorCode.SSO_EMAIL_UNVERIFIED);
       const existing = await this.members.findByEmail(email);
       if (existing) {
         await this.link(manager, existing.id, identity, AuditAction.SsoIdentityLinked, {});
