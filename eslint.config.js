@@ -39,6 +39,11 @@ const boundaries = FEATURES.flatMap((feature) => [
     files: [`apps/api/src/modules/${feature}/entities/*.ts`],
     rules: { 'no-restricted-imports': boundaryRule(feature, 1, [...PUBLISHED, 'entities/']) },
   },
+  // The same for the entities of a sub-folder (auth/oidc/entities/).
+  {
+    files: [`apps/api/src/modules/${feature}/*/entities/*.ts`],
+    rules: { 'no-restricted-imports': boundaryRule(feature, 2, [...PUBLISHED, 'entities/']) },
+  },
 ]);
 
 export default tseslint.config(

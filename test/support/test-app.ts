@@ -45,6 +45,8 @@ export interface TestAppOptions {
   /** Pretend the database is the embedded one (first-admin generation). */
   embeddedDatabase?: boolean;
   announce?: (text: string) => void;
+  /** Listen on this port instead of a random one (when PUBLIC_URL must name the port, e.g. an OIDC redirect URI). */
+  port?: number;
 }
 
 /** Boots the real AppModule on a fresh database (real migrations) and a real HTTP port. */
@@ -66,7 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, env);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const server = app.getHttpServer();
   const http = () => request(server);
   const { port } = server.address() as { port: number };

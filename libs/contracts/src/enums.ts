@@ -169,6 +169,10 @@ export enum AuditAction {
   PasswordReset = 'member.password_reset',
   /** A member changed their own password (knowing the current one). */
   PasswordChanged = 'member.password_changed',
+  /** A single sign-on identity (issuer and subject) was linked to an existing member with the same verified e-mail. */
+  SsoIdentityLinked = 'member.sso_linked',
+  /** A first single sign-on created the member (pending, or active for an allowed e-mail domain). */
+  SsoMemberCreated = 'member.sso_created',
   WorkingGroupCreated = 'working_group.created',
   WorkingGroupArchived = 'working_group.archived',
   WorkingGroupUnarchived = 'working_group.unarchived',

@@ -150,6 +150,14 @@ export enum NotificationErrorCode {
   UNSUBSCRIBE_LINK_INVALID = 'UNSUBSCRIBE_LINK_INVALID',
 }
 
+/** Single sign-on (OpenID Connect): the sign-in page shows these, passed back in `?ssoError=`. */
+export enum SsoErrorCode {
+  SSO_NOT_CONFIGURED = 'SSO_NOT_CONFIGURED',
+  SSO_FAILED = 'SSO_FAILED',
+  SSO_EMAIL_UNVERIFIED = 'SSO_EMAIL_UNVERIFIED',
+  SSO_DOMAIN_NOT_ALLOWED = 'SSO_DOMAIN_NOT_ALLOWED',
+}
+
 export enum StrategyErrorCode {
   STRATEGY_NOT_FOUND = 'STRATEGY_NOT_FOUND',
   TARGET_NOT_FOUND = 'TARGET_NOT_FOUND',
@@ -187,6 +195,7 @@ export type ErrorCode =
   | MeetingErrorCode
   | MemberErrorCode
   | NotificationErrorCode
+  | SsoErrorCode
   | StrategyErrorCode
   | WorkingGroupErrorCode
   | typeof PASSWORD_TOO_WEAK;
@@ -214,6 +223,7 @@ function listErrorCodes(): ErrorCode[] {
       ...Object.values(MeetingErrorCode),
       ...Object.values(MemberErrorCode),
       ...Object.values(NotificationErrorCode),
+      ...Object.values(SsoErrorCode),
       ...Object.values(StrategyErrorCode),
       ...Object.values(WorkingGroupErrorCode),
       PASSWORD_TOO_WEAK,

@@ -52,6 +52,12 @@ export interface TokenPairResponse {
   member: MemberResponse;
 }
 
+/** `GET /api/auth/oidc`: whether the sign-in page offers single sign-on, and the provider's name for its button. */
+export interface SsoStatusResponse {
+  enabled: boolean;
+  displayName: string | null;
+}
+
 export interface SessionResponse {
   id: string;
   userAgent: string | null;

@@ -11,8 +11,10 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
+import { COUNTRY_CODES } from '@lcc/contracts';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -331,6 +333,52 @@ export class Env {
   @Min(0)
   @Max(10)
   TRUST_PROXY_HOPS = 0;
+
+  /**
+   * Single sign-on (OpenID Connect, docs/sso.md): the provider's issuer URL; unset, SSO is off. https, or http on
+   * this machine only (development and tests).
+   */
+  @IsOptional()
+  @Matches(/^(https:\/\/[^\s/]|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$))\S*$/, {
+    message: 'OIDC_ISSUER must be an https:// URL (http:// only for localhost)',
+  })
+  OIDC_ISSUER?: string;
+  @ValidateIf((env: Env) => Boolean(env.OIDC_ISSUER))
+  @IsString()
+  @MinLength(1, { message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER' })
+  OIDC_CLIENT_ID?: string;
+  @ValidateIf((env: Env) => Boolean(env.OIDC_ISSUER))
+  @IsString()
+  @MinLength(1, { message: 'OIDC_CLIENT_SECRET is required with OIDC_ISSUER' })
+  OIDC_CLIENT_SECRET?: string;
+  /** Comma-separated e-mail domains whose first sign-in creates an active member (others wait for approval). */
+  @IsOptional()
+  @Matches(/^\s*[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*(,\s*[A-Za-z0-9.-]+\.[A-Za-z]{2,}\s*)*$/, {
+    message: 'OIDC_ALLOWED_DOMAINS must be comma-separated e-mail domains such as example.org',
+  })
+  OIDC_ALLOWED_DOMAINS?: string;
+  /** A first sign-in from any other domain: `pending` creates a member awaiting approval, `refuse` turns it away. */
+  @IsIn(['pending', 'refuse'])
+  OIDC_OTHER_DOMAINS: 'pending' | 'refuse' = 'pending';
+  /** Country of members created by a first sign-in when the language claim names no region (they can change it). */
+  @ValidateIf((env: Env) => Boolean(env.OIDC_ISSUER) || env.OIDC_DEFAULT_COUNTRY !== undefined)
+  @IsIn(COUNTRY_CODES, {
+    message: 'OIDC_DEFAULT_COUNTRY must be an ISO 3166-1 alpha-2 code such as MN (required with OIDC_ISSUER)',
+  })
+  OIDC_DEFAULT_COUNTRY?: string;
+  /** Scopes asked for; `openid` and `email` are needed. */
+  @Matches(/^(?=.*\bopenid\b)(?=.*\bemail\b)[\w:. -]+$/, { message: 'OIDC_SCOPES must include openid and email' })
+  OIDC_SCOPES = 'openid email profile';
+  /** The claim holding a new member's display name. */
+  @Matches(/^[\w.:-]{1,100}$/, { message: 'OIDC_NAME_CLAIM must be a claim name' })
+  OIDC_NAME_CLAIM = 'name';
+  /** The claim holding a new member's language (a BCP 47 tag such as ja-JP). */
+  @Matches(/^[\w.:-]{1,100}$/, { message: 'OIDC_LANGUAGE_CLAIM must be a claim name' })
+  OIDC_LANGUAGE_CLAIM = 'locale';
+  /** The provider's name on the sign-in button ("Sign in with …"); unset, the issuer's host name. */
+  @IsOptional()
+  @Matches(/^[^\r\n]{1,60}$/, { message: 'OIDC_DISPLAY_NAME must be one line of at most 60 characters' })
+  OIDC_DISPLAY_NAME?: string;
 }
 
 /** Validates `process.env`; throws one error naming every offending variable. */

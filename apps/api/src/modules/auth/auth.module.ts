@@ -13,6 +13,10 @@ import { AuthService } from './auth.service.js';
 import { AccountToken } from './entities/account-token.entity.js';
 import { AuthSession } from './entities/auth-session.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
+import { MemberIdentity } from './oidc/entities/member-identity.entity.js';
+import { OidcAccountsService } from './oidc/oidc-accounts.service.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcService } from './oidc/oidc.service.js';
 import { JwtSecretModule } from './jwt-secret.module.js';
 import { JWT_SECRET } from './jwt-secret.provider.js';
 import { SessionsService } from './sessions.service.js';
@@ -21,7 +25,7 @@ import { LocalStrategy } from './strategies/local.strategy.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuthSession, RefreshToken, AccountToken]),
+    TypeOrmModule.forFeature([AuthSession, RefreshToken, AccountToken, MemberIdentity]),
     PassportModule,
     JwtSecretModule,
     JwtModule.registerAsync({
@@ -39,8 +43,16 @@ import { LocalStrategy } from './strategies/local.strategy.js';
     MailModule,
     AuditModule,
   ],
-  controllers: [AuthController],
-  providers: [AuthService, SessionsService, AccountLinksService, LocalStrategy, JwtStrategy],
+  controllers: [AuthController, OidcController],
+  providers: [
+    AuthService,
+    SessionsService,
+    AccountLinksService,
+    LocalStrategy,
+    JwtStrategy,
+    OidcService,
+    OidcAccountsService,
+  ],
   exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session';
 import { Field, FormError } from '../../ui/form';
+import { SsoSignIn, useSsoError } from './SsoSignIn';
 
 export default function SignInPage() {
   const { t } = useTranslation('auth');
@@ -13,6 +14,7 @@ export default function SignInPage() {
   const location = useLocation();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const ssoError = useSsoError();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,10 +37,11 @@ export default function SignInPage() {
       <h1>{t('signIn.title')}</h1>
       <Field label={t('email')} name="email" type="email" autoComplete="username" required />
       <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
-      <FormError error={error} />
+      <FormError error={error ?? ssoError} />
       <button type="submit" disabled={busy}>
         {t('signIn.submit')}
       </button>
+      <SsoSignIn />
       <p>
         {t('signIn.noAccount')} <Link to="/register">{t('signIn.register')}</Link>
       </p>
