@@ -169,6 +169,14 @@ export enum AuditAction {
   PasswordReset = 'member.password_reset',
   /** A member changed their own password (knowing the current one). */
   PasswordChanged = 'member.password_changed',
+  /** A member turned two-factor sign-in on (confirmed the first code) or off, or made new recovery codes. */
+  TwoFactorEnabled = 'member.two_factor_enabled',
+  TwoFactorDisabled = 'member.two_factor_disabled',
+  RecoveryCodesRegenerated = 'member.recovery_codes_regenerated',
+  /** An admin removed a member's second factor (and recovery codes). */
+  TwoFactorReset = 'member.two_factor_reset',
+  /** An admin turned "two factors required for staff" on or off; `details.requiredForStaff` is the new value. */
+  TwoFactorPolicyChanged = 'setting.two_factor_policy_changed',
   WorkingGroupCreated = 'working_group.created',
   WorkingGroupArchived = 'working_group.archived',
   WorkingGroupUnarchived = 'working_group.unarchived',

@@ -156,6 +156,17 @@ export enum StrategyErrorCode {
   ACTION_NOT_FOUND = 'ACTION_NOT_FOUND',
 }
 
+/** Two-factor sign-in (TOTP and recovery codes). */
+export enum TwoFactorErrorCode {
+  TWO_FACTOR_CHALLENGE_INVALID = 'TWO_FACTOR_CHALLENGE_INVALID',
+  TWO_FACTOR_CODE_INVALID = 'TWO_FACTOR_CODE_INVALID',
+  TWO_FACTOR_CODE_REUSED = 'TWO_FACTOR_CODE_REUSED',
+  TWO_FACTOR_CODE_WRONG = 'TWO_FACTOR_CODE_WRONG',
+  TWO_FACTOR_ALREADY_ENABLED = 'TWO_FACTOR_ALREADY_ENABLED',
+  TWO_FACTOR_NOT_ENABLED = 'TWO_FACTOR_NOT_ENABLED',
+  TWO_FACTOR_ENROLMENT_NOT_STARTED = 'TWO_FACTOR_ENROLMENT_NOT_STARTED',
+}
+
 export enum WorkingGroupErrorCode {
   WORKING_GROUP_NOT_FOUND = 'WORKING_GROUP_NOT_FOUND',
   SLUG_TAKEN = 'SLUG_TAKEN',
@@ -188,6 +199,7 @@ export type ErrorCode =
   | MemberErrorCode
   | NotificationErrorCode
   | StrategyErrorCode
+  | TwoFactorErrorCode
   | WorkingGroupErrorCode
   | typeof PASSWORD_TOO_WEAK;
 
@@ -215,6 +227,7 @@ function listErrorCodes(): ErrorCode[] {
       ...Object.values(MemberErrorCode),
       ...Object.values(NotificationErrorCode),
       ...Object.values(StrategyErrorCode),
+      ...Object.values(TwoFactorErrorCode),
       ...Object.values(WorkingGroupErrorCode),
       PASSWORD_TOO_WEAK,
     ]),

@@ -23,6 +23,8 @@ import { ThreadReadMarker } from '../modules/discussions/entities/thread-read-ma
 import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
+import { MemberRecoveryCode } from '../modules/auth/two-factor/entities/member-recovery-code.entity.js';
+import { MemberSecondFactor } from '../modules/auth/two-factor/entities/member-second-factor.entity.js';
 import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
 import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
 import { DocumentWorkingGroup } from '../modules/documents/entities/document-working-group.entity.js';
@@ -95,4 +97,6 @@ export const ENTITIES = [
   MutualRecognition,
   OutboxMail,
   AccountToken,
+  MemberSecondFactor,
+  MemberRecoveryCode,
 ];
