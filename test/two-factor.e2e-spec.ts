@@ -33,16 +33,19 @@ describe('two-factor sign-in (TOTP, recovery codes, staff requirement)', () => {
   });
 
   /** Enrols `member` through the account routes; the confirming code is the current step's. */
-  async function enrol(member: TestMember): Promise<{ secret: string; recoveryCodes: string[] }> {
+  async function enrol(
+    member: TestMember,
+  ): Promise<{ secret: string; confirmedWith: string; recoveryCodes: string[] }> {
     const started = await t.http().post('/api/auth/two-factor/enrolment').set('Authorization', member.auth).expect(201);
     const secret = started.body.secret as string;
+    const confirmedWith = codeAt(secret);
     const confirmed = await t
       .http()
       .post('/api/auth/two-factor/enrolment/confirm')
       .set('Authorization', member.auth)
-      .send({ code: codeAt(secret) })
+      .send({ code: confirmedWith })
       .expect(200);
-    return { secret, recoveryCodes: confirmed.body.recoveryCodes as string[] };
+    return { secret, confirmedWith, recoveryCodes: confirmed.body.recoveryCodes as string[] };
   }
 
   async function challenge(member: { email: string; password: string }): Promise<string> {
@@ -130,7 +133,7 @@ describe('two-factor sign-in (TOTP, recovery codes, staff requirement)', () => {
 
   it('signs in with password then code; a wrong code, a replayed code and a challenge used as a token are refused', async () => {
     const member = await t.fx.member();
-    const { secret } = await enrol(member);
+    const { secret, confirmedWith } = await enrol(member);
 
     const challengeToken = await challenge(member);
     const login = await t.http().post('/api/auth/login').send({ email: member.email, password: member.password });
@@ -149,7 +152,7 @@ describe('two-factor sign-in (TOTP, recovery codes, staff requirement)', () => {
     const replayedConfirmation = await t
       .http()
       .post('/api/auth/login/second-factor')
-      .send({ challengeToken, code: codeAt(secret) })
+      .send({ challengeToken, code: confirmedWith })
       .expect(401);
     expect(replayedConfirmation.body.code).toBe('TWO_FACTOR_CODE_REUSED');
 
