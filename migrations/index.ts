@@ -29,6 +29,7 @@ import { MemberRejection1796703300000 } from './1796703300000-member-rejection.j
 import { DocumentVersionNotes1796710000000 } from './1796710000000-document-version-notes.js';
 import { DocumentGroups1796710100000 } from './1796710100000-document-groups.js';
 import { DocumentFolders1796710200000 } from './1796710200000-document-folders.js';
+import { TwoFactor1796710300000 } from './1796710300000-two-factor.js';
 import { MemberIdentities1796710400000 } from './1796710400000-member-identities.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
@@ -64,5 +65,6 @@ export const MIGRATIONS = [
   DocumentVersionNotes1796710000000,
   DocumentGroups1796710100000,
   DocumentFolders1796710200000,
+  TwoFactor1796710300000,
   MemberIdentities1796710400000,
 ];

@@ -173,6 +173,14 @@ export enum AuditAction {
   SsoIdentityLinked = 'member.sso_linked',
   /** A first single sign-on created the member (pending, or active for an allowed e-mail domain). */
   SsoMemberCreated = 'member.sso_created',
+  /** A member turned two-factor sign-in on (confirmed the first code) or off, or made new recovery codes. */
+  TwoFactorEnabled = 'member.two_factor_enabled',
+  TwoFactorDisabled = 'member.two_factor_disabled',
+  RecoveryCodesRegenerated = 'member.recovery_codes_regenerated',
+  /** An admin removed a member's second factor (and recovery codes). */
+  TwoFactorReset = 'member.two_factor_reset',
+  /** An admin turned "two factors required for staff" on or off; `details.requiredForStaff` is the new value. */
+  TwoFactorPolicyChanged = 'setting.two_factor_policy_changed',
   WorkingGroupCreated = 'working_group.created',
   WorkingGroupArchived = 'working_group.archived',
   WorkingGroupUnarchived = 'working_group.unarchived',

@@ -164,6 +164,17 @@ export enum StrategyErrorCode {
   ACTION_NOT_FOUND = 'ACTION_NOT_FOUND',
 }
 
+/** Two-factor sign-in (TOTP and recovery codes). */
+export enum TwoFactorErrorCode {
+  TWO_FACTOR_CHALLENGE_INVALID = 'TWO_FACTOR_CHALLENGE_INVALID',
+  TWO_FACTOR_CODE_INVALID = 'TWO_FACTOR_CODE_INVALID',
+  TWO_FACTOR_CODE_REUSED = 'TWO_FACTOR_CODE_REUSED',
+  TWO_FACTOR_CODE_WRONG = 'TWO_FACTOR_CODE_WRONG',
+  TWO_FACTOR_ALREADY_ENABLED = 'TWO_FACTOR_ALREADY_ENABLED',
+  TWO_FACTOR_NOT_ENABLED = 'TWO_FACTOR_NOT_ENABLED',
+  TWO_FACTOR_ENROLMENT_NOT_STARTED = 'TWO_FACTOR_ENROLMENT_NOT_STARTED',
+}
+
 export enum WorkingGroupErrorCode {
   WORKING_GROUP_NOT_FOUND = 'WORKING_GROUP_NOT_FOUND',
   SLUG_TAKEN = 'SLUG_TAKEN',
@@ -197,6 +208,7 @@ export type ErrorCode =
   | NotificationErrorCode
   | SsoErrorCode
   | StrategyErrorCode
+  | TwoFactorErrorCode
   | WorkingGroupErrorCode
   | typeof PASSWORD_TOO_WEAK;
 
@@ -225,6 +237,7 @@ function listErrorCodes(): ErrorCode[] {
       ...Object.values(NotificationErrorCode),
       ...Object.values(SsoErrorCode),
       ...Object.values(StrategyErrorCode),
+      ...Object.values(TwoFactorErrorCode),
       ...Object.values(WorkingGroupErrorCode),
       PASSWORD_TOO_WEAK,
     ]),

@@ -58,6 +58,53 @@ export interface SsoStatusResponse {
   displayName: string | null;
 }
 
+/**
+ * What a sign-in with the right password answers when a second factor must follow: no session yet, only a short-lived
+ * challenge for `POST /api/auth/login/second-factor` (`code`) or for enrolling first (`enrolment`, when staff must
+ * use two factors and this member has none).
+ */
+export interface SecondFactorChallengeResponse {
+  secondFactor: 'code' | 'enrolment';
+  challengeToken: string;
+  /** Lifetime of the challenge in seconds. */
+  expiresIn: number;
+}
+
+/** `POST /api/auth/login`: the token pair, or a second-factor challenge. */
+export type LoginResponse = TokenPairResponse | SecondFactorChallengeResponse;
+
+export interface TwoFactorStatusResponse {
+  /** A confirmed authenticator is in use: sign-in asks for its code. */
+  enabled: boolean;
+  enabledAt: string | null;
+  /** Unused recovery codes. */
+  recoveryCodesLeft: number;
+  /** The member's role must use two factors (the admins' setting for staff). */
+  required: boolean;
+}
+
+/** A new authenticator secret, to scan (QR code) or type in; it counts once a first code confirms it. */
+export interface TwoFactorEnrolmentResponse {
+  /** Base32, as authenticator apps take it for manual entry. */
+  secret: string;
+  otpauthUri: string;
+  /** The otpauth URI as an SVG QR code, `data:image/svg+xml;base64,...`. */
+  qrCodeDataUrl: string;
+}
+
+/** Ten single-use recovery codes, shown this once (only their hashes are stored). */
+export interface RecoveryCodesResponse {
+  recoveryCodes: string[];
+}
+
+/** The token pair of a sign-in that enrolled its second factor on the way, with the new recovery codes. */
+export interface EnrolledTokenPairResponse extends TokenPairResponse, RecoveryCodesResponse {}
+
+export interface TwoFactorPolicyResponse {
+  /** Admins and coordinators must sign in with two factors (they enrol at their next sign-in). */
+  requiredForStaff: boolean;
+}
+
 export interface SessionResponse {
   id: string;
   userAgent: string | null;

@@ -24,6 +24,8 @@ import { AccountToken } from '../modules/auth/entities/account-token.entity.js';
 import { AuthSession } from '../modules/auth/entities/auth-session.entity.js';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity.js';
 import { MemberIdentity } from '../modules/auth/oidc/entities/member-identity.entity.js';
+import { MemberRecoveryCode } from '../modules/auth/two-factor/entities/member-recovery-code.entity.js';
+import { MemberSecondFactor } from '../modules/auth/two-factor/entities/member-second-factor.entity.js';
 import { DocumentDownload } from '../modules/documents/entities/document-download.entity.js';
 import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
 import { DocumentWorkingGroup } from '../modules/documents/entities/document-working-group.entity.js';
@@ -97,4 +99,6 @@ export const ENTITIES = [
   OutboxMail,
   AccountToken,
   MemberIdentity,
+  MemberSecondFactor,
+  MemberRecoveryCode,
 ];

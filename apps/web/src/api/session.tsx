@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MemberResponse, TokenPairResponse } from '@lcc/contracts';
+import type { LoginResponse, MemberResponse, SecondFactorChallengeResponse, TokenPairResponse } from '@lcc/contracts';
 import { isLanguage, setLanguage } from '../i18n';
 import { api, onSession, refreshSession, setSession } from './client';
 
@@ -10,7 +10,8 @@ type SessionState =
 
 interface SessionContext {
   state: SessionState;
-  signIn(email: string, password: string): Promise<MemberResponse>;
+  /** The signed-in member, or the challenge of a second factor that must follow (no session yet). */
+  signIn(email: string, password: string): Promise<MemberResponse | SecondFactorChallengeResponse>;
   signOut(): Promise<void>;
   /** Replaces the signed-in member after a profile change. */
   updateMember(member: MemberResponse): void;
@@ -49,9 +50,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const pair = await api<TokenPairResponse>('/auth/login', { method: 'POST', body: { email, password } });
-    setSession(pair);
-    return pair.member;
+    const answer = await api<LoginResponse>('/auth/login', { method: 'POST', body: { email, password } });
+    if ('challengeToken' in answer) return answer;
+    setSession(answer);
+    return answer.member;
   }, []);
 
   const signOut = useCallback(async () => {

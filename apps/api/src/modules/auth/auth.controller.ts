@@ -18,8 +18,10 @@ import {
   ApiNoContentResponse,
   ApiAcceptedResponse,
   ApiOkResponse,
+  ApiExtraModels,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AllowPasswordChangePending } from '../../common/decorators/allow-password-change-pending.decorator.js';
@@ -42,6 +44,8 @@ import { RegisterDto } from './dto/register.dto.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { clearRefreshCookie, refreshTokenFrom, setRefreshCookie } from './refresh-cookie.js';
 import { SessionsService } from './sessions.service.js';
+import { SecondFactorChallengeResponseDto } from './two-factor/dto/two-factor.response.js';
+import { SecondFactorSignInService } from './two-factor/second-factor-sign-in.service.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -53,6 +57,7 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly config: ConfigService<Env, true>,
     private readonly accountLinks: AccountLinksService,
+    private readonly secondFactor: SecondFactorSignInService,
   ) {
     this.secureCookie = config.get('PUBLIC_URL', { infer: true })?.startsWith('https:') ?? false;
   }
@@ -68,19 +73,26 @@ export class AuthController {
   }
 
   @Post('login')
-  @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ApiOperation({ summary: 'Sign in with e-mail and password (a second-factor challenge when one must follow)' })
   @ApiErrors(401, 403)
   @HttpCode(200)
   @Public()
   @AuthRateLimited('login')
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokenPairResponseDto })
+  @ApiExtraModels(TokenPairResponseDto, SecondFactorChallengeResponseDto)
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(TokenPairResponseDto) }, { $ref: getSchemaPath(SecondFactorChallengeResponseDto) }],
+    },
+  })
   async login(
     @Req() request: Request & { user: Member },
     @Client() client: ClientInfo,
     @Res({ passthrough: true }) response: Response,
   ) {
+    const challenge = await this.secondFactor.challengeFor(request.user);
+    if (challenge) return challenge;
     const pair = await this.auth.login(request.user, client);
     setRefreshCookie(
       response,

@@ -15,7 +15,9 @@ import { useFormat } from '../../ui/format';
 import { Field, FormError, SelectField, fieldError } from '../../ui/form';
 import { Async, Empty } from '../../ui/states';
 import { useApi, useApiMutation, usePages } from '../../ui/use-api';
+import { useMember } from '../../api/session';
 import { MemberAdminActions } from './MemberAdminActions';
+import { TwoFactorPolicy } from './TwoFactorPolicy';
 
 function MemberRows({ members, onChange }: { members: MemberResponse[]; onChange: () => void }) {
   const { t } = useTranslation('admin');
@@ -245,6 +247,7 @@ function Audit() {
 
 export default function AdminPage() {
   const { t } = useTranslation(['admin', 'mail']);
+  const viewer = useMember();
   return (
     <>
       <h1>{t('title')}</h1>
@@ -256,6 +259,7 @@ export default function AdminPage() {
       <Invite />
       <Rejected />
       <Members />
+      {viewer.role === NetworkRole.Admin && <TwoFactorPolicy />}
       <Audit />
     </>
   );

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { FormError, TextArea, fieldError } from '../../ui/form';
 import { useApiMutation } from '../../ui/use-api';
+import { ResetTwoFactor } from './ResetTwoFactor';
 
 /**
  * Approve or reject (with a reason), suspend, reinstate and change the role of one member (coordinators and
@@ -67,6 +68,7 @@ export function MemberAdminActions({
             {t('reinstate')}
           </button>
         )}
+        {isAdmin && member.status === MemberStatus.Active && <ResetTwoFactor member={member} />}
         {isAdmin && member.status !== MemberStatus.Rejected && (
           <label>
             {t('role')}{' '}

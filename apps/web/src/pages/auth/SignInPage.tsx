@@ -1,9 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import type { MemberResponse, SecondFactorChallengeResponse } from '@lcc/contracts';
 import { useSession } from '../../api/session';
 import { Field, FormError } from '../../ui/form';
 import { SsoSignIn, useSsoError } from './SsoSignIn';
+import { Loading } from '../../ui/states';
+
+// Loaded only when the password step answers with a second-factor challenge.
+const SecondFactorStep = lazy(() => import('./SecondFactorStep'));
 
 export default function SignInPage() {
   const { t } = useTranslation('auth');
@@ -15,6 +20,12 @@ export default function SignInPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const ssoError = useSsoError();
+  const [challenge, setChallenge] = useState<SecondFactorChallengeResponse>();
+
+  function proceed(member: MemberResponse) {
+    const from = (location.state as { from?: string } | null)?.from ?? '/';
+    navigate(member.mustChangePassword ? '/change-password' : from, { replace: true });
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,14 +33,22 @@ export default function SignInPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const member = await signIn(String(form.get('email')), String(form.get('password')));
-      const from = (location.state as { from?: string } | null)?.from ?? '/';
-      navigate(member.mustChangePassword ? '/change-password' : from, { replace: true });
+      const answer = await signIn(String(form.get('email')), String(form.get('password')));
+      if ('challengeToken' in answer) setChallenge(answer);
+      else proceed(answer);
     } catch (failure) {
       setError(failure);
     } finally {
       setBusy(false);
     }
+  }
+
+  if (challenge) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <SecondFactorStep challenge={challenge} onSignedIn={proceed} onRestart={() => setChallenge(undefined)} />
+      </Suspense>
+    );
   }
 
   return (
