@@ -173,6 +173,29 @@ describeInBrowser('web portal: one search box, and permalinks to messages', () =
     await page.close();
   }, 120_000);
 
+  it('narrows messages by room, person and date from the messages tab', async () => {
+    const page = await signedIn(kenji, 'ja-JP');
+    await page.goto(`/search?q=${encodeURIComponent('水素')}&tab=messages`);
+    const hits = page.locator('.search-results.messages .search-hit');
+    await hits.first().waitFor();
+    await page.getByLabel('ルーム', { exact: true }).selectOption({ label: 'Hydrogen towns' });
+    await page.waitForURL((url) => url.searchParams.get('roomId') === roomId);
+    await hits.first().waitFor();
+    // Written by: Alice, chosen with the people picker.
+    await page.getByLabel('投稿者').fill('Alice');
+    await page.getByRole('button', { name: 'Alice Tanaka' }).click();
+    await page.waitForURL((url) => url.searchParams.get('authorId') === alice.id);
+    await expect(hits.count()).resolves.toBe(1);
+    // From tomorrow: nothing yet.
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('開始日').fill(tomorrow);
+    await page.getByText('見つかりませんでした。').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '絞り込みを解除' }).click();
+    await hits.first().waitFor();
+    await page.close();
+  }, 120_000);
+
   it('at 390 px the header keeps one row: the search opens from an icon and shows results', async () => {
     const page = await signedIn(kenji, 'ja-JP', 390);
     await page.goto('/');
