@@ -186,6 +186,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
     main.find((message) => message.seq > readAtOpen && message.authorId !== me.id && !message.deletedAt)?.seq ?? null;
   const firstUnreadSeq = positioned ? openedAtSeq : candidateSeq;
   const oldestSeq = timeline.messages[0]?.seq ?? 0;
+  const newestLoaded = timeline.messages.at(-1)?.seq ?? 0;
   // The first unread message is not loaded yet: the join brought the newest page only. A few pages back at most;
   // past them the room opens at the oldest message loaded, under the divider, with older pages a scroll away.
   const openingPages = useRef(0);
@@ -347,8 +348,12 @@ export function RoomView({ room }: { room: RoomResponse }) {
       setTarget(null);
       follow();
     } else if (timeline.hasOlder && (target.seq === 0 || oldestSeq > target.seq)) loadOlder();
-    else setTarget(null);
-  }, [target, timeline.hasOlder, oldestSeq, loadOlder, follow]);
+    else if (timeline.hasNewer && target.seq > newestLoaded) {
+      // Below a permalink's window: the pinned message's own link opens the room at it.
+      setTarget(null);
+      navigate(messageLink(room.id, target.seq));
+    } else setTarget(null);
+  }, [target, timeline.hasOlder, timeline.hasNewer, oldestSeq, newestLoaded, loadOlder, follow, navigate, room.id]);
 
   const newest = { main: main.at(-1)?.seq ?? 0, any: timeline.messages.at(-1)?.seq ?? 0 };
   useReadMarker(room.id, list, newest, positioned, readAtOpen, {

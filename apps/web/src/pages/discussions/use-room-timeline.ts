@@ -180,6 +180,9 @@ export function useRoomTimeline(roomId: string, anchor: number | null = null) {
           }
           return next;
         });
+        for (const [seq, message] of held.current) {
+          if (message.id === payload.messageId) held.current.set(seq, { ...message, reactions: payload.reactions });
+        }
       },
       [roomId],
     ),
@@ -200,6 +203,11 @@ export function useRoomTimeline(roomId: string, anchor: number | null = null) {
           }
           return next;
         });
+        for (const [seq, message] of held.current) {
+          if (message.id === payload.threadRootId && message.replyCount <= payload.replyCount) {
+            held.current.set(seq, { ...message, replyCount: payload.replyCount, lastReplyAt: payload.lastReplyAt });
+          }
+        }
       },
       [roomId],
     ),
