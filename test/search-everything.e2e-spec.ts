@@ -145,6 +145,14 @@ describe('search everywhere: members, cities, filters, pages and permalinks', ()
     await bad({ q: 'x', authorId: '42' }, 'authorId');
     await bad({ q: 'x', from: 'yesterday' }, 'from');
     await bad({ q: 'x', from: '2026-12-02T00:00:00Z', to: '2026-12-01T00:00:00Z' }, 'to');
+    await bad({ q: 'x', from: '0000-01-01' }, 'from');
+    await bad({ q: 'x', to: '2026-02-30' }, 'to');
+    await t
+      .http()
+      .get('/api/search')
+      .query({ q: 'x', from: '0001-01-01T00:00:00+14:00', to: '9999-12-31T23:59:59-12:00' })
+      .set('Authorization', sato.auth)
+      .expect((response) => expect([200, 400]).toContain(response.status));
     await bad({ q: 'x', cursor: 'abc' }, 'cursor');
     await bad({ q: 'x', scope: 'messages', cursor: 'abc' }, 'cursor');
     await bad({ q: 'x', scope: 'people' }, 'scope');
