@@ -7,3 +7,4 @@ export * from './documents.js';
 export * from './cities.js';
 export * from './eco-labels.js';
 export * from './error-codes.js';
+export * from './search.js';

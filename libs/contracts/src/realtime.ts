@@ -100,6 +100,9 @@ export interface MessagePage {
   /** Ascending seq. */
   items: MessageResponse[];
   hasMore: boolean;
+  /** `around=` pages only: whether the room has messages before, and after, the page. */
+  hasOlder?: boolean;
+  hasNewer?: boolean;
 }
 
 export interface AckError {
@@ -236,6 +239,8 @@ export interface MessageSearchHit {
   messageId: string;
   roomId: string;
   roomName: string | null;
+  /** `group`, `meeting`, `topic` or `direct` (a direct room has no name). */
+  roomKind: string;
   seq: number;
   threadRootId: string | null;
   author: { id: string; displayName: string } | null;

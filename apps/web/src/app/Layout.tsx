@@ -51,6 +51,42 @@ function usePendingRegistrations(staff: boolean) {
   return staff ? (pending.data?.items.length ?? 0) : 0;
 }
 
+/**
+ * The search box: a small form beside the account links that opens the results page (loaded on demand), and at
+ * phone width an icon in the header's one row that opens the same page, whose own box takes the words.
+ */
+function HeaderSearch() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const current = location.pathname === '/search' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
+  return (
+    <>
+      <form
+        role="search"
+        className="header-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+          if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
+        }}
+      >
+        <input
+          key={current}
+          type="search"
+          name="q"
+          defaultValue={current}
+          aria-label={t('searchPortal')}
+          placeholder={t('searchPortal')}
+        />
+      </form>
+      <NavLink to="/search" className="search-open" aria-label={t('searchPortal')}>
+        <span aria-hidden="true">🔍</span>
+      </NavLink>
+    </>
+  );
+}
+
 function ConnectionBanner() {
   const { t } = useTranslation();
   const { connection } = useRealtime();
@@ -148,6 +184,7 @@ export function Layout() {
             </li>
           </ul>
         </nav>
+        {member && <HeaderSearch />}
         <div id="site-actions" className="top-actions">
           <LanguageSwitcher />
           {member ? (

@@ -26,6 +26,7 @@ const DocumentPage = lazy(() => import('../pages/documents/DocumentPage'));
 const UploadPage = lazy(() => import('../pages/documents/UploadPage'));
 const RoomsPage = lazy(() => import('../pages/discussions/RoomsPage'));
 const RoomDirectoryPage = lazy(() => import('../pages/discussions/RoomDirectoryPage'));
+const SearchPage = lazy(() => import('../pages/search/SearchPage'));
 const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 const CitiesPage = lazy(() => import('../pages/cities/CitiesPage'));
 const CityPage = lazy(() => import('../pages/cities/CityPage'));
@@ -96,6 +97,9 @@ export function AppRoutes() {
         <Route path="rooms/directory" element={member(<RoomDirectoryPage />)} />
         <Route path="rooms/threads" element={member(<RoomsPage threads />)} />
         <Route path="rooms/:id" element={member(<RoomsPage />)} />
+        {/* A message's permalink: the same page (it stays mounted between the two), the room opened at it. */}
+        <Route path="rooms/:id/messages/:seq" element={member(<RoomsPage />)} />
+        <Route path="search" element={member(<SearchPage />)} />
         <Route path="cities" element={<CitiesPage />} />
         <Route path="cities/:id" element={<CityPage />} />
         <Route path="compare" element={<ComparePage />} />

@@ -27,6 +27,7 @@ export const NAMESPACES = [
   'mail',
   'countries',
   'twofactor',
+  'search',
 ] as const;
 
 const STORAGE_KEY = 'lcc.language';

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { Page } from '@lcc/contracts';
 import { ApiError, api, withQuery } from '../api/client';
@@ -54,7 +54,10 @@ export function useApi<T>(path: string | null): Loaded<T> {
   return { data: query.data, error: query.error ?? undefined, loading: query.isFetching, reload, set };
 }
 
-export interface Pages<T, P extends Page<T> = Page<T>> {
+/** A page of a keyset list: `items` by default, or whatever `items` picks from it (see `usePages`). */
+type AnyPage = { nextCursor: string | null };
+
+export interface Pages<T, P extends AnyPage = Page<T>> {
   /** Every item loaded so far, pages in order; `undefined` until the first page arrives. */
   data: T[] | undefined;
   /** The first page as the API sent it (with whatever it carries besides items, such as facets). */
@@ -71,12 +74,17 @@ export interface Pages<T, P extends Page<T> = Page<T>> {
 
 /**
  * A keyset list: the first page of `path` with `query`, then "load more" along `nextCursor`. With `keepPrevious`
- * (the default) the previous list stays on screen while a new filter loads; without, it shows as loading.
+ * (the default) the previous list stays on screen while a new filter loads; without, it shows as loading. A page
+ * that holds its items elsewhere than `items` (one kind of a search) names them with `items`.
  */
-export function usePages<T, P extends Page<T> = Page<T>>(
+export function usePages<T, P extends AnyPage = Page<T>>(
   path: string | null,
   query: Query = {},
-  { keepPrevious = true, more = {} as Query } = {},
+  {
+    keepPrevious = true,
+    more = {} as Query,
+    items = (page: P) => (page as unknown as Page<T>).items,
+  }: { keepPrevious?: boolean; more?: Query; items?: (page: P) => T[] } = {},
 ): Pages<T, P> {
   const { viewer, ready } = useViewer();
   const first = path === null ? '' : withQuery(path, query);
@@ -91,7 +99,10 @@ export function usePages<T, P extends Page<T> = Page<T>>(
       keepPrevious ? sameViewer(viewer, previous, previousQuery) : undefined,
   });
   const { fetchNextPage, hasNextPage, isFetchingNextPage, refetch } = pages;
-  const data = useMemo(() => pages.data?.pages.flatMap((page) => page.items), [pages.data]);
+  // `items` is read once per page list, not a dependency: callers pass it inline.
+  const pick = useRef(items);
+  pick.current = items;
+  const data = useMemo(() => pages.data?.pages.flatMap((page) => pick.current(page)), [pages.data]);
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
-import type { JoinAck, MessagePage, MessageResponse } from '@lcc/contracts';
+import { CommonErrorCode, type JoinAck, type MessagePage, type MessageResponse } from '@lcc/contracts';
+import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { indexText } from '../../common/search/segmentation.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -40,8 +41,45 @@ export class MessageHistoryService {
 
   /** A page of history in ascending seq: the newest page by default, or before/after a seq (exclusive). */
   async history(actor: Actor, roomId: string, query: HistoryQueryDto): Promise<MessagePage> {
+    if (query.around !== undefined && (query.before !== undefined || query.after !== undefined)) {
+      throw new CommonException(CommonErrorCode.VALIDATION_FAILED, undefined, [
+        { field: 'around', message: 'around opens its own window: leave out before and after' },
+      ]);
+    }
     await this.rooms.requireAccess(actor, roomId);
+    if (query.around !== undefined) return this.around(roomId, query.around, query, actor);
     return this.page(roomId, query, actor);
+  }
+
+  /**
+   * The window a permalink opens, in ascending seq: the messages before `seq` (half the limit) and from `seq` on
+   * (the rest); near either end of the history the other side fills the page. It says whether more lie on each
+   * side; the timeline pages on from both ends with before/after.
+   */
+  private async around(
+    roomId: string,
+    seq: number,
+    query: { limit: number; threadRootId?: string },
+    viewer: Actor,
+  ): Promise<MessagePage> {
+    const { limit, threadRootId } = query;
+    const [older, newer] = await Promise.all([
+      this.page(roomId, { before: seq, limit, threadRootId }, viewer),
+      this.page(roomId, { after: seq - 1, limit, threadRootId }, viewer),
+    ]);
+    const newerCount = Math.min(
+      newer.items.length,
+      Math.max(limit - Math.floor(limit / 2), limit - older.items.length),
+    );
+    const olderCount = Math.min(older.items.length, limit - newerCount);
+    const hasOlder = older.hasMore || older.items.length > olderCount;
+    const hasNewer = newer.hasMore || newer.items.length > newerCount;
+    return {
+      items: [...older.items.slice(older.items.length - olderCount), ...newer.items.slice(0, newerCount)],
+      hasMore: hasOlder || hasNewer,
+      hasOlder,
+      hasNewer,
+    };
   }
 
   /**

@@ -25,6 +25,13 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
  */
 export const DOCUMENT_SEARCH_CANDIDATES = 100;
 
+/** What the portal-wide search narrows documents to, beside the list's own filters: `from` inclusive, `to` exclusive. */
+export interface DocumentSearchNarrowing {
+  uploadedById?: string;
+  from?: string;
+  to?: string;
+}
+
 /**
  * `GET /api/documents`: filters, keyset pages and, with `q`, PostgreSQL full-text search (ts_rank order among the
  * bounded candidates, ts_headline snippets for the page) over what the viewer may open. Without `q`, newest first.
@@ -33,9 +40,18 @@ export const DOCUMENT_SEARCH_CANDIDATES = 100;
 export class DocumentSearchService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(viewer: Viewer, query: ListDocumentsQueryDto): Promise<DocumentPage> {
+  async list(
+    viewer: Viewer,
+    query: ListDocumentsQueryDto,
+    narrow: DocumentSearchNarrowing = {},
+  ): Promise<DocumentPage> {
     const p = new SqlParams();
-    const conditions = ['d.deleted_at IS NULL', visibleClause('d', viewer, p), ...this.filters(query, p)];
+    const conditions = [
+      'd.deleted_at IS NULL',
+      visibleClause('d', viewer, p),
+      ...this.filters(query, p),
+      ...this.narrowing(narrow, p),
+    ];
     const tsQuery = query.q !== undefined ? toTsQuery(query.q) : null;
     if (query.q !== undefined && !tsQuery)
       return { items: [], nextCursor: null, ...(query.facets ? { facets: emptyFacets() } : {}) };
@@ -114,6 +130,14 @@ export class DocumentSearchService {
     if (query.folderId) out.push(`d.folder_id = ${p.add(query.folderId)}`);
     if (query.tag) out.push(`d.tags @> ARRAY[${p.add(query.tag.normalize('NFKC').trim())}]::text[]`);
     if (query.year) out.push(`d.year = ${p.add(query.year)}`);
+    return out;
+  }
+
+  private narrowing(narrow: DocumentSearchNarrowing, p: SqlParams): string[] {
+    const out: string[] = [];
+    if (narrow.uploadedById) out.push(`d.uploaded_by_id = ${p.add(narrow.uploadedById)}::uuid`);
+    if (narrow.from) out.push(`d.created_at >= ${p.add(new Date(narrow.from))}::timestamptz`);
+    if (narrow.to) out.push(`d.created_at < ${p.add(new Date(narrow.to))}::timestamptz`);
     return out;
   }
 

@@ -15,10 +15,14 @@ interface Props {
   onThread?: (message: MessageResponse) => void;
   /** The reader moderates the room: they may pin and unpin. */
   moderator?: boolean;
+  /** The message a permalink opened: marked until another is opened. */
+  highlighted?: boolean;
+  /** Its permalink (the time links there; "Copy link" copies it whole). */
+  link?: string;
 }
 
 /** One message: author with presence, body, attachments, reactions, and the author's edit and delete. */
-export function MessageItem({ message, presence, onThread, moderator = false }: Props) {
+export function MessageItem({ message, presence, onThread, moderator = false, highlighted = false, link }: Props) {
   const { t } = useTranslation('discussions');
   const me = useMember();
   const format = useFormat();
@@ -44,7 +48,11 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
 
   if (message.deletedAt) {
     return (
-      <li className="message deleted" data-seq={message.seq}>
+      <li
+        className={`message deleted${highlighted ? ' highlighted' : ''}`}
+        data-seq={message.seq}
+        aria-current={highlighted || undefined}
+      >
         <span className="muted">{t('deleted')}</span>
       </li>
     );
@@ -52,17 +60,24 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
 
   return (
     <li
-      className={`message${message.mentionIds.includes(me.id) ? ' mentioned' : ''}`}
+      className={`message${message.mentionIds.includes(me.id) ? ' mentioned' : ''}${highlighted ? ' highlighted' : ''}`}
       data-seq={message.seq}
       data-id={message.id}
+      aria-current={highlighted || undefined}
     >
       <div className="message-head">
         <span className={`presence ${presence ?? 'offline'}`} aria-hidden="true" />
         <strong>{message.author?.displayName ?? t('formerMember')}</strong>
         {presence && <span className="visually-hidden">({t(`presence.${presence}`)})</span>}
-        <time className="muted" dateTime={message.createdAt}>
-          {format.time(message.createdAt)}
-        </time>
+        {link ? (
+          <Link className="muted permalink" to={link} title={t('messageLinkTitle')}>
+            <time dateTime={message.createdAt}>{format.time(message.createdAt)}</time>
+          </Link>
+        ) : (
+          <time className="muted" dateTime={message.createdAt}>
+            {format.time(message.createdAt)}
+          </time>
+        )}
         {message.editedAt && <span className="muted">{t('edited')}</span>}
         {message.pinnedAt && <span className="tag pinned-mark">📌 {t('pinned')}</span>}
       </div>
@@ -129,6 +144,7 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
         {onThread && !message.threadRootId && message.replyCount > 0 && message.lastReplyAt && (
           <span className="muted last-reply">{t('lastReply', { time: format.dateTime(message.lastReplyAt) })}</span>
         )}
+        {link && <CopyLink path={link} />}
         {moderator && (
           <button type="button" className="link" disabled={pin.pending} onClick={() => void pin.run(message)}>
             {message.pinnedAt ? t('unpin') : t('pin')}
@@ -171,5 +187,45 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
         </p>
       )}
     </li>
+  );
+}
+
+/**
+ * "Copy link": the permalink, whole, to the clipboard. Where the browser refuses the clipboard (no permission, an
+ * insecure origin), the link is shown selected in a field for the reader to copy.
+ */
+function CopyLink({ path }: { path: string }) {
+  const { t } = useTranslation('discussions');
+  const [state, setState] = useState<'idle' | 'copied' | 'shown'>('idle');
+  const url = new URL(path, window.location.origin).href;
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setState('copied');
+    } catch {
+      setState('shown');
+    }
+  }
+  return (
+    <>
+      <button type="button" className="link copy-link" data-link={url} onClick={() => void copy()}>
+        {t('copyLink')}
+      </button>
+      {state === 'copied' && (
+        <span className="muted" role="status">
+          {t('linkCopied')}
+        </span>
+      )}
+      {state === 'shown' && (
+        <input
+          className="link-field"
+          readOnly
+          value={url}
+          aria-label={t('messageLinkTitle')}
+          ref={(input) => input?.select()}
+          onBlur={() => setState('idle')}
+        />
+      )}
+    </>
   );
 }

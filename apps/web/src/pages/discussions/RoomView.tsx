@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, RoomResponse } from '@lcc/contracts';
 import { withQuery } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
@@ -12,6 +12,7 @@ import { MessageItem } from './MessageItem';
 import { PinnedMessages, usePins } from './PinnedMessages';
 import { roomTitle } from './room-title';
 import { RoomSettings } from './RoomSettings';
+import { messageLink } from './message-link';
 import { useReadMarker } from './use-read-marker';
 import { useRoomTimeline } from './use-room-timeline';
 
@@ -114,11 +115,16 @@ function Thread({
         </button>
       </div>
       <ul className="messages">
-        <MessageItem message={root} presence={presence.get(root.authorId ?? '')} />
+        <MessageItem message={root} presence={presence.get(root.authorId ?? '')} link={messageLink(roomId, root.seq)} />
         {[...replies.values()]
           .sort((a, b) => a.seq - b.seq)
           .map((message) => (
-            <MessageItem key={message.id} message={message} presence={presence.get(message.authorId ?? '')} />
+            <MessageItem
+              key={message.id}
+              message={message}
+              presence={presence.get(message.authorId ?? '')}
+              link={messageLink(roomId, message.seq)}
+            />
           ))}
       </ul>
       <Composer roomId={roomId} members={members} label={t('replyPlaceholder')} onSend={onSend} />
@@ -126,10 +132,18 @@ function Thread({
   );
 }
 
+/** The seq of a permalink (`/rooms/:id/messages/:seq`), or null. */
+function anchorOf(seq: string | undefined): number | null {
+  const value = Number(seq);
+  return seq && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
 export function RoomView({ room }: { room: RoomResponse }) {
   const { t } = useTranslation('discussions');
   const me = useMember();
-  const timeline = useRoomTimeline(room.id);
+  const navigate = useNavigate();
+  const anchor = anchorOf(useParams().seq);
+  const timeline = useRoomTimeline(room.id, anchor);
   const members = useRoomMembers(room.id);
   const pins = usePins(room.id);
   const typing = useTyping(room.id, me.id);
@@ -148,6 +162,21 @@ export function RoomView({ room }: { room: RoomResponse }) {
   const [positioned, setPositioned] = useState(false);
   const [atBottom, setAtBottom] = useState(true);
   const [dividerInView, setDividerInView] = useState(true);
+  // Where the view opens: a permalink's message, the first unread message, or (after "jump to latest" from a
+  // permalink) the newest. A new anchor places the view again.
+  const [openAtLatest, setOpenAtLatest] = useState(
+    () => (location.state as { latest?: boolean } | null)?.latest === true,
+  );
+  const [placedFor, setPlacedFor] = useState(anchor);
+  if (placedFor !== anchor) {
+    setPlacedFor(anchor);
+    setPositioned(false);
+    if (anchor === null) setOpenAtLatest(true);
+  }
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [anchorMissing, setAnchorMissing] = useState(false);
+  const hasNewer = useRef(false);
+  hasNewer.current = timeline.hasNewer;
 
   const presence = useMemo(() => new Map(members.map((member) => [member.memberId, member.presence])), [members]);
   const main = timeline.messages.filter((message) => !message.threadRootId);
@@ -157,10 +186,16 @@ export function RoomView({ room }: { room: RoomResponse }) {
     main.find((message) => message.seq > readAtOpen && message.authorId !== me.id && !message.deletedAt)?.seq ?? null;
   const firstUnreadSeq = positioned ? openedAtSeq : candidateSeq;
   const oldestSeq = timeline.messages[0]?.seq ?? 0;
+  const newestLoaded = timeline.messages.at(-1)?.seq ?? 0;
   // The first unread message is not loaded yet: the join brought the newest page only. A few pages back at most;
   // past them the room opens at the oldest message loaded, under the divider, with older pages a scroll away.
   const openingPages = useRef(0);
-  const needOlder = timeline.hasOlder && oldestSeq > readAtOpen + 1 && openingPages.current < OPENING_PAGES_MAX;
+  const needOlder =
+    anchor === null &&
+    !openAtLatest &&
+    timeline.hasOlder &&
+    oldestSeq > readAtOpen + 1 &&
+    openingPages.current < OPENING_PAGES_MAX;
 
   const loadOlderPage = timeline.loadOlder;
   const loadOlder = useCallback(() => {
@@ -179,7 +214,8 @@ export function RoomView({ room }: { room: RoomResponse }) {
     const element = list.current;
     if (!element) return;
     const bottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
-    stick.current = bottom;
+    // Below a permalink's window more is still to load: the view does not follow its bottom then.
+    stick.current = bottom && !hasNewer.current;
     setAtBottom(bottom);
     const divider = element.querySelector('.unread-marker');
     if (divider) {
@@ -204,15 +240,37 @@ export function RoomView({ room }: { room: RoomResponse }) {
     follow();
   }, [follow]);
 
-  // Open at the first unread message (or at the newest when all is read); afterwards keep the view at the bottom
-  // while the reader is there, and keep the reader's place when older pages arrive above.
+  /** A permalink's message (a thread reply: its root, with the thread open) in view and highlighted. */
+  const showAnchor = useCallback(
+    (seq: number) => {
+      const element = list.current;
+      const target = timeline.messages.find((message) => message.seq === seq);
+      const root = target?.threadRootId ? timeline.messages.find((m) => m.id === target.threadRootId) : target;
+      setAnchorMissing(!target || Boolean(target.deletedAt));
+      if (target?.threadRootId && root) setThread(root);
+      // A message no longer there: the view opens where it stood.
+      const shown = timeline.messages.filter((message) => !message.threadRootId);
+      const near = root ?? shown.find((message) => message.seq >= seq) ?? shown.at(-1);
+      const item = near ? element?.querySelector<HTMLElement>(`[data-seq="${near.seq}"]`) : null;
+      setHighlighted(root?.id ?? null);
+      if (!element || !item) return;
+      element.scrollTop +=
+        item.getBoundingClientRect().top - element.getBoundingClientRect().top - element.clientHeight / 3;
+      follow();
+    },
+    [timeline.messages, follow],
+  );
+
+  // Open at a permalink's message, at the first unread message, or at the newest when all is read; afterwards
+  // keep the view at the bottom while the reader is there, and keep the reader's place when older pages arrive above.
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
     if (!positioned) {
       if (!timeline.ready || needOlder) return;
       heightBefore.current = null;
-      if (firstUnreadSeq !== null) jumpToFirstUnread();
+      if (anchor !== null) showAnchor(anchor);
+      else if (firstUnreadSeq !== null && !openAtLatest) jumpToFirstUnread();
       else jumpToLatest();
       setOpenedAtSeq(firstUnreadSeq);
       setPositioned(true);
@@ -233,7 +291,30 @@ export function RoomView({ room }: { room: RoomResponse }) {
     jumpToFirstUnread,
     jumpToLatest,
     follow,
+    anchor,
+    openAtLatest,
+    showAnchor,
   ]);
+
+  // Below a permalink's window: newer pages load as the reader reaches the end (the observer is made again after
+  // each page, so a sentinel still in view asks for the next one).
+  const bottom = useRef<HTMLDivElement>(null);
+  const loadNewer = timeline.loadNewer;
+  useEffect(() => {
+    const sentinel = bottom.current;
+    if (!sentinel || !timeline.hasNewer || !positioned) return;
+    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && void loadNewer(), {
+      root: list.current,
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [timeline.hasNewer, loadNewer, positioned, timeline.messages.length]);
+
+  /** "Jump to latest": a scroll, or, while newer messages are unloaded, the room opened anew at its newest. */
+  const toLatest = useCallback(() => {
+    if (hasNewer.current) navigate(`/rooms/${room.id}`, { state: { latest: true } });
+    else jumpToLatest();
+  }, [navigate, room.id, jumpToLatest]);
 
   useEffect(() => {
     const sentinel = top.current;
@@ -267,11 +348,19 @@ export function RoomView({ room }: { room: RoomResponse }) {
       setTarget(null);
       follow();
     } else if (timeline.hasOlder && (target.seq === 0 || oldestSeq > target.seq)) loadOlder();
-    else setTarget(null);
-  }, [target, timeline.hasOlder, oldestSeq, loadOlder, follow]);
+    else if (timeline.hasNewer && target.seq > newestLoaded) {
+      // Below a permalink's window: the pinned message's own link opens the room at it.
+      setTarget(null);
+      navigate(messageLink(room.id, target.seq));
+    } else setTarget(null);
+  }, [target, timeline.hasOlder, timeline.hasNewer, oldestSeq, newestLoaded, loadOlder, follow, navigate, room.id]);
 
   const newest = { main: main.at(-1)?.seq ?? 0, any: timeline.messages.at(-1)?.seq ?? 0 };
-  useReadMarker(room.id, list, newest, positioned, readAtOpen);
+  useReadMarker(room.id, list, newest, positioned, readAtOpen, {
+    strict: anchor !== null,
+    oldest: oldestSeq,
+    hasNewer: timeline.hasNewer,
+  });
 
   return (
     <div className="room-view">
@@ -284,6 +373,11 @@ export function RoomView({ room }: { room: RoomResponse }) {
         {timeline.error && (
           <p className="error" role="alert">
             {t('cannotOpen')}
+          </p>
+        )}
+        {anchor !== null && positioned && anchorMissing && (
+          <p className="notice" role="status">
+            {t('linkedMessageGone')}
           </p>
         )}
         <div
@@ -311,6 +405,8 @@ export function RoomView({ room }: { room: RoomResponse }) {
                   presence={presence.get(message.authorId ?? '')}
                   onThread={setThread}
                   moderator={room.moderator}
+                  highlighted={message.id === highlighted}
+                  link={messageLink(room.id, message.seq)}
                 />
               </MessageGroup>
             ))}
@@ -332,6 +428,12 @@ export function RoomView({ room }: { room: RoomResponse }) {
                 </li>
               ))}
           </ol>
+          {timeline.hasNewer && (
+            <button type="button" className="secondary" onClick={() => void loadNewer()}>
+              {t('loadNewer')}
+            </button>
+          )}
+          <div ref={bottom} />
         </div>
         {
           <div className="row jump-bar">
@@ -340,8 +442,8 @@ export function RoomView({ room }: { room: RoomResponse }) {
                 {t('jumpToFirstUnread')}
               </button>
             )}
-            {!atBottom && (
-              <button type="button" className="secondary" onClick={jumpToLatest}>
+            {(!atBottom || timeline.hasNewer) && (
+              <button type="button" className="secondary" onClick={toLatest}>
                 {t('jumpToLatest')}
               </button>
             )}
@@ -356,7 +458,9 @@ export function RoomView({ room }: { room: RoomResponse }) {
           label={t('messagePlaceholder', { room: roomTitle(room, me.id, t) })}
           disabled={room.archived}
           onSend={(body, attachmentIds) => {
-            // What the reader writes goes below everything: the view follows it there.
+            // What the reader writes goes below everything: the view follows it there (from a permalink's window,
+            // the room opens anew at its newest first).
+            if (hasNewer.current) toLatest();
             stick.current = true;
             timeline.send(body, { attachmentIds });
           }}

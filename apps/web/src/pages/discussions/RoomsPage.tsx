@@ -6,11 +6,12 @@ import { RoomVisibility, type MemberResponse, type RoomResponse } from '@lcc/con
 import { api } from '../../api/client';
 import { useMember } from '../../api/session';
 import { Field, FormError, SelectField, fieldError } from '../../ui/form';
-import { Empty, ErrorNotice, Loading } from '../../ui/states';
+import { Empty, Loading } from '../../ui/states';
 import { useApi, useApiMutation } from '../../ui/use-api';
 import { MyThreads } from './MyThreads';
 import { PeoplePicker } from './PeoplePicker';
 import { roomBadges, roomTitle } from './room-title';
+import { RoomRefusal } from './RoomRefusal';
 import { RoomView } from './RoomView';
 import { useRoomList } from './use-room-list';
 
@@ -179,7 +180,7 @@ export default function RoomsPage({ threads = false }: { threads?: boolean }) {
         <MyThreads />
       ) : id ? (
         room.error ? (
-          <ErrorNotice error={room.error} />
+          <RoomRefusal error={room.error} />
         ) : room.data && room.data.id === id ? (
           <RoomView key={id} room={room.data} />
         ) : (

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type MessageResponse,
   type ReactionSummary,
@@ -70,7 +70,9 @@ export class ThreadPageDto {
 
 export class MessagePageDto {
   @ApiProperty({ type: [MessageResponseDto], description: 'Ascending seq' }) items: MessageResponseDto[];
-  @ApiProperty() hasMore: boolean;
+  @ApiProperty({ description: 'More messages beyond the page (either side, for around=)' }) hasMore: boolean;
+  @ApiPropertyOptional({ description: 'around= only: messages before the page' }) hasOlder?: boolean;
+  @ApiPropertyOptional({ description: 'around= only: messages after the page' }) hasNewer?: boolean;
 }
 
 export class RoomResponseDto implements RoomResponse {

@@ -112,6 +112,20 @@ export class HistoryQueryDto {
   @Max(SEQ_MAX)
   after?: number;
 
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: SEQ_MAX,
+    description:
+      'A window around this seq (a permalink): the message, up to half the limit before it and the rest after; ' +
+      'not with before or after. The page says hasOlder and hasNewer.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(SEQ_MAX)
+  around?: number;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)

@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import type { MessageSearchHit } from '@lcc/contracts';
-
-export const SEARCH_SCOPES = ['messages', 'documents', 'all'] as const;
-export type SearchScope = (typeof SEARCH_SCOPES)[number];
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { SEARCH_SCOPES, type MessageSearchHit, type SearchScope } from '@lcc/contracts';
 
 export class SearchQueryDto {
   @ApiProperty({ description: 'Words in any language of the network', example: '低碳' })
@@ -12,7 +9,12 @@ export class SearchQueryDto {
   @Length(1, 200)
   q: string;
 
-  @ApiPropertyOptional({ enum: SEARCH_SCOPES, default: 'all' })
+  @ApiPropertyOptional({
+    enum: SEARCH_SCOPES,
+    enumName: 'SearchScope',
+    default: 'all',
+    description: 'One kind of result (pages with `cursor`), or the first page of every kind',
+  })
   @IsOptional()
   @IsIn(SEARCH_SCOPES)
   scope: SearchScope = 'all';
@@ -24,12 +26,48 @@ export class SearchQueryDto {
   @Min(1)
   @Max(50)
   limit: number = 20;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (with a single scope only)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Messages of this room only (other kinds find nothing)' })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Messages written, documents uploaded by this member (members and cities find nothing)',
+  })
+  @IsOptional()
+  @IsUUID()
+  authorId?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Messages and documents created at or after this instant (members and cities find nothing)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Messages and documents created before this instant (members and cities find nothing)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 export class MessageSearchHitDto implements MessageSearchHit {
   @ApiProperty({ format: 'uuid' }) messageId: string;
   @ApiProperty({ format: 'uuid' }) roomId: string;
   @ApiProperty({ type: String, nullable: true }) roomName: string | null;
+  @ApiProperty({ description: 'group, meeting, topic or direct' }) roomKind: string;
   @ApiProperty() seq: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) threadRootId: string | null;
   @ApiProperty({
@@ -46,4 +84,14 @@ export class SearchResponseDto {
   @ApiProperty({ type: [MessageSearchHitDto] }) messages: MessageSearchHitDto[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Documents, as in GET /api/documents?q=' })
   documents: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Members, as in GET /api/members?q=' })
+  members: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Cities, as in GET /api/cities?q=' })
+  cities: unknown[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The next page of the scope's kind; always null for scope=all",
+  })
+  nextCursor: string | null;
 }
