@@ -5,6 +5,8 @@ export enum DocumentVisibility {
   Public = 'public',
   Network = 'network',
   Group = 'group',
+  /** Whoever may read the discussion room named by `roomId` (a file pasted into a private room or a direct message). */
+  Room = 'room',
 }
 
 /** The language of a document's content (the portal's languages, plus `other`). */
@@ -86,6 +88,8 @@ export interface DocumentResponse {
   /** The folder it is kept in, or null. */
   folderId: string | null;
   visibility: DocumentVisibility;
+  /** For visibility `room`: the discussion room whose readers may open it; null otherwise. */
+  roomId: string | null;
   uploadedBy: DocumentPersonRef;
   /** The latest version. */
   latestVersion: DocumentVersionResponse;

@@ -6,13 +6,14 @@ import { withQuery } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
-import { Composer } from './Composer';
+import { Composer, filesOf, type ComposerHandle } from './Composer';
 import { MessageBody } from './markdown';
 import { MessageItem } from './MessageItem';
 import { PinnedMessages, usePins } from './PinnedMessages';
 import { roomTitle } from './room-title';
 import { RoomSettings } from './RoomSettings';
 import { useReadMarker } from './use-read-marker';
+import { roomUploadFields } from './use-composer-uploads';
 import { useRoomTimeline } from './use-room-timeline';
 
 const TYPING_SHOWN_MS = 4000;
@@ -73,11 +74,13 @@ function Thread({
   messages,
   members,
   presence,
+  uploadFields,
   onSend,
   onClose,
 }: {
   root: MessageResponse;
   roomId: string;
+  uploadFields: Record<string, string>;
   messages: MessageResponse[];
   members: RoomMemberResponse[];
   presence: Map<string, string>;
@@ -121,7 +124,13 @@ function Thread({
             <MessageItem key={message.id} message={message} presence={presence.get(message.authorId ?? '')} />
           ))}
       </ul>
-      <Composer roomId={roomId} members={members} label={t('replyPlaceholder')} onSend={onSend} />
+      <Composer
+        roomId={roomId}
+        members={members}
+        label={t('replyPlaceholder')}
+        uploadFields={uploadFields}
+        onSend={onSend}
+      />
     </aside>
   );
 }
@@ -150,6 +159,9 @@ export function RoomView({ room }: { room: RoomResponse }) {
   const [dividerInView, setDividerInView] = useState(true);
 
   const presence = useMemo(() => new Map(members.map((member) => [member.memberId, member.presence])), [members]);
+  const uploadFields = useMemo(() => roomUploadFields(room), [room]);
+  // A file dropped anywhere on the room goes to its composer.
+  const composer = useRef<ComposerHandle>(null);
   const main = timeline.messages.filter((message) => !message.threadRootId);
   // Frozen once the view is placed: messages arriving while the room is open get no divider of their own.
   const [openedAtSeq, setOpenedAtSeq] = useState<number | null>(null);
@@ -275,7 +287,19 @@ export function RoomView({ room }: { room: RoomResponse }) {
 
   return (
     <div className="room-view">
-      <section className="room-main" aria-label={roomTitle(room, me.id, t)}>
+      <section
+        className="room-main"
+        aria-label={roomTitle(room, me.id, t)}
+        onDragOver={(event) => {
+          if (!room.archived && event.dataTransfer.types.includes('Files')) event.preventDefault();
+        }}
+        onDrop={(event) => {
+          const files = filesOf(event.dataTransfer);
+          if (files.length === 0) return;
+          event.preventDefault();
+          if (!room.archived) composer.current?.addFiles(files);
+        }}
+      >
         <div className="spread">
           <h1>{roomTitle(room, me.id, t)}</h1>
           <span className="muted">{room.topic}</span>
@@ -351,7 +375,9 @@ export function RoomView({ room }: { room: RoomResponse }) {
           {typing.length > 0 ? t('typing', { names: typing.join(', '), count: typing.length }) : ' '}
         </p>
         <Composer
+          ref={composer}
           roomId={room.id}
+          uploadFields={uploadFields}
           members={members.filter((member) => member.memberId !== me.id)}
           label={t('messagePlaceholder', { room: roomTitle(room, me.id, t) })}
           disabled={room.archived}
@@ -369,6 +395,7 @@ export function RoomView({ room }: { room: RoomResponse }) {
           messages={timeline.messages}
           members={members}
           presence={presence}
+          uploadFields={uploadFields}
           onSend={(body, attachmentIds) => timeline.send(body, { threadRootId: thread.id, attachmentIds })}
           onClose={() => setThread(null)}
         />

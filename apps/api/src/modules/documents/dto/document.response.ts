@@ -49,6 +49,8 @@ export class DocumentResponseDto implements DocumentResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The folder it is kept in' })
   folderId: string | null;
   @ApiProperty({ enum: DocumentVisibility, enumName: 'DocumentVisibility' }) visibility: DocumentVisibility;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For visibility room: whose readers' })
+  roomId: string | null;
   @ApiProperty({ type: DocumentPersonRefDto }) uploadedBy: DocumentPersonRefDto;
   @ApiProperty({ type: DocumentVersionResponseDto }) latestVersion: DocumentVersionResponseDto;
   @ApiProperty() versionCount: number;

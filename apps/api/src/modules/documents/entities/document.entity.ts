@@ -61,6 +61,14 @@ export class Document {
   @Column({ type: 'varchar', length: 16 })
   visibility: DocumentVisibility;
 
+  /**
+   * For visibility `room`: the discussion room whose readers may open it. No foreign key: discussions imports
+   * documents, and rooms are archived, never deleted.
+   */
+  @Index('idx_documents_room_id', { where: '"room_id" IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  roomId: string | null;
+
   /** The folder it is kept in (of the library or of one of its groups), or none. */
   @Index()
   @Column({ type: 'uuid', nullable: true })
