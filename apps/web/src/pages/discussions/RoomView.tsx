@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, RoomResponse } from '@lcc/contracts';
 import { withQuery } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
@@ -160,6 +160,9 @@ export function RoomView({ room }: { room: RoomResponse }) {
 
   const presence = useMemo(() => new Map(members.map((member) => [member.memberId, member.presence])), [members]);
   const uploadFields = useMemo(() => roomUploadFields(room), [room]);
+  // On a phone the people and settings beside the room open over it.
+  const [infoOpen, setInfoOpen] = useState(false);
+  const infoId = useId();
   // A file dropped anywhere on the room goes to its composer.
   const composer = useRef<ComposerHandle>(null);
   const main = timeline.messages.filter((message) => !message.threadRootId);
@@ -300,9 +303,23 @@ export function RoomView({ room }: { room: RoomResponse }) {
           if (!room.archived) composer.current?.addFiles(files);
         }}
       >
-        <div className="spread">
+        <div className="room-phone-bar">
+          <Link to="/rooms" className="back-to-rooms">
+            {t('backToRooms')}
+          </Link>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={infoOpen}
+            aria-controls={infoId}
+            onClick={() => setInfoOpen((open) => !open)}
+          >
+            {t('roomInfo')}
+          </button>
+        </div>
+        <div className="spread room-head">
           <h1>{roomTitle(room, me.id, t)}</h1>
-          <span className="muted">{room.topic}</span>
+          <span className="muted room-topic">{room.topic}</span>
         </div>
         <PinnedMessages pins={pins} moderator={room.moderator} onShow={show} />
         {timeline.error && (
@@ -400,8 +417,17 @@ export function RoomView({ room }: { room: RoomResponse }) {
           onClose={() => setThread(null)}
         />
       ) : (
-        <aside className="card room-members" aria-label={t('members')}>
-          <h2>{t('members')}</h2>
+        <aside
+          id={infoId}
+          className={infoOpen ? 'card room-members open' : 'card room-members'}
+          aria-label={t('members')}
+        >
+          <div className="spread">
+            <h2>{t('members')}</h2>
+            <button type="button" className="secondary room-info-close" onClick={() => setInfoOpen(false)}>
+              {t('common:close')}
+            </button>
+          </div>
           <ul className="list">
             {members.map((member) => (
               <li key={member.memberId}>
