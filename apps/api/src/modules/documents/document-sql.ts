@@ -3,6 +3,7 @@ import {
   GroupMembershipStatus,
   GroupRole,
   MemberStatus,
+  type DocumentGroupFolder,
   type DocumentResponse,
   type DocumentVersionResponse,
 } from '@lcc/contracts';
@@ -120,10 +121,30 @@ export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): 
       AND gl.status = '${GroupMembershipStatus.Active}' AND gl.role = '${GroupRole.Lead}'))`;
 }
 
+/**
+ * The document's folder in each of its groups whose insides the viewer sees (a json array, the groups' order), as
+ * the folders themselves are seen (`folderVisibleClause`). Anonymous visitors see no folders.
+ */
+export function groupFoldersExpression(alias: string, viewer: Viewer, p: SqlParams): string {
+  if (!viewer) return `'[]'::json`;
+  return `COALESCE((SELECT json_agg(json_build_object('workingGroupId', dg_folder.working_group_id,
+      'folderId', dg_folder.folder_id) ORDER BY dg_folder.position, dg_folder.created_at)
+    FROM document_working_groups dg_folder
+    WHERE dg_folder.document_id = ${alias}.id
+      AND ${groupInsiderSql('dg_folder.working_group_id', whoIsActor(viewer, p))}), '[]'::json)`;
+}
+
+/** The documents kept in folder `folderId` (an SQL expression): in the library's or in one group's. */
+export function inFolderSql(alias: string, folderId: string): string {
+  return `(${alias}.folder_id = ${folderId} OR EXISTS (SELECT 1 FROM document_working_groups dg_in
+    WHERE dg_in.document_id = ${alias}.id AND dg_in.folder_id = ${folderId}))`;
+}
+
 /** Columns of a document row with its uploader and latest version, as `toDocumentResponse` reads them. */
-export function documentColumns(alias: string, canEdit: string): string {
+export function documentColumns(alias: string, canEdit: string, groupFolders: string): string {
   return `${alias}.id, ${alias}.title, ${alias}.description, ${alias}.kind, ${alias}.language, ${alias}.country,
     ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility, ${alias}.room_id, ${alias}.folder_id,
+    ${groupFolders} AS group_folders,
     ARRAY(SELECT dg.working_group_id FROM document_working_groups dg WHERE dg.document_id = ${alias}.id
           ORDER BY dg.position, dg.created_at) AS working_group_ids,
     ${alias}.uploaded_by_id, du.display_name AS uploader_name, ${alias}.latest_version_number,
@@ -154,6 +175,7 @@ export interface DocumentRow {
   /** Every group it is filed under, the first one first. */
   working_group_ids: string[];
   folder_id: string | null;
+  group_folders: DocumentGroupFolder[];
   visibility: string;
   room_id: string | null;
   uploaded_by_id: string;
@@ -224,6 +246,7 @@ export function toDocumentResponse(row: DocumentRow): DocumentResponse {
     workingGroupId: row.working_group_id,
     workingGroupIds: row.working_group_ids,
     folderId: row.folder_id,
+    groupFolders: row.group_folders,
     visibility: row.visibility as DocumentResponse['visibility'],
     roomId: row.room_id,
     uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },

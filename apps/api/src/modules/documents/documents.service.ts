@@ -37,6 +37,7 @@ import {
   roomReaderSql,
   setRoomReaderRule,
   documentJoins,
+  groupFoldersExpression,
   toDocumentResponse,
   type VersionRow,
   visibleClause,
@@ -177,7 +178,7 @@ export class DocumentsService {
     const idParam = p.add(id);
     const deleted = includeDeleted && viewer && isNetworkStaff(viewer) ? 'TRUE' : 'd.deleted_at IS NULL';
     const rows = (await this.dataSource.query(
-      `SELECT ${documentColumns('d', canEditExpression('d', viewer, p))}
+      `SELECT ${documentColumns('d', canEditExpression('d', viewer, p), groupFoldersExpression('d', viewer, p))}
          FROM documents d ${documentJoins('d')}
         WHERE d.id = ${idParam} AND ${deleted} AND ${visibleClause('d', viewer, p)}`,
       p.values,

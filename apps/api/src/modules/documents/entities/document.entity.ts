@@ -69,7 +69,7 @@ export class Document {
   @Column({ type: 'uuid', nullable: true })
   roomId: string | null;
 
-  /** The folder it is kept in (of the library or of one of its groups), or none. */
+  /** The library folder it is kept in, or none (a folder of each of its groups: `document_working_groups`). */
   @Index()
   @Column({ type: 'uuid', nullable: true })
   folderId: string | null;
