@@ -115,6 +115,50 @@ describeInBrowser('web portal: files pasted or dropped into a room', () => {
     await portal.http().get(`/api/documents/${topicFile}`).set('Authorization', carol.auth).expect(404);
   }, 120_000);
 
+  it('shows each upload with its progress and a Cancel, and says why a file was refused', async () => {
+    const alice = await portal.fx.member({ displayName: 'Alice Slow' });
+    const bob = await portal.fx.member({ displayName: 'Bob Slow' });
+    const direct = await portal.fx.room(alice, { kind: 'direct', memberIds: [bob.id] });
+    const page = await signedIn(alice.email, alice.password);
+    await page.goto(`/rooms/${direct.id}`);
+    await page.getByLabel('Message Bob Slow').waitFor();
+    const uploads = page.getByRole('list', { name: 'Files being uploaded' });
+
+    // A type the library refuses: the composer says so until dismissed.
+    await fireFileEvent(page, 'paste', '.room-main textarea', 'installer.exe', 'MZ');
+    await uploads.getByRole('alert').getByText('This type of file cannot be shared.').waitFor();
+    await uploads.getByRole('button', { name: 'Dismiss installer.exe' }).click();
+    await uploads.waitFor({ state: 'detached' });
+
+    // A large file on a slow line: its progress shows, Cancel stops it and nothing is stored or attached.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 64 * 1024,
+    });
+    await page.evaluate(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['heat '.repeat(400000)], 'big-survey.txt', { type: 'text/plain' }));
+      document.querySelector('.room-main textarea').dispatchEvent(
+        new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }));
+    })()`);
+    await uploads.getByRole('progressbar', { name: 'Uploading big-survey.txt' }).waitFor();
+    // Send waits for the uploads under way, words or not.
+    await page.getByLabel('Message Bob Slow').fill('The survey');
+    await expect(page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).resolves.toBe(true);
+    await uploads.getByRole('button', { name: 'Cancel big-survey.txt' }).click();
+    await uploads.waitFor({ state: 'detached' });
+    await expect(page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).resolves.toBe(false);
+    await expect(page.getByRole('list', { name: 'Attached documents' }).count()).resolves.toBe(0);
+    const mine = await portal.http().get('/api/documents?limit=100').set('Authorization', alice.auth).expect(200);
+    expect((mine.body as { items: DocumentResponse[] }).items.map((item) => item.title)).not.toContain(
+      'big-survey.txt',
+    );
+  }, 120_000);
+
   it("a file chosen in a working group's room becomes the group's document; the API checks a room's files", async () => {
     const lead = await portal.fx.admin();
     const alice = await portal.fx.member({ displayName: 'Alice Group' });

@@ -67,6 +67,22 @@ function useTyping(roomId: string, myId: string) {
   return [...typing.values()].map((entry) => entry.name);
 }
 
+/** Drag-and-drop props that hand files dropped on an element to a composer (text dragged is left alone). */
+function dropFilesInto(composer: React.RefObject<ComposerHandle | null>, disabled = false) {
+  return {
+    onDragOver: (event: React.DragEvent) => {
+      if (!disabled && event.dataTransfer.types.includes('Files')) event.preventDefault();
+    },
+    onDrop: (event: React.DragEvent) => {
+      const files = filesOf(event.dataTransfer);
+      if (files.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (!disabled) composer.current?.addFiles(files);
+    },
+  };
+}
+
 /** A thread beside the room: earlier replies from REST, newer ones from the room's own timeline. */
 function Thread({
   root,
@@ -108,8 +124,9 @@ function Thread({
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);
   }, [socket, roomId, root.id, newestReply]);
+  const composer = useRef<ComposerHandle>(null);
   return (
-    <aside className="card thread" aria-label={t('thread')}>
+    <aside className="card thread" aria-label={t('thread')} {...dropFilesInto(composer)}>
       <div className="spread">
         <h2>{t('thread')}</h2>
         <button type="button" className="secondary" onClick={onClose}>
@@ -125,6 +142,7 @@ function Thread({
           ))}
       </ul>
       <Composer
+        ref={composer}
         roomId={roomId}
         members={members}
         label={t('replyPlaceholder')}
@@ -163,7 +181,6 @@ export function RoomView({ room }: { room: RoomResponse }) {
   // On a phone the people and settings beside the room open over it.
   const [infoOpen, setInfoOpen] = useState(false);
   const infoId = useId();
-  // A file dropped anywhere on the room goes to its composer.
   const composer = useRef<ComposerHandle>(null);
   const main = timeline.messages.filter((message) => !message.threadRootId);
   // Frozen once the view is placed: messages arriving while the room is open get no divider of their own.
@@ -289,20 +306,9 @@ export function RoomView({ room }: { room: RoomResponse }) {
   useReadMarker(room.id, list, newest, positioned, readAtOpen);
 
   return (
-    <div className="room-view">
-      <section
-        className="room-main"
-        aria-label={roomTitle(room, me.id, t)}
-        onDragOver={(event) => {
-          if (!room.archived && event.dataTransfer.types.includes('Files')) event.preventDefault();
-        }}
-        onDrop={(event) => {
-          const files = filesOf(event.dataTransfer);
-          if (files.length === 0) return;
-          event.preventDefault();
-          if (!room.archived) composer.current?.addFiles(files);
-        }}
-      >
+    // A file dropped anywhere on the room (beside an open thread, on the thread) goes to that composer.
+    <div className="room-view" {...dropFilesInto(composer, room.archived)}>
+      <section className="room-main" aria-label={roomTitle(room, me.id, t)}>
         <div className="room-phone-bar">
           <Link to="/rooms" className="back-to-rooms">
             {t('backToRooms')}
