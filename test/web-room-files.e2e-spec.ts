@@ -47,6 +47,10 @@ describeInBrowser('web portal: files pasted or dropped into a room', () => {
     const admin = await portal.fx.admin();
     const direct = await portal.fx.room(alice, { kind: 'direct', memberIds: [bob.id] });
 
+    // Bob has the conversation open while Alice writes.
+    const bobPage = await signedIn(bob.email, bob.password);
+    await bobPage.goto(`/rooms/${direct.id}`);
+    await bobPage.getByLabel('Message Alice Tanaka').waitFor();
     const alicePage = await signedIn(alice.email, alice.password);
     await alicePage.goto(`/rooms/${direct.id}`);
     const composer = alicePage.getByLabel('Message Bat Dorj');
@@ -65,12 +69,10 @@ describeInBrowser('web portal: files pasted or dropped into a room', () => {
     ).body as DocumentResponse;
     expect(document).toMatchObject({ visibility: 'room', roomId: direct.id, workingGroupIds: [] });
 
-    // Bob sees the attachment, opens it and downloads it.
-    const bobPage = await signedIn(bob.email, bob.password);
-    await bobPage.goto(`/rooms/${direct.id}`);
+    // Bob sees the attachment arrive live, by its name, opens it and downloads it.
     await bobPage
       .locator('.message', { hasText: 'Here are the draft minutes' })
-      .getByRole('link', { name: /minutes-draft\.txt|Document/ })
+      .getByRole('link', { name: '📎 minutes-draft.txt' })
       .click();
     await bobPage.getByRole('heading', { level: 1, name: 'minutes-draft.txt' }).waitFor();
     const download = await portal
