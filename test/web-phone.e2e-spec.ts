@@ -112,6 +112,7 @@ describeInBrowser('web portal at phone width (390 px): the navigation folds into
       expect(await timeline.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
     }
     await portal.screenshot(page, 'room-direct-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The people and settings open over the room and close again; the back link returns to the list.
     await page.getByRole('button', { name: 'People and settings' }).click();
@@ -121,6 +122,12 @@ describeInBrowser('web portal at phone width (390 px): the navigation folds into
     await people.waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: 'Back to my rooms' }).click();
     await page.waitForURL((url) => url.pathname === '/rooms');
+    await page.getByRole('navigation', { name: 'Rooms' }).waitFor();
+    // "My threads" is a view of its own too.
+    await page.getByRole('link', { name: 'My threads' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My threads' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Rooms' }).isVisible()).toBe(false);
+    await page.getByRole('link', { name: 'Back to my rooms' }).click();
     await page.getByRole('navigation', { name: 'Rooms' }).waitFor();
 
     // A thread opens over the room with its own composer in view.
@@ -134,6 +141,7 @@ describeInBrowser('web portal at phone width (390 px): the navigation folds into
     await thread.getByText('Reply 20').waitFor();
     await composerInView(thread.locator('form.composer'));
     await portal.screenshot(page, 'room-thread-phone');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await thread.getByRole('button', { name: 'Close' }).click();
     await composerInView(page.locator('.room-main form.composer'));
   }, 120_000);
