@@ -135,4 +135,88 @@ describe('document folders', () => {
       folderId: null,
     });
   });
+
+  it('keeps a document shared with several groups in a folder of each; readers see the groups they see inside', async () => {
+    const open = await t.fx.group(coordinator, { name: 'Open Folders Group', visibility: 'public' });
+    await t.fx.addMember(open, owner);
+    await t.fx.addMember(open, outsider);
+    const shared = (
+      await t
+        .http()
+        .post('/api/documents')
+        .set('Authorization', owner.auth)
+        .field('title', 'Shared plan')
+        .field('kind', 'report')
+        .field('visibility', 'group')
+        .field('workingGroupIds', `${group.id},${open.id}`)
+        .attach('file', Buffer.from('Shared plan\n'), { filename: 'plan.txt', contentType: 'text/plain' })
+        .expect(201)
+    ).body as DocumentResponse;
+    expect(shared.groupFolders).toEqual([
+      { workingGroupId: group.id, folderId: null },
+      { workingGroupId: open.id, folderId: null },
+    ]);
+    const inClosed = (await as(owner).post('/api/document-folders', { name: 'Closed shelf', workingGroupId: group.id }))
+      .body as DocumentFolderResponse;
+    const inOpen = (await as(owner).post('/api/document-folders', { name: 'Open shelf', workingGroupId: open.id }))
+      .body as DocumentFolderResponse;
+    const library = (await as(owner).post('/api/document-folders', { name: 'Library shelf' }))
+      .body as DocumentFolderResponse;
+
+    // One folder per group and one in the library, each kept when another is chosen.
+    await as(owner).put(`/api/documents/${shared.id}/folder`, { folderId: inClosed.id }).expect(200);
+    await as(owner).put(`/api/documents/${shared.id}/folder`, { folderId: library.id }).expect(200);
+    const both = await as(owner).put(`/api/documents/${shared.id}/folder`, { folderId: inOpen.id }).expect(200);
+    expect(both.body).toMatchObject({
+      folderId: library.id,
+      groupFolders: [
+        { workingGroupId: group.id, folderId: inClosed.id },
+        { workingGroupId: open.id, folderId: inOpen.id },
+      ],
+    });
+    // A member of the open group only sees its place there, and finds it in that folder.
+    expect((await as(outsider).get(`/api/documents/${shared.id}`)).body.groupFolders).toEqual([
+      { workingGroupId: open.id, folderId: inOpen.id },
+    ]);
+    const listed = await as(outsider).get(`/api/documents?folderId=${inOpen.id}`).expect(200);
+    expect((listed.body.items as DocumentResponse[]).map((d) => d.title)).toEqual(['Shared plan']);
+    expect((await as(member).get(`/api/document-folders/${inClosed.id}`)).body.documentCount).toBe(1);
+
+    // Who may not edit it may not move it; a folder and a group that do not match are refused, changing nothing.
+    expect(
+      (await as(member).put(`/api/documents/${shared.id}/folder`, { folderId: null, workingGroupId: group.id })).body
+        .code,
+    ).toBe('DOCUMENT_EDIT_FORBIDDEN');
+    const mismatch = await as(owner).put(`/api/documents/${shared.id}/folder`, {
+      folderId: inClosed.id,
+      workingGroupId: open.id,
+    });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.details).toEqual([expect.objectContaining({ field: 'workingGroupId' })]);
+    const other = await t.fx.group(coordinator, { name: 'Unrelated Group' });
+    const unrelated = await as(owner).put(`/api/documents/${shared.id}/folder`, {
+      folderId: null,
+      workingGroupId: other.id,
+    });
+    expect(unrelated.status).toBe(400);
+
+    // Out of one group's folder; the other places stay, also when the groups are reordered.
+    await as(owner).put(`/api/documents/${shared.id}/folder`, { folderId: null, workingGroupId: group.id }).expect(200);
+    const reordered = await as(owner)
+      .patch(`/api/documents/${shared.id}`, { workingGroupIds: [open.id, group.id] })
+      .expect(200);
+    expect(reordered.body).toMatchObject({
+      folderId: library.id,
+      groupFolders: [
+        { workingGroupId: open.id, folderId: inOpen.id },
+        { workingGroupId: group.id, folderId: null },
+      ],
+    });
+    // Deleting a group's folder leaves the document outside any folder of that group.
+    await as(owner).delete(`/api/document-folders/${inOpen.id}`).expect(204);
+    expect((await as(owner).get(`/api/documents/${shared.id}`)).body.groupFolders[0]).toEqual({
+      workingGroupId: open.id,
+      folderId: null,
+    });
+  });
 });

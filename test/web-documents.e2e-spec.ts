@@ -526,7 +526,7 @@ describeInBrowser('web portal: documents', () => {
     const moved = page.waitForResponse(
       (response) => response.url().endsWith(`/api/documents/${doc.id}/folder`) && response.request().method() === 'PUT',
     );
-    await main(page).getByLabel('Folder', { exact: true }).selectOption(folderId);
+    await main(page).getByLabel('Folder in the library', { exact: true }).selectOption(folderId);
     expect((await moved).status()).toBe(200);
     const stored = await portal.http().get(`/api/documents/${doc.id}`).set('Authorization', uploader.auth);
     expect(stored.body.folderId).toBe(folderId);
@@ -535,6 +535,86 @@ describeInBrowser('web portal: documents', () => {
     await page.getByRole('article', { name: 'Folder candidate on heat storage' }).waitFor();
     await expect(page.getByRole('article').count()).resolves.toBe(1);
     await page.context().close();
+  }, 120_000);
+
+  it("shows a document's folder in each group it is shared with; its editor moves it within one group's folders", async () => {
+    const admin = await portal.fx.admin();
+    const reader = await portal.fx.member({ displayName: 'Reader of both groups' });
+    const transport = await portal.fx.group(admin, { name: 'Transport group', visibility: 'private' });
+    const buildings = await portal.fx.group(admin, { name: 'Buildings group', visibility: 'private' });
+    for (const group of [transport, buildings]) {
+      await portal.fx.addMember(group, uploader);
+      await portal.fx.addMember(group, reader);
+    }
+    const folder = async (name: string, workingGroupId: string) =>
+      (
+        await portal
+          .http()
+          .post('/api/document-folders')
+          .set('Authorization', uploader.auth)
+          .send({ name, workingGroupId })
+          .expect(201)
+      ).body as { id: string };
+    const buses = await folder('Bus fleets', transport.id);
+    const rail = await folder('Rail', transport.id);
+    const retrofits = await folder('Retrofits', buildings.id);
+    const doc = await apiUpload(
+      uploader,
+      {
+        title: 'Shared heat and transport plan',
+        kind: 'report',
+        visibility: 'group',
+        workingGroupIds: `${transport.id},${buildings.id}`,
+      },
+      'shared.txt',
+      Buffer.from('Shared plan.\n'),
+    );
+    await portal
+      .http()
+      .put(`/api/documents/${doc.id}/folder`)
+      .set('Authorization', uploader.auth)
+      .send({ folderId: buses.id })
+      .expect(200);
+
+    // The editor sees a chooser per place and moves it within the second group's folders.
+    const page = await (await browserContext()).newPage();
+    await portal.signIn(page, uploader.email, uploader.password);
+    await page.goto(`/documents/${doc.id}`);
+    const places = page.getByRole('region', { name: 'Folders' });
+    const inTransport = places.getByLabel('Folder in Transport group', { exact: true });
+    await inTransport.locator('option', { hasText: 'Rail' }).waitFor({ state: 'attached' });
+    await expect(inTransport.inputValue()).resolves.toBe(buses.id);
+    const inBuildings = places.getByLabel('Folder in Buildings group', { exact: true });
+    await inBuildings.locator('option', { hasText: 'Retrofits' }).waitFor({ state: 'attached' });
+    const moved = page.waitForResponse(
+      (response) => response.url().endsWith(`/api/documents/${doc.id}/folder`) && response.request().method() === 'PUT',
+    );
+    await inBuildings.selectOption(retrofits.id);
+    expect((await moved).status()).toBe(200);
+    const movedAgain = page.waitForResponse(
+      (response) => response.url().endsWith(`/api/documents/${doc.id}/folder`) && response.request().method() === 'PUT',
+    );
+    await inTransport.selectOption(rail.id);
+    expect((await movedAgain).status()).toBe(200);
+    const stored = await portal.http().get(`/api/documents/${doc.id}`).set('Authorization', uploader.auth);
+    expect(stored.body.groupFolders).toEqual([
+      { workingGroupId: transport.id, folderId: rail.id },
+      { workingGroupId: buildings.id, folderId: retrofits.id },
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await portal.screenshot(page, 'document-group-folders');
+
+    // A reader who may not edit it reads each place.
+    const readerPage = await (await browserContext()).newPage();
+    await portal.signIn(readerPage, reader.email, reader.password);
+    await readerPage.goto(`/documents/${doc.id}`);
+    const readerPlaces = readerPage.getByRole('region', { name: 'Folders' });
+    await readerPlaces.getByText('Folder in Transport group: Rail').waitFor();
+    await readerPlaces.getByText('Folder in Buildings group: Retrofits').waitFor();
+    await readerPlaces.getByText('Folder in the library: No folder').waitFor();
+    await expect(readerPlaces.getByRole('combobox').count()).resolves.toBe(0);
+    await page.context().close();
+    await readerPage.context().close();
   }, 120_000);
 
   it('shows an anonymous visitor public documents only, with a sign-in prompt, at 360 px', async () => {

@@ -224,6 +224,59 @@ describeInBrowser('web portal: reading and writing in a room', () => {
     await page.close();
   }, 120_000);
 
+  it('reacts in the skin tone chosen, and offers the emoji again in the recent row', async () => {
+    const first = await post(mei, 'The pilot starts in March');
+    const second = await post(mei, 'Budget approved by the council');
+    const page = await signedIn(alice);
+    await page.goto(`/rooms/${roomId}`);
+    const item = page.locator(`.message[data-seq="${first.seq}"]`);
+    await item.getByRole('button', { name: 'Add a reaction' }).click();
+    const picker = item.getByRole('dialog', { name: 'Choose an emoji' });
+    await picker.getByRole('heading', { name: 'Smileys and emotion' }).waitFor();
+    // Nothing picked yet in this browser: no recent row.
+    await expect(picker.getByRole('heading', { name: 'Recently used' }).count()).resolves.toBe(0);
+    const tones = picker.getByRole('group', { name: 'Skin tone' });
+    await expect(tones.getByRole('button', { name: 'Default skin tone' }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    await tones.getByRole('button', { name: 'Medium skin tone' }).click();
+    await picker.getByLabel('Search emoji by name').fill('thumbs up');
+    const found = picker.getByRole('group', { name: 'Emoji found' });
+    await expect(found.getByRole('button', { name: 'thumbs up: medium skin tone' }).textContent()).resolves.toBe('👍🏽');
+    await found.getByRole('button', { name: 'thumbs up: medium skin tone' }).click();
+    await item.locator('.reaction', { hasText: '👍🏽' }).waitFor();
+    const reactions = async (seq: number) =>
+      (
+        (
+          await portal
+            .http()
+            .get(`/api/rooms/${roomId}/messages`)
+            .query({ after: seq - 1, limit: 1 })
+            .set('Authorization', alice.auth)
+        ).body as { items: MessageResponse[] }
+      ).items[0]!.reactions;
+    await expect(reactions(first.seq)).resolves.toEqual([{ emoji: '👍🏽', count: 1, memberIds: [alice.id] }]);
+
+    // Next time (after a reload too), the picker remembers the tone and shows the emoji in its recent row.
+    await page.reload();
+    const next = page.locator(`.message[data-seq="${second.seq}"]`);
+    await next.getByRole('button', { name: 'Add a reaction' }).click();
+    const again = next.getByRole('dialog', { name: 'Choose an emoji' });
+    const recent = again.getByRole('region', { name: 'Recently used' });
+    await expect(recent.getByRole('button').allTextContents()).resolves.toEqual(['👍🏽']);
+    await expect(
+      again
+        .getByRole('group', { name: 'Skin tone' })
+        .getByRole('button', { name: 'Medium skin tone' })
+        .getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await recent.getByRole('button', { name: 'thumbs up: medium skin tone' }).click();
+    await next.locator('.reaction', { hasText: '👍🏽' }).waitFor();
+    await expect(reactions(second.seq)).resolves.toEqual([{ emoji: '👍🏽', count: 1, memberIds: [alice.id] }]);
+    await page.close();
+  }, 120_000);
+
   it('updates reply counts live and lists my threads with new replies first', async () => {
     const answered = await post(alice, 'Which baseline year do we use?');
     await post(mei, '2019, as in the national inventory.', { threadRootId: answered.id });

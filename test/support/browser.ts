@@ -35,8 +35,8 @@ export const ARTIFACTS = path.resolve('test/artifacts');
 
 export interface BrowserPortal extends TestApp {
   browser: Browser;
-  /** A fresh browser profile (its own cookies), in a language, at a viewport width. */
-  context(options?: { locale?: string; timezoneId?: string; width?: number }): Promise<BrowserContext>;
+  /** A fresh browser profile (its own cookies), in a language, at a viewport width (and height). */
+  context(options?: { locale?: string; timezoneId?: string; width?: number; height?: number }): Promise<BrowserContext>;
   /** Saves a full-page PNG under test/artifacts/. */
   screenshot(page: Page, name: string): Promise<void>;
   /** Signs in through the form and waits for the home page. */
@@ -65,12 +65,12 @@ export async function startBrowserPortal(options: TestAppOptions = {}): Promise<
   return {
     ...app,
     browser,
-    async context({ locale = 'en-GB', timezoneId = 'Asia/Seoul', width = 1280 } = {}) {
+    async context({ locale = 'en-GB', timezoneId = 'Asia/Seoul', width = 1280, height = 900 } = {}) {
       const context = await browser.newContext({
         baseURL: app.url,
         locale,
         timezoneId,
-        viewport: { width, height: 900 },
+        viewport: { width, height },
       });
       context.setDefaultTimeout(15_000);
       return context;

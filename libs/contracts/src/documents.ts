@@ -5,6 +5,8 @@ export enum DocumentVisibility {
   Public = 'public',
   Network = 'network',
   Group = 'group',
+  /** Whoever may read the discussion room named by `roomId` (a file pasted into a private room or a direct message). */
+  Room = 'room',
 }
 
 /** The language of a document's content (the portal's languages, plus `other`). */
@@ -70,6 +72,12 @@ export interface DocumentTextResponse {
   text: string | null;
 }
 
+/** Where a document is kept inside one working group it is shared with. */
+export interface DocumentGroupFolder {
+  workingGroupId: string;
+  folderId: string | null;
+}
+
 export interface DocumentResponse {
   id: string;
   title: string;
@@ -83,9 +91,13 @@ export interface DocumentResponse {
   workingGroupId: string | null;
   /** Every working group the document is filed under (shared with), `workingGroupId` first; empty for none. */
   workingGroupIds: string[];
-  /** The folder it is kept in, or null. */
+  /** The library folder it is kept in, or null. */
   folderId: string | null;
+  /** Its place in each of its groups whose insides the viewer sees (the groups' order): that group's folder, or null. */
+  groupFolders: DocumentGroupFolder[];
   visibility: DocumentVisibility;
+  /** For visibility `room`: the discussion room whose readers may open it; null otherwise. */
+  roomId: string | null;
   uploadedBy: DocumentPersonRef;
   /** The latest version. */
   latestVersion: DocumentVersionResponse;

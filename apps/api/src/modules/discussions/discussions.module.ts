@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembersModule } from '../members/members.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { DiscussionsController } from './discussions.controller.js';
@@ -28,6 +29,7 @@ import { RoomsService } from './rooms.service.js';
 import { ThreadsService } from './threads.service.js';
 import { SocketAuth } from './socket-auth.js';
 import { RoomNotificationSubjects } from './room-notification-subjects.js';
+import { roomReadableSql } from './room-access.js';
 
 @Module({
   imports: [
@@ -60,4 +62,9 @@ import { RoomNotificationSubjects } from './room-notification-subjects.js';
   ],
   exports: [RoomsService, MessageHistoryService, MessageSendingService, MessageSearchService],
 })
-export class DiscussionsModule {}
+export class DiscussionsModule {
+  // Files sent to a room are for its readers: documents ask this feature's rule (it cannot import it).
+  constructor(documents: DocumentsService) {
+    documents.useRoomRule(roomReadableSql);
+  }
+}

@@ -20,6 +20,16 @@ export function roomAccessSql(room: string, membership: string, who: SqlWho): st
 }
 
 /**
+ * The same rule for a room named by an SQL expression (`roomId`): whether `who` reads it. Documents ask it for the
+ * files sent to a room (visibility `room`), so such a file is open to exactly the room's readers.
+ */
+export function roomReadableSql(roomId: string, who: SqlWho): string {
+  return `EXISTS (SELECT 1 FROM rooms r_read
+      LEFT JOIN room_members rm_read ON rm_read.room_id = r_read.id AND rm_read.member_id = ${who.id}
+     WHERE r_read.id = ${roomId} AND ${roomAccessSql('r_read', 'rm_read', who)})`;
+}
+
+/**
  * The same rule for a member named by an SQL expression (`memberId`) in a room named by one (`roomId`), who must
  * also be in the room: for the statements that insert messages, so a send is refused in the same statement that
  * would write it.

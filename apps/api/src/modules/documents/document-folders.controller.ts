@@ -66,10 +66,12 @@ export class DocumentFoldersController {
   }
 
   @Put('documents/:id/folder')
-  @ApiOperation({ summary: 'Move a document into a folder, or out of any (folderId null)' })
+  @ApiOperation({
+    summary: 'Keep a document in a folder of the library or of one of its groups, or take it out (folderId null)',
+  })
   @ApiOkResponse({ type: DocumentResponseDto })
   async move(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MoveDocumentDto) {
-    await this.folders.move(actor, id, dto.folderId);
+    await this.folders.move(actor, id, dto);
     return this.documents.get(actor, id);
   }
 }

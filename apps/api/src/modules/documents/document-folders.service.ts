@@ -7,10 +7,10 @@ import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { SqlParams } from '../../common/sql/sql-params.js';
 import { assertGroupOpen, WorkingGroupsService } from '../working-groups/working-groups.service.js';
-import { folderVisibleClause, visibleClause } from './document-sql.js';
+import { folderVisibleClause, inFolderSql, visibleClause } from './document-sql.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { DocumentsService } from './documents.service.js';
-import type { CreateFolderDto, ListFoldersQueryDto, UpdateFolderDto } from './dto/folder.dto.js';
+import type { CreateFolderDto, ListFoldersQueryDto, MoveDocumentDto, UpdateFolderDto } from './dto/folder.dto.js';
 
 interface FolderRow {
   id: string;
@@ -99,23 +99,43 @@ export class DocumentFoldersService {
   }
 
   /**
-   * Moves a document the actor may edit into a folder they see (null: out of any). A group's folder takes only
-   * documents shared with that group.
+   * Keeps a document the actor may edit in a folder they see: a library folder is its place in the library, a
+   * group's folder its place in that group (which the document must be shared with). `folderId` null takes it out
+   * of its library folder, or out of the folder of the group named by `workingGroupId`.
    */
-  async move(actor: Actor, documentId: string, folderId: string | null): Promise<void> {
+  async move(actor: Actor, documentId: string, dto: MoveDocumentDto): Promise<void> {
     const document = await this.documents.requireEditable(actor, documentId);
-    if (folderId) {
-      const folder = await this.get(actor, folderId).catch(() => {
+    let groupId = dto.workingGroupId ?? null;
+    if (dto.folderId) {
+      const folder = await this.get(actor, dto.folderId).catch(() => {
         throw invalid('folderId', 'no such folder');
       });
-      if (folder.workingGroupId && !document.working_group_ids.includes(folder.workingGroupId)) {
-        throw invalid('folderId', 'the folder belongs to a working group the document is not shared with');
+      if (dto.workingGroupId !== undefined && dto.workingGroupId !== folder.workingGroupId) {
+        throw invalid('workingGroupId', 'the folder is not one of this working group');
       }
+      groupId = folder.workingGroupId;
     }
-    await this.dataSource.query(`UPDATE documents SET folder_id = $2, updated_at = now() WHERE id = $1`, [
-      documentId,
-      folderId,
-    ]);
+    if (groupId && !document.working_group_ids.includes(groupId)) {
+      throw invalid(
+        dto.folderId ? 'folderId' : 'workingGroupId',
+        'the folder belongs to a working group the document is not shared with',
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (groupId) {
+        await manager.query(
+          `UPDATE document_working_groups SET folder_id = $3, updated_at = now()
+            WHERE document_id = $1 AND working_group_id = $2`,
+          [documentId, groupId, dto.folderId],
+        );
+        await manager.query(`UPDATE documents SET updated_at = now() WHERE id = $1`, [documentId]);
+      } else {
+        await manager.query(`UPDATE documents SET folder_id = $2, updated_at = now() WHERE id = $1`, [
+          documentId,
+          dto.folderId,
+        ]);
+      }
+    });
   }
 
   private async requireEditable(actor: Actor, id: string): Promise<DocumentFolderResponse> {
@@ -131,7 +151,7 @@ export class DocumentFoldersService {
       `SELECT f.id, f.name, f.working_group_id, f.created_by_id, m.display_name AS creator_name,
               f.created_at, f.updated_at,
               (SELECT count(*)::int FROM documents d
-                WHERE d.folder_id = f.id AND d.deleted_at IS NULL AND ${documentVisible}) AS document_count
+                WHERE ${inFolderSql('d', 'f.id')} AND d.deleted_at IS NULL AND ${documentVisible}) AS document_count
          FROM document_folders f JOIN members m ON m.id = f.created_by_id
         WHERE ${visible} AND ${where} ${tail}`,
       p.values,

@@ -28,11 +28,16 @@ export function requestedGroups(dto: {
 
 /** Files the document under exactly `groupIds` (in that order), in the caller's transaction. */
 export async function fileUnderGroups(manager: EntityManager, documentId: string, groupIds: string[]): Promise<void> {
-  await manager.query(`DELETE FROM document_working_groups WHERE document_id = $1`, [documentId]);
+  // Groups it stays in keep their row, and with it the folder it is kept in there.
+  await manager.query(
+    `DELETE FROM document_working_groups WHERE document_id = $1 AND NOT (working_group_id = ANY($2::uuid[]))`,
+    [documentId, groupIds],
+  );
   if (groupIds.length > 0) {
     await manager.query(
       `INSERT INTO document_working_groups (document_id, working_group_id, position)
-       SELECT $1, g.id, g.position - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS g(id, position)`,
+       SELECT $1, g.id, g.position - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS g(id, position)
+       ON CONFLICT (document_id, working_group_id) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
       [documentId, groupIds],
     );
   }

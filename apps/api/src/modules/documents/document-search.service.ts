@@ -8,6 +8,8 @@ import {
   type DocumentRow,
   documentColumns,
   documentJoins,
+  groupFoldersExpression,
+  inFolderSql,
   toDocumentResponse,
   visibleClause,
 } from './document-sql.js';
@@ -61,6 +63,7 @@ export class DocumentSearchService {
     const facetValues = [...p.values];
 
     const canEdit = canEditExpression('d', viewer, p);
+    const groupFolders = groupFoldersExpression('d', viewer, p);
     const limit = query.limit + 1;
     let sql: string;
     if (match) {
@@ -85,7 +88,7 @@ export class DocumentSearchService {
                 ${pageConditions.length ? `WHERE ${pageConditions.join(' AND ')}` : ''}
                 ORDER BY c.rank DESC, c.id ASC LIMIT ${p.add(limit)}),
              page AS (
-               SELECT ${documentColumns('d', canEdit)}, c.rank::text AS rank_key, c.rank
+               SELECT ${documentColumns('d', canEdit, groupFolders)}, c.rank::text AS rank_key, c.rank
                  FROM chosen c JOIN documents d ON d.id = c.id ${documentJoins('d')})
              SELECT page.*, ts_headline('simple', coalesce(s.search_text, ''), to_tsquery('simple', ${p.add(toTsQuery(query.q!, true))}),
                     ${p.add(HEADLINE_OPTIONS)}) AS snippet
@@ -96,7 +99,7 @@ export class DocumentSearchService {
         const [createdAt, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']);
         conditions.push(`(d.created_at, d.id) < (${p.add(createdAt)}::timestamptz, ${p.add(id)}::uuid)`);
       }
-      sql = `SELECT ${documentColumns('d', canEdit)}
+      sql = `SELECT ${documentColumns('d', canEdit, groupFolders)}
                FROM documents d ${documentJoins('d')}
               WHERE ${conditions.join(' AND ')}
               ORDER BY d.created_at DESC, d.id DESC LIMIT ${p.add(limit)}`;
@@ -127,7 +130,7 @@ export class DocumentSearchService {
       out.push(`EXISTS (SELECT 1 FROM document_working_groups dg_filter
         WHERE dg_filter.document_id = d.id AND dg_filter.working_group_id = ${p.add(query.workingGroupId)})`);
     }
-    if (query.folderId) out.push(`d.folder_id = ${p.add(query.folderId)}`);
+    if (query.folderId) out.push(inFolderSql('d', `${p.add(query.folderId)}::uuid`));
     if (query.tag) out.push(`d.tags @> ARRAY[${p.add(query.tag.normalize('NFKC').trim())}]::text[]`);
     if (query.year) out.push(`d.year = ${p.add(query.year)}`);
     return out;

@@ -3,6 +3,7 @@ import {
   GroupMembershipStatus,
   GroupRole,
   MemberStatus,
+  type DocumentGroupFolder,
   type DocumentResponse,
   type DocumentVersionResponse,
 } from '@lcc/contracts';
@@ -23,8 +24,36 @@ import { groupInsiderSql, groupIsPublicSql, groupMemberSql } from '../working-gr
  */
 export function visibleClause(alias: string, viewer: Viewer, p: SqlParams): string {
   if (!viewer) return `(${alias}.visibility = '${DocumentVisibility.Public}' AND NOT ${inClosedGroupSql(alias)})`;
-  if (isNetworkStaff(viewer)) return 'TRUE';
-  return memberRuleSql(alias, whoIsActor(viewer, p));
+  const who = whoIsActor(viewer, p);
+  if (isNetworkStaff(viewer))
+    return `(${alias}.visibility <> '${DocumentVisibility.Room}' OR ${inItsRoomSql(alias, who)})`;
+  return memberRuleSql(alias, who);
+}
+
+/**
+ * Who may read a discussion room (`roomId` an SQL expression): the discussions feature's rule, handed over when the
+ * application starts (`DocumentsService.useRoomRule`), because discussions imports documents and a runtime import
+ * the other way would make a cycle. Until then no one reads a room's documents.
+ */
+export type RoomReaderRule = (roomId: string, who: SqlWho) => string;
+let roomReaderRule: RoomReaderRule = () => 'FALSE';
+
+export function setRoomReaderRule(rule: RoomReaderRule): void {
+  roomReaderRule = rule;
+}
+
+/** Whether `who` may read room `roomId` (an SQL expression): the check of an upload into a room. */
+export function roomReaderSql(roomId: string, who: SqlWho): string {
+  return roomReaderRule(roomId, who);
+}
+
+/**
+ * A room's document (visibility `room`) is for exactly the room's readers, staff included only when they read the
+ * room: a file pasted into a direct message stays between its members.
+ */
+function inItsRoomSql(alias: string, who: SqlWho): string {
+  return `(${alias}.visibility = '${DocumentVisibility.Room}' AND ${alias}.room_id IS NOT NULL
+    AND ${roomReaderRule(`${alias}.room_id`, who)})`;
 }
 
 /** Some group the document is filed under is private or hidden. */
@@ -54,7 +83,7 @@ export function folderVisibleClause(alias: string, viewer: Actor, p: SqlParams):
  * the document. Staff open everything.
  */
 export function visibleToMemberSql(alias: string, who: SqlWho): string {
-  return `(${who.staff} OR ${memberRuleSql(alias, who)})`;
+  return `((${who.staff} AND ${alias}.visibility <> '${DocumentVisibility.Room}') OR ${memberRuleSql(alias, who)})`;
 }
 
 /**
@@ -71,8 +100,10 @@ export function readersSql(): string {
 function memberRuleSql(alias: string, who: SqlWho): string {
   return `(CASE WHEN NOT ${inClosedGroupSql(alias)} THEN
       ${alias}.visibility IN ('${DocumentVisibility.Public}', '${DocumentVisibility.Network}')
-      OR (${alias}.working_group_id IS NULL AND ${alias}.uploaded_by_id = ${who.id})
+      OR (${alias}.working_group_id IS NULL AND ${alias}.visibility <> '${DocumentVisibility.Room}'
+          AND ${alias}.uploaded_by_id = ${who.id})
       OR (${alias}.visibility = '${DocumentVisibility.Group}' AND ${inOneOfItsGroupsSql(alias, who)})
+      OR ${inItsRoomSql(alias, who)}
     ELSE ${inOneOfItsGroupsSql(alias, who)} END)`;
 }
 
@@ -90,10 +121,30 @@ export function canEditExpression(alias: string, viewer: Viewer, p: SqlParams): 
       AND gl.status = '${GroupMembershipStatus.Active}' AND gl.role = '${GroupRole.Lead}'))`;
 }
 
+/**
+ * The document's folder in each of its groups whose insides the viewer sees (a json array, the groups' order), as
+ * the folders themselves are seen (`folderVisibleClause`). Anonymous visitors see no folders.
+ */
+export function groupFoldersExpression(alias: string, viewer: Viewer, p: SqlParams): string {
+  if (!viewer) return `'[]'::json`;
+  return `COALESCE((SELECT json_agg(json_build_object('workingGroupId', dg_folder.working_group_id,
+      'folderId', dg_folder.folder_id) ORDER BY dg_folder.position, dg_folder.created_at)
+    FROM document_working_groups dg_folder
+    WHERE dg_folder.document_id = ${alias}.id
+      AND ${groupInsiderSql('dg_folder.working_group_id', whoIsActor(viewer, p))}), '[]'::json)`;
+}
+
+/** The documents kept in folder `folderId` (an SQL expression): in the library's or in one group's. */
+export function inFolderSql(alias: string, folderId: string): string {
+  return `(${alias}.folder_id = ${folderId} OR EXISTS (SELECT 1 FROM document_working_groups dg_in
+    WHERE dg_in.document_id = ${alias}.id AND dg_in.folder_id = ${folderId}))`;
+}
+
 /** Columns of a document row with its uploader and latest version, as `toDocumentResponse` reads them. */
-export function documentColumns(alias: string, canEdit: string): string {
+export function documentColumns(alias: string, canEdit: string, groupFolders: string): string {
   return `${alias}.id, ${alias}.title, ${alias}.description, ${alias}.kind, ${alias}.language, ${alias}.country,
-    ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility, ${alias}.folder_id,
+    ${alias}.city, ${alias}.year, ${alias}.tags, ${alias}.working_group_id, ${alias}.visibility, ${alias}.room_id, ${alias}.folder_id,
+    ${groupFolders} AS group_folders,
     ARRAY(SELECT dg.working_group_id FROM document_working_groups dg WHERE dg.document_id = ${alias}.id
           ORDER BY dg.position, dg.created_at) AS working_group_ids,
     ${alias}.uploaded_by_id, du.display_name AS uploader_name, ${alias}.latest_version_number,
@@ -124,7 +175,9 @@ export interface DocumentRow {
   /** Every group it is filed under, the first one first. */
   working_group_ids: string[];
   folder_id: string | null;
+  group_folders: DocumentGroupFolder[];
   visibility: string;
+  room_id: string | null;
   uploaded_by_id: string;
   uploader_name: string;
   latest_version_number: number;
@@ -193,7 +246,9 @@ export function toDocumentResponse(row: DocumentRow): DocumentResponse {
     workingGroupId: row.working_group_id,
     workingGroupIds: row.working_group_ids,
     folderId: row.folder_id,
+    groupFolders: row.group_folders,
     visibility: row.visibility as DocumentResponse['visibility'],
+    roomId: row.room_id,
     uploadedBy: { id: row.uploaded_by_id, displayName: row.uploader_name },
     latestVersion: toVersionResponse({
       id: row.v_id,

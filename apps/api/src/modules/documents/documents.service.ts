@@ -33,7 +33,11 @@ import {
   canEditExpression,
   type DocumentRow,
   documentColumns,
+  type RoomReaderRule,
+  roomReaderSql,
+  setRoomReaderRule,
   documentJoins,
+  groupFoldersExpression,
   toDocumentResponse,
   type VersionRow,
   visibleClause,
@@ -50,7 +54,7 @@ import { isExtractable } from './extraction/extractable-types.js';
 import { refreshSearchIndex } from './search/search-index.js';
 import { BlobStorage } from './storage/blob-storage.js';
 import { receiveUpload, type SpooledFile } from './upload-receiver.js';
-import { SqlParams, whoIsMemberRow } from '../../common/sql/sql-params.js';
+import { SqlParams, whoIsActor, whoIsMemberRow } from '../../common/sql/sql-params.js';
 
 /** Where uploads wait while they are hashed and sniffed (local disk, whatever the storage driver). */
 export function uploadTempDir(env: Pick<Env, 'DATA_DIR'>): string {
@@ -83,6 +87,7 @@ export class DocumentsService {
       if (visibility === DocumentVisibility.Group && groupIds.length === 0) {
         throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
       }
+      await this.requireRoomReader(actor, visibility, parsed.roomId, groupIds);
       // Filed only under groups the uploader belongs to, each open, and `group` when any of them is closed.
       for (const groupId of groupIds) {
         const group = await this.requireGroupMember(actor, groupId);
@@ -103,6 +108,7 @@ export class DocumentsService {
         tags: dto.tags ?? [],
         workingGroupId: dto.groupIds[0] ?? null,
         visibility: dto.visibility,
+        roomId: dto.roomId ?? null,
         uploadedById: actor.id,
         latestVersionNumber: 1,
       });
@@ -196,7 +202,7 @@ export class DocumentsService {
     const idParam = p.add(id);
     const deleted = includeDeleted && viewer && isNetworkStaff(viewer) ? 'TRUE' : 'd.deleted_at IS NULL';
     const rows = (await this.dataSource.query(
-      `SELECT ${documentColumns('d', canEditExpression('d', viewer, p))}
+      `SELECT ${documentColumns('d', canEditExpression('d', viewer, p), groupFoldersExpression('d', viewer, p))}
          FROM documents d ${documentJoins('d')}
         WHERE d.id = ${idParam} AND ${deleted} AND ${visibleClause('d', viewer, p)}`,
       p.values,
@@ -210,6 +216,9 @@ export class DocumentsService {
       if (dto[field] === null) throw invalid(field, `${field} cannot be cleared`);
     }
     const visibility = dto.visibility ?? (row.visibility as DocumentVisibility);
+    if (visibility === DocumentVisibility.Room && row.visibility !== DocumentVisibility.Room) {
+      throw invalid('visibility', 'visibility room is given at upload, with the room');
+    }
     const current = row.working_group_ids;
     const requested = requestedGroups(dto);
     // A form that sends every field names the current first group again: that alone changes nothing.
@@ -218,6 +227,9 @@ export class DocumentsService {
     const next = unchanged ? current : requested;
     if (visibility === DocumentVisibility.Group && next.length === 0) {
       throw invalid('workingGroupId', 'workingGroupId is required when visibility is group');
+    }
+    if (visibility === DocumentVisibility.Room && next.length > 0) {
+      throw invalid('workingGroupIds', "a room's document is for the room's readers: it is filed under no group");
     }
     const added = next.filter((groupId) => !current.includes(groupId));
     const removed = current.filter((groupId) => !next.includes(groupId));
@@ -243,7 +255,9 @@ export class DocumentsService {
     }
     const { workingGroupId: _first, workingGroupIds: _all, ...fields } = dto;
     await this.dataSource.transaction(async (manager) => {
-      if (Object.keys(fields).length > 0) await manager.getRepository(Document).update({ id }, fields);
+      // Out of the room's visibility, the room no longer says who reads it.
+      const roomId = visibility === DocumentVisibility.Room ? row.room_id : null;
+      await manager.getRepository(Document).update({ id }, { ...fields, roomId });
       if (!unchanged && next.join() !== current.join()) {
         await fileUnderGroups(manager, id, next);
         await manager.query(`UPDATE documents SET updated_at = now() WHERE id = $1`, [id]);
@@ -364,6 +378,38 @@ export class DocumentsService {
     return row;
   }
 
+  /**
+   * Visibility `room` names a room the uploader reads, and files the document under no group; a room is named only
+   * with that visibility.
+   */
+  private async requireRoomReader(
+    actor: Actor,
+    visibility: DocumentVisibility,
+    roomId: string | undefined,
+    groupIds: string[],
+  ): Promise<void> {
+    if (visibility !== DocumentVisibility.Room) {
+      if (roomId) throw invalid('roomId', 'roomId is given with visibility room only');
+      return;
+    }
+    if (!roomId) throw invalid('roomId', 'roomId is required when visibility is room');
+    if (groupIds.length > 0) {
+      throw invalid('workingGroupIds', "a room's document is for the room's readers: it is filed under no group");
+    }
+    const p = new SqlParams();
+    const room = p.add(roomId);
+    const [{ reads }] = (await this.dataSource.query(
+      `SELECT ${roomReaderSql(`${room}::uuid`, whoIsActor(actor, p))} AS reads`,
+      p.values,
+    )) as { reads: boolean }[];
+    if (!reads) throw invalid('roomId', 'no such room');
+  }
+
+  /** Hands the documents feature the rule of who reads a room (see `setRoomReaderRule`). */
+  useRoomRule(rule: RoomReaderRule): void {
+    setRoomReaderRule(rule);
+  }
+
   /** A group a document is filed under: the actor must be an active member (or network staff). */
   private async requireGroupMember(actor: Actor, groupId: string): Promise<WorkingGroup> {
     const access = await this.groups.findAccess(actor, groupId);
@@ -441,6 +487,7 @@ function invalid(field: string, message: string): Error {
 
 /** How far a visibility reaches: a higher number opens the document to more people. */
 const VISIBILITY_REACH: Record<DocumentVisibility, number> = {
+  [DocumentVisibility.Room]: 0,
   [DocumentVisibility.Group]: 0,
   [DocumentVisibility.Network]: 1,
   [DocumentVisibility.Public]: 2,

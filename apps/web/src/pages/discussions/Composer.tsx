@@ -1,25 +1,50 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentResponse, Page, RoomMemberResponse } from '@lcc/contracts';
-import { withQuery } from '../../api/client';
+import { type ApiError, withQuery } from '../../api/client';
 import { useRealtime } from '../../api/realtime';
 import { useApi } from '../../ui/use-api';
+import { useComposerUploads } from './use-composer-uploads';
 
 const TYPING_EVERY_MS = 3000;
+
+/** What the room around the composer may hand it: files dropped anywhere on the room. */
+export interface ComposerHandle {
+  addFiles(files: Iterable<File>): void;
+}
 
 interface Props {
   roomId: string;
   members: RoomMemberResponse[];
   label: string;
   disabled?: boolean;
+  /** The upload form's fields that give a file the room's audience (`roomUploadFields`). */
+  uploadFields: Record<string, string>;
   onSend: (body: string, attachmentIds: string[]) => void;
+  ref?: Ref<ComposerHandle>;
+}
+
+/** Files carried by a paste or a drop, if any (text pasted or dragged is left to the text box). */
+export function filesOf(transfer: DataTransfer | null): File[] {
+  return transfer ? [...transfer.files] : [];
 }
 
 /**
  * The message box: Enter sends, Shift+Enter breaks the line; `@` offers the room's members (arrows and Enter or Tab
- * pick one); documents from the library can be attached; typing is announced to the room at most every 3 s.
+ * pick one); documents from the library can be attached, and files pasted, dropped or chosen are uploaded (with
+ * progress and a cancel) and attached; typing is announced to the room at most every 3 s.
  */
-export function Composer({ roomId, members, label, disabled, onSend }: Props) {
+export function Composer({ roomId, members, label, disabled, uploadFields, onSend, ref }: Props) {
   const { t } = useTranslation('discussions');
   const { socket } = useRealtime();
   const id = useId();
@@ -35,6 +60,40 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
       ?.items ?? [];
   const lastTyping = useRef(0);
   const box = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const attach = useCallback(
+    (document: { id: string; title: string }) =>
+      setAttachments((current) =>
+        current.some((item) => item.id === document.id)
+          ? current
+          : [...current, { id: document.id, title: document.title }],
+      ),
+    [],
+  );
+  const uploads = useComposerUploads(uploadFields, attach);
+  useImperativeHandle(ref, () => ({ addFiles: uploads.add }), [uploads.add]);
+
+  function uploadError(error: ApiError): string {
+    if (error.status === 413) return t('uploadTooLarge');
+    if (error.status === 415) return t('uploadUnsupported');
+    if (error.status === 0) return t('common:errors.network');
+    return t(`common:errorCode.${error.code}`, { defaultValue: error.message });
+  }
+
+  function paste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = filesOf(event.clipboardData);
+    if (files.length === 0 || disabled) return;
+    event.preventDefault();
+    uploads.add(files);
+  }
+
+  function drop(event: DragEvent<HTMLFormElement>) {
+    const files = filesOf(event.dataTransfer);
+    if (files.length === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!disabled) uploads.add(files);
+  }
 
   const candidates = mention
     ? members.filter((member) => member.displayName.toLowerCase().includes(mention.query.toLowerCase())).slice(0, 8)
@@ -60,9 +119,12 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
     box.current?.focus();
   }
 
+  // A message needs words: files sent alone are named in it.
+  const sendable = !disabled && !uploads.busy && (body.trim() !== '' || attachments.length > 0);
+
   function submit() {
-    const text = body.trim();
-    if (!text || disabled) return;
+    if (!sendable) return;
+    const text = body.trim() || attachments.map((attachment) => `📎 ${attachment.title}`).join('\n');
     onSend(
       text,
       attachments.map((attachment) => attachment.id),
@@ -103,6 +165,10 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
         event.preventDefault();
         submit();
       }}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={drop}
     >
       <label htmlFor={id} className="visually-hidden">
         {label}
@@ -117,6 +183,7 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
         aria-describedby={`${id}-hint`}
         onChange={(event) => change(event.target.value, event.target.selectionStart)}
         onKeyDown={keyDown}
+        onPaste={paste}
       />
       <small id={`${id}-hint`} className="muted">
         {t('composerHint')}
@@ -155,6 +222,30 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
           ))}
         </ul>
       )}
+      {uploads.uploads.length > 0 && (
+        <ul className="list-inline composer-uploads" aria-label={t('uploads')}>
+          {uploads.uploads.map((item) => (
+            <li key={item.key} className="composer-upload">
+              <span className="composer-upload-name">📎 {item.name}</span>
+              {item.error ? (
+                <span className="error" role="alert">
+                  {uploadError(item.error)}
+                </span>
+              ) : (
+                <progress
+                  max={100}
+                  value={Math.round(item.progress * 100)}
+                  aria-label={t('uploadProgress', { name: item.name })}
+                />
+              )}
+              <button type="button" className="link" onClick={() => uploads.cancel(item.key)}>
+                {item.error ? t('dismissUpload') : t('cancelUpload')}
+                <span className="visually-hidden"> {item.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {picking && (
         <div className="card attach-picker">
           <label>
@@ -167,11 +258,7 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
                   type="button"
                   className="link"
                   onClick={() => {
-                    setAttachments((current) =>
-                      current.some((item) => item.id === document.id)
-                        ? current
-                        : [...current, { id: document.id, title: document.title }],
-                    );
+                    attach(document);
                     setPicking(false);
                   }}
                 >
@@ -183,12 +270,26 @@ export function Composer({ roomId, members, label, disabled, onSend }: Props) {
         </div>
       )}
       <div className="row">
-        <button type="submit" disabled={disabled || !body.trim()}>
+        <button type="submit" disabled={!sendable}>
           {t('send')}
         </button>
         <button type="button" className="secondary" onClick={() => setPicking((value) => !value)}>
           {t('attach')}
         </button>
+        <button type="button" className="secondary" disabled={disabled} onClick={() => fileInput.current?.click()}>
+          {t('uploadFile')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          aria-label={t('uploadFile')}
+          onChange={(event) => {
+            uploads.add([...(event.target.files ?? [])]);
+            event.target.value = '';
+          }}
+        />
       </div>
     </form>
   );

@@ -1,6 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EMOJI_GROUPS, loadEmoji, searchEmoji, type PickerEmoji } from './emoji-data';
+import {
+  EMOJI_GROUPS,
+  loadEmoji,
+  recentEmoji,
+  rememberEmoji,
+  saveTone,
+  savedTone,
+  searchEmoji,
+  SKIN_TONES,
+  type PickerEmoji,
+  type SkinTone,
+} from './emoji-data';
+
+/** The hand the tone chooser shows each tone on. */
+const RAISED_HAND = ['✋', '✋🏻', '✋🏼', '✋🏽', '✋🏾', '✋🏿'];
 
 /** Found emoji shown at once; a narrower query finds the rest. */
 const MAX_FOUND = 240;
@@ -12,7 +26,8 @@ interface Props {
 }
 
 /**
- * Every emoji by group, searchable by name in the reader's language or in English. The names load when a picker
+ * Every emoji by group, searchable by name in the reader's language or in English, after a row of those this browser
+ * picked recently; a skin tone chosen once applies to every emoji that has tones. The names load when a picker
  * first opens. Escape or a click elsewhere closes it; so does a pick (the caller's `onPick`).
  */
 export function EmojiPicker({ onPick, onClose }: Props) {
@@ -20,7 +35,18 @@ export function EmojiPicker({ onPick, onClose }: Props) {
   const [all, setAll] = useState<PickerEmoji[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [query, setQuery] = useState('');
+  const [tone, setTone] = useState<SkinTone>(savedTone);
+  const [recent] = useState(recentEmoji);
   const box = useRef<HTMLDivElement>(null);
+  // Names of every emoji and tone variant, for the recent row.
+  const labels = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const item of all ?? []) {
+      names.set(item.emoji, item.label);
+      for (const skin of Object.values(item.skins ?? {})) names.set(skin.emoji, skin.label);
+    }
+    return names;
+  }, [all]);
 
   useEffect(() => {
     let live = true;
@@ -42,17 +68,19 @@ export function EmojiPicker({ onPick, onClose }: Props) {
     return () => document.removeEventListener('mousedown', away);
   }, [onClose]);
 
-  const button = (item: PickerEmoji) => (
-    <button
-      key={item.emoji}
-      type="button"
-      aria-label={item.label}
-      title={item.label}
-      onClick={() => onPick(item.emoji)}
-    >
-      {item.emoji}
+  const pick = (emoji: string) => {
+    rememberEmoji(emoji);
+    onPick(emoji);
+  };
+  const emojiButton = (emoji: string, label: string) => (
+    <button key={emoji} type="button" aria-label={label} title={label} onClick={() => pick(emoji)}>
+      {emoji}
     </button>
   );
+  const button = (item: PickerEmoji) => {
+    const shown = (tone !== 0 && item.skins?.[tone]) || item;
+    return emojiButton(shown.emoji, shown.label);
+  };
   const found = all && query.trim() ? searchEmoji(all, query).slice(0, MAX_FOUND) : null;
 
   return (
@@ -73,6 +101,23 @@ export function EmojiPicker({ onPick, onClose }: Props) {
         autoFocus
         onChange={(event) => setQuery(event.target.value)}
       />
+      <div className="row skin-tones" role="group" aria-label={t('skinTone')}>
+        {SKIN_TONES.map((value) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={tone === value}
+            aria-label={t(`skinToneName.${value}`)}
+            title={t(`skinToneName.${value}`)}
+            onClick={() => {
+              setTone(value);
+              saveTone(value);
+            }}
+          >
+            {RAISED_HAND[value]}
+          </button>
+        ))}
+      </div>
       <div className="emoji-scroll">
         {failed && (
           <p className="error" role="alert">
@@ -89,13 +134,23 @@ export function EmojiPicker({ onPick, onClose }: Props) {
             <p className="muted">{t('emojiNone')}</p>
           )
         ) : (
-          all &&
-          EMOJI_GROUPS.map((group) => (
-            <section key={group.id} aria-label={t(`emojiGroup.${group.key}`)}>
-              <h3>{t(`emojiGroup.${group.key}`)}</h3>
-              <div className="emoji-grid">{all.filter((item) => item.group === group.id).map(button)}</div>
-            </section>
-          ))
+          <>
+            {recent.length > 0 && (
+              <section aria-label={t('emojiRecent')}>
+                <h3>{t('emojiRecent')}</h3>
+                <div className="emoji-grid">
+                  {recent.map((emoji) => emojiButton(emoji, labels.get(emoji) ?? emoji))}
+                </div>
+              </section>
+            )}
+            {all &&
+              EMOJI_GROUPS.map((group) => (
+                <section key={group.id} aria-label={t(`emojiGroup.${group.key}`)}>
+                  <h3>{t(`emojiGroup.${group.key}`)}</h3>
+                  <div className="emoji-grid">{all.filter((item) => item.group === group.id).map(button)}</div>
+                </section>
+              ))}
+          </>
         )}
       </div>
     </div>

@@ -5,6 +5,7 @@ import type { MessageResponse } from '@lcc/contracts';
 import { emitAck, useRealtime } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useFormat } from '../../ui/format';
+import { AttachmentTitle } from './AttachmentTitle';
 import { EmojiPicker } from './EmojiPicker';
 import { MessageBody } from './markdown';
 import { usePinAction } from './PinnedMessages';
@@ -107,7 +108,7 @@ export function MessageItem({ message, presence, onThread, moderator = false, hi
           {message.attachments.map((attachment) => (
             <li key={attachment.documentId}>
               <Link className="tag" to={`/documents/${attachment.documentId}`}>
-                📎 {attachment.title ?? t('document')}
+                📎 <AttachmentTitle documentId={attachment.documentId} title={attachment.title} />
               </Link>
             </li>
           ))}

@@ -33,6 +33,9 @@ export function MyThreads() {
 
   return (
     <section className="my-threads" aria-labelledby="my-threads-title">
+      <Link to="/rooms" className="back-to-rooms">
+        {t('backToRooms')}
+      </Link>
       <h1 id="my-threads-title">{t('myThreads')}</h1>
       {data === undefined ? (
         <Loading />

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { MessagePage, MessageResponse, PresenceStatus, RoomMemberResponse, RoomResponse } from '@lcc/contracts';
 import { withQuery } from '../../api/client';
 import { emitAck, useRealtime, useSocketEvent } from '../../api/realtime';
 import { useMember } from '../../api/session';
 import { useApi } from '../../ui/use-api';
-import { Composer } from './Composer';
+import { Composer, filesOf, type ComposerHandle } from './Composer';
 import { MessageBody } from './markdown';
 import { MessageItem } from './MessageItem';
 import { PinnedMessages, usePins } from './PinnedMessages';
@@ -14,6 +14,7 @@ import { roomTitle } from './room-title';
 import { RoomSettings } from './RoomSettings';
 import { messageLink } from './message-link';
 import { useReadMarker } from './use-read-marker';
+import { roomUploadFields } from './use-composer-uploads';
 import { useRoomTimeline } from './use-room-timeline';
 
 const TYPING_SHOWN_MS = 4000;
@@ -67,6 +68,22 @@ function useTyping(roomId: string, myId: string) {
   return [...typing.values()].map((entry) => entry.name);
 }
 
+/** Drag-and-drop props that hand files dropped on an element to a composer (text dragged is left alone). */
+function dropFilesInto(composer: React.RefObject<ComposerHandle | null>, disabled = false) {
+  return {
+    onDragOver: (event: React.DragEvent) => {
+      if (!disabled && event.dataTransfer.types.includes('Files')) event.preventDefault();
+    },
+    onDrop: (event: React.DragEvent) => {
+      const files = filesOf(event.dataTransfer);
+      if (files.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (!disabled) composer.current?.addFiles(files);
+    },
+  };
+}
+
 /** A thread beside the room: earlier replies from REST, newer ones from the room's own timeline. */
 function Thread({
   root,
@@ -74,11 +91,13 @@ function Thread({
   messages,
   members,
   presence,
+  uploadFields,
   onSend,
   onClose,
 }: {
   root: MessageResponse;
   roomId: string;
+  uploadFields: Record<string, string>;
   messages: MessageResponse[];
   members: RoomMemberResponse[];
   presence: Map<string, string>;
@@ -106,8 +125,9 @@ function Thread({
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);
   }, [socket, roomId, root.id, newestReply]);
+  const composer = useRef<ComposerHandle>(null);
   return (
-    <aside className="card thread" aria-label={t('thread')}>
+    <aside className="card thread" aria-label={t('thread')} {...dropFilesInto(composer)}>
       <div className="spread">
         <h2>{t('thread')}</h2>
         <button type="button" className="secondary" onClick={onClose}>
@@ -127,7 +147,14 @@ function Thread({
             />
           ))}
       </ul>
-      <Composer roomId={roomId} members={members} label={t('replyPlaceholder')} onSend={onSend} />
+      <Composer
+        ref={composer}
+        roomId={roomId}
+        members={members}
+        label={t('replyPlaceholder')}
+        uploadFields={uploadFields}
+        onSend={onSend}
+      />
     </aside>
   );
 }
@@ -179,6 +206,11 @@ export function RoomView({ room }: { room: RoomResponse }) {
   hasNewer.current = timeline.hasNewer;
 
   const presence = useMemo(() => new Map(members.map((member) => [member.memberId, member.presence])), [members]);
+  const uploadFields = useMemo(() => roomUploadFields(room), [room]);
+  // On a phone the people and settings beside the room open over it.
+  const [infoOpen, setInfoOpen] = useState(false);
+  const infoId = useId();
+  const composer = useRef<ComposerHandle>(null);
   const main = timeline.messages.filter((message) => !message.threadRootId);
   // Frozen once the view is placed: messages arriving while the room is open get no divider of their own.
   const [openedAtSeq, setOpenedAtSeq] = useState<number | null>(null);
@@ -363,11 +395,26 @@ export function RoomView({ room }: { room: RoomResponse }) {
   });
 
   return (
-    <div className="room-view">
+    // A file dropped anywhere on the room (beside an open thread, on the thread) goes to that composer.
+    <div className="room-view" {...dropFilesInto(composer, room.archived)}>
       <section className="room-main" aria-label={roomTitle(room, me.id, t)}>
-        <div className="spread">
+        <div className="room-phone-bar">
+          <Link to="/rooms" className="back-to-rooms">
+            {t('backToRooms')}
+          </Link>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={infoOpen}
+            aria-controls={infoId}
+            onClick={() => setInfoOpen((open) => !open)}
+          >
+            {t('roomInfo')}
+          </button>
+        </div>
+        <div className="spread room-head">
           <h1>{roomTitle(room, me.id, t)}</h1>
-          <span className="muted">{room.topic}</span>
+          <span className="muted room-topic">{room.topic}</span>
         </div>
         <PinnedMessages pins={pins} moderator={room.moderator} onShow={show} />
         {timeline.error && (
@@ -453,7 +500,9 @@ export function RoomView({ room }: { room: RoomResponse }) {
           {typing.length > 0 ? t('typing', { names: typing.join(', '), count: typing.length }) : ' '}
         </p>
         <Composer
+          ref={composer}
           roomId={room.id}
+          uploadFields={uploadFields}
           members={members.filter((member) => member.memberId !== me.id)}
           label={t('messagePlaceholder', { room: roomTitle(room, me.id, t) })}
           disabled={room.archived}
@@ -473,12 +522,22 @@ export function RoomView({ room }: { room: RoomResponse }) {
           messages={timeline.messages}
           members={members}
           presence={presence}
+          uploadFields={uploadFields}
           onSend={(body, attachmentIds) => timeline.send(body, { threadRootId: thread.id, attachmentIds })}
           onClose={() => setThread(null)}
         />
       ) : (
-        <aside className="card room-members" aria-label={t('members')}>
-          <h2>{t('members')}</h2>
+        <aside
+          id={infoId}
+          className={infoOpen ? 'card room-members open' : 'card room-members'}
+          aria-label={t('members')}
+        >
+          <div className="spread">
+            <h2>{t('members')}</h2>
+            <button type="button" className="secondary room-info-close" onClick={() => setInfoOpen(false)}>
+              {t('common:close')}
+            </button>
+          </div>
           <ul className="list">
             {members.map((member) => (
               <li key={member.memberId}>

@@ -119,7 +119,8 @@ export default function RoomsPage({ threads = false }: { threads?: boolean }) {
   const room = useApi<RoomResponse>(id ? `/rooms/${id}` : null);
 
   return (
-    <div className="rooms-page">
+    // On a phone the list and what was chosen from it are separate views (`detail`: a room or my threads).
+    <div className={id || threads ? 'rooms-page detail' : 'rooms-page'}>
       <nav className="card room-list" aria-label={t('rooms')}>
         <div className="spread">
           <h2>{t('rooms')}</h2>

@@ -164,7 +164,8 @@ export function DocumentFields({
           label={t('fields.visibility')}
           name="visibility"
           defaultValue={defaults.visibility}
-          options={options.visibilities}
+          // "Members of the room" is given by sending a file to a room; it stays offered on such a document only.
+          options={options.visibilities.filter((option) => option.value !== 'room' || defaults.visibility === 'room')}
           error={fieldError(error, 'visibility')}
         />
         <SelectField

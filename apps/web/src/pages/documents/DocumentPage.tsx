@@ -217,7 +217,7 @@ function DocumentView({
         </section>
       )}
 
-      {mayEdit && !editing && <FolderChooser document={document} onChanged={onChanged} />}
+      {state.member && !editing && <FolderChooser document={document} onChanged={onChanged} />}
       {!deleted && <DocumentPreview key={latest.id} document={document} />}
       <VersionList document={document} versions={versions} />
       {mayEdit && <NewVersionForm document={document} onUploaded={() => void invalidate(['/documents'])} />}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -121,7 +121,19 @@ export class CreateDocumentDto {
   @IsOptional()
   @IsEnum(DocumentVisibility)
   visibility?: DocumentVisibility;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'With visibility room: the discussion room whose readers may open it (the uploader must read it)',
+  })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUUID()
+  roomId?: string;
 }
 
-/** Any metadata field; `null` clears description, country, city, year and workingGroupId. */
-export class UpdateDocumentDto extends PartialType(CreateDocumentDto) {}
+/**
+ * Any metadata field; `null` clears description, country, city, year and workingGroupId. A document's room is
+ * chosen at upload only.
+ */
+export class UpdateDocumentDto extends PartialType(OmitType(CreateDocumentDto, ['roomId'] as const)) {}

@@ -5,6 +5,7 @@ import {
   DocumentVisibility,
   ExtractionStatus,
   type DocumentDownloadResponse,
+  type DocumentGroupFolder,
   type DocumentPersonRef,
   type DocumentResponse,
   type DocumentTextResponse,
@@ -32,6 +33,11 @@ export class DocumentVersionResponseDto implements DocumentVersionResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class DocumentGroupFolderDto implements DocumentGroupFolder {
+  @ApiProperty({ format: 'uuid' }) workingGroupId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) folderId: string | null;
+}
+
 export class DocumentResponseDto implements DocumentResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
@@ -46,9 +52,16 @@ export class DocumentResponseDto implements DocumentResponse {
   workingGroupId: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Every group it is filed under (shared with)' })
   workingGroupIds: string[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The folder it is kept in' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The library folder it is kept in' })
   folderId: string | null;
+  @ApiProperty({
+    type: [DocumentGroupFolderDto],
+    description: 'Its folder in each of its groups whose insides the viewer sees, in the groups’ order',
+  })
+  groupFolders: DocumentGroupFolderDto[];
   @ApiProperty({ enum: DocumentVisibility, enumName: 'DocumentVisibility' }) visibility: DocumentVisibility;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For visibility room: whose readers' })
+  roomId: string | null;
   @ApiProperty({ type: DocumentPersonRefDto }) uploadedBy: DocumentPersonRefDto;
   @ApiProperty({ type: DocumentVersionResponseDto }) latestVersion: DocumentVersionResponseDto;
   @ApiProperty() versionCount: number;

@@ -54,10 +54,21 @@ export class DocumentFolderPageDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-/** `PUT /api/documents/:id/folder`: the folder to keep it in, or null for none. */
+/**
+ * `PUT /api/documents/:id/folder`: the folder to keep it in (a library folder: its place in the library; a group's
+ * folder: its place in that group), or null for none — in the library, or in the group named by `workingGroupId`.
+ */
 export class MoveDocumentDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   folderId: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The group whose folder is meant (with folderId null: take it out of that group’s folder)',
+  })
+  @IsOptional()
+  @IsUUID()
+  workingGroupId?: string;
 }

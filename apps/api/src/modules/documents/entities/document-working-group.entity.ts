@@ -10,6 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { WorkingGroup } from '../../working-groups/entities/working-group.entity.js';
+import { DocumentFolder } from './document-folder.entity.js';
 import { Document } from './document.entity.js';
 
 /**
@@ -39,6 +40,15 @@ export class DocumentWorkingGroup {
 
   @Column({ type: 'int', default: 0 })
   position: number;
+
+  /** The folder of this group the document is kept in, or none. */
+  @Index('idx_document_working_groups_folder_id')
+  @Column({ type: 'uuid', nullable: true })
+  folderId: string | null;
+
+  @ManyToOne(() => DocumentFolder, { onDelete: 'SET NULL' })
+  @JoinColumn({ foreignKeyConstraintName: 'fk_document_working_groups_folder' })
+  folder: Relation<DocumentFolder> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

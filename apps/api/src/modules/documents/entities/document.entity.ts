@@ -61,7 +61,15 @@ export class Document {
   @Column({ type: 'varchar', length: 16 })
   visibility: DocumentVisibility;
 
-  /** The folder it is kept in (of the library or of one of its groups), or none. */
+  /**
+   * For visibility `room`: the discussion room whose readers may open it. No foreign key: discussions imports
+   * documents, and rooms are archived, never deleted.
+   */
+  @Index('idx_documents_room_id', { where: '"room_id" IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  roomId: string | null;
+
+  /** The library folder it is kept in, or none (a folder of each of its groups: `document_working_groups`). */
   @Index()
   @Column({ type: 'uuid', nullable: true })
   folderId: string | null;
