@@ -61,7 +61,10 @@ describeInBrowser('web portal: files pasted or dropped into a room', () => {
     await attached.getByText('minutes-draft.txt').waitFor();
     await composer.fill('Here are the draft minutes');
     await composer.press('Enter');
-    await alicePage.locator('.message', { hasText: 'Here are the draft minutes' }).getByRole('link').waitFor();
+    await alicePage
+      .locator('.message', { hasText: 'Here are the draft minutes' })
+      .getByRole('link', { name: /📎/ })
+      .waitFor();
 
     const documentId = await lastAttachment(direct.id, alice.auth);
     const document = (
@@ -179,7 +182,7 @@ describeInBrowser('web portal: files pasted or dropped into a room', () => {
     await page.getByRole('list', { name: 'Attached documents' }).getByText('targets.md').waitFor();
     await page.getByLabel(/^Message /).fill('Targets for the group');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.locator('.message', { hasText: 'Targets for the group' }).getByRole('link').waitFor();
+    await page.locator('.message', { hasText: 'Targets for the group' }).getByRole('link', { name: /📎/ }).waitFor();
     const documentId = await lastAttachment(group.roomId, alice.auth);
     const document = (
       await portal.http().get(`/api/documents/${documentId}`).set('Authorization', alice.auth).expect(200)
