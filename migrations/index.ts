@@ -29,6 +29,7 @@ import { MemberRejection1796703300000 } from './1796703300000-member-rejection.j
 import { DocumentVersionNotes1796710000000 } from './1796710000000-document-version-notes.js';
 import { DocumentGroups1796710100000 } from './1796710100000-document-groups.js';
 import { DocumentFolders1796710200000 } from './1796710200000-document-folders.js';
+import { MemberPrivacy1796710500000 } from './1796710500000-member-privacy.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   DocumentVersionNotes1796710000000,
   DocumentGroups1796710100000,
   DocumentFolders1796710200000,
+  MemberPrivacy1796710500000,
 ];

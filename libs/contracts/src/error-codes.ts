@@ -143,6 +143,16 @@ export enum MemberErrorCode {
   MEMBER_ALREADY_SUSPENDED = 'MEMBER_ALREADY_SUSPENDED',
   CANNOT_ACT_ON_SELF = 'CANNOT_ACT_ON_SELF',
   INSUFFICIENT_ROLE = 'INSUFFICIENT_ROLE',
+  /** The password given to confirm an account deletion is wrong. */
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+  /** The last active admin cannot delete their account (nobody could run the network). */
+  LAST_ADMIN = 'LAST_ADMIN',
+}
+
+export enum PrivacyErrorCode {
+  DATA_EXPORT_NOT_FOUND = 'DATA_EXPORT_NOT_FOUND',
+  /** A data export is being prepared already. */
+  DATA_EXPORT_IN_PROGRESS = 'DATA_EXPORT_IN_PROGRESS',
 }
 
 export enum NotificationErrorCode {
@@ -187,6 +197,7 @@ export type ErrorCode =
   | MeetingErrorCode
   | MemberErrorCode
   | NotificationErrorCode
+  | PrivacyErrorCode
   | StrategyErrorCode
   | WorkingGroupErrorCode
   | typeof PASSWORD_TOO_WEAK;
@@ -214,6 +225,7 @@ function listErrorCodes(): ErrorCode[] {
       ...Object.values(MeetingErrorCode),
       ...Object.values(MemberErrorCode),
       ...Object.values(NotificationErrorCode),
+      ...Object.values(PrivacyErrorCode),
       ...Object.values(StrategyErrorCode),
       ...Object.values(WorkingGroupErrorCode),
       PASSWORD_TOO_WEAK,

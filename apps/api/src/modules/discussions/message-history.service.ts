@@ -132,6 +132,30 @@ export class MessageHistoryService {
     return this.changed(await this.view(messageId, actor));
   }
 
+  /**
+   * A deleted member who chose so: each of their messages becomes a tombstone like a deleted one (the seq keeps no
+   * hole; replies stay in their thread), and their reactions go.
+   */
+  async removeAllOf(memberId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(Message)
+        .createQueryBuilder()
+        .update()
+        .set({
+          body: '',
+          mentionIds: [],
+          attachmentIds: [],
+          deletedAt: () => 'now()',
+          searchVector: null,
+          pinnedAt: null,
+        })
+        .where('authorId = :memberId AND deletedAt IS NULL', { memberId })
+        .execute();
+      await manager.getRepository(MessageReaction).delete({ memberId });
+    });
+  }
+
   /** Adds the actor's emoji, or removes it when present (`on` forces one direction for PUT/DELETE). */
   async react(actor: Actor, messageId: string, emoji: string, on?: boolean): Promise<MessageResponse> {
     const message = await this.requireMessage(actor, messageId);

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { MessageSearchHit } from '@lcc/contracts';
+import { MemberResponseDto } from '../../members/dto/member.response.js';
 
-export const SEARCH_SCOPES = ['messages', 'documents', 'all'] as const;
+export const SEARCH_SCOPES = ['messages', 'documents', 'members', 'all'] as const;
 export type SearchScope = (typeof SEARCH_SCOPES)[number];
 
 export class SearchQueryDto {
@@ -46,4 +47,9 @@ export class SearchResponseDto {
   @ApiProperty({ type: [MessageSearchHitDto] }) messages: MessageSearchHitDto[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Documents, as in GET /api/documents?q=' })
   documents: unknown[];
+  @ApiProperty({
+    type: [MemberResponseDto],
+    description: 'Members the caller may find in the directory (their directory visibility decides)',
+  })
+  members: MemberResponseDto[];
 }
