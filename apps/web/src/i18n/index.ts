@@ -26,6 +26,7 @@ export const NAMESPACES = [
   'ecolabels',
   'mail',
   'countries',
+  'privacy',
 ] as const;
 
 const STORAGE_KEY = 'lcc.language';

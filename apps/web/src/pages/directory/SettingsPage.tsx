@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MemberResponse, SessionResponse } from '@lcc/contracts';
@@ -8,10 +8,12 @@ import { isLanguage, setLanguage } from '../../i18n';
 import { useFormat } from '../../ui/format';
 import { Field, FormError, SelectField, TextArea, fieldError } from '../../ui/form';
 import { useMemberOptions } from '../../ui/options';
-import { Async } from '../../ui/states';
+import { Async, Loading } from '../../ui/states';
 import { TimeZoneField } from '../../ui/time-zone-field';
 import { useApi, useApiMutation } from '../../ui/use-api';
 import { NotificationSettings } from './NotificationSettings';
+
+const PrivacySettings = lazy(() => import('./PrivacySettings'));
 
 function ProfileForm() {
   const { t } = useTranslation('directory');
@@ -209,6 +211,9 @@ export default function SettingsPage() {
       <NotificationSettings />
       <CalendarFeed />
       <Sessions />
+      <Suspense fallback={<Loading />}>
+        <PrivacySettings />
+      </Suspense>
     </>
   );
 }
