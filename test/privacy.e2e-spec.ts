@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
 import JSZip from 'jszip';
 import type { DataExportResponse, MemberResponse, MessageResponse, PollResponse } from '@lcc/contracts';
 import { connectSocket, type TestGroup, type TestMember } from '@lcc/testing';
@@ -188,6 +193,15 @@ describe('privacy: directory visibility, download my data, account deletion', ()
         .send({ votes: [{ optionId: poll.options[0]!.id, answer: 'if_need_be' }] })
         .expect(200);
 
+      // An audit entry about her (a role change and back).
+      for (const role of ['observer', 'member']) {
+        await t
+          .http()
+          .patch(`/api/members/${dana.id}/role`)
+          .set('Authorization', admin.auth)
+          .send({ role })
+          .expect(200);
+      }
       const requested = await t.http().post('/api/data-exports').set('Authorization', dana.auth).expect(202);
       expect(requested.body).toMatchObject({ status: 'requested', expiresAt: null });
       const ready = await waitUntilFinished(dana, requested.body.id);
@@ -226,8 +240,11 @@ describe('privacy: directory visibility, download my data, account deletion', ()
       expect(meetings).toEqual([expect.objectContaining({ meeting_id: meeting.id, organizer: true })]);
       const votes = await zip.file('poll-votes.csv')!.async('string');
       expect(votes).toContain('if_need_be');
-      const audit = JSON.parse(await zip.file('audit.json')!.async('string'));
-      expect(Array.isArray(audit)).toBe(true);
+      const audit = JSON.parse(await zip.file('audit.json')!.async('string')) as { action: string; by_me: boolean }[];
+      expect(audit.filter((entry) => entry.action === 'member.role_changed')).toEqual([
+        expect.objectContaining({ by_me: false }),
+        expect.objectContaining({ by_me: false }),
+      ]);
 
       const everything = (await Promise.all(names.map((name) => zip.file(name)!.async('string')))).join('\n');
       expect(everything).not.toContain('Bob private remark 7f3a');
@@ -452,5 +469,76 @@ describe('privacy: directory visibility, download my data, account deletion', ()
       expect(audit).toEqual([{ actor_id: admin.id, details: { by: 'admin', messages: 'remove' } }]);
       await t.http().get('/api/members/me').set('Authorization', gina.auth).expect(401);
     });
+  });
+});
+
+/** The archive streamed into an S3-compatible store (s3rver, a real S3-protocol server in this process). */
+describe('privacy: data exports in S3', () => {
+  let server: S3rver;
+  let s3Dir: string;
+  let t: TestApp;
+  let client: S3Client;
+
+  beforeAll(async () => {
+    s3Dir = await mkdtemp(path.join(tmpdir(), 'lcc-s3-exports-'));
+    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir });
+    const { port } = await server.run();
+    const endpoint = `http://127.0.0.1:${port}`;
+    t = await createTestApp({
+      env: {
+        DATA_EXPORT_POLL_INTERVAL_MS: '0',
+        S3_ENDPOINT: endpoint,
+        S3_REGION: 'us-east-1',
+        S3_BUCKET: 'lcc-exports',
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_FORCE_PATH_STYLE: 'true',
+      },
+    });
+    client = new S3Client({
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    client.destroy();
+    await server.close();
+    await rm(s3Dir, { recursive: true, force: true });
+  });
+
+  it('writes the archive to the bucket, serves it, and deletes the object when the account goes', async () => {
+    const member = await t.fx.member({ displayName: 'S3 Exporter' });
+    await t.fx.document(member, { title: 'Stored in S3', text: 'bytes kept in the bucket', visibility: 'network' });
+    const requested = await t.http().post('/api/data-exports').set('Authorization', member.auth).expect(202);
+    let status = 'requested';
+    while (status === 'requested') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const polled = await t.http().get(`/api/data-exports/${requested.body.id}`).set('Authorization', member.auth);
+      status = polled.body.status;
+    }
+    expect(status).toBe('ready');
+    const key = `files/data-export-${requested.body.id}.zip`;
+    const head = await client.send(new HeadObjectCommand({ Bucket: 'lcc-exports', Key: key }));
+    const download = await binary(
+      t.http().get(`/api/data-exports/${requested.body.id}/download`).set('Authorization', member.auth),
+    ).expect(200);
+    expect((download.body as Buffer).length).toBe(head.ContentLength);
+    const zip = await JSZip.loadAsync(download.body as Buffer);
+    const file = Object.keys(zip.files).find((name) => name.startsWith('files/') && !zip.files[name]!.dir);
+    await expect(zip.file(file!)!.async('string')).resolves.toBe('bytes kept in the bucket');
+
+    await t
+      .http()
+      .post('/api/members/me/deletion')
+      .set('Authorization', member.auth)
+      .send({ password: member.password })
+      .expect(204);
+    await expect(client.send(new HeadObjectCommand({ Bucket: 'lcc-exports', Key: key }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect(await sql(t.databaseUrl, `SELECT id FROM data_exports WHERE member_id = $1`, [member.id])).toEqual([]);
   });
 });
