@@ -6,7 +6,7 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import JSZip from 'jszip';
 import type { DataExportResponse, MemberResponse, MessageResponse, PollResponse } from '@lcc/contracts';
-import { connectSocket, type TestGroup, type TestMember } from '@lcc/testing';
+import { connectSocket, emitAck, type TestGroup, type TestMember, waitForEvent } from '@lcc/testing';
 import { DataExportsService } from '../apps/api/src/modules/privacy/data-exports.service.js';
 import { sql } from './support/db.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -446,6 +446,9 @@ describe('privacy: directory visibility, download my data, account deletion', ()
       const gina = await t.fx.member({ displayName: 'Gina Removed' });
       await t.fx.addMember(groupA, gina);
       const message = await t.fx.message(gina, groupA.roomId, 'Please forget this');
+      const watcher = await connectSocket(t.url, bob.accessToken);
+      await emitAck(watcher, 'room.join', { roomId: groupA.roomId });
+      const heard = waitForEvent(watcher, 'message.deleted', (payload) => payload.id === message.id);
       await t
         .http()
         .post(`/api/members/${gina.id}/deletion`)
@@ -459,6 +462,10 @@ describe('privacy: directory visibility, download my data, account deletion', ()
         .expect(200);
       const gone = (history.body.items as MessageResponse[]).find((m) => m.id === message.id);
       expect(gone).toMatchObject({ body: '', deletedAt: expect.any(String) });
+
+      // An open room hears of it at once.
+      await expect(heard).resolves.toMatchObject({ roomId: groupA.roomId, body: '' });
+      watcher.close();
       const search = await t.http().get('/api/search?q=forget').set('Authorization', bob.auth).expect(200);
       expect(search.body.messages).toEqual([]);
       const audit = await sql(
