@@ -352,6 +352,18 @@ describe('privacy: directory visibility, download my data, account deletion', ()
           async (m) => (await t.http().get(`/api/documents/${doc.id}`).set('Authorization', m.auth)).status,
         ),
       );
+      const city = await t
+        .http()
+        .post('/api/cities')
+        .set('Authorization', admin.auth)
+        .send({ nameEn: 'Erdenet', country: 'MN', visibility: 'network' })
+        .expect(201);
+      await t
+        .http()
+        .put(`/api/cities/${city.body.id}/members`)
+        .set('Authorization', admin.auth)
+        .send({ focalPointIds: [frank.id], organizationIds: [] })
+        .expect(200);
       const socket = await connectSocket(t.url, frank.accessToken);
       const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
 
@@ -394,6 +406,8 @@ describe('privacy: directory visibility, download my data, account deletion', ()
           [frank.id],
         ),
       ).toEqual([{ n: 0 }]);
+      const cityAfter = await t.http().get(`/api/cities/${city.body.id}`).set('Authorization', bob.auth).expect(200);
+      expect(cityAfter.body.focalPoints).toEqual([]);
       expect(
         await sql(t.databaseUrl, `SELECT count(*)::int AS n FROM working_group_members WHERE member_id = $1`, [
           frank.id,
