@@ -108,7 +108,9 @@ describeInBrowser('web portal: privacy settings, download my data, account delet
     await page.context().close();
 
     // Hidden from members, but the secretariat still finds and deletes the account.
-    const colleague = await portal.fx.member();
+    const colleague = await portal.fx.member({ language: 'zh' });
+    const room = await portal.fx.room(colleague, { memberIds: [member.id] });
+    await portal.fx.message(member, room.id, '再见，各位');
     await portal.http().get(`/api/members/${member.id}`).set('Authorization', colleague.auth).expect(404);
     const admin = await portal.fx.admin();
     // The admin reads the portal in their own saved language (English).
@@ -126,5 +128,14 @@ describeInBrowser('web portal: privacy settings, download my data, account delet
     expect((await deleted).status()).toBe(204);
     await signInRefused(member);
     await adminContext.close();
+
+    // Her message stays, signed "Former member" in the reader's language.
+    const readerContext = await portal.context({ locale: 'zh-CN' });
+    const reader = await readerContext.newPage();
+    await portal.signIn(reader, colleague.email, colleague.password);
+    await reader.goto(`/rooms/${room.id}`);
+    const item = reader.locator('li', { hasText: '再见，各位' }).first();
+    await expect(item.locator('strong').first().textContent()).resolves.toBe('前成员');
+    await readerContext.close();
   });
 });

@@ -47,6 +47,9 @@ export enum ContactField {
   City = 'city',
 }
 
+/** The name a deleted account carries from then on (clients show it in the reader's language). */
+export const FORMER_MEMBER_NAME = 'Former member';
+
 /** What a member chooses for their messages when the account is deleted. */
 export enum DeletedMessages {
   /** Kept, signed "Former member". */

@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AuditAction, DeletedMessages, DirectoryVisibility, MemberStatus, NetworkRole } from '@lcc/contracts';
+import {
+  AuditAction,
+  DeletedMessages,
+  DirectoryVisibility,
+  FORMER_MEMBER_NAME,
+  MemberStatus,
+  NetworkRole,
+} from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { DeleteAccountDto, DeleteMemberDto } from './dto/delete-account.dto.js';
@@ -12,9 +19,6 @@ import { MemberChangedEvent } from './events/member-changed.event.js';
 import { MemberDeletedEvent } from './events/member-deleted.event.js';
 import { MemberErrorCode, MemberException } from './members.exception.js';
 import { PasswordHasher } from './password-hasher.service.js';
-
-/** The name every deleted account carries from now on (the web shows it in the reader's language). */
-export const FORMER_MEMBER_NAME = 'Former member';
 
 /**
  * Deleting an account, by its member (confirming the password) or by an admin. The row stays, so that messages,

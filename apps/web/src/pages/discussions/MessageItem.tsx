@@ -8,6 +8,7 @@ import { useFormat } from '../../ui/format';
 import { EmojiPicker } from './EmojiPicker';
 import { MessageBody } from './markdown';
 import { usePinAction } from './PinnedMessages';
+import { personName } from '../../ui/person-name';
 
 interface Props {
   message: MessageResponse;
@@ -58,7 +59,7 @@ export function MessageItem({ message, presence, onThread, moderator = false }: 
     >
       <div className="message-head">
         <span className={`presence ${presence ?? 'offline'}`} aria-hidden="true" />
-        <strong>{message.author?.displayName ?? t('formerMember')}</strong>
+        <strong>{personName(t, message.author)}</strong>
         {presence && <span className="visually-hidden">({t(`presence.${presence}`)})</span>}
         <time className="muted" dateTime={message.createdAt}>
           {format.time(message.createdAt)}
