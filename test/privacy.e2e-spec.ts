@@ -364,6 +364,11 @@ describe('privacy: directory visibility, download my data, account deletion', ()
         .set('Authorization', admin.auth)
         .send({ focalPointIds: [frank.id], organizationIds: [] })
         .expect(200);
+      // A reset link (beside the invitation) waits in the outbox for the address (no SMTP server here).
+      await t.http().post('/api/auth/password/forgot').send({ email: frank.email }).expect(202);
+      const queued = `SELECT count(*)::int AS n FROM mail_outbox WHERE to_address = $1 AND status = 'queued'`;
+      const [waiting] = await sql<{ n: number }>(t.databaseUrl, queued, [frank.email]);
+      expect(waiting!.n).toBeGreaterThan(0);
       const socket = await connectSocket(t.url, frank.accessToken);
       const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
 
@@ -406,6 +411,7 @@ describe('privacy: directory visibility, download my data, account deletion', ()
           [frank.id],
         ),
       ).toEqual([{ n: 0 }]);
+      expect(await sql(t.databaseUrl, queued, [frank.email])).toEqual([{ n: 0 }]);
       const cityAfter = await t.http().get(`/api/cities/${city.body.id}`).set('Authorization', bob.auth).expect(200);
       expect(cityAfter.body.focalPoints).toEqual([]);
       expect(

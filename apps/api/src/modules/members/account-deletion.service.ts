@@ -13,6 +13,7 @@ import {
 } from '@lcc/contracts';
 import type { Actor } from '../../common/http/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MailService } from '../mail/mail.service.js';
 import type { DeleteAccountDto, DeleteMemberDto } from './dto/delete-account.dto.js';
 import { Member } from './entities/member.entity.js';
 import { MemberChangedEvent } from './events/member-changed.event.js';
@@ -35,6 +36,7 @@ export class AccountDeletionService {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly events: EventEmitter2,
+    private readonly mail: MailService,
   ) {}
 
   async deleteOwn(actor: Actor, dto: DeleteAccountDto): Promise<void> {
@@ -98,6 +100,7 @@ export class AccountDeletionService {
           deletedAt: new Date(),
         },
       );
+      await this.mail.dropUnsentTo(manager, member.email);
       await this.audit.record(
         {
           action: AuditAction.MemberDeleted,
