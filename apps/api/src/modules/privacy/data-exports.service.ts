@@ -35,6 +35,7 @@ export class DataExportsService implements OnApplicationBootstrap, OnApplication
   private readonly job = new PeriodicRun(() => this.runDue(), this.logger, 'data export run failed');
   /** The run started by a request on this instance (awaited at shutdown). */
   private kicked?: Promise<unknown>;
+  private again = false;
 
   constructor(
     @InjectRepository(DataExport) private readonly exports: Repository<DataExport>,
@@ -94,8 +95,12 @@ export class DataExportsService implements OnApplicationBootstrap, OnApplication
       throw new PrivacyException(PrivacyErrorCode.DATA_EXPORT_NOT_FOUND);
     }
     const day = row.createdAt.toISOString().slice(0, 10);
+    // Removed in the meantime (expired and cleaned up by another instance): gone, not a server error.
+    const stream = await this.files.readFile(row.storageKey).catch(() => {
+      throw new PrivacyException(PrivacyErrorCode.DATA_EXPORT_NOT_FOUND);
+    });
     return {
-      stream: await this.files.readFile(row.storageKey),
+      stream,
       fileName: `lcc-portal-data-${day}.zip`,
       size: Number(row.size),
     };
@@ -120,8 +125,18 @@ export class DataExportsService implements OnApplicationBootstrap, OnApplication
     await this.removeFiles(rows.map((row) => ({ storageKey: row.storage_key })));
   }
 
+  /** Starts a run now, or another right after the one in progress (which may have looked before this request). */
   private kick(): void {
-    this.kicked ??= this.runDue()
+    if (this.kicked) {
+      this.again = true;
+      return;
+    }
+    this.kicked = (async () => {
+      do {
+        this.again = false;
+        await this.runDue();
+      } while (this.again);
+    })()
       .catch((error: unknown) => this.logger.error({ err: { message: String(error) } }, 'data export run failed'))
       .finally(() => (this.kicked = undefined));
   }
