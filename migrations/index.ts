@@ -31,6 +31,7 @@ import { DocumentGroups1796710100000 } from './1796710100000-document-groups.js'
 import { DocumentFolders1796710200000 } from './1796710200000-document-folders.js';
 import { TwoFactor1796710300000 } from './1796710300000-two-factor.js';
 import { MemberIdentities1796710400000 } from './1796710400000-member-identities.js';
+import { MemberPrivacy1796710500000 } from './1796710500000-member-privacy.js';
 import { RoomDocumentsGroupFolders1796710800000 } from './1796710800000-room-documents-group-folders.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
@@ -68,5 +69,6 @@ export const MIGRATIONS = [
   DocumentFolders1796710200000,
   TwoFactor1796710300000,
   MemberIdentities1796710400000,
+  MemberPrivacy1796710500000,
   RoomDocumentsGroupFolders1796710800000,
 ];

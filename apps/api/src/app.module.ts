@@ -31,6 +31,7 @@ import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { RateLimitGuard } from './modules/rate-limits/rate-limit.guard.js';
 import { RateLimitsModule } from './modules/rate-limits/rate-limits.module.js';
+import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { StrategiesModule } from './modules/strategies/strategies.module.js';
@@ -103,6 +104,7 @@ export class AppModule {
         DiscussionsModule,
         DocumentsModule,
         SearchModule,
+        PrivacyModule,
         CitiesModule,
         StrategiesModule,
         InventoriesModule,

@@ -26,6 +26,43 @@ export enum MemberStatus {
   Suspended = 'suspended',
   /** A registration a coordinator or admin turned down, with a reason told to the applicant. */
   Rejected = 'rejected',
+  /** The member deleted their account (or an admin did): personal data is gone and the row signs in never again. */
+  Deleted = 'deleted',
+}
+
+/** Who finds a member in the directory, search and people pickers (staff always do; see docs/privacy.md). */
+export enum DirectoryVisibility {
+  /** Every active member. */
+  Network = 'network',
+  /** Active members who share an active working group with them. */
+  Groups = 'groups',
+  /** Nobody but network staff; the profile page answers 404 to others. */
+  Hidden = 'hidden',
+}
+
+/** The contact fields of a profile a member chooses to show to those who may see the profile. */
+export enum ContactField {
+  Email = 'email',
+  Organization = 'organization',
+  City = 'city',
+}
+
+/** The name a deleted account carries from then on (clients show it in the reader's language). */
+export const FORMER_MEMBER_NAME = 'Former member';
+
+/** What a member chooses for their messages when the account is deleted. */
+export enum DeletedMessages {
+  /** Kept, signed "Former member". */
+  Keep = 'keep',
+  /** Removed like a deleted message (the place in the thread remains, without the text). */
+  Remove = 'remove',
+}
+
+/** Where a "download my data" request stands. */
+export enum DataExportStatus {
+  Requested = 'requested',
+  Ready = 'ready',
+  Failed = 'failed',
 }
 
 /** Role inside one working group. */
@@ -162,6 +199,8 @@ export enum AuditAction {
   MemberSuspended = 'member.suspended',
   MemberReinstated = 'member.reinstated',
   MemberRoleChanged = 'member.role_changed',
+  /** An account deleted by its member or an admin; `details.by` is `self` or `admin`, `details.messages` the choice. */
+  MemberDeleted = 'member.deleted',
   InvitationCreated = 'invitation.created',
   InvitationResent = 'invitation.resent',
   InvitationRevoked = 'invitation.revoked',

@@ -143,6 +143,16 @@ export enum MemberErrorCode {
   MEMBER_ALREADY_SUSPENDED = 'MEMBER_ALREADY_SUSPENDED',
   CANNOT_ACT_ON_SELF = 'CANNOT_ACT_ON_SELF',
   INSUFFICIENT_ROLE = 'INSUFFICIENT_ROLE',
+  /** The password given to confirm an account deletion is wrong. */
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+  /** The last active admin cannot delete their account (nobody could run the network). */
+  LAST_ADMIN = 'LAST_ADMIN',
+}
+
+export enum PrivacyErrorCode {
+  DATA_EXPORT_NOT_FOUND = 'DATA_EXPORT_NOT_FOUND',
+  /** A data export is being prepared already. */
+  DATA_EXPORT_IN_PROGRESS = 'DATA_EXPORT_IN_PROGRESS',
 }
 
 export enum NotificationErrorCode {
@@ -207,6 +217,7 @@ export type ErrorCode =
   | MemberErrorCode
   | NotificationErrorCode
   | SsoErrorCode
+  | PrivacyErrorCode
   | StrategyErrorCode
   | TwoFactorErrorCode
   | WorkingGroupErrorCode
@@ -236,6 +247,7 @@ function listErrorCodes(): ErrorCode[] {
       ...Object.values(MemberErrorCode),
       ...Object.values(NotificationErrorCode),
       ...Object.values(SsoErrorCode),
+      ...Object.values(PrivacyErrorCode),
       ...Object.values(StrategyErrorCode),
       ...Object.values(TwoFactorErrorCode),
       ...Object.values(WorkingGroupErrorCode),

@@ -1,5 +1,8 @@
 import type {
   AuditAction,
+  ContactField,
+  DataExportStatus,
+  DirectoryVisibility,
   GroupMembershipStatus,
   GroupRole,
   GroupVisibility,
@@ -40,7 +43,28 @@ export interface MemberResponse {
   mustChangePassword?: boolean;
   /** Why a rejected registration was turned down: shown to coordinators and admins; absent for everyone else. */
   rejectionReason?: string | null;
+  /** Who finds the member and which contact fields they show: only on your own profile. */
+  privacy?: MemberPrivacy;
   createdAt: string;
+}
+
+/** A member's choices about the directory (see docs/privacy.md). */
+export interface MemberPrivacy {
+  directoryVisibility: DirectoryVisibility;
+  shownContactFields: ContactField[];
+}
+
+/** A "download my data" request: prepared in the background, downloadable by its member until it expires. */
+export interface DataExportResponse {
+  id: string;
+  status: DataExportStatus;
+  requestedAt: string;
+  /** When the archive was ready (or the preparation failed). */
+  finishedAt: string | null;
+  /** After this instant the archive is deleted; `null` while it is being prepared. */
+  expiresAt: string | null;
+  /** Size of the ZIP archive in bytes, once ready. */
+  size: number | null;
 }
 
 export interface TokenPairResponse {

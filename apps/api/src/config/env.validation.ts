@@ -257,6 +257,18 @@ export class Env {
   @Min(0)
   REMINDER_POLL_INTERVAL_MS = 60_000;
 
+  /** How often each instance looks for "download my data" requests to prepare and expired archives; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATA_EXPORT_POLL_INTERVAL_MS = 30_000;
+
+  /** How long a prepared data export can be downloaded before it is deleted (hours). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DATA_EXPORT_TTL_HOURS = 168;
+
   /** How often each instance sends waiting notification e-mail (digests, quiet hours ended); 0 turns it off here. */
   @Transform(toInt)
   @IsInt()

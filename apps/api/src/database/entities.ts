@@ -30,6 +30,7 @@ import { DocumentDownload } from '../modules/documents/entities/document-downloa
 import { DocumentVersion } from '../modules/documents/entities/document-version.entity.js';
 import { DocumentWorkingGroup } from '../modules/documents/entities/document-working-group.entity.js';
 import { DocumentFolder } from '../modules/documents/entities/document-folder.entity.js';
+import { DataExport } from '../modules/privacy/entities/data-export.entity.js';
 import { Document } from '../modules/documents/entities/document.entity.js';
 import { Invitation } from '../modules/invitations/entities/invitation.entity.js';
 import { OutboxMail } from '../modules/mail/entities/outbox-mail.entity.js';
@@ -79,6 +80,7 @@ export const ENTITIES = [
   DocumentVersion,
   DocumentWorkingGroup,
   DocumentFolder,
+  DataExport,
   DocumentDownload,
   City,
   CityMember,

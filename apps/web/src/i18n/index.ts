@@ -28,6 +28,7 @@ export const NAMESPACES = [
   'countries',
   'twofactor',
   'search',
+  'privacy',
 ] as const;
 
 const STORAGE_KEY = 'lcc.language';

@@ -96,7 +96,7 @@ export class AccountLinksService {
    */
   async forgotPassword(email: string): Promise<void> {
     const member = await this.members.findByEmail(email);
-    if (!member || member.status === MemberStatus.Suspended || member.status === MemberStatus.Rejected) return;
+    if (!member || isClosed(member.status)) return;
     const ttl = this.config.get('PASSWORD_RESET_TTL_SECONDS', { infer: true });
     await this.dataSource.transaction(async (manager) => {
       const { token, expiresAt } = await this.issue(manager, member.id, 'password_reset', ttl);
@@ -121,7 +121,7 @@ export class AccountLinksService {
     const memberId = await this.dataSource.transaction(async (manager) => {
       const id = await this.consume(manager, dto.token, 'password_reset');
       const member = await this.members.findById(id);
-      if (!member || member.status === MemberStatus.Suspended || member.status === MemberStatus.Rejected) {
+      if (!member || isClosed(member.status)) {
         throw new AuthException(AuthErrorCode.RESET_TOKEN_INVALID);
       }
       assertStrongPassword('newPassword', dto.newPassword, [
@@ -170,4 +170,9 @@ export class AccountLinksService {
     await repository.update({ id: found.id }, { usedAt: new Date() });
     return found.memberId;
   }
+}
+
+/** Suspended, rejected and deleted accounts get no reset link and cannot use one. */
+function isClosed(status: MemberStatus): boolean {
+  return status === MemberStatus.Suspended || status === MemberStatus.Rejected || status === MemberStatus.Deleted;
 }

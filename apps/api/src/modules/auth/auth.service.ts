@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
 import { MemberChangedEvent } from '../members/events/member-changed.event.js';
 import { MemberRegisteredEvent } from '../members/events/member-registered.event.js';
+import { MemberDeletedEvent } from '../members/events/member-deleted.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import type { Member } from '../members/members.service.js';
 import { toMemberResponse } from '../members/member-view.js';
@@ -75,6 +76,8 @@ export class AuthService {
     if (found.member.status === MemberStatus.Pending) throw new AuthException(AuthErrorCode.ACCOUNT_PENDING);
     if (found.member.status === MemberStatus.Suspended) throw new AuthException(AuthErrorCode.ACCOUNT_SUSPENDED);
     if (found.member.status === MemberStatus.Rejected) throw new AuthException(AuthErrorCode.ACCOUNT_REJECTED);
+    // A deleted account has no password anyone knows; should one match, it is refused like a wrong one.
+    if (found.member.status !== MemberStatus.Active) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
     return found.member;
   }
 
@@ -148,6 +151,13 @@ export class AuthService {
   @OnEvent(MemberSuspendedEvent.NAME, { async: true, promisify: true })
   async onMemberSuspended(event: MemberSuspendedEvent): Promise<void> {
     await this.sessions.revokeAll(event.memberId, 'suspended');
+  }
+
+  /** A deleted account's sessions end (its sockets drop with them) and its e-mailed links stop working. */
+  @OnEvent(MemberDeletedEvent.NAME, { async: true, promisify: true })
+  async onMemberDeleted(event: MemberDeletedEvent): Promise<void> {
+    await this.dataSource.query(`DELETE FROM account_tokens WHERE member_id = $1`, [event.memberId]);
+    await this.sessions.revokeAll(event.memberId, 'account_deleted');
   }
 
   private tokenPair(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
@@ -18,6 +19,7 @@ import { decodeCursor } from '../../common/pagination/cursor.js';
 import { rejectNulls } from '../../common/validation/fields.js';
 import { escapeLike } from '../../common/search/like.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MemberDeletedEvent } from '../members/events/member-deleted.event.js';
 import { MembersService } from '../members/members.service.js';
 import { CityErrorCode, CityException } from './cities.exception.js';
 import { visibilityAllows, visibleSql } from './city-access.js';
@@ -44,6 +46,12 @@ export class CitiesService {
     private readonly audit: AuditService,
     private readonly members: MembersService,
   ) {}
+
+  /** A deleted account is no longer a city's focal point or member organisation. */
+  @OnEvent(MemberDeletedEvent.NAME, { async: true, promisify: true })
+  async onMemberDeleted(event: MemberDeletedEvent): Promise<void> {
+    await this.cityMembers.delete({ memberId: event.memberId });
+  }
 
   /** Called by the features that keep records under cities, when their module starts (see `CityDependent`). */
   register(dependent: CityDependent): void {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { GroupRole } from '@lcc/contracts';
 import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.js';
+import { MemberDeletedEvent } from '../members/events/member-deleted.event.js';
 import { MemberRoleChangedEvent } from '../members/events/member-role-changed.event.js';
 import {
   WorkingGroupArchivedEvent,
@@ -15,6 +16,7 @@ import {
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChannelGuard } from './channel-guard.js';
+import { MessageHistoryService } from './message-history.service.js';
 import { RoomsService } from './rooms.service.js';
 
 const ASYNC = { async: true, promisify: true } as const;
@@ -28,6 +30,7 @@ export class DiscussionsListeners {
   constructor(
     private readonly rooms: RoomsService,
     private readonly channels: ChannelGuard,
+    private readonly history: MessageHistoryService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -72,6 +75,13 @@ export class DiscussionsListeners {
   @OnEvent(WorkingGroupRenamedEvent.NAME, ASYNC)
   async onGroupRenamed(event: WorkingGroupRenamedEvent): Promise<void> {
     await this.rooms.followGroup(event.workingGroupId, { name: event.name });
+  }
+
+  /** A deleted account leaves its rooms; its messages stay signed "Former member" unless it chose to remove them. */
+  @OnEvent(MemberDeletedEvent.NAME, ASYNC)
+  async onMemberDeleted(event: MemberDeletedEvent): Promise<void> {
+    await this.rooms.removeFromAllRooms(event.memberId);
+    if (event.removeMessages) await this.history.removeAllOf(event.memberId);
   }
 
   /** A role that granted rooms (coordinators see every group) takes them along when it goes. */

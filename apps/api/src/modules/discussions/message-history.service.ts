@@ -170,6 +170,42 @@ export class MessageHistoryService {
     return this.changed(await this.view(messageId, actor));
   }
 
+  /**
+   * A deleted member who chose so: each of their messages becomes a tombstone like a deleted one (the seq keeps no
+   * hole; replies stay in their thread), and their reactions go.
+   */
+  async removeAllOf(memberId: string): Promise<void> {
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(Message)
+        .createQueryBuilder()
+        .update()
+        .set({
+          body: '',
+          mentionIds: [],
+          attachmentIds: [],
+          deletedAt: () => 'now()',
+          searchVector: null,
+          pinnedAt: null,
+        })
+        .where('authorId = :memberId AND deletedAt IS NULL', { memberId })
+        .returning(['id'])
+        .execute();
+      await manager.getRepository(MessageReaction).delete({ memberId });
+      return (result.raw as { id: string }[]).map((row) => row.id);
+    });
+    // Open rooms hear of each tombstone, as after a deletion by hand (a tombstone reads the same to everyone).
+    for (let i = 0; i < removed.length; i += 500) {
+      const messages = await this.messages.find({
+        where: { id: In(removed.slice(i, i + 500)) },
+        relations: { author: true },
+      });
+      for (const message of messages) {
+        this.events.emit(MessageDeletedEvent.NAME, new MessageDeletedEvent(toMessageResponse(message)));
+      }
+    }
+  }
+
   /** Adds the actor's emoji, or removes it when present (`on` forces one direction for PUT/DELETE). */
   async react(actor: Actor, messageId: string, emoji: string, on?: boolean): Promise<MessageResponse> {
     const message = await this.requireMessage(actor, messageId);

@@ -359,6 +359,18 @@ export class RoomsService {
   async removeMember(roomId: string, memberId: string): Promise<void> {
     await this.roomMembers.delete({ roomId, memberId });
   }
+
+  /**
+   * A deleted account leaves every room but its direct conversations, where the others keep the exchange with a
+   * "Former member" (who can no longer read or write).
+   */
+  async removeFromAllRooms(memberId: string): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM room_members rm USING rooms r
+        WHERE rm.room_id = r.id AND rm.member_id = $1 AND r.kind <> '${RoomKind.Direct}'`,
+      [memberId],
+    );
+  }
 }
 
 /** Name and topic folded for the directory's substring search (any script; see `fold`). */

@@ -5,6 +5,7 @@ import type { Env } from '../../config/env.validation.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { DocumentDownloadService } from './document-download.service.js';
+import { DocumentFilesService } from './document-files.service.js';
 import { DocumentSearchService } from './document-search.service.js';
 import { DocumentVersionsService } from './document-versions.service.js';
 import { DocumentFoldersController } from './document-folders.controller.js';
@@ -45,8 +46,9 @@ async function createBlobStorage(config: ConfigService<Env, true>): Promise<Blob
     DocumentDownloadService,
     DocumentVersionsService,
     DocumentFoldersService,
+    DocumentFilesService,
     ExtractionService,
   ],
-  exports: [DocumentsService, DocumentSearchService],
+  exports: [DocumentsService, DocumentSearchService, DocumentFilesService],
 })
 export class DocumentsModule {}

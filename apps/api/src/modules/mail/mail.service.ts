@@ -112,6 +112,18 @@ export class MailService {
     }
   }
 
+  /**
+   * A deleted account: mail not sent yet (waiting, or given up) to its address is dropped with the caller's
+   * transaction, so nothing reaches the old address afterwards. Mail already sent, or being handed to the server
+   * now, stays in the log (docs/privacy.md).
+   */
+  async dropUnsentTo(manager: EntityManager, address: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM mail_outbox WHERE lower(to_address) = lower($1) AND status IN ('queued', 'failed')`,
+      [address.trim()],
+    );
+  }
+
   /** The outbox, newest first, for administrators. */
   async list(query: ListOutboxQueryDto): Promise<Page<OutboxMailResponse>> {
     const params: unknown[] = [];

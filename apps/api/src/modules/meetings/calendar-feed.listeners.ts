@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { type SessionRevocationReason, SessionsRevokedEvent } from '../auth/events/session-revoked.event.js';
+import { MemberDeletedEvent } from '../members/events/member-deleted.event.js';
 import { MemberSuspendedEvent } from '../members/events/member-suspended.event.js';
 import { CalendarService } from './calendar.service.js';
 
@@ -28,6 +29,11 @@ export class CalendarFeedListeners {
   /** Reinstating a member must not bring old URLs back, so suspension rotates as well as the status check. */
   @OnEvent(MemberSuspendedEvent.NAME, ASYNC)
   async onSuspended(event: MemberSuspendedEvent): Promise<void> {
+    await this.calendar.revokeFeed(event.memberId);
+  }
+
+  @OnEvent(MemberDeletedEvent.NAME, ASYNC)
+  async onDeleted(event: MemberDeletedEvent): Promise<void> {
     await this.calendar.revokeFeed(event.memberId);
   }
 }

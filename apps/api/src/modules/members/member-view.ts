@@ -1,24 +1,38 @@
-import { type MemberResponse, NetworkRole } from '@lcc/contracts';
+import { ContactField, type MemberResponse, NetworkRole } from '@lcc/contracts';
 import { fold } from '../../common/search/segmentation.js';
 import type { Member } from './entities/member.entity.js';
 
-/** Whom a member's e-mail is shown to: themself, coordinators and admins. */
-export function canSeeEmail(viewer: { id: string; role: NetworkRole } | null, member: Member): boolean {
+/** The member themself, coordinators and admins: they see every field of the profile. */
+function seesEverything(viewer: { id: string; role: NetworkRole } | null, member: Member): boolean {
   return (
     viewer !== null &&
     (viewer.id === member.id || viewer.role === NetworkRole.Admin || viewer.role === NetworkRole.Coordinator)
   );
 }
 
+/**
+ * Whether a contact field of the profile is shown to the viewer: always to the member and to network staff, to
+ * others when the member chose to show it (`shownContactFields`). Who may see the profile at all is
+ * `member-visibility.ts`.
+ */
+export function showsContactField(
+  viewer: { id: string; role: NetworkRole } | null,
+  member: Member,
+  field: ContactField,
+): boolean {
+  return seesEverything(viewer, member) || (viewer !== null && member.shownContactFields.includes(field));
+}
+
 export function toMemberResponse(member: Member, viewer: { id: string; role: NetworkRole } | null): MemberResponse {
+  const shows = (field: ContactField) => showsContactField(viewer, member, field);
   const response: MemberResponse = {
     id: member.id,
-    email: canSeeEmail(viewer, member) ? member.email : null,
+    email: shows(ContactField.Email) ? member.email : null,
     displayName: member.displayName,
     memberType: member.memberType,
     country: member.country,
-    organization: member.organization,
-    city: member.city,
+    organization: shows(ContactField.Organization) ? member.organization : null,
+    city: shows(ContactField.City) ? member.city : null,
     expertise: member.expertise,
     language: member.language,
     timeZone: member.timeZone,
@@ -27,7 +41,13 @@ export function toMemberResponse(member: Member, viewer: { id: string; role: Net
     status: member.status,
     createdAt: member.createdAt.toISOString(),
   };
-  if (viewer?.id === member.id) response.mustChangePassword = member.mustChangePassword;
+  if (viewer?.id === member.id) {
+    response.mustChangePassword = member.mustChangePassword;
+    response.privacy = {
+      directoryVisibility: member.directoryVisibility,
+      shownContactFields: member.shownContactFields,
+    };
+  }
   if (viewer && (viewer.role === NetworkRole.Admin || viewer.role === NetworkRole.Coordinator)) {
     response.rejectionReason = member.rejectionReason;
   }
@@ -39,10 +59,23 @@ export function foldForSearch(text: string): string {
   return fold(text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What the directory search matches: the name, the expertise and the contact fields the member shows (a hidden
+ * organisation must not be found by searching for it).
+ */
 export function searchTextOf(
-  member: Pick<Member, 'displayName' | 'organization' | 'city' | 'expertise' | 'email'>,
+  member: Pick<Member, 'displayName' | 'organization' | 'city' | 'expertise' | 'shownContactFields'>,
 ): string {
+  const shown = (field: ContactField, value: string | null) =>
+    member.shownContactFields.includes(field) ? value : null;
   return foldForSearch(
-    [member.displayName, member.organization, member.city, ...member.expertise].filter(Boolean).join(' \u241f '),
+    [
+      member.displayName,
+      shown(ContactField.Organization, member.organization),
+      shown(ContactField.City, member.city),
+      ...member.expertise,
+    ]
+      .filter(Boolean)
+      .join(' \u241f '),
   );
 }

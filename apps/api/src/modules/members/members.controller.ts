@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NetworkRole } from '@lcc/contracts';
 import { AllowPasswordChangePending } from '../../common/decorators/allow-password-change-pending.decorator.js';
+import { AuthRateLimited } from '../../common/decorators/auth-rate-limited.decorator.js';
 import { Roles } from '../../common/decorators/roles.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
 import { ApiErrors } from '../../common/openapi/api-errors.decorator.js';
+import { AccountDeletionService } from './account-deletion.service.js';
 import { ChangeRoleDto } from './dto/change-role.dto.js';
+import { DeleteAccountDto, DeleteMemberDto } from './dto/delete-account.dto.js';
 import { ListMembersQueryDto } from './dto/list-members-query.dto.js';
 import { MemberPageDto, MemberResponseDto } from './dto/member.response.js';
 import { RejectMemberDto } from './dto/reject-member.dto.js';
@@ -16,7 +19,10 @@ import { MembersService } from './members.service.js';
 @ApiBearerAuth()
 @Controller('members')
 export class MembersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly deletion: AccountDeletionService,
+  ) {}
 
   @Get('me')
   @ApiOperation({ summary: "Get the caller's own profile" })
@@ -31,6 +37,19 @@ export class MembersController {
   @ApiOkResponse({ type: MemberResponseDto })
   updateMe(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto) {
     return this.members.updateMe(actor, dto);
+  }
+
+  @Post('me/deletion')
+  @ApiOperation({
+    summary:
+      "Delete the caller's account (confirmed with the password); messages are kept as a former member's or removed",
+  })
+  @ApiErrors(409)
+  @HttpCode(204)
+  @AuthRateLimited('login')
+  @ApiNoContentResponse({ description: 'Deleted; every session has ended' })
+  async deleteMe(@CurrentActor() actor: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
+    await this.deletion.deleteOwn(actor, dto);
   }
 
   @Get()
@@ -85,6 +104,20 @@ export class MembersController {
   @ApiOkResponse({ type: MemberResponseDto })
   reinstate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.members.reinstate(actor, id);
+  }
+
+  @Post(':id/deletion')
+  @ApiOperation({ summary: "Delete a member's account (admins); messages are kept as a former member's or removed" })
+  @ApiErrors(409)
+  @HttpCode(204)
+  @Roles(NetworkRole.Admin)
+  @ApiNoContentResponse({ description: 'Deleted; every session of the member has ended' })
+  async deleteMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeleteMemberDto,
+  ): Promise<void> {
+    await this.deletion.deleteByAdmin(actor, id, dto);
   }
 
   @Patch(':id/role')

@@ -11,4 +11,6 @@ export const MemberException = featureException<MemberErrorCode>('MemberExceptio
   [MemberErrorCode.MEMBER_ALREADY_SUSPENDED]: [409, 'The member is already suspended'],
   [MemberErrorCode.CANNOT_ACT_ON_SELF]: [403, 'You cannot do this to your own account'],
   [MemberErrorCode.INSUFFICIENT_ROLE]: [403, 'Your role does not allow this action on that member'],
+  [MemberErrorCode.WRONG_PASSWORD]: [403, 'The password is wrong'],
+  [MemberErrorCode.LAST_ADMIN]: [409, 'The last administrator cannot delete their account'],
 });

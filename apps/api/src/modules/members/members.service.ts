@@ -5,6 +5,8 @@ import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@lcc/database';
 import {
   AuditAction,
+  ContactField,
+  DirectoryVisibility,
   Language,
   type MemberResponse,
   MemberStatus,
@@ -13,6 +15,7 @@ import {
   type Page,
 } from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
+import { whoIsActorAt } from '../../common/sql/sql-params.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MailService, registrationRejectedMail } from '../mail/mail.service.js';
@@ -24,6 +27,7 @@ import { MemberRoleChangedEvent } from './events/member-role-changed.event.js';
 import { MemberSuspendedEvent } from './events/member-suspended.event.js';
 import { escapeLike } from '../../common/search/like.js';
 import { foldForSearch, searchTextOf, toMemberResponse } from './member-view.js';
+import { memberVisibleSql, profileVisibleSql } from './member-visibility.js';
 import { MemberErrorCode, MemberException } from './members.exception.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { rejectNulls } from '../../common/validation/fields.js';
@@ -96,6 +100,8 @@ export class MembersService {
       role: input.role,
       status: input.status,
       mustChangePassword: input.mustChangePassword ?? false,
+      directoryVisibility: DirectoryVisibility.Network,
+      shownContactFields: [ContactField.Organization, ContactField.City],
       approvedAt: input.status === MemberStatus.Active ? new Date() : null,
       emailVerifiedAt: input.emailVerified ? new Date() : null,
     });
@@ -188,7 +194,16 @@ export class MembersService {
   }
 
   async updateMe(actor: Actor, dto: UpdateMeDto): Promise<MemberResponse> {
-    rejectNulls(dto, ['displayName', 'memberType', 'country', 'language', 'timeZone', 'expertise']);
+    rejectNulls(dto, [
+      'displayName',
+      'memberType',
+      'country',
+      'language',
+      'timeZone',
+      'expertise',
+      'directoryVisibility',
+      'shownContactFields',
+    ]);
     const member = await this.requireMember(actor.id);
     Object.assign(member, dto);
     member.searchText = searchTextOf(member);
@@ -196,21 +211,31 @@ export class MembersService {
     return toMemberResponse(member, actor);
   }
 
-  /** Active members are visible to every active member; others only to coordinators and admins (404 otherwise). */
+  /**
+   * A profile: active members the directory rule lets the actor find (`member-visibility.ts`); others only to
+   * coordinators and admins (404 otherwise, as if there were nobody).
+   */
   async get(actor: Actor, id: string): Promise<MemberResponse> {
-    const member = await this.members.findOneBy({ id });
-    if (!member || (member.status !== MemberStatus.Active && !isNetworkStaff(actor) && member.id !== actor.id)) {
-      throw new MemberException(MemberErrorCode.MEMBER_NOT_FOUND);
-    }
+    const member = await this.members
+      .createQueryBuilder('m')
+      .where('m.id = :id', { id })
+      .andWhere(profileVisibleSql('m', whoIsActorAt(actor, ':actorId')), { actorId: actor.id })
+      .getOne();
+    if (!member) throw new MemberException(MemberErrorCode.MEMBER_NOT_FOUND);
     return toMemberResponse(member, actor);
   }
 
-  /** The directory: substring search in any script, filters, keyset pages ordered by name. */
+  /**
+   * The directory (also the header search's people and the people pickers): the members the actor may find
+   * (`member-visibility.ts`), substring search in any script, filters, keyset pages ordered by name. Deleted
+   * accounts are listed to nobody.
+   */
   async list(actor: Actor, query: ListMembersQueryDto): Promise<Page<MemberResponse>> {
     const status = isNetworkStaff(actor) && query.status ? query.status : MemberStatus.Active;
     const qb = this.members
       .createQueryBuilder('m')
       .where('m.status = :status', { status })
+      .andWhere(memberVisibleSql('m', whoIsActorAt(actor, ':actorId')), { actorId: actor.id })
       .orderBy('m.displayName', 'ASC')
       .addOrderBy('m.id', 'ASC');
     if (query.q) {

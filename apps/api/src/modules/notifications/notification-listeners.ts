@@ -5,6 +5,7 @@ import { MeetingChangedEvent } from '../../common/events/meeting-changed.event.j
 import { DocumentsService } from '../documents/documents.service.js';
 import { DocumentUploadedEvent } from '../documents/events/document-uploaded.event.js';
 import { MemberAwaitingApprovalEvent } from '../members/events/member-awaiting-approval.event.js';
+import { MemberDeletedEvent } from '../members/events/member-deleted.event.js';
 import { MembersService } from '../members/members.service.js';
 import {
   WorkingGroupJoinRequestedEvent,
@@ -63,6 +64,11 @@ export class NotificationListeners {
     await this.notifications.notify(
       staff.map((recipient) => ({ memberId: recipient.id, type: NotificationType.RegistrationPending, data })),
     );
+  }
+
+  @OnEvent(MemberDeletedEvent.NAME, ASYNC)
+  async onMemberDeleted(event: MemberDeletedEvent): Promise<void> {
+    await this.notifications.forgetMember(event.memberId);
   }
 
   @OnEvent(MeetingChangedEvent.SCHEDULED, ASYNC)

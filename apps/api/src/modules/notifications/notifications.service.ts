@@ -112,6 +112,15 @@ export class NotificationsService {
     return toNotificationResponse(notification);
   }
 
+  /** A deleted account's notifications, e-mail choices and waiting digests go with it. */
+  async forgetMember(memberId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM notifications WHERE member_id = $1`, [memberId]);
+      await manager.query(`DELETE FROM notification_mail_batches WHERE member_id = $1`, [memberId]);
+      await manager.query(`DELETE FROM notification_preferences WHERE member_id = $1`, [memberId]);
+    });
+  }
+
   async readAll(actor: Actor): Promise<{ updated: number }> {
     const result = await this.notifications.update({ memberId: actor.id, readAt: IsNull() }, { readAt: new Date() });
     return { updated: result.affected ?? 0 };

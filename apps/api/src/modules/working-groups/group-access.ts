@@ -1,4 +1,5 @@
 import { GroupMembershipStatus, GroupVisibility } from '@lcc/contracts';
+import { groupMemberSql } from '../../common/sql/group-member-sql.js';
 import type { SqlWho } from '../../common/sql/sql-params.js';
 
 /**
@@ -26,12 +27,8 @@ export function groupReach(
   return 'none';
 }
 
-/** `who` is an active member of the group `groupId` (an SQL expression). */
-export function groupMemberSql(groupId: string, who: SqlWho): string {
-  return `EXISTS (SELECT 1 FROM working_group_members gm_rule
-    WHERE gm_rule.working_group_id = ${groupId} AND gm_rule.member_id = ${who.id}
-      AND gm_rule.status = '${GroupMembershipStatus.Active}')`;
-}
+/** `who` is an active member of the group `groupId` (defined in common/sql, beside the directory's use of it). */
+export { groupMemberSql };
 
 /** The ids (`member_id`) of the group `groupId`'s active members: the audience of what is addressed to a group. */
 export function groupMemberIdsSql(groupId: string): string {

@@ -14,6 +14,7 @@ import {
 } from '@lcc/contracts';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
+import { MemberDeletedEvent } from '../members/events/member-deleted.event.js';
 import { MemberRegisteredEvent } from '../members/events/member-registered.event.js';
 import { MembersService } from '../members/members.service.js';
 import type { ListGroupMembersQueryDto } from './dto/working-group-queries.dto.js';
@@ -170,6 +171,27 @@ export class GroupMembershipService {
     if (!group || group.archivedAt) return;
     await this.activate(this.dataSource.manager, group.id, event.memberId, GroupRole.Member);
     await this.emit(new WorkingGroupMemberJoinedEvent(group.id, event.memberId, GroupRole.Member, event.memberId));
+  }
+
+  /**
+   * A deleted account leaves every group (requests included); a group it led may be left without a lead, as network
+   * staff lead every group. The usual `member-left` events follow, so rooms and channels follow too.
+   */
+  @OnEvent(MemberDeletedEvent.NAME, { async: true, promisify: true })
+  async onMemberDeleted(event: MemberDeletedEvent): Promise<void> {
+    const [removed] = (await this.dataSource.query(
+      `DELETE FROM working_group_members WHERE member_id = $1 RETURNING working_group_id, status`,
+      [event.memberId],
+    )) as [{ working_group_id: string; status: GroupMembershipStatus }[], number];
+    for (const row of removed) {
+      if (row.status === GroupMembershipStatus.Active) {
+        await this.emit(
+          new WorkingGroupMemberLeftEvent(row.working_group_id, event.memberId, 'removed', event.actorId),
+        );
+      } else {
+        await this.requestsChanged(row.working_group_id);
+      }
+    }
   }
 
   private async remove(actor: Actor, groupId: string, memberId: string, reason: 'left' | 'removed'): Promise<void> {

@@ -6,10 +6,11 @@ import { useSession } from '../../api/session';
 import { FormError, TextArea, fieldError } from '../../ui/form';
 import { useApiMutation } from '../../ui/use-api';
 import { ResetTwoFactor } from './ResetTwoFactor';
+import { MemberDeletion } from './MemberDeletion';
 
 /**
  * Approve or reject (with a reason), suspend, reinstate and change the role of one member (coordinators and
- * admins). Nothing is offered on one's own row: the API refuses every act on oneself. A role change waits for a
+ * admins), and delete the account (admins). Nothing is offered on one's own row: the API refuses every act on oneself. A role change waits for a
  * confirmation that names the member and the new role.
  */
 export function MemberAdminActions({
@@ -121,6 +122,7 @@ export function MemberAdminActions({
           </div>
         </form>
       )}
+      {isAdmin && member.status !== MemberStatus.Deleted && <MemberDeletion member={member} onDeleted={onChange} />}
       {member.status === MemberStatus.Rejected && member.rejectionReason && (
         <p className="muted">{t('rejectedBecause', { reason: member.rejectionReason })}</p>
       )}

@@ -15,6 +15,7 @@ import { NotificationSettings } from './NotificationSettings';
 
 // Its own chunk (with the recovery-code and enrolment parts it shares with the sign-in step).
 const TwoFactorSettings = lazy(() => import('./TwoFactorSettings'));
+const PrivacySettings = lazy(() => import('./PrivacySettings'));
 
 function ProfileForm() {
   const { t } = useTranslation('directory');
@@ -214,6 +215,7 @@ export default function SettingsPage() {
       <Sessions />
       <Suspense fallback={<Loading />}>
         <TwoFactorSettings />
+        <PrivacySettings />
       </Suspense>
     </>
   );

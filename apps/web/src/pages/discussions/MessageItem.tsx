@@ -9,6 +9,7 @@ import { AttachmentTitle } from './AttachmentTitle';
 import { EmojiPicker } from './EmojiPicker';
 import { MessageBody } from './markdown';
 import { usePinAction } from './PinnedMessages';
+import { personName } from '../../ui/person-name';
 
 interface Props {
   message: MessageResponse;
@@ -68,7 +69,7 @@ export function MessageItem({ message, presence, onThread, moderator = false, hi
     >
       <div className="message-head">
         <span className={`presence ${presence ?? 'offline'}`} aria-hidden="true" />
-        <strong>{message.author?.displayName ?? t('formerMember')}</strong>
+        <strong>{personName(t, message.author)}</strong>
         {presence && <span className="visually-hidden">({t(`presence.${presence}`)})</span>}
         {link ? (
           <Link className="muted permalink" to={link} title={t('messageLinkTitle')}>

@@ -7,6 +7,7 @@ import { useFormat } from '../../ui/format';
 import { Empty, Loading } from '../../ui/states';
 import { usePages } from '../../ui/use-api';
 import { MessageBody } from './markdown';
+import { personName } from '../../ui/person-name';
 
 /**
  * The threads I started or replied to, those with replies I have not read first (the server's order). A new reply
@@ -47,7 +48,7 @@ export function MyThreads() {
             <li key={item.root.id} className={item.unreadCount > 0 ? 'card unread' : 'card'}>
               <div className="spread">
                 <span className="muted">
-                  {item.room.name ?? t(`kind.${item.room.kind}`)} · {item.root.author?.displayName ?? t('formerMember')}
+                  {item.room.name ?? t(`kind.${item.room.kind}`)} · {personName(t, item.root.author)}
                 </span>
                 {item.unreadCount > 0 && <span className="badge">{t('newReplies', { count: item.unreadCount })}</span>}
               </div>

@@ -6,6 +6,7 @@ import { useSocketEvent } from '../../api/realtime';
 import { useFormat } from '../../ui/format';
 import { useApi, useApiMutation } from '../../ui/use-api';
 import { MessageBody } from './markdown';
+import { personName } from '../../ui/person-name';
 
 const NO_PINS: MessageResponse[] = [];
 
@@ -74,7 +75,7 @@ export function PinnedMessages({
               {pins.map((pin) => (
                 <li key={pin.id}>
                   <div className="message-head">
-                    <strong>{pin.author?.displayName ?? t('formerMember')}</strong>
+                    <strong>{personName(t, pin.author)}</strong>
                     <time className="muted" dateTime={pin.createdAt}>
                       {format.dateTime(pin.createdAt)}
                     </time>

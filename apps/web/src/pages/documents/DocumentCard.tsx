@@ -4,6 +4,7 @@ import type { DocumentResponse } from '@lcc/contracts';
 import { useFormat } from '../../ui/format';
 import { useDocumentOptions } from './document-options';
 import { Snippet } from './Snippet';
+import { personName } from '../../ui/person-name';
 
 /** One document in the library: title, what it is, where from, its tags and, for a search, the matching text. */
 export function DocumentCard({
@@ -36,7 +37,7 @@ export function DocumentCard({
       {!document.snippet && document.description && <p className="document-description">{document.description}</p>}
       <p className="muted document-byline">
         {t('card.byline', {
-          name: document.uploadedBy.displayName,
+          name: personName(t, document.uploadedBy),
           date: format.date(document.createdAt),
           size: format.bytes(document.latestVersion.size),
         })}

@@ -12,6 +12,7 @@ import { MinutesEditor, MinutesView } from './MinutesEditor';
 import { useGroupAccess } from './group-access';
 import { LocalRange } from './local-times';
 import { downloadMeetingIcs, icsFileName } from './meeting-ics';
+import { isFormerMember, personName } from '../../ui/person-name';
 
 const ANSWERS = [RsvpResponse.Accepted, RsvpResponse.Tentative, RsvpResponse.Declined] as const;
 
@@ -99,7 +100,11 @@ function MeetingView({ meeting, onChange }: { meeting: MeetingResponse; onChange
             <>
               <dt>{t('meeting.organiser')}</dt>
               <dd>
-                <Link to={`/members/${meeting.organizer.id}`}>{meeting.organizer.displayName}</Link>
+                {isFormerMember(meeting.organizer) ? (
+                  personName(t, meeting.organizer)
+                ) : (
+                  <Link to={`/members/${meeting.organizer.id}`}>{meeting.organizer.displayName}</Link>
+                )}
               </dd>
             </>
           )}

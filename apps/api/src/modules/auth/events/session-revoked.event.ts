@@ -6,7 +6,8 @@ export type SessionRevocationReason =
   | 'password_reset'
   | 'suspended'
   | 'refresh_token_reuse'
-  | 'revoked_by_member';
+  | 'revoked_by_member'
+  | 'account_deleted';
 
 /** Emitted when sessions end (sign-out, revocation, password change, suspension, token reuse). */
 export class SessionsRevokedEvent {

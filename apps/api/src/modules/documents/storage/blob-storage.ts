@@ -1,5 +1,13 @@
 import type { Readable } from 'node:stream';
 
+const FILE_KEY = /^[a-z0-9-]{1,100}(\.[a-z0-9]{1,10})?$/;
+
+/** Checks a named file's key before any driver builds a path or an object key from it. */
+export function fileKey(key: string): string {
+  if (!FILE_KEY.test(key)) throw new Error('not a file key');
+  return key;
+}
+
 /** An inclusive byte range. */
 export interface ByteRange {
   start: number;
@@ -18,6 +26,14 @@ export abstract class BlobStorage {
   abstract exists(sha256: string): Promise<boolean>;
   /** Whether any blob is stored at all (a restore refuses a store that is not empty). */
   abstract hasAny(): Promise<boolean>;
+  /**
+   * Named files beside the blobs (under `files/`), written once from a stream and deleted when done with (e.g. a
+   * member's data export). `key` is `[a-z0-9-]+` with an optional `.ext`; nothing else reaches the store.
+   */
+  abstract putFile(key: string, source: Readable): Promise<number>;
+  abstract readFile(key: string): Promise<Readable>;
+  /** Deletes the file; a missing one is no error. */
+  abstract removeFile(key: string): Promise<void>;
   /** Human description for logs and the readiness of the driver. */
   abstract readonly name: string;
 }

@@ -1,8 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { BlobStorage, type ByteRange } from './blob-storage.js';
+import { pipeline } from 'node:stream/promises';
+import { BlobStorage, type ByteRange, fileKey } from './blob-storage.js';
 
 /** Blobs on local disk: `<root>/blobs/ab/cd/<sha256>`; the rename into place is atomic. */
 export class LocalBlobStorage extends BlobStorage {
@@ -46,6 +48,30 @@ export class LocalBlobStorage extends BlobStorage {
       },
     );
     return entries.some((entry) => entry.isFile());
+  }
+
+  /** Written beside its final name and renamed into place, so a reader never sees half a file. */
+  async putFile(key: string, source: Readable): Promise<number> {
+    const target = path.join(this.root, 'files', fileKey(key));
+    await mkdir(path.dirname(target), { recursive: true });
+    const partial = `${target}.${randomUUID()}.partial`;
+    try {
+      await pipeline(source, createWriteStream(partial));
+      await rename(partial, target);
+    } finally {
+      await rm(partial, { force: true });
+    }
+    return (await stat(target)).size;
+  }
+
+  async readFile(key: string): Promise<Readable> {
+    const file = path.join(this.root, 'files', fileKey(key));
+    await access(file);
+    return createReadStream(file);
+  }
+
+  async removeFile(key: string): Promise<void> {
+    await rm(path.join(this.root, 'files', fileKey(key)), { force: true });
   }
 
   private pathOf(sha256: string): string {

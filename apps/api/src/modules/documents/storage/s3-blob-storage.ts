@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -11,7 +12,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { BlobStorage, type ByteRange } from './blob-storage.js';
+import { BlobStorage, type ByteRange, fileKey } from './blob-storage.js';
 
 export interface S3BlobStorageOptions {
   bucket: string;
@@ -100,6 +101,38 @@ export class S3BlobStorage extends BlobStorage {
       new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'blobs/', MaxKeys: 1 }),
     );
     return (listed.KeyCount ?? listed.Contents?.length ?? 0) > 0;
+  }
+
+  /** Named files: `files/<key>`, streamed up in parts (the size need not be known in advance). */
+  async putFile(key: string, source: Readable): Promise<number> {
+    let size = 0;
+    const counted = source.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          size += chunk.length;
+          done(null, chunk);
+        },
+      }),
+    );
+    source.once('error', (error) => counted.destroy(error));
+    await new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: `files/${fileKey(key)}`, Body: counted, ContentType: 'application/zip' },
+      queueSize: 2,
+      partSize: 8 * 1024 * 1024,
+    }).done();
+    return size;
+  }
+
+  async readFile(key: string): Promise<Readable> {
+    const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: `files/${fileKey(key)}` }));
+    const body = result.Body;
+    if (body instanceof Readable) return body;
+    throw new Error('S3 answered without a body stream');
+  }
+
+  async removeFile(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: `files/${fileKey(key)}` }));
   }
 }
 

@@ -5,6 +5,8 @@ import { COUNTRY_CODES, MemberStatus, MemberType } from '@lcc/contracts';
 import { PageQueryDto } from '../../../common/pagination/cursor.js';
 import { trimString } from '../../../common/validation/transforms.js';
 
+const LISTED_STATUSES = Object.values(MemberStatus).filter((status) => status !== MemberStatus.Deleted);
+
 export class ListMembersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of a name, organisation, city or expertise, in any script' })
   @IsOptional()
@@ -30,11 +32,10 @@ export class ListMembersQueryDto extends PageQueryDto {
   expertise?: string;
 
   @ApiPropertyOptional({
-    enum: MemberStatus,
-    enumName: 'MemberStatus',
-    description: 'Coordinators and admins only; others always see active members',
+    enum: LISTED_STATUSES,
+    description: 'Coordinators and admins only; others always see active members. Deleted accounts are never listed.',
   })
   @IsOptional()
-  @IsEnum(MemberStatus)
+  @IsIn(LISTED_STATUSES)
   status?: MemberStatus;
 }

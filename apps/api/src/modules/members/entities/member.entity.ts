@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Language, MemberStatus, MemberType, NetworkRole } from '@lcc/contracts';
+import { ContactField, DirectoryVisibility, Language, MemberStatus, MemberType, NetworkRole } from '@lcc/contracts';
 
 /** A person in the network: their profile, network role and account status. */
 @Entity('members')
@@ -76,6 +76,19 @@ export class Member {
   /** When the member proved the address is theirs (a confirmation link, or registering from an invitation). */
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
+
+  /** Who finds the member in the directory, search and pickers (`member-visibility.ts`). */
+  @Column({ type: 'varchar', length: 16, default: DirectoryVisibility.Network })
+  directoryVisibility: DirectoryVisibility;
+
+  /** The contact fields shown to those who may see the profile (staff and the member see every field). */
+  @Column({ type: 'text', array: true, default: () => "'{organization,city}'" })
+  shownContactFields: ContactField[];
+
+  /** When the account was deleted (status `deleted`): the row stays, without personal data, so that messages and
+   * documents keep an author ("Former member") and audit entries their subject. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

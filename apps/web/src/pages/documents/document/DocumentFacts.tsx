@@ -5,6 +5,7 @@ import { useSession } from '../../../api/session';
 import { useFormat } from '../../../ui/format';
 import { useApi } from '../../../ui/use-api';
 import { useDocumentOptions } from '../document-options';
+import { isFormerMember, personName } from '../../../ui/person-name';
 
 /** What the document is: kind, language, place, year, visibility, group, tags, who filed it and when, its file. */
 export function DocumentFacts({ document }: { document: DocumentResponse }) {
@@ -80,10 +81,10 @@ export function DocumentFacts({ document }: { document: DocumentResponse }) {
         )}
         <dt>{t('document.uploadedBy')}</dt>
         <dd>
-          {member ? (
+          {member && !isFormerMember(document.uploadedBy) ? (
             <Link to={`/members/${document.uploadedBy.id}`}>{document.uploadedBy.displayName}</Link>
           ) : (
-            document.uploadedBy.displayName
+            personName(t, document.uploadedBy)
           )}
         </dd>
         <dt>{t('document.created')}</dt>

@@ -5,6 +5,7 @@ import { useFormat } from '../../../ui/format';
 import { Empty, ErrorNotice, Loading } from '../../../ui/states';
 import { useApiMutation, type Pages } from '../../../ui/use-api';
 import { DownloadButton } from './DownloadButton';
+import { personName } from '../../../ui/person-name';
 
 /** Makes an older version the newest again (a new version with its bytes); the page refetches on success. */
 function RestoreButton({ document, version }: { document: DocumentResponse; version: DocumentVersionResponse }) {
@@ -92,7 +93,7 @@ export function VersionList({
                     {version.note && <p className="version-note">{version.note}</p>}
                   </td>
                   <td data-label={t('versions.size')}>{format.bytes(version.size)}</td>
-                  <td data-label={t('versions.uploadedBy')}>{version.uploadedBy.displayName}</td>
+                  <td data-label={t('versions.uploadedBy')}>{personName(t, version.uploadedBy)}</td>
                   <td data-label={t('versions.date')}>
                     <time dateTime={version.createdAt}>{format.dateTime(version.createdAt)}</time>
                   </td>
