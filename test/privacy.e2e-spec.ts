@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import JSZip from 'jszip';
+import { Secret, TOTP } from 'otpauth';
 import type { DataExportResponse, MemberResponse, MessageResponse, PollResponse } from '@lcc/contracts';
 import { connectSocket, emitAck, type TestGroup, type TestMember, waitForEvent } from '@lcc/testing';
 import { DataExportsService } from '../apps/api/src/modules/privacy/data-exports.service.js';
@@ -369,6 +370,29 @@ describe('privacy: directory visibility, download my data, account deletion', ()
       const queued = `SELECT count(*)::int AS n FROM mail_outbox WHERE to_address = $1 AND status = 'queued'`;
       const [waiting] = await sql<{ n: number }>(t.databaseUrl, queued, [frank.email]);
       expect(waiting!.n).toBeGreaterThan(0);
+      // What Frank signs in with: an authenticator with its recovery codes, and a single sign-on identity.
+      const enrolment = await t
+        .http()
+        .post('/api/auth/two-factor/enrolment')
+        .set('Authorization', frank.auth)
+        .expect(201);
+      const totp = new TOTP({ secret: Secret.fromBase32(enrolment.body.secret as string), digits: 6, period: 30 });
+      await t
+        .http()
+        .post('/api/auth/two-factor/enrolment/confirm')
+        .set('Authorization', frank.auth)
+        .send({ code: totp.generate() })
+        .expect(200);
+      await sql(
+        t.databaseUrl,
+        `INSERT INTO member_identities (member_id, issuer, subject, last_used_at)
+         VALUES ($1, 'https://id.example.org', 'frank-1', now())`,
+        [frank.id],
+      );
+      const signInRows = `SELECT (SELECT count(*) FROM member_second_factors WHERE member_id = $1)::int AS factors,
+          (SELECT count(*) FROM member_recovery_codes WHERE member_id = $1)::int AS codes,
+          (SELECT count(*) FROM member_identities WHERE member_id = $1)::int AS identities`;
+      expect(await sql(t.databaseUrl, signInRows, [frank.id])).toEqual([{ factors: 1, codes: 10, identities: 1 }]);
       const socket = await connectSocket(t.url, frank.accessToken);
       const dropped = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
 
@@ -412,6 +436,7 @@ describe('privacy: directory visibility, download my data, account deletion', ()
         ),
       ).toEqual([{ n: 0 }]);
       expect(await sql(t.databaseUrl, queued, [frank.email])).toEqual([{ n: 0 }]);
+      expect(await sql(t.databaseUrl, signInRows, [frank.id])).toEqual([{ factors: 0, codes: 0, identities: 0 }]);
       const cityAfter = await t.http().get(`/api/cities/${city.body.id}`).set('Authorization', bob.auth).expect(200);
       expect(cityAfter.body.focalPoints).toEqual([]);
       expect(

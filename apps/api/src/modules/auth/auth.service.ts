@@ -153,10 +153,17 @@ export class AuthService {
     await this.sessions.revokeAll(event.memberId, 'suspended');
   }
 
-  /** A deleted account's sessions end (its sockets drop with them) and its e-mailed links stop working. */
+  /**
+   * A deleted account's sessions end (its sockets drop with them), its e-mailed links stop working, and what it
+   * signed in with leaves: its authenticator secret, recovery codes and single sign-on identities.
+   */
   @OnEvent(MemberDeletedEvent.NAME, { async: true, promisify: true })
   async onMemberDeleted(event: MemberDeletedEvent): Promise<void> {
-    await this.dataSource.query(`DELETE FROM account_tokens WHERE member_id = $1`, [event.memberId]);
+    await this.dataSource.transaction(async (manager) => {
+      for (const table of ['account_tokens', 'member_second_factors', 'member_recovery_codes', 'member_identities']) {
+        await manager.query(`DELETE FROM ${table} WHERE member_id = $1`, [event.memberId]);
+      }
+    });
     await this.sessions.revokeAll(event.memberId, 'account_deleted');
   }
 

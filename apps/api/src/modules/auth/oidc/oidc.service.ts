@@ -87,6 +87,8 @@ export class OidcService {
     if (member.status === MemberStatus.Pending) throw new AuthException(AuthErrorCode.ACCOUNT_PENDING);
     if (member.status === MemberStatus.Suspended) throw new AuthException(AuthErrorCode.ACCOUNT_SUSPENDED);
     if (member.status === MemberStatus.Rejected) throw new AuthException(AuthErrorCode.ACCOUNT_REJECTED);
+    // A deleted account (its identities are removed just after the deletion commits) is nobody to sign in as.
+    if (member.status !== MemberStatus.Active) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
     return this.sessions.start(member.id, client);
   }
 
