@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import S3rver from 's3rver';
 import { createDatabase, dropDatabase } from '@lcc/database';
 import type { TestMember } from '@lcc/testing';
 import { ExtractionService } from '../apps/api/src/modules/documents/extraction/extraction.service.js';
+import { MIGRATIONS } from '../migrations/index.js';
 import { sql } from './support/db.js';
+import { TestS3Server } from './support/s3.js';
 import { createTestApp, requireAdminUrl, TEST_ADMIN, type TestApp } from './support/test-app.js';
 
 const SECRET = 'not-to-be-logged-7f3a';
@@ -266,7 +267,7 @@ describe('backup and restore (local file store; external PostgreSQL, then the em
     expect(manifest).toMatchObject({
       format: 'lcc-portal-backup',
       appVersion: JSON.parse(await readFile('package.json', 'utf8')).version,
-      migrations: { latest: 'DocumentFolders1796710200000' },
+      migrations: { latest: MIGRATIONS[MIGRATIONS.length - 1]!.name },
       files: { store: 'local', count: 6 },
     });
     expect(manifest.postgresVersion).toMatch(/^\d+/);
@@ -380,41 +381,27 @@ describe('backup and restore (local file store; external PostgreSQL, then the em
 /** The same round trip with documents in an S3-compatible store (s3rver, a real S3-protocol server, in-process). */
 describe('backup and restore (S3 file store)', () => {
   const adminUrl = requireAdminUrl();
-  let server: S3rver;
-  let endpoint: string;
+  let s3: TestS3Server;
   const folders: string[] = [];
   const databases: string[] = [];
   const apps: TestApp[] = [];
 
   beforeAll(async () => {
-    const s3Dir = await mkdtemp(path.join(tmpdir(), 'lcc-backup-s3-'));
-    folders.push(s3Dir);
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir });
-    const { port } = await server.run();
-    endpoint = `http://127.0.0.1:${port}`;
+    s3 = await new TestS3Server().start();
   });
 
   afterAll(async () => {
     for (const app of apps) await app.stop();
-    await server.close();
+    await s3.close();
     for (const url of databases) await dropDatabase(adminUrl, url);
     for (const made of folders) await rm(made, { recursive: true, force: true });
-  });
-
-  const s3Env = (bucket: string) => ({
-    S3_ENDPOINT: endpoint,
-    S3_REGION: 'us-east-1',
-    S3_BUCKET: bucket,
-    S3_ACCESS_KEY_ID: 'S3RVER',
-    S3_SECRET_ACCESS_KEY: 'S3RVER',
-    S3_FORCE_PATH_STYLE: 'true',
   });
 
   it('copies the files out of one bucket and into an empty other one', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'lcc-backup-s3-data-'));
     const backupParent = await mkdtemp(path.join(tmpdir(), 'lcc-backups-s3-'));
     folders.push(dataDir, backupParent);
-    const source = await createTestApp({ env: { DATA_DIR: dataDir, ...s3Env('lcc-source') } });
+    const source = await createTestApp({ env: { DATA_DIR: dataDir, ...s3.env('lcc-source') } });
     apps.push(source);
     databases.push(source.databaseUrl);
     const uploader = await source.fx.member();
@@ -432,7 +419,7 @@ describe('backup and restore (S3 file store)', () => {
     const made = await cli('backup', [backupParent], {
       DATABASE_URL: source.databaseUrl,
       DATA_DIR: dataDir,
-      ...s3Env('lcc-source'),
+      ...s3.env('lcc-source'),
     });
     expect([made.code, made.stderr]).toEqual([0, expect.any(String)]);
     expect(made.stderr).not.toContain('S3RVER');
@@ -449,12 +436,15 @@ describe('backup and restore (S3 file store)', () => {
     const result = await cli('restore', [backup], {
       DATABASE_URL: target,
       DATA_DIR: targetDir,
-      ...s3Env('lcc-target'),
+      ...s3.env('lcc-target'),
     });
     expect([result.code, result.stderr]).toEqual([0, expect.stringContaining('row counts match the manifest')]);
     expect(await rowCounts(target)).toEqual(counts);
 
-    const restored = await createTestApp({ databaseUrl: target, env: { DATA_DIR: targetDir, ...s3Env('lcc-target') } });
+    const restored = await createTestApp({
+      databaseUrl: target,
+      env: { DATA_DIR: targetDir, ...s3.env('lcc-target') },
+    });
     apps.push(restored);
     const again = await restored.fx.login(uploader.email, uploader.password);
     for (const [index, data] of contents.entries()) {

@@ -3,55 +3,34 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { TestMember } from '@lcc/testing';
 import { BlobStorage } from '../apps/api/src/modules/documents/storage/blob-storage.js';
 import { ExtractionService } from '../apps/api/src/modules/documents/extraction/extraction.service.js';
 import { sql } from './support/db.js';
+import { TestS3Server } from './support/s3.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** The S3 driver against a real S3-protocol server (s3rver, in this process, on a free port): no mock. */
 describe('documents: S3-compatible storage', () => {
-  let server: S3rver;
-  let s3Dir: string;
+  let s3: TestS3Server;
   let dataDir: string;
   let t: TestApp;
   let client: S3Client;
   let member: TestMember;
 
   beforeAll(async () => {
-    s3Dir = await mkdtemp(path.join(tmpdir(), 'lcc-s3-'));
+    s3 = await new TestS3Server().start();
     dataDir = await mkdtemp(path.join(tmpdir(), 'lcc-docs-s3-'));
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir });
-    const { port } = await server.run();
-    const endpoint = `http://127.0.0.1:${port}`;
-    t = await createTestApp({
-      env: {
-        DATA_DIR: dataDir,
-        S3_ENDPOINT: endpoint,
-        S3_REGION: 'us-east-1',
-        S3_BUCKET: 'lcc-documents',
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-        S3_FORCE_PATH_STYLE: 'true',
-      },
-    });
-    client = new S3Client({
-      endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
+    t = await createTestApp({ env: { DATA_DIR: dataDir, ...s3.env('lcc-documents') } });
+    client = s3.client();
     member = await t.fx.member();
   }, 120_000);
   afterAll(async () => {
     await t.close();
-    client.destroy();
-    await server.close();
-    await rm(s3Dir, { recursive: true, force: true });
+    await s3.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 

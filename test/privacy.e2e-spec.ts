@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import JSZip from 'jszip';
 import { Secret, TOTP } from 'otpauth';
 import type { DataExportResponse, MemberResponse, MessageResponse, PollResponse } from '@lcc/contracts';
 import { connectSocket, emitAck, type TestGroup, type TestMember, waitForEvent } from '@lcc/testing';
 import { DataExportsService } from '../apps/api/src/modules/privacy/data-exports.service.js';
 import { sql } from './support/db.js';
+import { TestS3Server } from './support/s3.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Http = ReturnType<TestApp['http']>;
@@ -526,39 +523,18 @@ describe('privacy: directory visibility, download my data, account deletion', ()
 
 /** The archive streamed into an S3-compatible store (s3rver, a real S3-protocol server in this process). */
 describe('privacy: data exports in S3', () => {
-  let server: S3rver;
-  let s3Dir: string;
+  let s3: TestS3Server;
   let t: TestApp;
   let client: S3Client;
 
   beforeAll(async () => {
-    s3Dir = await mkdtemp(path.join(tmpdir(), 'lcc-s3-exports-'));
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Dir });
-    const { port } = await server.run();
-    const endpoint = `http://127.0.0.1:${port}`;
-    t = await createTestApp({
-      env: {
-        DATA_EXPORT_POLL_INTERVAL_MS: '0',
-        S3_ENDPOINT: endpoint,
-        S3_REGION: 'us-east-1',
-        S3_BUCKET: 'lcc-exports',
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-        S3_FORCE_PATH_STYLE: 'true',
-      },
-    });
-    client = new S3Client({
-      endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
+    s3 = await new TestS3Server().start();
+    t = await createTestApp({ env: { DATA_EXPORT_POLL_INTERVAL_MS: '0', ...s3.env('lcc-exports') } });
+    client = s3.client();
   }, 120_000);
   afterAll(async () => {
     await t.close();
-    client.destroy();
-    await server.close();
-    await rm(s3Dir, { recursive: true, force: true });
+    await s3.close();
   });
 
   it('writes the archive to the bucket, serves it, and deletes the object when the account goes', async () => {
