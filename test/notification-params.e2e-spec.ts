@@ -159,13 +159,15 @@ describe('notifications carry their kind and parameters, not sentences', () => {
     await dataSource.initialize();
     const runner = dataSource.createQueryRunner();
     const migration = new NotificationParams1796611200000();
+    // The reminder is about a meeting the reader may see: the list leaves out notifications about what they cannot.
+    const meeting = await t.fx.meeting(lead, groupId, { title: 'Старый title' });
     try {
       await migration.down(runner);
       const [{ id: legacy }] = await sql<{ id: string }>(
         t.databaseUrl,
         `INSERT INTO notifications (member_id, type, title, data)
          VALUES ($1, 'meeting_reminder', 'Старый title starts in 1 hour', $2) RETURNING id`,
-        [reader.id, { meetingId: randomUUID(), workingGroupId: groupId, reminder: '1h' }],
+        [reader.id, { meetingId: meeting.id, workingGroupId: groupId, reminder: '1h' }],
       );
       const [{ id: mentionId }] = await sql<{ id: string }>(
         t.databaseUrl,

@@ -103,7 +103,9 @@ describeInBrowser('web portal at phone width (390 px): the navigation folds into
     // The list alone.
     await page.goto('/rooms');
     await page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name: 'Bob Phone' }).waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(false);
+    // The list alone, under the page's heading: nothing of a room, nor the desktop's "choose a room" beside it.
+    expect(await page.getByRole('heading', { level: 1, name: 'Discussions' }).isVisible()).toBe(true);
+    expect(await page.getByText('Choose a room to read and write.').isVisible()).toBe(false);
 
     for (const name of ['Low-carbon transport', 'Heat and buildings', 'Bob Phone']) {
       await openRoom(page, name);

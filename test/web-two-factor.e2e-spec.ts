@@ -174,8 +174,8 @@ describeInBrowser('web portal: two-factor sign-in', () => {
       expect((await status(coordinator)).enabled).toBe(true);
 
       // The admin resets it from the members list: confirmed by name, then said done.
-      await adminPage.getByRole('searchbox', { name: 'Search' }).fill('Ivan Petrov');
-      await adminPage.getByRole('searchbox', { name: 'Search' }).press('Enter');
+      await adminPage.getByRole('searchbox', { name: 'Search', exact: true }).fill('Ivan Petrov');
+      await adminPage.getByRole('searchbox', { name: 'Search', exact: true }).press('Enter');
       const row = adminPage.locator('li').filter({ hasText: 'Ivan Petrov' });
       await row.getByRole('button', { name: 'Reset two-factor' }).click();
       await row.getByRole('alertdialog').getByRole('button', { name: 'Reset two-factor' }).click();
