@@ -112,6 +112,11 @@ describeInBrowser('web portal: one search box, and permalinks to messages', () =
     // The newest messages are not loaded below the window: the room offers them, and "jump to latest".
     expect(await page.locator('.message[data-seq]', { hasText: 'Later planning note 250' }).count()).toBe(0);
     await page.getByRole('button', { name: '新しいメッセージを読み込む' }).waitFor();
+    // The page ends with the room: what the timeline holds (hidden words included) scrolls inside it, not below it.
+    const below = (await page.evaluate(
+      `document.documentElement.scrollHeight - (document.querySelector('.room-view').getBoundingClientRect().bottom + window.scrollY)`,
+    )) as number;
+    expect(below).toBeLessThan(200);
     await portal.screenshot(page, 'search-permalink-ja');
 
     // Kenji copies the message's link; Alice opens it and lands on the same message.
