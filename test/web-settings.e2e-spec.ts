@@ -39,7 +39,7 @@ describeInBrowser('web portal: settings keep the stored time zone', () => {
     const select = page.locator('select[name="timeZone"]');
     await expect(select.inputValue()).resolves.toBe('UTC');
     expect(await select.locator('option').count()).toBeGreaterThan(400);
-    await page.getByLabel('Name').fill('Renamed in UTC');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Renamed in UTC');
     await saveProfile(page);
     await expect(storedZone(utc)).resolves.toBe('UTC');
 
