@@ -14,6 +14,7 @@ import type { Member } from '../members/members.service.js';
 import { toMemberResponse } from '../members/member-view.js';
 import { MembersService } from '../members/members.service.js';
 import { AuthErrorCode, AuthException } from './auth.exception.js';
+import { assertMaySignIn } from './sign-in-status.js';
 import { assertStrongPassword } from './password-strength.js';
 import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
@@ -73,11 +74,8 @@ export class AuthService {
     const found = await this.members.findForLogin(email);
     const valid = await this.members.verifyHash(found?.passwordHash ?? null, password);
     if (!found || !valid) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
-    if (found.member.status === MemberStatus.Pending) throw new AuthException(AuthErrorCode.ACCOUNT_PENDING);
-    if (found.member.status === MemberStatus.Suspended) throw new AuthException(AuthErrorCode.ACCOUNT_SUSPENDED);
-    if (found.member.status === MemberStatus.Rejected) throw new AuthException(AuthErrorCode.ACCOUNT_REJECTED);
     // A deleted account has no password anyone knows; should one match, it is refused like a wrong one.
-    if (found.member.status !== MemberStatus.Active) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
+    assertMaySignIn(found.member.status);
     return found.member;
   }
 

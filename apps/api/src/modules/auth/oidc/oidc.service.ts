@@ -3,11 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import * as oidc from 'openid-client';
-import { MemberStatus, type SsoStatusResponse } from '@lcc/contracts';
+import type { SsoStatusResponse } from '@lcc/contracts';
 import type { ClientInfo } from '../../../common/http/actor.js';
 import type { Env } from '../../../config/env.validation.js';
 import { publicUrl } from '../../../config/public-url.js';
-import { AuthErrorCode, AuthException } from '../auth.exception.js';
+import { assertMaySignIn } from '../sign-in-status.js';
 import { JWT_SECRET } from '../jwt-secret.provider.js';
 import { type IssuedTokens, SessionsService } from '../sessions.service.js';
 import { OidcAccountsService, type ProviderIdentity } from './oidc-accounts.service.js';
@@ -84,11 +84,9 @@ export class OidcService {
     const flow = await this.readFlow(flowToken);
     const identity = await this.identify(query, flow);
     const member = await this.accounts.memberFor(identity);
-    if (member.status === MemberStatus.Pending) throw new AuthException(AuthErrorCode.ACCOUNT_PENDING);
-    if (member.status === MemberStatus.Suspended) throw new AuthException(AuthErrorCode.ACCOUNT_SUSPENDED);
-    if (member.status === MemberStatus.Rejected) throw new AuthException(AuthErrorCode.ACCOUNT_REJECTED);
-    // A deleted account (its identities are removed just after the deletion commits) is nobody to sign in as.
-    if (member.status !== MemberStatus.Active) throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
+    // The same refusals as the password form; a deleted account (its identities go just after the deletion
+    // commits) is nobody to sign in as.
+    assertMaySignIn(member.status);
     return this.sessions.start(member.id, client);
   }
 
