@@ -102,7 +102,11 @@ describeInBrowser('web portal: files pasted or dropped into a room', () => {
     await alicePage.getByRole('list', { name: 'Attached documents' }).getByText('heat-map.csv').waitFor();
     // Sent without words: the message names the file.
     await alicePage.getByRole('button', { name: 'Send', exact: true }).click();
-    await alicePage.locator('.message-body', { hasText: '📎 heat-map.csv' }).waitFor();
+    // The committed message carries the attachment (while sending, only its words show).
+    await alicePage
+      .locator('.message', { hasText: '📎 heat-map.csv' })
+      .getByRole('link', { name: '📎 heat-map.csv' })
+      .waitFor();
     const topicFile = await lastAttachment(topic.id, alice.auth);
     await portal.http().get(`/api/documents/${topicFile}`).set('Authorization', carol.auth).expect(404);
     await portal
