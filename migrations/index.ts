@@ -33,6 +33,7 @@ import { TwoFactor1796710300000 } from './1796710300000-two-factor.js';
 import { MemberIdentities1796710400000 } from './1796710400000-member-identities.js';
 import { MemberPrivacy1796710500000 } from './1796710500000-member-privacy.js';
 import { RoomDocumentsGroupFolders1796710800000 } from './1796710800000-room-documents-group-folders.js';
+import { MessageWords1796710900000 } from './1796710900000-message-words.js';
 
 /** Every migration, in order. `npm run migration:generate <Name>` writes a new file here: add its class below. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   MemberIdentities1796710400000,
   MemberPrivacy1796710500000,
   RoomDocumentsGroupFolders1796710800000,
+  MessageWords1796710900000,
 ];

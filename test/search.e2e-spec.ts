@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import type { MessageSearchHit } from '@lcc/contracts';
 import type { TestMember } from '@lcc/testing';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -69,6 +70,39 @@ describe('search over messages and documents', () => {
     const phrase = await search(member, '"carbon tax"');
     expect(phrase.messages.map((m) => m.messageId)).toEqual([ids.phrase]);
     expect(phrase.messages[0]!.snippet).toContain('<b>carbon</b> <b>tax</b>');
+  });
+
+  it('finds by prefix through the words messages hold, as they are written and edited, with the same results', async () => {
+    await post('proofing', 'Weatherproofing the bus depot');
+    await post('proof', 'Two weatherproof plans for schools');
+    await post('host', 'Minutes at weather.example.org/minutes');
+    const words = async (prefix: string) =>
+      (
+        (await t.app
+          .get(DataSource)
+          .query(`SELECT word FROM message_words WHERE starts_with(word, $1) ORDER BY word`, [prefix])) as {
+          word: string;
+        }[]
+      ).map((row) => row.word);
+    // The database lists every word of a message as it commits.
+    expect(await words('weather')).toEqual(['weather.example.org', 'weatherproof', 'weatherproofing']);
+    const found = async (q: string) => (await search(member, q)).messages.map((m) => m.messageId).sort();
+    // `weatherproof` is searched as the two plain words it begins; `weather` also begins a host name, which the text
+    // parser would split, so it stays a prefix: both find what a prefix finds.
+    expect(await found('weatherproof')).toEqual([ids.proofing, ids.proof].sort());
+    expect(await found('weather')).toEqual([ids.proofing, ids.proof, ids.host].sort());
+    expect(await found('weatherproof bus')).toEqual([ids.proofing]);
+    expect(await found('weatherproofx')).toEqual([]);
+    // An edit's new words are listed too.
+    await t
+      .http()
+      .patch(`/api/messages/${ids.proof}`)
+      .set('Authorization', member.auth)
+      .send({ body: 'Two geothermal plans for schools' })
+      .expect(200);
+    expect(await words('geotherm')).toEqual(['geothermal']);
+    expect(await found('geotherm')).toEqual([ids.proof]);
+    expect(await found('weatherproof')).toEqual([ids.proofing]);
   });
 
   it('only searches rooms the member is in, never deleted messages, and follows edits', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cleanSnippet, headlineText, indexText, segmentsOf, toTsQuery, words } from './segmentation.js';
+import { cleanSnippet, headlineText, indexText, prefixWords, segmentsOf, toTsQuery, words } from './segmentation.js';
 
 describe('document search segmentation', () => {
   it('splits Chinese and Japanese into words and folds Cyrillic, Hangul and Latin', () => {
@@ -18,6 +18,21 @@ describe('document search segmentation', () => {
     expect(toTsQuery('"Низкоуглеродный город')).toBe("('низкоуглеродный':* <-> 'город':*)");
     expect(toTsQuery('""')).toBeNull();
     expect(toTsQuery('Город', true)).toBe("('город':* | 'Город':* | 'ГОРОД':*)");
+  });
+
+  it('replaces a prefix by the exact words it begins, when they are plain words the parser keeps whole', () => {
+    expect(prefixWords('"Low carbon" 低碳 co2 retro.example.org o\'neil')).toEqual(['low', 'carbon', 'co2']);
+    const exact = new Map([
+      ['carbon', ['carbon', 'carbonate']],
+      ['bus', ['bus']],
+      ['retro', ['retro.example.org', 'retrofit']],
+    ]);
+    expect(toTsQuery('"low carbon" bus 低碳', false, exact)).toBe(
+      "('low':* <-> ('carbon' | 'carbonate')) & 'bus' & ('低' <-> '碳')",
+    );
+    // A host name among the words: the prefix stays, since the parser would split that word again.
+    expect(toTsQuery('retro', false, exact)).toBe("'retro':*");
+    expect(toTsQuery('bus', false, new Map([['bus', []]]))).toBe("'bus':*");
   });
 
   it('spaces CJK words for ts_headline and takes the spaces out of the snippet, escaping HTML', () => {

@@ -90,26 +90,59 @@ export function cleanSnippet(raw: string): string {
     .trim();
 }
 
+/** What a person typed, as groups of folded words: a quoted phrase, or what lies between spaces (at most 16). */
+function queryGroups(input: string): string[][] {
+  // A quoted phrase (its closing quote optional) or a run of other characters up to a space or a quote.
+  return [...input.matchAll(/"([^"]*)"?|[^\s"]+/g)]
+    .map((typed) => words(typed[1] ?? typed[0]))
+    .filter((group) => group.length > 0)
+    .slice(0, 16);
+}
+
+/** Letters and digits only: PostgreSQL's parser keeps such a word whole, as one lexeme equal to it. */
+const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * The words of a query that match as prefixes and are plain letters and digits, so that they can be replaced by
+ * the exact words of the index they begin (`toTsQuery`'s `exact`).
+ */
+export function prefixWords(input: string): string[] {
+  return [
+    ...new Set(
+      queryGroups(input)
+        .flat()
+        .filter((word) => !CJK.test(word) && PLAIN_WORD.test(word)),
+    ),
+  ];
+}
+
 /**
  * A `to_tsquery('simple', ...)` expression for what a person typed: every typed word must match; a word that
  * the segmenter splits (Chinese, Japanese) and words typed between double quotes must match as a phrase; words in
  * other scripts match as prefixes, the cheap stand-in for stemming (Korean particles, Russian and Mongolian case
  * endings, English plurals). `variants` adds Title and UPPER case forms (for `ts_headline` over original-case
- * text). Null when nothing searchable remains.
+ * text). `exact` gives, for some prefix words, every indexed word they begin: such a word becomes the choice of
+ * those words, which matches the same texts and which the text index finds far faster than a prefix. Null when
+ * nothing searchable remains.
  */
-export function toTsQuery(input: string, variants = false): string | null {
-  // A quoted phrase (its closing quote optional) or a run of other characters up to a space or a quote.
-  const groups = [...input.matchAll(/"([^"]*)"?|[^\s"]+/g)]
-    .map((typed) => words(typed[1] ?? typed[0]))
-    .filter((group) => group.length > 0)
-    .slice(0, 16);
+export function toTsQuery(
+  input: string,
+  variants = false,
+  exact?: ReadonlyMap<string, readonly string[]>,
+): string | null {
+  const groups = queryGroups(input);
   if (groups.length === 0) return null;
+  const quote = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   const term = (word: string): string => {
+    const known = exact?.get(word);
+    // Only plain words, which the parser reads back unchanged (a host name or a hyphenated word it would split).
+    if (known?.length && known.every((form) => PLAIN_WORD.test(form)))
+      return known.length === 1 ? quote(known[0]!) : `(${known.map(quote).join(' | ')})`;
     const prefix = CJK.test(word) ? '' : ':*';
     const forms = variants
       ? [...new Set([word, word[0]!.toLocaleUpperCase() + word.slice(1), word.toLocaleUpperCase()])]
       : [word];
-    const quoted = forms.map((form) => `'${form.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix}`);
+    const quoted = forms.map((form) => `${quote(form)}${prefix}`);
     return quoted.length === 1 ? quoted[0]! : `(${quoted.join(' | ')})`;
   };
   return groups

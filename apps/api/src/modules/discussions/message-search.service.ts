@@ -6,7 +6,14 @@ import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
 import { SqlParams, whoIsActorAt } from '../../common/sql/sql-params.js';
 import { roomAccessSql } from './room-access.js';
-import { cleanSnippet, headlineText, MATCH_END, MATCH_START, toTsQuery } from '../../common/search/segmentation.js';
+import {
+  cleanSnippet,
+  headlineText,
+  MATCH_END,
+  MATCH_START,
+  prefixWords,
+  toTsQuery,
+} from '../../common/search/segmentation.js';
 
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=1`;
 
@@ -23,6 +30,12 @@ export const MESSAGE_SEARCH_CANDIDATES = 100;
  * Chinese words written together (太阳能, 公交) are not, and would then read every match to sort it by date.
  */
 export const MESSAGE_SEARCH_RECENT = 2000;
+
+/**
+ * A prefix that begins at most this many words of the messages is searched as those words (`message_words`); one
+ * that begins more (a letter or two) stays a prefix.
+ */
+export const MESSAGE_SEARCH_PREFIX_WORDS = 32;
 
 /**
  * Full-text search over messages with the same multilingual rules as documents, restricted to the rooms the
@@ -57,16 +70,22 @@ export class MessageSearchService {
     // PostgreSQL either walks the live messages newest first and stops at the candidate count (a common word) or
     // takes the few matches of a rare word from the text index; never every match of a common word. For a phrase,
     // the newest messages are looked at first (`recent`); `older` runs only when they hold less than a page.
-    const rooms = (await this.dataSource.query(
-      `SELECT r.id FROM rooms r JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = $1
-        WHERE ${access} ${query.roomId ? 'AND r.id = $2' : ''}`,
-      query.roomId ? [actor.id, query.roomId] : [actor.id],
-    )) as { id: string }[];
-    if (rooms.length === 0) return none;
+    const [rooms, exact] = await Promise.all([
+      this.dataSource.query(
+        `SELECT r.id FROM rooms r JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = $1
+          WHERE ${access} ${query.roomId ? 'AND r.id = $2' : ''}`,
+        query.roomId ? [actor.id, query.roomId] : [actor.id],
+      ) as Promise<{ id: string }[]>,
+      this.wordsBegunBy(prefixWords(query.q)),
+    ]);
+    // A prefix that begins no word of any message: nothing can match.
+    if (rooms.length === 0 || [...exact.values()].some((found) => found.length === 0)) return none;
     const p = new SqlParams();
-    const [me, words, pageSize, limit, roomIds, phrase] = [
+    // Messages are found with the exact words; ranked with the prefixes, so the order is the prefixes' own.
+    const [me, words, match, pageSize, limit, roomIds, phrase] = [
       p.add(actor.id),
       p.add(tsQuery),
+      p.add(toTsQuery(query.q, false, exact)),
       p.add(query.limit),
       p.add(query.limit + 1),
       p.add(rooms.map((room) => room.id)),
@@ -96,14 +115,14 @@ export class MessageSearchService {
            FROM (SELECT m.id, m.created_at, m.search_vector FROM messages m
                   WHERE ${phrase} AND m.deleted_at IS NULL AND m.room_id = ANY(${roomIds}::uuid[])${filters}
                   ORDER BY m.created_at DESC LIMIT ${MESSAGE_SEARCH_RECENT}) w
-          WHERE w.search_vector @@ to_tsquery('simple', ${words})
+          WHERE w.search_vector @@ to_tsquery('simple', ${match})
           ORDER BY w.created_at DESC
           LIMIT ${MESSAGE_SEARCH_CANDIDATES}),
        older AS MATERIALIZED (
          SELECT m.id, m.created_at, ts_rank(m.search_vector, to_tsquery('simple', ${words})) AS rank
            FROM messages m
           WHERE (SELECT count(*) FROM recent) < ${pageSize}
-            AND m.deleted_at IS NULL AND m.search_vector @@ to_tsquery('simple', ${words})
+            AND m.deleted_at IS NULL AND m.search_vector @@ to_tsquery('simple', ${match})
             AND m.room_id = ANY(${roomIds}::uuid[])${filters}
           ORDER BY m.created_at DESC
           LIMIT ${MESSAGE_SEARCH_CANDIDATES}),
@@ -158,5 +177,24 @@ export class MessageSearchService {
       nextCursor:
         rows.length > query.limit ? encodeCursor([last.rank_key, last.created_at.toISOString(), last.id]) : null,
     };
+  }
+
+  /**
+   * For each prefix, the words of messages it begins (from `message_words`, kept by the database as messages are
+   * written): none when no message holds such a word; absent when it begins more than `MESSAGE_SEARCH_PREFIX_WORDS`.
+   * One statement, each prefix a range of the words' primary key.
+   */
+  private async wordsBegunBy(prefixes: string[]): Promise<Map<string, string[]>> {
+    if (prefixes.length === 0) return new Map();
+    const columns = prefixes.map(
+      (_, i) => `array(SELECT word FROM message_words WHERE starts_with(word, $${i + 1})
+                   ORDER BY word LIMIT ${MESSAGE_SEARCH_PREFIX_WORDS + 1}) AS w${i}`,
+    );
+    const [row] = (await this.dataSource.query(`SELECT ${columns.join(', ')}`, prefixes)) as Record<string, string[]>[];
+    return new Map(
+      prefixes
+        .map((prefix, i): [string, string[]] => [prefix, row![`w${i}`]!])
+        .filter(([, found]) => found.length <= MESSAGE_SEARCH_PREFIX_WORDS),
+    );
   }
 }
