@@ -5,6 +5,18 @@ import { Redis } from 'ioredis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 
+type HandlerCallback = WsMessageHandler['callback'];
+
+/** Where a socket keeps Nest's handlers bound to it, indexed by `SharedEvent.index`. */
+const HANDLERS = Symbol('handlers');
+type HandledSocket = Socket & { [HANDLERS]?: HandlerCallback[] };
+
+/** An event's listener, one for every socket, and its place in each socket's handlers. */
+interface SharedEvent {
+  index: number;
+  listener: (this: Socket, ...args: unknown[]) => void;
+}
+
 /** 64 KB: a message body of 8,000 characters fits many times over; anything larger is refused. */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -15,6 +27,8 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
  */
 export class PortalIoAdapter extends IoAdapter {
   private redis?: Redis;
+  private readonly events = new Map<string, SharedEvent>();
+  private transform?: (data: unknown) => Observable<unknown>;
 
   constructor(
     app: INestApplicationContext,
@@ -50,28 +64,57 @@ export class PortalIoAdapter extends IoAdapter {
 
   /**
    * One plain listener per event instead of Nest's default (an rxjs pipeline per event and socket, torn down on
-   * disconnect): the same dispatch and acknowledgement, with less memory per idle socket and less work per event.
+   * disconnect): the same dispatch and acknowledgement with less work per event. The listener of an event is one
+   * function shared by every socket (socket.io calls it with the socket as `this`), and a socket keeps only
+   * Nest's handlers bound to it, in one array: no closure per socket and event.
    */
   override bindMessageHandlers(
     socket: Socket,
     handlers: WsMessageHandler[],
     transform: (data: unknown) => Observable<unknown>,
   ): void {
+    // Nest's unwrapping of a handler's result: the same for every socket, and it holds none.
+    this.transform ??= transform;
+    const callbacks: HandlerCallback[] = [];
     for (const { message, callback, isAckHandledManually } of handlers) {
-      socket.on(message, (...args: unknown[]) => {
-        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
-        const reply = (response: unknown) => {
-          if (response === null || response === undefined) return;
-          const event = (response as { event?: string; data?: unknown }).event;
-          if (event) socket.emit(event, (response as { data?: unknown }).data);
-          else if (!isAckHandledManually && typeof ack === 'function') (ack as (r: unknown) => void)(response);
-        };
-        try {
-          transform(callback(data, ack)).subscribe({ next: reply, error: (error) => this.logger.error(error) });
-        } catch (error) {
-          this.logger.error(error);
-        }
-      });
+      const event = this.eventFor(message as string, isAckHandledManually ?? false);
+      callbacks[event.index] = callback;
+      socket.on(message as string, event.listener);
+    }
+    (socket as HandledSocket)[HANDLERS] = callbacks;
+  }
+
+  private eventFor(message: string, ackHandledManually: boolean): SharedEvent {
+    let event = this.events.get(message);
+    if (!event) {
+      const index = this.events.size;
+      const dispatch = (socket: HandledSocket, args: unknown[]) =>
+        this.dispatch(socket, index, ackHandledManually, args);
+      event = {
+        index,
+        listener(this: Socket, ...args: unknown[]) {
+          dispatch(this as HandledSocket, args);
+        },
+      };
+      this.events.set(message, event);
+    }
+    return event;
+  }
+
+  private dispatch(socket: HandledSocket, index: number, ackHandledManually: boolean, args: unknown[]): void {
+    const callback = socket[HANDLERS]?.[index];
+    if (!callback || !this.transform) return;
+    const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+    const reply = (response: unknown) => {
+      if (response === null || response === undefined) return;
+      const event = (response as { event?: string; data?: unknown }).event;
+      if (event) socket.emit(event, (response as { data?: unknown }).data);
+      else if (!ackHandledManually && typeof ack === 'function') (ack as (r: unknown) => void)(response);
+    };
+    try {
+      this.transform(callback(data, ack)).subscribe({ next: reply, error: (error) => this.logger.error(error) });
+    } catch (error) {
+      this.logger.error(error);
     }
   }
 
