@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -41,10 +41,12 @@ import { SocketAuth } from './socket-auth.js';
  */
 @WebSocketGateway()
 export class DiscussionsGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
 {
   private readonly logger = new Logger(DiscussionsGateway.name);
   private server?: PortalServer;
+  /** Presence updates of sockets that left, until they are published. */
+  private readonly leaving = new Set<Promise<void>>();
 
   constructor(
     private readonly socketAuth: SocketAuth,
@@ -70,11 +72,23 @@ export class DiscussionsGateway
 
   async handleDisconnect(socket: PortalSocket): Promise<void> {
     const actor = socket.data.actor;
-    if (actor) await this.presence.socketChanged(actor.id, null, socket.data.status);
+    if (!actor) return;
+    const update = this.presence.socketChanged(actor.id, null, socket.data.status);
+    this.leaving.add(update);
+    try {
+      await update;
+    } finally {
+      this.leaving.delete(update);
+    }
   }
 
-  onApplicationShutdown(): void {
+  /**
+   * Before the socket server and its adapter close: every socket is disconnected and the presence updates of
+   * the sockets that left are let finish, so none is published through an adapter already closed.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.server?.disconnectSockets(true);
+    await Promise.allSettled([...this.leaving]);
   }
 
   @SubscribeMessage('presence.set')
