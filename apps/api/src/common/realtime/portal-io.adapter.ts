@@ -17,6 +17,18 @@ interface SharedEvent {
   listener: (this: Socket, ...args: unknown[]) => void;
 }
 
+/** Per socket server: work started by its sockets' disconnects, until it settles (see `PortalIoAdapter.close`). */
+const unfinished = new WeakMap<Server, Set<Promise<unknown>>>();
+
+/** Lets `work`, started by a socket's disconnect, finish before the server's adapter closes. */
+export function finishBeforeClose(server: Server, work: Promise<unknown>): void {
+  let pending = unfinished.get(server);
+  if (!pending) unfinished.set(server, (pending = new Set()));
+  const settled = pending;
+  settled.add(work);
+  void work.finally(() => settled.delete(work)).catch(() => undefined);
+}
+
 /** 64 KB: a message body of 8,000 characters fits many times over; anything larger is refused. */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -118,8 +130,13 @@ export class PortalIoAdapter extends IoAdapter {
     }
   }
 
+  /**
+   * Closing the server disconnects its sockets; what their disconnects started (presence updates) publishes
+   * through the adapter, so it is let finish before the Redis connection ends.
+   */
   override async close(server: Server): Promise<void> {
     await super.close(server);
+    await Promise.allSettled([...(unfinished.get(server) ?? [])]);
     await this.redis?.quit().catch(() => undefined);
     this.redis = undefined;
   }

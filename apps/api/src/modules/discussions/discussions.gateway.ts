@@ -1,4 +1,4 @@
-import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,6 +12,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { type Ack, CommonErrorCode, RealtimeErrorCode } from '@lcc/contracts';
 import { AppException } from '../../common/errors/app.exception.js';
+import { finishBeforeClose } from '../../common/realtime/portal-io.adapter.js';
 import type { Actor } from '../../common/http/actor.js';
 import { findInputProblem } from '../../common/validation/input-guard.js';
 import { toErrorDetails } from '../../common/validation/validation.pipe.js';
@@ -41,12 +42,10 @@ import { SocketAuth } from './socket-auth.js';
  */
 @WebSocketGateway()
 export class DiscussionsGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
 {
   private readonly logger = new Logger(DiscussionsGateway.name);
   private server?: PortalServer;
-  /** Presence updates of sockets that left, until they are published. */
-  private readonly leaving = new Set<Promise<void>>();
 
   constructor(
     private readonly socketAuth: SocketAuth,
@@ -74,21 +73,13 @@ export class DiscussionsGateway
     const actor = socket.data.actor;
     if (!actor) return;
     const update = this.presence.socketChanged(actor.id, null, socket.data.status);
-    this.leaving.add(update);
-    try {
-      await update;
-    } finally {
-      this.leaving.delete(update);
-    }
+    // On shutdown, the adapter closes only once the update is published.
+    if (this.server) finishBeforeClose(this.server, update);
+    await update;
   }
 
-  /**
-   * Before the socket server and its adapter close: every socket is disconnected and the presence updates of
-   * the sockets that left are let finish, so none is published through an adapter already closed.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.server?.disconnectSockets(true);
-    await Promise.allSettled([...this.leaving]);
   }
 
   @SubscribeMessage('presence.set')
