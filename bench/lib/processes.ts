@@ -17,6 +17,8 @@ export interface Server {
   stop(): Promise<void>;
   /** Full garbage collection in the server (only when started with `GC_ON_SIGNAL`). */
   collectGarbage(): Promise<void>;
+  /** The heap its live objects used after the last `collectGarbage()`, in MB (null before one). */
+  heapUsedMb(): number | null;
 }
 
 /** Node arguments that let `collectGarbage()` work. */
@@ -60,7 +62,17 @@ export async function startProcess(
     });
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
   });
-  child.stdout?.resume();
+  // The output read line by line (a line may arrive in two chunks): the last `bench-heap-used` line counts.
+  let heapUsed: number | null = null;
+  let partial = '';
+  child.stdout?.on('data', (data: Buffer) => {
+    const lines = (partial + String(data)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const reported = /^bench-heap-used (\d+)$/.exec(line);
+      if (reported) heapUsed = Number(reported[1]);
+    }
+  });
   child.removeAllListeners('exit');
   const pid = child.pid!;
   return {
@@ -75,6 +87,7 @@ export async function startProcess(
       child.kill('SIGUSR2');
       await new Promise((resolve) => setTimeout(resolve, 500));
     },
+    heapUsedMb: () => (heapUsed === null ? null : heapUsed / 1024 / 1024),
   };
 }
 
