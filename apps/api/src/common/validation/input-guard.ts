@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CommonErrorCode, type ErrorDetail } from '@lcc/contracts';
 import { CommonException } from '../errors/common.exception.js';
 
@@ -89,14 +89,16 @@ function findPathProblem(path: string): ErrorDetail | null {
 }
 
 /**
- * Express middleware, after body parsing and before routing: refuses input no route could store or validate
- * safely (see `findInputProblem`) with 400 VALIDATION_FAILED, once for every route. Multipart bodies are not
- * parsed yet here; the upload receiver checks their fields with the same rules.
+ * A `preValidation` hook, after body parsing and before the route's guards and handler (and for unknown routes
+ * too): refuses input no route could store or validate safely (see `findInputProblem`) with 400 VALIDATION_FAILED,
+ * once for every route. Multipart bodies are not parsed here; the upload receiver checks their fields with the
+ * same rules.
  */
-export function inputGuard(request: Request, _response: Response, next: NextFunction): void {
+export function inputGuard(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const queryStart = request.url.indexOf('?');
   const problem =
-    findPathProblem(request.path) ??
-    findInputProblem(request.query as unknown, '', 'query') ??
-    findInputProblem(request.body as unknown, '');
-  next(problem ? inputValidationError([problem]) : undefined);
+    findPathProblem(queryStart === -1 ? request.url : request.url.slice(0, queryStart)) ??
+    findInputProblem(request.query, '', 'query') ??
+    findInputProblem(request.body, '');
+  done(problem ? inputValidationError([problem]) : undefined);
 }
