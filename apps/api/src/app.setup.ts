@@ -6,9 +6,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { Env } from './config/env.validation.js';
+import { toErrorBody } from './common/filters/all-exceptions.filter.js';
 import { buildOpenApiDocument } from './common/openapi/document.js';
 import { BODY_LIMIT_BYTES, leaveOtherBodiesUnread, parseJsonBody } from './common/http/body-parsers.js';
-import { echoRequestId, requestIdFor } from './common/http/request-id.js';
+import { echoRequestId, REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id.js';
 import { PortalIoAdapter } from './common/realtime/portal-io.adapter.js';
 import { inputGuard, inputValidationError } from './common/validation/input-guard.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -26,14 +27,19 @@ export function createHttpAdapter(env: Env): FastifyAdapter {
     genReqId: requestIdFor,
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
-    // The router refuses a path it cannot percent-decode before any hook runs: answered like the input guard's
-    // refusals, through the exception filter.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      reply.send(
+    // The router refuses a path it cannot percent-decode before any hook (or Nest's error handling) runs: answered
+    // here in the contract's shape, like the input guard's refusals.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const exception =
         error.code === 'FST_ERR_BAD_URL'
           ? inputValidationError([{ field: 'path', message: 'the path is not valid percent-encoded UTF-8' }])
-          : error,
-      );
+          : error;
+      const body = toErrorBody(exception, request.id);
+      void reply
+        .code(body.statusCode)
+        .header(REQUEST_ID_HEADER, request.id)
+        .header('Content-Type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(body));
     },
   });
 }

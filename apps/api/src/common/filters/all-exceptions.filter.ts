@@ -33,7 +33,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply | ServerResponse>();
-    const body = this.toBody(exception, requestIdOf(request));
+    const body = toErrorBody(exception, requestIdOf(request));
     if (body.statusCode >= 500) {
       // Name, message and stack only: a failed query's parameters may hold secrets.
       const err =
@@ -68,44 +68,45 @@ export class AllExceptionsFilter implements ExceptionFilter {
       .header('Content-Type', 'application/json; charset=utf-8')
       .send(payload);
   }
+}
 
-  private toBody(exception: unknown, requestId: string): ErrorResponse {
-    if (exception instanceof AppException) {
-      const body: ErrorResponse = {
-        statusCode: exception.getStatus(),
-        code: exception.code,
-        message: exception.message,
-        requestId,
-      };
-      if (exception.details?.length) body.details = exception.details;
-      return body;
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      // Fastify's own refusals (the adapter wraps those under 500 in an HttpException): a body it could not read.
-      if (isFastifyError(exception.cause) && exception.cause.code.startsWith('FST_ERR_CTP_')) {
-        const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.VALIDATION_FAILED;
-        return { statusCode, code, message: 'The request body could not be read', requestId };
-      }
-      // Every code answered is in the contract's list, so clients can always say it in the reader's language.
-      const code: ErrorCode =
-        CODE_BY_STATUS[statusCode] ??
-        (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.REQUEST_FAILED);
-      const message = statusCode === 404 ? 'Not found' : exception.message;
-      return { statusCode, code, message, requestId };
-    }
-    if (isFastifyError(exception) && exception.statusCode && exception.statusCode < 500) {
-      const statusCode = exception.statusCode;
-      const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.REQUEST_FAILED;
-      return { statusCode, code, message: 'The request could not be read', requestId };
-    }
-    return {
-      statusCode: 500,
-      code: CommonErrorCode.INTERNAL_ERROR,
-      message: 'Something went wrong on our side',
+/** The contract's error body for any error (also for those the router answers before any hook runs). */
+export function toErrorBody(exception: unknown, requestId: string): ErrorResponse {
+  if (exception instanceof AppException) {
+    const body: ErrorResponse = {
+      statusCode: exception.getStatus(),
+      code: exception.code,
+      message: exception.message,
       requestId,
     };
+    if (exception.details?.length) body.details = exception.details;
+    return body;
   }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    // Fastify's own refusals (the adapter wraps those under 500 in an HttpException): a body it could not read.
+    if (isFastifyError(exception.cause) && exception.cause.code.startsWith('FST_ERR_CTP_')) {
+      const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.VALIDATION_FAILED;
+      return { statusCode, code, message: 'The request body could not be read', requestId };
+    }
+    // Every code answered is in the contract's list, so clients can always say it in the reader's language.
+    const code: ErrorCode =
+      CODE_BY_STATUS[statusCode] ??
+      (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.REQUEST_FAILED);
+    const message = statusCode === 404 ? 'Not found' : exception.message;
+    return { statusCode, code, message, requestId };
+  }
+  if (isFastifyError(exception) && exception.statusCode && exception.statusCode < 500) {
+    const statusCode = exception.statusCode;
+    const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.REQUEST_FAILED;
+    return { statusCode, code, message: 'The request could not be read', requestId };
+  }
+  return {
+    statusCode: 500,
+    code: CommonErrorCode.INTERNAL_ERROR,
+    message: 'Something went wrong on our side',
+    requestId,
+  };
 }
 
 function isFastifyError(error: unknown): error is FastifyError {
