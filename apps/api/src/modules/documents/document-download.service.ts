@@ -1,4 +1,4 @@
-import { pipeline, Transform } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contentDisposition, etagMatches, parseRange } from './download-headers.js';
@@ -59,7 +59,8 @@ export class DocumentDownloadService {
     if (range) res.header('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
     if (req.method === 'HEAD') {
       stream.destroy();
-      void res.send();
+      // An empty stream, not an empty body: Fastify's HEAD route would set Content-Length to 0 for the latter.
+      void res.send(Readable.from([]));
       return;
     }
     let handedOver = 0;
