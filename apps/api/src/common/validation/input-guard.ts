@@ -75,6 +75,8 @@ export function inputValidationError(details: ErrorDetail[]): Error {
 
 /** Each path segment percent-decoded, or a problem when one is malformed or unstorable. */
 function findPathProblem(path: string): ErrorDetail | null {
+  // Node's parser refuses control characters in a request line: only an escape can decode to NUL or a surrogate.
+  if (!path.includes('%')) return null;
   for (const segment of path.split('/')) {
     let decoded: string;
     try {
