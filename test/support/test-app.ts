@@ -1,10 +1,10 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { createDatabase, dropDatabase } from '@lcc/database';
 import { Fixtures } from '@lcc/testing';
 import { AppModule } from '../../apps/api/src/app.module.js';
-import { configureApp } from '../../apps/api/src/app.setup.js';
+import { configureApp, createHttpAdapter } from '../../apps/api/src/app.setup.js';
 import { validateEnv } from '../../apps/api/src/config/env.validation.js';
 
 export const TEST_ADMIN = { email: 'admin@test.lcc', password: 'admin-Password-1234' };
@@ -24,7 +24,7 @@ const TEST_ENV: Record<string, string> = {
 };
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   databaseUrl: string;
   /** `http://127.0.0.1:<port>` of the running server (for socket.io clients). */
   url: string;
@@ -66,9 +66,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(env), { bufferLogs: true });
   configureApp(app, env);
   await app.listen(options.port ?? 0, '127.0.0.1');
+  await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   const http = () => request(server);
   const { port } = server.address() as { port: number };

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
-import { configureApp } from './app.setup.js';
+import { configureApp, createHttpAdapter } from './app.setup.js';
 import { validateEnv } from './config/env.validation.js';
 import { resolveDatabase } from './database/connect.js';
 
@@ -16,8 +16,9 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(env, (line) => console.error(line));
   if (database.embedded) announce(`Embedded PostgreSQL running (data in ${database.embedded.clusterDir})`);
 
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ env, databaseUrl: database.url, embeddedDatabase: database.embedded !== null, announce }),
+    createHttpAdapter(env),
     { bufferLogs: true },
   );
   configureApp(app, env);
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  await app.listen(env.PORT);
+  // Every interface, IPv6 and IPv4, as a Node server listens by default (Fastify's own default is localhost only).
+  await app.listen(env.PORT, '::');
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   announce(`LCC portal ready in ${seconds} s at http://localhost:${env.PORT} (API docs: /api/docs)`);
 }

@@ -1,8 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommonErrorCode, type ErrorCode, type ErrorResponse } from '@lcc/contracts';
 import { AppException } from '../errors/app.exception.js';
-import { requestIdOf } from '../http/request-id.js';
+import { REQUEST_ID_HEADER, requestIdOf } from '../http/request-id.js';
 
 /** The code of an HttpException thrown by the framework (no feature code of its own), by status. */
 export const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
@@ -17,13 +18,10 @@ export const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   503: CommonErrorCode.SERVICE_UNAVAILABLE,
 };
 
-/**
- * Body-parser errors carry `status` and `type` rather than being HttpExceptions; Express's router throws the
- * same kind (`status` 400, no `type`) for a path it cannot percent-decode.
- */
-interface BodyParserError {
-  status: number;
-  type?: string;
+/** Fastify's own errors (`FST_ERR_*`), e.g. a body over the limit or a Content-Length that does not match. */
+interface FastifyError extends Error {
+  code: string;
+  statusCode?: number;
 }
 
 /** Maps every error to `{ statusCode, code, message, details?, requestId }`; unknown errors become a bare 500. */
@@ -33,9 +31,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const request = host.switchToHttp().getRequest<Request>();
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception, requestIdOf(request));
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply | ServerResponse>();
+    const body = toErrorBody(exception, requestIdOf(request));
     if (body.statusCode >= 500) {
       // Name, message and stack only: a failed query's parameters may hold secrets.
       const err =
@@ -44,68 +42,73 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : { message: String(exception) };
       this.logger.error({ err, requestId: body.requestId }, 'unhandled error');
     }
-    if (response.headersSent) {
-      response.end();
+    // Middleware errors come with the Node response; everything else with Fastify's reply.
+    const raw = 'raw' in reply ? reply.raw : reply;
+    if (raw.headersSent) {
+      if (!raw.writableEnded) raw.end();
+      return;
+    }
+    const payload = JSON.stringify(body);
+    if (!('raw' in reply)) {
+      raw.removeHeader('Content-Disposition');
+      raw.writeHead(body.statusCode, {
+        [REQUEST_ID_HEADER]: body.requestId,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(payload),
+      });
+      raw.end(payload);
       return;
     }
     // Routes that answer files set their own Content-Type up front; an error is always JSON.
-    response.status(body.statusCode).type('application/json').removeHeader('Content-Disposition');
-    response.json(body);
-  }
-
-  private toBody(exception: unknown, requestId: string): ErrorResponse {
-    if (exception instanceof AppException) {
-      const body: ErrorResponse = {
-        statusCode: exception.getStatus(),
-        code: exception.code,
-        message: exception.message,
-        requestId,
-      };
-      if (exception.details?.length) body.details = exception.details;
-      return body;
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      // The Express adapter wraps body-parser's SyntaxError for invalid JSON in a 400.
-      if (statusCode === 400 && exception.cause instanceof SyntaxError) {
-        return {
-          statusCode,
-          code: CommonErrorCode.MALFORMED_JSON,
-          message: 'The request body is not valid JSON',
-          requestId,
-        };
-      }
-      // Every code answered is in the contract's list, so clients can always say it in the reader's language.
-      const code: ErrorCode =
-        CODE_BY_STATUS[statusCode] ??
-        (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.REQUEST_FAILED);
-      const message = statusCode === 404 ? 'Not found' : exception.message;
-      return { statusCode, code, message, requestId };
-    }
-    if (isBodyParserError(exception)) {
-      if (exception.type === 'entity.parse.failed') {
-        return {
-          statusCode: 400,
-          code: CommonErrorCode.MALFORMED_JSON,
-          message: 'The request body is not valid JSON',
-          requestId,
-        };
-      }
-      const statusCode = exception.status;
-      const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.VALIDATION_FAILED;
-      return { statusCode, code, message: 'The request body could not be read', requestId };
-    }
-    return {
-      statusCode: 500,
-      code: CommonErrorCode.INTERNAL_ERROR,
-      message: 'Something went wrong on our side',
-      requestId,
-    };
+    reply
+      .status(body.statusCode)
+      .removeHeader('Content-Disposition')
+      .removeHeader('Content-Length')
+      .header(REQUEST_ID_HEADER, body.requestId)
+      .header('Content-Type', 'application/json; charset=utf-8')
+      .send(payload);
   }
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
-  if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as Partial<BodyParserError>;
-  return typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+/** The contract's error body for any error (also for those the router answers before any hook runs). */
+export function toErrorBody(exception: unknown, requestId: string): ErrorResponse {
+  if (exception instanceof AppException) {
+    const body: ErrorResponse = {
+      statusCode: exception.getStatus(),
+      code: exception.code,
+      message: exception.message,
+      requestId,
+    };
+    if (exception.details?.length) body.details = exception.details;
+    return body;
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    // Fastify's own refusals (the adapter wraps those under 500 in an HttpException): a body it could not read.
+    if (isFastifyError(exception.cause) && exception.cause.code.startsWith('FST_ERR_CTP_')) {
+      const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.VALIDATION_FAILED;
+      return { statusCode, code, message: 'The request body could not be read', requestId };
+    }
+    // Every code answered is in the contract's list, so clients can always say it in the reader's language.
+    const code: ErrorCode =
+      CODE_BY_STATUS[statusCode] ??
+      (statusCode >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.REQUEST_FAILED);
+    const message = statusCode === 404 ? 'Not found' : exception.message;
+    return { statusCode, code, message, requestId };
+  }
+  if (isFastifyError(exception) && exception.statusCode && exception.statusCode < 500) {
+    const statusCode = exception.statusCode;
+    const code = CODE_BY_STATUS[statusCode] ?? CommonErrorCode.REQUEST_FAILED;
+    return { statusCode, code, message: 'The request could not be read', requestId };
+  }
+  return {
+    statusCode: 500,
+    code: CommonErrorCode.INTERNAL_ERROR,
+    message: 'Something went wrong on our side',
+    requestId,
+  };
+}
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && error.name === 'FastifyError' && typeof (error as FastifyError).code === 'string';
 }

@@ -1,25 +1,40 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/static';
+import { preferredMediaType } from './accepts.js';
 
 /** Paths that belong to the server, never to the browser app. */
-const SERVER_PATHS = /^\/(api|socket\.io|metrics)(\/|$)/;
+const SERVER_PATHS = /^\/(api|socket\.io|metrics)(\/|\?|$)/i;
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * Serves the built browser portal from `dir`: hashed assets cached for a year, and `index.html` (never cached) for
- * every other GET that asks for HTML, so the app's own routes survive a reload. Does nothing when it is not built.
+ * every other GET that asks for HTML, so the app's own routes survive a reload. The fallback is the router's
+ * catch-all route, the last one it tries: server paths and requests that do not take HTML get the 404 of the API.
+ * Does nothing when the portal is not built.
  */
-export function serveWebPortal(app: NestExpressApplication, dir: string): boolean {
+export function serveWebPortal(app: NestFastifyApplication, dir: string): boolean {
   const root = path.resolve(dir);
   const index = path.join(root, 'index.html');
   if (!existsSync(index)) return false;
-  app.useStaticAssets(path.join(root, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path)) return next();
-    if (!request.accepts('html')) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+  app.useStaticAssets({
+    root: path.join(root, 'assets'),
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: YEAR_MS,
+    index: false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+      if (SERVER_PATHS.test(request.url) || !preferredMediaType(request.headers.accept, ['text/html'])) {
+        return reply.callNotFound();
+      }
+      reply.header('Cache-Control', 'no-cache');
+      return reply.sendFile('index.html', root, { cacheControl: false });
+    });
   return true;
 }

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CommonErrorCode, type ErrorDetail } from '@lcc/contracts';
 import { CommonException } from '../errors/common.exception.js';
 
@@ -75,6 +75,8 @@ export function inputValidationError(details: ErrorDetail[]): Error {
 
 /** Each path segment percent-decoded, or a problem when one is malformed or unstorable. */
 function findPathProblem(path: string): ErrorDetail | null {
+  // Node's parser refuses control characters in a request line: only an escape can decode to NUL or a surrogate.
+  if (!path.includes('%')) return null;
   for (const segment of path.split('/')) {
     let decoded: string;
     try {
@@ -89,14 +91,16 @@ function findPathProblem(path: string): ErrorDetail | null {
 }
 
 /**
- * Express middleware, after body parsing and before routing: refuses input no route could store or validate
- * safely (see `findInputProblem`) with 400 VALIDATION_FAILED, once for every route. Multipart bodies are not
- * parsed yet here; the upload receiver checks their fields with the same rules.
+ * A `preValidation` hook, after body parsing and before the route's guards and handler (and for unknown routes
+ * too): refuses input no route could store or validate safely (see `findInputProblem`) with 400 VALIDATION_FAILED,
+ * once for every route. Multipart bodies are not parsed here; the upload receiver checks their fields with the
+ * same rules.
  */
-export function inputGuard(request: Request, _response: Response, next: NextFunction): void {
+export function inputGuard(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const queryStart = request.url.indexOf('?');
   const problem =
-    findPathProblem(request.path) ??
-    findInputProblem(request.query as unknown, '', 'query') ??
-    findInputProblem(request.body as unknown, '');
-  next(problem ? inputValidationError([problem]) : undefined);
+    findPathProblem(queryStart === -1 ? request.url : request.url.slice(0, queryStart)) ??
+    findInputProblem(request.query, '', 'query') ??
+    findInputProblem(request.body, '');
+  done(problem ? inputValidationError([problem]) : undefined);
 }

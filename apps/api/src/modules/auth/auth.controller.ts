@@ -23,7 +23,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllowPasswordChangePending } from '../../common/decorators/allow-password-change-pending.decorator.js';
 import { AuthRateLimited } from '../../common/decorators/auth-rate-limited.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
@@ -87,9 +87,9 @@ export class AuthController {
     },
   })
   async login(
-    @Req() request: Request & { user: Member },
+    @Req() request: FastifyRequest & { user: Member },
     @Client() client: ClientInfo,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const challenge = await this.secondFactor.challengeFor(request.user);
     if (challenge) return challenge;
@@ -111,9 +111,9 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairResponseDto })
   async refresh(
     @Body() dto: RefreshDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Client() client: ClientInfo,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const pair = await this.auth.refresh(refreshTokenFrom(request, dto.refreshToken), client);
     setRefreshCookie(
@@ -132,8 +132,8 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session of the refresh token (or of the access token) has ended' })
   async logout(
     @Body() dto: LogoutDto,
-    @Req() request: Request & { user?: Actor },
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest & { user?: Actor },
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     await this.auth.logout(refreshTokenFrom(request, dto.refreshToken), request.user ?? null);
     clearRefreshCookie(response, this.secureCookie);
@@ -145,7 +145,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowPasswordChangePending()
   @ApiNoContentResponse({ description: 'Every session of the member has ended' })
-  async logoutEverywhere(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  async logoutEverywhere(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: FastifyReply) {
     await this.auth.logoutEverywhere(actor);
     clearRefreshCookie(response, this.secureCookie);
   }

@@ -1,7 +1,6 @@
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contentDisposition, etagMatches, parseRange } from './download-headers.js';
 import type { Viewer } from '../../common/http/actor.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
@@ -29,38 +28,39 @@ export class DocumentDownloadService {
     viewer: Viewer,
     id: string,
     versionNumber: number | undefined,
-    req: Request,
-    res: Response,
+    req: FastifyRequest,
+    res: FastifyReply,
   ): Promise<void> {
     const { documentId, visibility, version } = await this.documents.findDownloadable(viewer, id, versionNumber);
     const size = Number(version.size);
     const etag = `"${version.sha256}"`;
-    res.setHeader('ETag', etag);
-    res.setHeader('Accept-Ranges', 'bytes');
+    res.header('ETag', etag);
+    res.header('Accept-Ranges', 'bytes');
     // A member-only file must not stay on a shared computer's disk or in a proxy; public ones revalidate.
-    res.setHeader('Cache-Control', visibility === 'public' ? 'private, no-cache' : 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.header('Cache-Control', visibility === 'public' ? 'private, no-cache' : 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
     if (etagMatches(req.headers['if-none-match'], etag)) {
-      res.status(304).end();
+      void res.code(304).send();
       return;
     }
     const ifRange = req.headers['if-range'];
     const range = ifRange && ifRange !== etag ? null : parseRange(req.headers.range, size);
     if (range === 'unsatisfiable') {
-      res.setHeader('Content-Range', `bytes */${size}`);
+      res.header('Content-Range', `bytes */${size}`);
       throw new DocumentException(DocumentErrorCode.RANGE_NOT_SATISFIABLE);
     }
     const stream = await this.storage.read(version.sha256, range ?? undefined);
     const wholeFile = !range || (range.start === 0 && range.end === size - 1);
-    res.status(range ? 206 : 200);
-    res.setHeader('Content-Type', contentTypeOf(version.mime_type));
-    res.setHeader('Content-Disposition', contentDisposition(version.file_name));
+    res.code(range ? 206 : 200);
+    res.header('Content-Type', contentTypeOf(version.mime_type));
+    res.header('Content-Disposition', contentDisposition(version.file_name));
     const length = range ? range.end - range.start + 1 : size;
-    res.setHeader('Content-Length', String(length));
-    if (range) res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+    res.header('Content-Length', String(length));
+    if (range) res.header('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
     if (req.method === 'HEAD') {
       stream.destroy();
-      res.end();
+      // An empty stream, not an empty body: Fastify's HEAD route would set Content-Length to 0 for the latter.
+      void res.send(Readable.from([]));
       return;
     }
     let handedOver = 0;
@@ -70,15 +70,16 @@ export class DocumentDownloadService {
         done(null, chunk);
       },
     });
-    try {
-      await pipeline(stream, counter, res);
-    } catch (error) {
-      // A client that read the last byte may hang up before the response's `finish` is seen: what counts is that
-      // every byte went out (backpressure keeps an aborted transfer of a large file from getting there).
-      if (handedOver < length) {
-        this.logger.warn({ err: { message: String(error) }, documentId }, 'download interrupted');
-        return;
-      }
+    // Sent through the reply, so that its hooks (cookies, headers) apply; the response's `close` comes once it is
+    // complete or the client has gone.
+    const closed = new Promise<void>((resolve) => res.raw.once('close', resolve));
+    void res.send(pipeline(stream, counter, () => undefined));
+    await closed;
+    // A client that read the last byte may hang up before the response's `finish` is seen: what counts is that
+    // every byte went out (backpressure keeps an aborted transfer of a large file from getting there).
+    if (handedOver < length) {
+      this.logger.warn({ documentId, handedOver, length }, 'download interrupted');
+      return;
     }
     if (!wholeFile) return;
     try {

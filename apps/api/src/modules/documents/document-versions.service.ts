@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type DocumentTextResponse, type DocumentVersionResponse, ExtractionStatus, type Page } from '@lcc/contracts';
 import type { Actor, Viewer } from '../../common/http/actor.js';
@@ -33,7 +33,7 @@ export class DocumentVersionsService {
    * `POST /api/documents/:id/versions`: a new file (with an optional `note` field before it) for a document the
    * actor may edit; it becomes the latest. The same bytes as the latest version are refused (409), writing nothing.
    */
-  async addVersion(actor: Actor, id: string, request: Request): Promise<DocumentVersionResponse> {
+  async addVersion(actor: Actor, id: string, request: FastifyRequest): Promise<DocumentVersionResponse> {
     const { prepared: dto, file } = await receiveUpload(request, this.documents.uploadOptions(), async (fields) => {
       const parsed = await validated(VersionNoteDto, fields);
       await this.documents.requireEditable(actor, id);

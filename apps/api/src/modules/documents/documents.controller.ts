@@ -23,7 +23,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NetworkRole } from '@lcc/contracts';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { Roles } from '../../common/decorators/roles.decorator.js';
@@ -90,7 +90,7 @@ export class DocumentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   @ApiCreatedResponse({ type: DocumentResponseDto })
-  upload(@CurrentActor() actor: Actor, @Req() request: Request) {
+  upload(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
     return this.documents.upload(actor, request);
   }
 
@@ -142,7 +142,7 @@ export class DocumentsController {
   })
   @ApiErrors(409)
   @ApiCreatedResponse({ type: DocumentVersionResponseDto })
-  addVersion(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
+  addVersion(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest) {
     return this.versionsService.addVersion(actor, id, request);
   }
 
@@ -187,8 +187,8 @@ export class DocumentsController {
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DownloadQueryDto,
-    @Req() request: Request,
-    @Res() response: Response,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     await this.downloads.send(actor ?? null, id, query.version, request, response);
   }

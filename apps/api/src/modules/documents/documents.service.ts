@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   AuditAction,
@@ -78,7 +78,7 @@ export class DocumentsService {
   ) {}
 
   /** `POST /api/documents`: validates the metadata fields, then streams the file (see `receiveUpload`). */
-  async upload(actor: Actor, request: Request): Promise<DocumentResponse> {
+  async upload(actor: Actor, request: FastifyRequest): Promise<DocumentResponse> {
     const { prepared: dto, file } = await receiveUpload(request, this.uploadOptions(), async (fields) => {
       if (actor.role === NetworkRole.Observer) throw new DocumentException(DocumentErrorCode.UPLOAD_FORBIDDEN);
       const parsed = await validated(CreateDocumentDto, fields);

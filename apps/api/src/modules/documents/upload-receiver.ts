@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { fileTypeFromFile } from 'file-type';
 import { CommonErrorCode } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
@@ -29,24 +30,26 @@ export interface SpooledFile {
  * extension → 415; either way the temporary file is removed.
  */
 export async function receiveUpload<T>(
-  request: Request,
+  request: FastifyRequest,
   options: { tempDir: string; maxBytes: number },
   prepare: (fields: Record<string, string>) => Promise<T>,
 ): Promise<{ prepared: T; file: SpooledFile }> {
-  if (!request.is('multipart/form-data')) {
-    request.resume();
+  // The platform leaves the body of a multipart upload unread (see body-parsers.ts): it is streamed from here.
+  const raw = request.raw;
+  if (!isMultipartWithBody(request.headers)) {
+    raw.resume();
     throw new DocumentException(DocumentErrorCode.MULTIPART_REQUIRED);
   }
   const declared = Number(request.headers['content-length']);
   // Fields take a few kilobytes at most: a body far over the limit is refused before it is read.
   if (Number.isFinite(declared) && declared > options.maxBytes + 1024 * 1024) {
-    request.resume();
+    raw.resume();
     throw new DocumentException(DocumentErrorCode.FILE_TOO_LARGE);
   }
   await mkdir(options.tempDir, { recursive: true });
   const tempFile = path.join(options.tempDir, `${randomUUID()}.part`);
   try {
-    const received = await parse(request, options.maxBytes, tempFile, prepare);
+    const received = await parse(raw, options.maxBytes, tempFile, prepare);
     const sniffed = await fileTypeFromFile(tempFile);
     const extension = extensionOf(received.fileName);
     const verdict = classify(extension, sniffed?.mime, received.text);
@@ -73,6 +76,14 @@ export async function receiveUpload<T>(
   }
 }
 
+/** A body (chunked, or a non-zero length) of type multipart/form-data. */
+function isMultipartWithBody(headers: IncomingHttpHeaders): boolean {
+  const hasBody =
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  return hasBody && /^multipart\/form-data(?:\s*;|\s*$)/i.test(headers['content-type'] ?? '');
+}
+
 function describe(extension: string, detected: string | null): string {
   const allowed = Object.keys(ALLOWED_TYPES).join(', ');
   if (!ALLOWED_TYPES[extension]) return `.${extension || '(none)'} files are not accepted; allowed: ${allowed}`;
@@ -88,7 +99,7 @@ interface Received<T> {
 }
 
 function parse<T>(
-  request: Request,
+  request: IncomingMessage,
   maxBytes: number,
   tempFile: string,
   prepare: (fields: Record<string, string>) => Promise<T>,

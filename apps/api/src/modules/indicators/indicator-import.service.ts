@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import {
   AuditAction,
@@ -58,7 +58,7 @@ export class IndicatorImportService {
   ) {}
 
   /** Reads a `text/csv` body (415 otherwise, 413 over 5 MB). */
-  async readBody(request: Request): Promise<string> {
+  async readBody(request: FastifyRequest): Promise<string> {
     const type = request.headers['content-type'] ?? '';
     if (!/^text\/csv\b/i.test(type)) throw new IndicatorException(IndicatorErrorCode.CSV_REQUIRED);
     if (Number(request.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES) {
@@ -66,7 +66,8 @@ export class IndicatorImportService {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of request as AsyncIterable<Buffer>) {
+    // The platform leaves a CSV body unread (see body-parsers.ts): it is read here, up to the limit.
+    for await (const chunk of request.raw as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > IMPORT_MAX_BYTES) throw new IndicatorException(IndicatorErrorCode.CSV_TOO_LARGE);
       chunks.push(chunk);

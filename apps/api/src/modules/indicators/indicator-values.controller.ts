@@ -23,7 +23,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
 import {
@@ -70,14 +70,14 @@ export class IndicatorValuesController {
   async export(
     @CurrentActor() actor: Actor | undefined,
     @Query() query: ExportQueryDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const format = query.format ?? ExportFormat.Csv;
     const body = await this.values.export(actor ?? null, query, format);
-    response.type(format === ExportFormat.Csv ? 'text/csv; charset=utf-8' : 'application/json');
-    response.setHeader('Content-Disposition', `attachment; filename="indicator-values.${format}"`);
+    response.type(format === ExportFormat.Csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    response.header('Content-Disposition', `attachment; filename="indicator-values.${format}"`);
     // A signed-in reader's export may hold values that are not public: keep it out of every cache.
-    response.setHeader('Cache-Control', actor ? 'no-store' : 'no-cache');
+    response.header('Cache-Control', actor ? 'no-store' : 'no-cache');
     return body;
   }
 
@@ -87,7 +87,7 @@ export class IndicatorValuesController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'indicator,country,city_id,city,year,value,unit,source,quality' } })
   @ApiOkResponse({ type: ImportResultResponseDto, description: 'All rows imported; or 400 IMPORT_FAILED and none' })
-  async import(@CurrentActor() actor: Actor, @Query() query: ImportQueryDto, @Req() request: Request) {
+  async import(@CurrentActor() actor: Actor, @Query() query: ImportQueryDto, @Req() request: FastifyRequest) {
     const text = await this.importer.readBody(request);
     return this.importer.import(actor, text, query);
   }

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CommonErrorCode } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Env } from '../../config/env.validation.js';
@@ -23,7 +23,7 @@ export class MetricsTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.expected) throw new CommonException(CommonErrorCode.NOT_FOUND);
-    const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
+    const header = context.switchToHttp().getRequest<FastifyRequest>().headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     // Compare digests: equal lengths, and the time taken says nothing about the token.
     if (!match || !timingSafeEqual(digest(match[1]!), this.expected)) {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/decorators/public.decorator.js';
+import { preferredMediaType } from '../../common/http/accepts.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
 import {
   NotificationPreferencesResponseDto,
@@ -61,13 +62,13 @@ export class UnsubscribeController {
   @ApiOkResponse({ type: UnsubscribeResponseDto })
   async unsubscribe(
     @Param('token') token: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const result = await this.preferences.unsubscribe(token);
     // A mail client's one-click POST reads JSON; the confirmation form of the page above shows a page again.
-    if (request.accepts(['json', 'html']) === 'html') {
-      response.type('html').setHeader('Cache-Control', 'no-store');
+    if (preferredMediaType(request.headers.accept, ['application/json', 'text/html']) === 'text/html') {
+      response.type('text/html; charset=utf-8').header('Cache-Control', 'no-store');
       return this.pages.done(token);
     }
     return result;

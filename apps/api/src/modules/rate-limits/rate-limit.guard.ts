@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommonErrorCode } from '@lcc/contracts';
 import { AUTH_RATE_LIMIT, type AuthRateLimitKind } from '../../common/decorators/auth-rate-limited.decorator.js';
 import { SKIP_RATE_LIMIT } from '../../common/decorators/skip-rate-limit.decorator.js';
@@ -31,10 +31,10 @@ export class RateLimitGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     const ttl = this.config.get('RATE_LIMIT_TTL_MS', { infer: true });
-    const ip = request.ip ?? 'unknown';
+    const ip = request.ip || 'unknown';
 
     this.enforce(
       response,
@@ -51,13 +51,13 @@ export class RateLimitGuard implements CanActivate {
     return true;
   }
 
-  private async limitAccount(kind: AuthRateLimitKind, account: string, ip: string, response: Response) {
+  private async limitAccount(kind: AuthRateLimitKind, account: string, ip: string, response: FastifyReply) {
     const taken: SharedHit[] = [];
     if (kind === 'login') {
       // Whatever the outcome, an answer other than 401 (signed in, pending, suspended, refused by a limit,
       // malformed) is not a failed guess: its hits are given back once it has been sent.
-      response.once('finish', () => {
-        if (response.statusCode === HttpStatus.UNAUTHORIZED) return;
+      response.raw.once('finish', () => {
+        if (response.raw.statusCode === HttpStatus.UNAUTHORIZED) return;
         this.limits.refundShared(taken).catch((error: unknown) => {
           this.logger.warn({ err: { message: String(error) } }, 'rate limit refund failed');
         });
@@ -79,9 +79,9 @@ export class RateLimitGuard implements CanActivate {
     this.enforce(response, perAccount);
   }
 
-  private enforce(response: Response, result: LimitResult): void {
+  private enforce(response: FastifyReply, result: LimitResult): void {
     if (result.allowed) return;
-    response.setHeader('Retry-After', String(result.retryAfter));
+    response.header('Retry-After', String(result.retryAfter));
     throw new CommonException(CommonErrorCode.RATE_LIMITED);
   }
 }

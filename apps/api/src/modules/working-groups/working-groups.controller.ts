@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { GroupMembershipStatus, NetworkRole } from '@lcc/contracts';
 import { Roles } from '../../common/decorators/roles.decorator.js';
 import { type Actor, CurrentActor } from '../../common/http/actor.js';
@@ -95,10 +95,10 @@ export class WorkingGroupsController {
   async join(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const result = await this.membership.join(actor, id);
-    response.status(result.status === GroupMembershipStatus.Pending ? 202 : 200);
+    response.code(result.status === GroupMembershipStatus.Pending ? 202 : 200);
     return result;
   }
 

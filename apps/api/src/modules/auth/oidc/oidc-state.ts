@@ -1,4 +1,6 @@
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clearCookie, cookieFrom, setCookie } from '../refresh-cookie.js';
 
 export const OIDC_STATE_COOKIE = 'lcc_oidc';
 /** Long enough to sign in at the provider (and type a password), short enough that a stale one cannot linger. */
@@ -15,20 +17,18 @@ export interface OidcFlow {
  * The signed flow travels in an httpOnly cookie scoped to the OIDC routes. SameSite=Lax, not Strict: the callback is
  * a top-level navigation coming from the provider's site, on which browsers withhold Strict cookies.
  */
-export function setStateCookie(response: Response, token: string, secure: boolean): void {
-  response.cookie(OIDC_STATE_COOKIE, token, { ...cookieOptions(secure), maxAge: OIDC_STATE_TTL_SECONDS * 1000 });
+export function setStateCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  setCookie(reply, OIDC_STATE_COOKIE, token, cookieOptions(secure), OIDC_STATE_TTL_SECONDS);
 }
 
-export function clearStateCookie(response: Response, secure: boolean): void {
-  response.clearCookie(OIDC_STATE_COOKIE, cookieOptions(secure));
+export function clearStateCookie(reply: FastifyReply, secure: boolean): void {
+  clearCookie(reply, OIDC_STATE_COOKIE, cookieOptions(secure));
 }
 
-export function stateCookieFrom(request: Request): string | undefined {
-  const cookies = request.cookies as Record<string, unknown> | undefined;
-  const value = cookies?.[OIDC_STATE_COOKIE];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+export function stateCookieFrom(request: FastifyRequest): string | undefined {
+  return cookieFrom(request, OIDC_STATE_COOKIE);
 }
 
-function cookieOptions(secure: boolean): CookieOptions {
+function cookieOptions(secure: boolean): CookieSerializeOptions {
   return { httpOnly: true, sameSite: 'lax', secure, path: '/api/auth/oidc' };
 }

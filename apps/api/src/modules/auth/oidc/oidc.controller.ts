@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthRateLimited } from '../../../common/decorators/auth-rate-limited.decorator.js';
 import { Public } from '../../../common/decorators/public.decorator.js';
 import { AppException } from '../../../common/errors/app.exception.js';
@@ -46,14 +46,14 @@ export class OidcController {
   @ApiOperation({ summary: 'Starts single sign-on: redirects to the identity provider' })
   @ApiErrors(404)
   @ApiFoundResponse({ description: "To the provider's authorization endpoint, or to /sign-in?ssoError=SSO_FAILED" })
-  async start(@Res() response: Response) {
+  async start(@Res() response: FastifyReply) {
     if (!this.oidc.status().enabled) throw new SsoException(SsoErrorCode.SSO_NOT_CONFIGURED);
     try {
       const { url, flowToken } = await this.oidc.start();
       setStateCookie(response, flowToken, this.secureCookie);
-      response.redirect(302, url);
+      response.redirect(url, 302);
     } catch (error) {
-      response.redirect(302, this.failure(error));
+      response.redirect(this.failure(error), 302);
     }
   }
 
@@ -63,10 +63,10 @@ export class OidcController {
   @AuthRateLimited('register')
   @ApiOperation({ summary: 'Completes single sign-on: starts a session and redirects to the portal' })
   @ApiFoundResponse({ description: 'To the portal (refresh cookie set), or to /sign-in?ssoError=<code>' })
-  async callback(@Req() request: Request, @Client() client: ClientInfo, @Res() response: Response) {
+  async callback(@Req() request: FastifyRequest, @Client() client: ClientInfo, @Res() response: FastifyReply) {
     const flowToken = stateCookieFrom(request);
     clearStateCookie(response, this.secureCookie);
-    const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     try {
       const tokens = await this.oidc.finish(query, flowToken, client);
       setRefreshCookie(
@@ -75,9 +75,9 @@ export class OidcController {
         this.config.get('REFRESH_TOKEN_TTL_SECONDS', { infer: true }),
         this.secureCookie,
       );
-      response.redirect(302, `${publicUrl(this.config)}/`);
+      response.redirect(`${publicUrl(this.config)}/`, 302);
     } catch (error) {
-      response.redirect(302, this.failure(error));
+      response.redirect(this.failure(error), 302);
     }
   }
 

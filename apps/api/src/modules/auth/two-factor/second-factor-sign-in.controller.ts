@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { TokenPairResponse } from '@lcc/contracts';
 import { AuthRateLimited } from '../../../common/decorators/auth-rate-limited.decorator.js';
 import { Public } from '../../../common/decorators/public.decorator.js';
@@ -37,7 +37,7 @@ export class SecondFactorSignInController {
   async complete(
     @Body() dto: SecondFactorDto,
     @Client() client: ClientInfo,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.withCookie(response, await this.signIn.complete(dto, client, retryAfter(response)));
   }
@@ -63,13 +63,13 @@ export class SecondFactorSignInController {
   async confirmEnrolment(
     @Body() dto: ConfirmEnrolmentDuringSignInDto,
     @Client() client: ClientInfo,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const pair = await this.signIn.confirmEnrolment(dto.challengeToken, dto.code, client, retryAfter(response));
     return this.withCookie(response, pair);
   }
 
-  private withCookie<T extends TokenPairResponse>(response: Response, pair: T): T {
+  private withCookie<T extends TokenPairResponse>(response: FastifyReply, pair: T): T {
     setRefreshCookie(
       response,
       pair.refreshToken,
@@ -80,6 +80,6 @@ export class SecondFactorSignInController {
   }
 }
 
-function retryAfter(response: Response): OnLimited {
-  return (seconds) => response.setHeader('Retry-After', String(seconds));
+function retryAfter(response: FastifyReply): OnLimited {
+  return (seconds) => void response.header('Retry-After', String(seconds));
 }
