@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CommonErrorCode, type ErrorCode, type ErrorResponse } from '@lcc/contracts';
 import { AppException } from '../errors/app.exception.js';
 import { REQUEST_ID_HEADER, requestIdOf } from '../http/request-id.js';
@@ -17,12 +17,6 @@ export const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   429: CommonErrorCode.RATE_LIMITED,
   503: CommonErrorCode.SERVICE_UNAVAILABLE,
 };
-
-/** Fastify's own errors (`FST_ERR_*`), e.g. a body over the limit or a Content-Length that does not match. */
-interface FastifyError extends Error {
-  code: string;
-  statusCode?: number;
-}
 
 /** Maps every error to `{ statusCode, code, message, details?, requestId }`; unknown errors become a bare 500. */
 @Catch()
@@ -109,6 +103,7 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorRespons
   };
 }
 
+/** Fastify's own errors (`FST_ERR_*`), e.g. a body over the limit or a Content-Length that does not match. */
 function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && error.name === 'FastifyError' && typeof (error as FastifyError).code === 'string';
 }
