@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MailDeliveryService } from '../apps/api/src/modules/mail/mail-delivery.service.js';
 import { type MailMessage, MailService } from '../apps/api/src/modules/mail/mail.service.js';
 import { renderLayout } from '../apps/api/src/modules/mail/templates/layout.js';
-import { sql } from './support/db.js';
+import { sql, sqlUntil } from './support/db.js';
 import { TestSmtpServer } from './support/smtp.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -153,9 +153,11 @@ describe('mail delivery over a real SMTP server', () => {
     expect(ru.parsed.subject).toBe('Приглашение: встреча «Улан-Батор»');
     expect(ru.parsed.text).toContain('http://portal.test/somewhere?token=abc');
     expect(ru.parsed.html).toContain('href="http://portal.test/somewhere?token=abc"');
-    const rows = await sql(
+    // The server holds the message before the delivery marks its row: wait for the mark.
+    const rows = await sqlUntil(
       t.databaseUrl,
       `SELECT status, attempts, sent_at, message_id FROM mail_outbox WHERE to_address = 'ru@example.org'`,
+      ([row]) => row?.status === 'sent',
     );
     expect(rows[0]).toMatchObject({ status: 'sent', attempts: 1, message_id: ru.parsed.messageId });
     // A configured server: no links on the console.
@@ -176,13 +178,11 @@ describe('mail delivery over a real SMTP server', () => {
 
   it('records a permanent refusal (5xx) with its reason and does not retry it', async () => {
     await enqueue(t, [message('refused@example.org', 'Refused')]);
-    const deadline = Date.now() + 10_000;
-    let row: Record<string, unknown> | undefined;
-    while (Date.now() < deadline) {
-      [row] = await sql(t.databaseUrl, `SELECT * FROM mail_outbox WHERE to_address = 'refused@example.org'`);
-      if (row?.status === 'failed') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const [row] = await sqlUntil(
+      t.databaseUrl,
+      `SELECT * FROM mail_outbox WHERE to_address = 'refused@example.org'`,
+      ([found]) => found?.status === 'failed',
+    );
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(String(row!.last_error)).toContain('550');
   });
@@ -196,28 +196,26 @@ describe('mail delivery over a real SMTP server', () => {
       addresses.map((a) => message(a, `Queued ${a}`)),
     );
     // Attempts fail while the server is away; the rows wait with a reason and a later attempt time.
-    const deadline = Date.now() + 10_000;
-    let failedOnce: { n: number }[] = [{ n: 0 }];
-    while (Date.now() < deadline && failedOnce[0]!.n < addresses.length) {
-      failedOnce = await sql(
-        t.databaseUrl,
-        `SELECT count(*)::int AS n FROM mail_outbox
-          WHERE to_address LIKE 'queued-%' AND attempts >= 1 AND status = 'queued' AND last_error IS NOT NULL`,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const failedOnce = await sqlUntil<{ n: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS n FROM mail_outbox
+        WHERE to_address LIKE 'queued-%' AND attempts >= 1 AND status = 'queued' AND last_error IS NOT NULL`,
+      ([counted]) => counted!.n >= addresses.length,
+    );
     expect(failedOnce[0]!.n).toBe(addresses.length);
     await smtp.start();
     // Several rounds at once (the timer and two explicit ones) compete for the same rows.
     const delivery = t.app.get(MailDeliveryService);
     await Promise.all([delivery.deliverDue(), delivery.deliverDue()]);
     await smtp.waitFor(before + addresses.length);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    for (const address of addresses) expect([address, smtp.to(address).length]).toEqual([address, 1]);
-    const rows = await sql(
+    const rows = await sqlUntil(
       t.databaseUrl,
       `SELECT status, count(*)::int AS n FROM mail_outbox WHERE to_address LIKE 'queued-%' GROUP BY status`,
+      (counts) => counts.every((c) => c.status === 'sent'),
     );
+    // A second delivery would have arrived by now, after the rows were marked.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const address of addresses) expect([address, smtp.to(address).length]).toEqual([address, 1]);
     expect(rows).toEqual([{ status: 'sent', n: addresses.length }]);
   });
 });
