@@ -65,7 +65,7 @@ export class DiscussionsGateway
 
   async handleConnection(socket: PortalSocket): Promise<void> {
     const { actor } = socket.data;
-    await socket.join([channel.member(actor.id), channel.session(actor.sessionId)]);
+    await socket.join(channel.member(actor.id));
     await this.presence.socketChanged(actor.id, socket.data.status, null);
   }
 

@@ -75,9 +75,9 @@ export class PresenceService {
   /** Relays `typing` for a room the socket joined, at most every 2 s per socket and room. */
   typing(socket: PortalSocket, actor: Actor, roomId: string): void {
     const room = channel.room(roomId);
-    const last = socket.data.typingAt.get(room) ?? 0;
+    const last = socket.data.typingAt?.get(room) ?? 0;
     if (!socket.rooms.has(room) || Date.now() - last < TYPING_INTERVAL_MS) return;
-    socket.data.typingAt.set(room, Date.now());
+    (socket.data.typingAt ??= new Map()).set(room, Date.now());
     this.events.emit(TypingStartedEvent.NAME, new TypingStartedEvent(roomId, actor.id, actor.displayName, socket.id));
   }
 

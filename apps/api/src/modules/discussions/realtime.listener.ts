@@ -167,10 +167,10 @@ export class RealtimeListener {
   }
 
   @OnEvent(SessionsRevokedEvent.NAME, ASYNC)
-  onSessionsRevoked(event: SessionsRevokedEvent): void {
+  async onSessionsRevoked(event: SessionsRevokedEvent): Promise<void> {
     // A password change ends the other sessions by id; "log out everywhere" and suspension end them all.
     if (event.all) this.broadcaster.disconnectMember(event.memberId);
-    else this.broadcaster.disconnectSessions(event.sessionIds);
+    else await this.broadcaster.disconnectSessions(event.memberId, event.sessionIds);
   }
 
   private meetingChanged(event: MeetingChangedEvent, change: 'scheduled' | 'updated' | 'cancelled'): void {

@@ -8,7 +8,7 @@ import type {
   ServerToClientEvents,
   ThreadUpdate,
 } from '@lcc/contracts';
-import { channel, type PortalServer } from './portal-socket.js';
+import { channel, type PortalServer, type SocketData } from './portal-socket.js';
 
 /**
  * Emits to socket channels through the socket.io server (and so through its adapter, to every instance). The
@@ -128,8 +128,12 @@ export class RoomBroadcaster {
     this.server?.in(channel.member(memberId)).disconnectSockets(true);
   }
 
-  disconnectSessions(sessionIds: string[]): void {
-    for (const id of sessionIds) this.server?.in(channel.session(id)).disconnectSockets(true);
+  /** The member's sockets opened with one of these sessions close, on every instance. */
+  async disconnectSessions(memberId: string, sessionIds: string[]): Promise<void> {
+    const ended = new Set(sessionIds);
+    for (const socket of (await this.server?.in(channel.member(memberId)).fetchSockets()) ?? []) {
+      if (ended.has((socket.data as Partial<SocketData>).actor?.sessionId ?? '')) socket.disconnect(true);
+    }
   }
 }
 

@@ -50,7 +50,8 @@ export class SocketAuth {
    */
   async currentActor(socket: PortalSocket): Promise<Actor | null> {
     try {
-      const actor = await this.auth.resolveActor(socket.data.claims);
+      const { id, sessionId } = socket.data.actor;
+      const actor = await this.auth.resolveActor({ sub: id, sid: sessionId });
       socket.data.actor = actor;
       return actor;
     } catch {
@@ -85,12 +86,10 @@ export class SocketAuth {
     if (socket.data.actor.mustChangePassword) {
       throw refusal(RealtimeErrorCode.PASSWORD_CHANGE_REQUIRED, 'Choose a new password first');
     }
-    socket.data.claims = claims;
     socket.data.bucket = new TokenBucket(
       this.config.get('RATE_LIMIT_SOCKET_PER_SECOND', { infer: true }),
       this.config.get('RATE_LIMIT_SOCKET_BURST', { infer: true }),
     );
-    socket.data.typingAt = new Map();
     socket.data.status = 'online';
   }
 }
