@@ -7,6 +7,7 @@ import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
 import { fold } from '../../common/search/segmentation.js';
+import { batchWhileBusy } from '../../common/sql/batch-while-busy.js';
 import { SqlParams, whoIsActor, whoIsActorAt, whoIsMemberRow } from '../../common/sql/sql-params.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { MembersService } from '../members/members.service.js';
@@ -337,13 +338,23 @@ export class RoomsService {
     return rows.map((r) => r.id);
   }
 
-  /** The rooms a member is in (asked when their presence changes, so at every first connection: plain SQL). */
-  async roomIdsOf(memberId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(`SELECT room_id FROM room_members WHERE member_id = $1`, [memberId])) as {
-      room_id: string;
-    }[];
-    return rows.map((r) => r.room_id);
+  /**
+   * The rooms a member is in, asked when their presence changes, so at every first connection: the members who
+   * connect while one read runs are read together in the next.
+   */
+  roomIdsOf(memberId: string): Promise<string[]> {
+    return this.roomIdsOfMembers.load(memberId);
   }
+
+  private readonly roomIdsOfMembers = batchWhileBusy<string, string[]>(async (memberIds) => {
+    const rows = (await this.dataSource.query(
+      `SELECT member_id, array_agg(room_id) AS room_ids FROM room_members WHERE member_id = ANY($1::uuid[])
+        GROUP BY member_id`,
+      [memberIds],
+    )) as { member_id: string; room_ids: string[] }[];
+    const byMember = new Map(rows.map((r) => [r.member_id, r.room_ids]));
+    return memberIds.map((id) => byMember.get(id) ?? []);
+  });
 
   /** Adds members who are not in the room yet, leaving existing members (and moderators) as they are. */
   async addMembersKeepingRole(roomId: string, memberIds: string[]): Promise<void> {
