@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { isUUID } from 'class-validator';
 import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
@@ -45,18 +46,9 @@ export class RoomsService {
   ) {}
 
   async requireAccess(actor: Actor, roomId: string): Promise<RoomAccess> {
-    // The room and the actor's membership in one round trip (this runs on most room actions). Whether a group or a
-    // meeting room still lets its member in is the rest of the rule (`roomAccessSql`), asked only of those rooms:
-    // its sub-queries cost more to plan than the whole read of a topic or direct room.
-    const rows = (await this.dataSource.query(
-      `SELECT r.id, r.kind, r.name, r.topic, r.visibility, r.working_group_id, r.meeting_id, r.archived, r.last_seq,
-              r.last_message_at, r.created_by_id, r.created_at, r.updated_at,
-              rm.id AS rm_id, rm.moderator AS rm_moderator, rm.last_read_seq AS rm_last_read_seq
-         FROM rooms r LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = $2
-        WHERE r.id = $1`,
-      [roomId, actor.id],
-    )) as RawAccessRow[];
-    const row = rows[0];
+    // A bad id in a batch would fail every read in it.
+    if (!isUUID(roomId)) throw new DiscussionException(DiscussionErrorCode.ROOM_NOT_FOUND);
+    const row = await this.accessRows.load({ roomId, memberId: actor.id });
     const publicTopic = row?.kind === RoomKind.Topic && row.visibility === RoomVisibility.Public;
     const followsItsReason = row?.kind === RoomKind.Group || row?.kind === RoomKind.Meeting;
     if (!row || !(publicTopic || row.rm_id) || (followsItsReason && !(await this.ruleAllows(actor, roomId)))) {
@@ -93,6 +85,28 @@ export class RoomsService {
       moderator: (membership?.moderator ?? false) || (membership !== null && isNetworkStaff(actor)),
     };
   }
+
+  /**
+   * The room and the member's membership in one round trip: this runs on most room actions, so the reads asked for
+   * while one runs go together in the next. Whether a group or a meeting room still lets its member in is the rest
+   * of the rule (`roomAccessSql`), asked only of those rooms: its sub-queries cost more to plan than the whole read
+   * of a topic or direct room.
+   */
+  private readonly accessRows = batchWhileBusy<{ roomId: string; memberId: string }, RawAccessRow | undefined>(
+    async (keys) => {
+      const rows = (await this.dataSource.query(
+        `SELECT q.n, r.id, r.kind, r.name, r.topic, r.visibility, r.working_group_id, r.meeting_id, r.archived,
+                r.last_seq, r.last_message_at, r.created_by_id, r.created_at, r.updated_at,
+                rm.id AS rm_id, rm.moderator AS rm_moderator, rm.last_read_seq AS rm_last_read_seq
+           FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(room_id, member_id, n)
+           JOIN rooms r ON r.id = q.room_id
+           LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = q.member_id`,
+        [keys.map((k) => k.roomId), keys.map((k) => k.memberId)],
+      )) as (RawAccessRow & { n: string })[];
+      const byKey = new Map(rows.map((row) => [Number(row.n) - 1, row]));
+      return keys.map((_, index) => byKey.get(index));
+    },
+  );
 
   /** The whole room rule for one room and the actor (`roomAccessSql`). */
   private async ruleAllows(actor: Actor, roomId: string): Promise<boolean> {
