@@ -700,6 +700,49 @@ describe('discussions over socket.io and REST', () => {
       .expect(200);
     expect(older.body.items.at(-1).seq).toBe(seqs[0] - 1);
   });
+
+  it('answers history pages asked at once, for different rooms and directions, each as if asked alone', async () => {
+    const other = await t
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', alice.auth)
+      .send({ kind: 'topic', name: 'Pages apart' })
+      .expect(201);
+    for (let i = 1; i <= 12; i++) {
+      await t
+        .http()
+        .post(`/api/rooms/${other.body.id}/messages`)
+        .set('Authorization', alice.auth)
+        .send({ clientId: randomUUID(), body: `apart ${i}` })
+        .expect(201);
+    }
+    const queries: [string, Record<string, number>][] = [
+      [roomId, { limit: 5 }],
+      [other.body.id, { limit: 5 }],
+      [other.body.id, { before: 6, limit: 3 }],
+      [roomId, { after: 2, limit: 4 }],
+      [other.body.id, { after: 10, limit: 5 }],
+      [other.body.id, { before: 1, limit: 5 }],
+      [other.body.id, { after: 3, before: 6, limit: 5 }],
+    ];
+    const read = async ([room, query]: [string, Record<string, number>]) =>
+      (await t.http().get(`/api/rooms/${room}/messages`).query(query).set('Authorization', alice.auth).expect(200))
+        .body as { items: MessageResponse[]; hasMore: boolean };
+    const alone = [];
+    for (const query of queries) alone.push(await read(query));
+    // Concurrent pages share statements: each must still get its own room's rows, in its own direction.
+    const together = await Promise.all(queries.map(read));
+    expect(together).toEqual(alone);
+    const bodies = (page: { items: MessageResponse[] }) => page.items.map((m) => m.body);
+    expect(bodies(alone[1]!)).toEqual(['apart 8', 'apart 9', 'apart 10', 'apart 11', 'apart 12']);
+    expect(bodies(alone[2]!)).toEqual(['apart 3', 'apart 4', 'apart 5']);
+    expect(alone[2]!.hasMore).toBe(true);
+    expect(bodies(alone[4]!)).toEqual(['apart 11', 'apart 12']);
+    expect(alone[4]!.hasMore).toBe(false);
+    expect(alone[5]).toEqual({ items: [], hasMore: false });
+    expect(bodies(alone[6]!)).toEqual(['apart 4', 'apart 5']);
+    expect(alone[0]!.items.every((m) => m.roomId === roomId)).toBe(true);
+  });
 });
 
 describe('discussions: attachments', () => {

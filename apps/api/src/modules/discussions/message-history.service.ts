@@ -6,6 +6,7 @@ import { CommonErrorCode, type JoinAck, type MessagePage, type MessageResponse }
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { indexText } from '../../common/search/segmentation.js';
+import { batchWhileBusy } from '../../common/sql/batch-while-busy.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import type { HistoryQueryDto } from './dto/message.dto.js';
 import { MessageReaction } from './entities/message-reaction.entity.js';
@@ -21,6 +22,23 @@ import { RoomsService } from './rooms.service.js';
 
 /** At most this many messages in a `room.join` catch-up; the client pages on with REST `after=`. */
 const CATCH_UP_LIMIT = 100;
+
+/** Above every seq: a page "before" nothing ends at the newest message. */
+const MAX_SEQ = '9223372036854775807';
+
+/** A page's messages with their authors and reactions (in the order they were given), read as one row each. */
+const PAGE_COLUMNS = `m.*, a.display_name AS author_display_name,
+  (SELECT json_agg(json_build_object('emoji', r.emoji, 'memberId', r.member_id) ORDER BY r.created_at, r.id)
+     FROM message_reactions r WHERE r.message_id = m.id) AS reaction_list`;
+
+type PageRow = Record<string, unknown> & { reaction_list: { emoji: string; memberId: string }[] | null };
+
+/** One timeline page to read: its room, the seq it starts from (exclusive; none for the newest) and how many rows. */
+interface PageKey {
+  roomId: string;
+  seq: number | null;
+  limit: number;
+}
 
 /**
  * Everything about messages once they are stored: history pages and catch-up, edits, deletion as tombstones,
@@ -102,25 +120,17 @@ export class MessageHistoryService {
     query: { before?: number; after?: number; limit: number; threadRootId?: string },
     viewer: Actor,
   ): Promise<MessagePage> {
-    const params: unknown[] = [roomId];
-    const where = ['m.room_id = $1'];
-    if (query.threadRootId) where.push(`m.thread_root_id = $${params.push(query.threadRootId)}`);
-    if (query.after !== undefined) where.push(`m.seq > $${params.push(query.after)}`);
-    if (query.before !== undefined) where.push(`m.seq < $${params.push(query.before)}`);
     // Forward pages read up from `after`; otherwise the page ends at the newest (or just before `before`).
     const ascending = query.after !== undefined;
-    // One round trip in plain SQL (history pages and catch-up are the busiest reads): messages, authors and
-    // reactions (in the order they were given) together.
-    const rows = (await this.dataSource.query(
-      `SELECT m.*, a.display_name AS author_display_name,
-              (SELECT json_agg(json_build_object('emoji', r.emoji, 'memberId', r.member_id) ORDER BY r.created_at, r.id)
-                 FROM message_reactions r WHERE r.message_id = m.id) AS reaction_list
-         FROM messages m LEFT JOIN members a ON a.id = m.author_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY m.seq ${ascending ? 'ASC' : 'DESC'}
-        LIMIT $${params.push(query.limit + 1)}`,
-      params,
-    )) as (Record<string, unknown> & { reaction_list: { emoji: string; memberId: string }[] | null })[];
+    // The timeline's pages (one bound at most, the busiest reads) go together while one runs; the rest alone.
+    const shared = !query.threadRootId && (query.after === undefined || query.before === undefined);
+    const rows = shared
+      ? await (ascending ? this.pagesAfter : this.pagesBefore).load({
+          roomId,
+          seq: query.after ?? query.before ?? null,
+          limit: query.limit + 1,
+        })
+      : await this.readPage(roomId, query);
     const hasMore = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     if (!ascending) page.reverse();
@@ -132,6 +142,53 @@ export class MessageHistoryService {
       items: messages.map((m, i) => toMessageResponse(m, summarizeReactions(page[i]!.reaction_list ?? []), titles)),
       hasMore,
     };
+  }
+
+  /** A page of a thread, or between two seqs: one round trip in plain SQL. */
+  private async readPage(
+    roomId: string,
+    query: { before?: number; after?: number; limit: number; threadRootId?: string },
+  ): Promise<PageRow[]> {
+    const params: unknown[] = [roomId];
+    const where = ['m.room_id = $1'];
+    if (query.threadRootId) where.push(`m.thread_root_id = $${params.push(query.threadRootId)}`);
+    if (query.after !== undefined) where.push(`m.seq > $${params.push(query.after)}`);
+    if (query.before !== undefined) where.push(`m.seq < $${params.push(query.before)}`);
+    return (await this.dataSource.query(
+      `SELECT ${PAGE_COLUMNS}
+         FROM messages m LEFT JOIN members a ON a.id = m.author_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY m.seq ${query.after !== undefined ? 'ASC' : 'DESC'}
+        LIMIT $${params.push(query.limit + 1)}`,
+      params,
+    )) as PageRow[];
+  }
+
+  /** Pages of rooms' timelines before a seq (or the newest), each newest first: one statement for the batch. */
+  private readonly pagesBefore = batchWhileBusy<PageKey, PageRow[]>((keys) =>
+    this.readPages(keys, `m.seq < COALESCE(q.seq, ${MAX_SEQ})`, 'DESC'),
+  );
+
+  /** Pages of rooms' timelines after a seq, each oldest first: one statement for the batch. */
+  private readonly pagesAfter = batchWhileBusy<PageKey, PageRow[]>((keys) =>
+    this.readPages(keys, 'm.seq > q.seq', 'ASC'),
+  );
+
+  private async readPages(keys: readonly PageKey[], bound: string, order: 'ASC' | 'DESC'): Promise<PageRow[][]> {
+    const rows = (await this.dataSource.query(
+      `SELECT q.n AS page_n, p.*
+         FROM unnest($1::uuid[], $2::bigint[], $3::int[]) WITH ORDINALITY AS q(room_id, seq, lim, n)
+         CROSS JOIN LATERAL (
+           SELECT ${PAGE_COLUMNS}
+             FROM messages m LEFT JOIN members a ON a.id = m.author_id
+            WHERE m.room_id = q.room_id AND ${bound}
+            ORDER BY m.seq ${order} LIMIT q.lim) p
+        ORDER BY q.n, p.seq ${order}`,
+      [keys.map((k) => k.roomId), keys.map((k) => k.seq), keys.map((k) => k.limit)],
+    )) as (PageRow & { page_n: string })[];
+    const pages = keys.map((): PageRow[] => []);
+    for (const { page_n: n, ...row } of rows) pages[Number(n) - 1]!.push(row);
+    return pages;
   }
 
   async edit(actor: Actor, messageId: string, body: string): Promise<MessageResponse> {
