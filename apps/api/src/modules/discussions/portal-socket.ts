@@ -11,8 +11,10 @@ export type SocketStatus = Exclude<PresenceStatus, 'offline'>;
  * idle sockets hold it.
  */
 export interface SocketData {
-  /** Who sent the last event, as the database said then (role and state included); its member and session are
-   * those the socket was opened with, checked again before each event. */
+  /**
+   * Who sent the last event, as the database said then (role and state included); its member and session are those
+   * the socket was opened with, checked again before each event.
+   */
   actor: Actor;
   status: SocketStatus;
   bucket: TokenBucket;
