@@ -26,10 +26,14 @@ const CATCH_UP_LIMIT = 100;
 /** Above every seq: a page "before" nothing ends at the newest message. */
 const MAX_SEQ = '9223372036854775807';
 
-/** A page's messages with their authors and reactions (in the order they were given), read as one row each. */
-const PAGE_COLUMNS = `m.*, a.display_name AS author_display_name,
+/**
+ * A page's messages with their authors and reactions (in the order they were given), read as one row each; the
+ * caller adds which messages (`WHERE`), their order and how many.
+ */
+const SELECT_PAGE_ROWS = `SELECT m.*, a.display_name AS author_display_name,
   (SELECT json_agg(json_build_object('emoji', r.emoji, 'memberId', r.member_id) ORDER BY r.created_at, r.id)
-     FROM message_reactions r WHERE r.message_id = m.id) AS reaction_list`;
+     FROM message_reactions r WHERE r.message_id = m.id) AS reaction_list
+  FROM messages m LEFT JOIN members a ON a.id = m.author_id`;
 
 type PageRow = Record<string, unknown> & { reaction_list: { emoji: string; memberId: string }[] | null };
 
@@ -155,8 +159,7 @@ export class MessageHistoryService {
     if (query.after !== undefined) where.push(`m.seq > $${params.push(query.after)}`);
     if (query.before !== undefined) where.push(`m.seq < $${params.push(query.before)}`);
     return (await this.dataSource.query(
-      `SELECT ${PAGE_COLUMNS}
-         FROM messages m LEFT JOIN members a ON a.id = m.author_id
+      `${SELECT_PAGE_ROWS}
         WHERE ${where.join(' AND ')}
         ORDER BY m.seq ${query.after !== undefined ? 'ASC' : 'DESC'}
         LIMIT $${params.push(query.limit + 1)}`,
@@ -179,8 +182,7 @@ export class MessageHistoryService {
       `SELECT q.n AS page_n, p.*
          FROM unnest($1::uuid[], $2::bigint[], $3::int[]) WITH ORDINALITY AS q(room_id, seq, lim, n)
          CROSS JOIN LATERAL (
-           SELECT ${PAGE_COLUMNS}
-             FROM messages m LEFT JOIN members a ON a.id = m.author_id
+           ${SELECT_PAGE_ROWS}
             WHERE m.room_id = q.room_id AND ${bound}
             ORDER BY m.seq ${order} LIMIT q.lim) p
         ORDER BY q.n, p.seq ${order}`,
