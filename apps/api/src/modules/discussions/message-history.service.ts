@@ -16,7 +16,7 @@ import { DiscussionErrorCode, DiscussionException } from './discussions.exceptio
 import { MessageDeletedEvent } from './events/message-deleted.event.js';
 import { MessageUpdatedEvent } from './events/message-updated.event.js';
 import { ReactionsUpdatedEvent } from './events/reactions-updated.event.js';
-import { messageFromRow, summarizeReactions, toMessageResponse } from './message-view.js';
+import { messageColumns, messageFromRow, summarizeReactions, toMessageResponse } from './message-view.js';
 import { MentionsService } from './mentions.service.js';
 import { RoomsService } from './rooms.service.js';
 
@@ -30,7 +30,7 @@ const MAX_SEQ = '9223372036854775807';
  * A page's messages with their authors and reactions (in the order they were given), read as one row each; the
  * caller adds which messages (`WHERE`), their order and how many.
  */
-const SELECT_PAGE_ROWS = `SELECT m.*, a.display_name AS author_display_name,
+const SELECT_PAGE_ROWS = `SELECT ${messageColumns('m')}, a.display_name AS author_display_name,
   (SELECT json_agg(json_build_object('emoji', r.emoji, 'memberId', r.member_id) ORDER BY r.created_at, r.id)
      FROM message_reactions r WHERE r.message_id = m.id) AS reaction_list
   FROM messages m LEFT JOIN members a ON a.id = m.author_id`;

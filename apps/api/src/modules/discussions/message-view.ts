@@ -5,8 +5,34 @@ import { Message } from './entities/message.entity.js';
 // The one way a message becomes a response: raw SQL rows (sends, history pages) go through `messageFromRow`,
 // entities loaded by TypeORM straight to `toMessageResponse`, so every channel answers with the same shape.
 
+/** The `messages` columns that `messageFromRow` reads (not the search vector, which only the database needs). */
+const MESSAGE_COLUMNS = [
+  'id',
+  'room_id',
+  'seq',
+  'client_id',
+  'author_id',
+  'body',
+  'thread_root_id',
+  'reply_count',
+  'last_reply_at',
+  'mention_ids',
+  'attachment_ids',
+  'pinned_at',
+  'pinned_by_id',
+  'edited_at',
+  'deleted_at',
+  'created_at',
+  'updated_at',
+];
+
+/** Those columns for a raw SELECT or RETURNING, of the table or alias `from` when given (`m` gives `m.id, ...`). */
+export function messageColumns(from?: string): string {
+  return MESSAGE_COLUMNS.map((column) => (from ? `${from}.${column}` : column)).join(', ');
+}
+
 /**
- * A `messages` row as returned by raw SQL; `author_display_name`, when the query joined it, becomes the author.
+ * A `messages` row as returned by raw SQL (read with `messageColumns`); `author_display_name`, when the query joined it, becomes the author.
  */
 export function messageFromRow(row: Record<string, unknown>): Message {
   const message = Object.assign(new Message(), {

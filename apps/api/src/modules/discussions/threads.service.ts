@@ -6,7 +6,7 @@ import type { Actor } from '../../common/http/actor.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../../common/pagination/cursor.js';
 import { SqlParams, whoIsActor } from '../../common/sql/sql-params.js';
 import { DocumentsService } from '../documents/documents.service.js';
-import { messageFromRow, summarizeReactions, toMessageResponse } from './message-view.js';
+import { messageColumns, messageFromRow, summarizeReactions, toMessageResponse } from './message-view.js';
 import { roomAccessSql } from './room-access.js';
 
 interface ThreadRow extends Record<string, unknown> {
@@ -45,7 +45,7 @@ export class ThreadsService {
          UNION
          SELECT thread_root_id FROM messages WHERE author_id = ${me} AND thread_root_id IS NOT NULL
        ), threads AS (
-         SELECT m.*, r.name AS room_name, r.kind AS room_kind, a.display_name AS author_display_name,
+         SELECT ${messageColumns('m')}, r.name AS room_name, r.kind AS room_kind, a.display_name AS author_display_name,
                 COALESCE(m.last_reply_at, m.created_at) AS activity_at,
                 (SELECT count(*)::int FROM messages x
                   WHERE x.thread_root_id = m.id AND x.deleted_at IS NULL AND x.author_id IS DISTINCT FROM ${me}
