@@ -743,6 +743,73 @@ describe('discussions over socket.io and REST', () => {
     expect(bodies(alone[6]!)).toEqual(['apart 4', 'apart 5']);
     expect(alone[0]!.items.every((m) => m.roomId === roomId)).toBe(true);
   });
+
+  it('stores sends to several rooms at once in shared statements, each room gapless; a refused room fails alone', async () => {
+    const topics = [];
+    for (const name of ['Shared statement one', 'Shared statement two']) {
+      topics.push(
+        (await t.http().post('/api/rooms').set('Authorization', alice.auth).send({ kind: 'topic', name }).expect(201))
+          .body as RoomResponse,
+      );
+    }
+    const elsewhere = await t
+      .http()
+      .post('/api/rooms')
+      .set('Authorization', bob.auth)
+      .send({ kind: 'direct', memberIds: [lead.id] })
+      .expect(201);
+    const rooms = [roomId, topics[0]!.id, topics[1]!.id];
+    const lastSeq = async (id: string) =>
+      Number((await sql(t.databaseUrl, 'SELECT last_seq FROM rooms WHERE id = $1', [id]))[0]!.last_seq);
+    const before = await Promise.all(rooms.map(lastSeq));
+    const elsewhereBefore = await lastSeq(elsewhere.body.id);
+    const a = await connect(alice);
+    const b = await connect(bob);
+    const resent = randomUUID();
+    const sends: { socket: PortalClient; roomId: string; clientId: string }[] = [];
+    for (let n = 0; n < 8; n += 1) {
+      for (const room of rooms) sends.push({ socket: a, roomId: room, clientId: n === 3 ? resent : randomUUID() });
+      sends.push({ socket: b, roomId, clientId: randomUUID() });
+      if (n % 3 === 0) sends.push({ socket: a, roomId: elsewhere.body.id, clientId: randomUUID() });
+    }
+    // The same clientId again in the first topic, in the same burst: stored once.
+    sends.push({ socket: a, roomId: topics[0]!.id, clientId: resent });
+    const acks = await Promise.all(
+      sends.map((s) => emitAck(s.socket, 'message.send', { roomId: s.roomId, clientId: s.clientId, body: 'together' })),
+    );
+    acks.forEach((ack, i) => {
+      if (sends[i]!.roomId === elsewhere.body.id)
+        expect(ack).toMatchObject({ ok: false, error: { code: 'ROOM_NOT_FOUND' } });
+      else if (!ack.ok) throw new Error(JSON.stringify(ack));
+    });
+    expect(await lastSeq(elsewhere.body.id)).toBe(elsewhereBefore);
+    const counts = [16, 8, 8];
+    for (const [i, room] of rooms.entries()) {
+      const seqs = acks.flatMap((ack, j) => (ack.ok && sends[j]!.roomId === room ? [ack.message.seq] : []));
+      expect([...new Set(seqs)].sort((x, y) => x - y)).toEqual(
+        Array.from({ length: counts[i]! }, (_, k) => before[i]! + k + 1),
+      );
+      expect(await lastSeq(room)).toBe(before[i]! + counts[i]!);
+      // Each sender's read marker in each room is at their newest message there.
+      const markers = await sql(
+        t.databaseUrl,
+        `SELECT rm.member_id, rm.last_read_seq::int AS marker, max(m.seq)::int AS newest
+           FROM room_members rm JOIN messages m ON m.room_id = rm.room_id AND m.author_id = rm.member_id
+          WHERE rm.room_id = $1 GROUP BY rm.member_id, rm.last_read_seq`,
+        [room],
+      );
+      for (const row of markers) expect(row.marker).toBe(row.newest);
+    }
+    // Messages of different rooms were committed by one statement (they share the transaction that wrote them).
+    const shared = await sql(
+      t.databaseUrl,
+      `SELECT max(n)::int AS rooms FROM (
+         SELECT count(DISTINCT room_id) AS n FROM messages WHERE room_id = ANY($1) AND body = 'together' GROUP BY xmin::text
+       ) x`,
+      [rooms],
+    );
+    expect(shared[0]!.rooms).toBeGreaterThan(1);
+  });
 });
 
 describe('discussions: attachments', () => {

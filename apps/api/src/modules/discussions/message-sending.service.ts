@@ -17,7 +17,7 @@ import { MessageCreatedEvent } from './events/message-created.event.js';
 import { ThreadUpdatedEvent } from './events/thread-updated.event.js';
 import { type Mentions, MentionsService } from './mentions.service.js';
 import { MessageHistoryService } from './message-history.service.js';
-import { messageFromRow, toMessageResponse } from './message-view.js';
+import { messageColumns, messageFromRow, toMessageResponse } from './message-view.js';
 import { mayPostSql } from './room-access.js';
 import { RoomsService } from './rooms.service.js';
 
@@ -42,6 +42,7 @@ function inserted(row: Record<string, unknown>): Inserted {
 }
 
 interface QueuedSend {
+  roomId: string;
   authorId: string;
   dto: SendMessageDto;
   resolve: (outcome: InsertOutcome) => void;
@@ -57,7 +58,7 @@ const INSERT_ONE = `WITH next AS (
            INSERT INTO messages (room_id, seq, client_id, author_id, body, thread_root_id, mention_ids, search_vector, attachment_ids)
            SELECT $1::uuid, next.last_seq, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::uuid[], to_tsvector('simple', $7::text), $8::uuid[]
              FROM next
-           RETURNING *
+           RETURNING ${messageColumns()}
          ), root AS (
            UPDATE messages SET reply_count = reply_count + 1, last_reply_at = now(), updated_at = now()
             WHERE id = $5 AND EXISTS (SELECT 1 FROM ins)
@@ -70,26 +71,44 @@ const INSERT_ONE = `WITH next AS (
                 (SELECT reply_count FROM root) AS root_reply_count, (SELECT last_reply_at FROM root) AS root_last_reply_at
            FROM ins, next`;
 
-/** Several plain messages of one room in one statement (see `insertMany`). */
-const INSERT_MANY = `WITH input AS (
-           SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS t(client_id, author_id, body, words, ord)
+/**
+ * Plain messages of any rooms in one statement (see `insertMany`). A clientId its author used before in the room,
+ * or earlier in the batch, is left out before seqs are counted. The rooms are locked in id order first, so two such
+ * statements (of two instances) never wait on each other in a cycle.
+ */
+const INSERT_MANY = `WITH given AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+             WITH ORDINALITY AS t(room_id, client_id, author_id, body, words, ord)
+         ), input AS (
+           SELECT DISTINCT ON (g.room_id, g.author_id, g.client_id) g.* FROM given g
+            WHERE NOT EXISTS (SELECT 1 FROM messages m
+                               WHERE m.room_id = g.room_id AND m.author_id = g.author_id AND m.client_id = g.client_id)
+            ORDER BY g.room_id, g.author_id, g.client_id, g.ord
+         ), counts AS (
+           SELECT room_id, count(*) AS n FROM input GROUP BY room_id
+         ), locked AS MATERIALIZED (
+           SELECT id FROM rooms WHERE id IN (SELECT room_id FROM counts) ORDER BY id FOR UPDATE
          ), next AS (
-           UPDATE rooms SET last_seq = last_seq + (SELECT count(*) FROM input), last_message_at = now(), updated_at = now()
-            WHERE id = $1 AND NOT archived
-              AND NOT EXISTS (SELECT 1 FROM input i WHERE NOT ${mayPostSql('$1', 'i.author_id')})
-           RETURNING last_seq, kind
+           UPDATE rooms r SET last_seq = r.last_seq + c.n, last_message_at = now(), updated_at = now()
+             FROM counts c
+            WHERE r.id = c.room_id AND r.id IN (SELECT id FROM locked) AND NOT r.archived
+              AND NOT EXISTS (SELECT 1 FROM input i WHERE i.room_id = r.id AND NOT ${mayPostSql('r.id', 'i.author_id')})
+           RETURNING r.id, r.last_seq - c.n AS seq_before, r.kind
          ), ins AS (
            INSERT INTO messages (room_id, seq, client_id, author_id, body, search_vector)
-           SELECT $1::uuid, next.last_seq - (SELECT count(*) FROM input) + i.ord, i.client_id, i.author_id, i.body,
-                  to_tsvector('simple', i.words)
-             FROM input i, next
-           RETURNING *
+           SELECT i.room_id, next.seq_before + row_number() OVER (PARTITION BY i.room_id ORDER BY i.ord),
+                  i.client_id, i.author_id, i.body, to_tsvector('simple', i.words)
+             FROM input i JOIN next ON next.id = i.room_id
+           RETURNING ${messageColumns()}
          ), marker AS (
            UPDATE room_members rm SET last_read_seq = GREATEST(rm.last_read_seq, newest.seq), updated_at = now()
-             FROM (SELECT author_id, max(seq) AS seq FROM ins GROUP BY author_id) newest
-            WHERE rm.room_id = $1 AND rm.member_id = newest.author_id
+             FROM (SELECT room_id, author_id, max(seq) AS seq FROM ins GROUP BY room_id, author_id) newest
+            WHERE rm.room_id = newest.room_id AND rm.member_id = newest.author_id
          )
-         SELECT ins.*, next.kind AS room_kind FROM ins, next`;
+         SELECT ins.*, next.kind AS room_kind FROM ins JOIN next ON next.id = ins.room_id`;
+
+/** At most this many plain sends share a statement. */
+const MAX_SENDS_PER_STATEMENT = 500;
 
 const NO_MENTIONS: Mentions = { ids: [], named: new Set() };
 
@@ -100,8 +119,9 @@ const NO_MENTIONS: Mentions = { ids: [], named: new Set() };
  */
 @Injectable()
 export class MessageSendingService {
-  /** Plain sends waiting, per room, for that room's statement in flight to finish (see `insertPlain`). */
-  private readonly waiting = new Map<string, QueuedSend[]>();
+  /** Plain sends waiting for the statement in flight to finish (see `insertPlain`), in the order they came. */
+  private waiting: QueuedSend[] = [];
+  private inserting = false;
 
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
@@ -256,47 +276,43 @@ export class MessageSendingService {
   }
 
   /**
-   * Inserts a plain message (no thread, attachments or mentions). While a statement for the room is in flight,
-   * the room's next plain sends wait and then go together in one statement (`insertMany`): under load a busy
-   * room costs one round trip and one commit for many messages; alone, a send goes at once.
+   * Inserts a plain message (no thread, attachments or mentions). While a statement of plain sends is in flight,
+   * the next plain sends, of whichever rooms, wait and then go together in one statement (`insertMany`): under load
+   * many messages cost one round trip and one commit; alone, a send goes at once. One statement at a time also
+   * keeps each room's seqs in the order its messages arrived.
    */
   private insertPlain(roomId: string, authorId: string, dto: SendMessageDto): Promise<InsertOutcome> {
     return new Promise((resolve, reject) => {
-      const item: QueuedSend = { authorId, dto, resolve, reject };
-      const queue = this.waiting.get(roomId);
-      if (queue) {
-        queue.push(item);
-        return;
-      }
-      this.waiting.set(roomId, []);
-      void this.flush(roomId, [item]);
+      this.waiting.push({ roomId, authorId, dto, resolve, reject });
+      if (!this.inserting) void this.insertWaiting();
     });
   }
 
-  private async flush(roomId: string, batch: QueuedSend[]): Promise<void> {
-    const outcomes = batch.length === 1 ? await this.insertEach(roomId, batch) : await this.insertMany(roomId, batch);
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.status === 'fulfilled') item.resolve(outcome.value);
-      else item.reject(outcome.reason);
-    });
-    const next = this.waiting.get(roomId) ?? [];
-    if (next.length === 0) {
-      this.waiting.delete(roomId);
-      return;
+  private async insertWaiting(): Promise<void> {
+    this.inserting = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_SENDS_PER_STATEMENT);
+        const outcomes = batch.length === 1 ? await this.insertEach(batch) : await this.insertMany(batch);
+        batch.forEach((item, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.status === 'fulfilled') item.resolve(outcome.value);
+          else item.reject(outcome.reason);
+        });
+      }
+    } finally {
+      this.inserting = false;
     }
-    this.waiting.set(roomId, []);
-    void this.flush(roomId, next);
   }
 
   /** Each message in its own statement: one failing (whatever the reason) fails no other. */
-  private async insertEach(roomId: string, batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
+  private async insertEach(batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
     const outcomes: PromiseSettledResult<InsertOutcome>[] = [];
     for (const b of batch) {
       try {
         outcomes.push({
           status: 'fulfilled',
-          value: await this.insert(roomId, b.authorId, { ...b.dto, attachmentIds: [] }, []),
+          value: await this.insert(b.roomId, b.authorId, { ...b.dto, attachmentIds: [] }, []),
         });
       } catch (reason) {
         outcomes.push({ status: 'rejected', reason });
@@ -306,17 +322,18 @@ export class MessageSendingService {
   }
 
   /**
-   * Several plain messages of one room in one statement, all or nothing: seqs follow the order they arrived in,
-   * contiguous from the room's last seq; each author's read marker moves to their newest. When any author may not
-   * send there (not a member, room archived), any clientId was used before, or the statement fails for any other
-   * reason, nothing is written and each message takes the single-message path, which tells them apart: one bad
-   * message must not fail the others that happened to share its statement.
+   * Several plain messages in one statement. Each room's seqs follow the order its messages arrived in, contiguous
+   * from its last seq; each author's read marker moves to their newest in each room. The messages the statement
+   * did not store take the single-message path, which tells them apart: resent clientIds, and every message of a
+   * room where any author may not send (not a member, room archived). When the statement fails (a resend racing
+   * its original, say), nothing is written and every message takes that path: one bad message must not fail the
+   * others that happened to share its statement.
    */
-  private async insertMany(roomId: string, batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
+  private async insertMany(batch: QueuedSend[]): Promise<PromiseSettledResult<InsertOutcome>[]> {
     let rows: Record<string, unknown>[] = [];
     try {
       rows = await preparedQuery<Record<string, unknown>>(this.dataSource, 'message-insert-many', INSERT_MANY, [
-        roomId,
+        batch.map((b) => b.roomId),
         batch.map((b) => b.dto.clientId),
         batch.map((b) => b.authorId),
         batch.map((b) => b.dto.body),
@@ -326,10 +343,18 @@ export class MessageSendingService {
       // Retried one by one below, where the error (if it was one message's) reaches only its sender.
       rows = [];
     }
-    if (rows.length === batch.length) {
-      const byKey = new Map(rows.map((row) => [`${String(row.author_id)} ${String(row.client_id)}`, inserted(row)]));
-      return batch.map((b) => ({ status: 'fulfilled', value: byKey.get(`${b.authorId} ${b.dto.clientId}`)! }));
-    }
-    return this.insertEach(roomId, batch);
+    const key = (roomId: unknown, authorId: unknown, clientId: unknown) =>
+      `${String(roomId)} ${String(authorId)} ${String(clientId)}`;
+    const stored = new Map(rows.map((row) => [key(row.room_id, row.author_id, row.client_id), inserted(row)]));
+    const outcomes = batch.map((b): PromiseSettledResult<InsertOutcome> | undefined => {
+      const k = key(b.roomId, b.authorId, b.dto.clientId);
+      const value = stored.get(k);
+      // A row answers the first send of its clientId; a resend in the same batch is told apart below.
+      stored.delete(k);
+      return value && { status: 'fulfilled', value };
+    });
+    const rest = batch.filter((_, i) => !outcomes[i]);
+    const retried = rest.length > 0 ? await this.insertEach(rest) : [];
+    return outcomes.map((outcome) => outcome ?? retried.shift()!);
   }
 }
