@@ -46,22 +46,23 @@ const db = await databaseServer();
 log(`PostgreSQL: ${db.embedded ? 'embedded (no DATABASE_URL)' : 'DATABASE_URL'}; ${quick ? 'quick' : 'full'} run`);
 const rows: Row[] = [];
 const details: Record<string, object> = {};
-let databaseUrl: string | undefined;
 try {
   const template = await ensureTemplate(db.adminUrl, sizes, log);
-  databaseUrl = await cloneDatabase(db.adminUrl, template);
-  const ctx: Context = {
-    quick,
-    adminUrl: db.adminUrl,
-    databaseUrl,
-    sizes,
-    log,
-    seconds: (full, short) => (quick ? short : full),
-  };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && !only.includes(name)) continue;
     const t0 = performance.now();
     log(`scenario ${name}`);
+    // Each scenario on its own copy of the template: what one scenario writes (the sockets scenario sends tens of
+    // thousands of messages into the socket rooms) must not change what the next one measures.
+    const databaseUrl = await cloneDatabase(db.adminUrl, template);
+    const ctx: Context = {
+      quick,
+      adminUrl: db.adminUrl,
+      databaseUrl,
+      sizes,
+      log,
+      seconds: (full, short) => (quick ? short : full),
+    };
     try {
       const result = await run(ctx);
       rows.push(...result.rows);
@@ -69,11 +70,12 @@ try {
     } catch (error) {
       log(`  scenario ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       details[name] = { error: String(error) };
+    } finally {
+      await dropDatabase(db.adminUrl, databaseUrl);
     }
     log(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
 } finally {
-  if (databaseUrl) await dropDatabase(db.adminUrl, databaseUrl);
   await db.stop();
 }
 

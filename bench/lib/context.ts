@@ -4,7 +4,7 @@ import type { SeedSizes } from './seed.js';
 export interface Context {
   quick: boolean;
   adminUrl: string;
-  /** A copy of the seeded template for this run (dropped at the end). */
+  /** A copy of the seeded template for this scenario alone (dropped after it). */
   databaseUrl: string;
   sizes: SeedSizes;
   log: (line: string) => void;
