@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type Repository } from 'typeorm';
 import { MemberStatus, type SessionResponse } from '@lcc/contracts';
+import { preparedQuery } from '@lcc/database';
 import { ConfigService } from '@nestjs/config';
 import { isUUID } from 'class-validator';
 import type { Env } from '../../config/env.validation.js';
@@ -124,12 +125,7 @@ export class SessionsService {
   }
 
   private readonly liveSessions = batchWhileBusy<string, Omit<Actor, 'sessionId'> | null>(async (sessionIds) => {
-    const rows = (await this.dataSource.query(
-      `SELECT s.id AS session_id, m.id, m.role, m.status, m.display_name, m.time_zone, m.must_change_password
-         FROM auth_sessions s JOIN members m ON m.id = s.member_id
-        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [sessionIds],
-    )) as {
+    const rows = await preparedQuery<{
       session_id: string;
       id: string;
       role: Actor['role'];
@@ -137,7 +133,14 @@ export class SessionsService {
       display_name: string;
       time_zone: string;
       must_change_password: boolean;
-    }[];
+    }>(
+      this.dataSource,
+      'live-sessions',
+      `SELECT s.id AS session_id, m.id, m.role, m.status, m.display_name, m.time_zone, m.must_change_password
+         FROM auth_sessions s JOIN members m ON m.id = s.member_id
+        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [sessionIds],
+    );
     const bySession = new Map(rows.map((row) => [row.session_id, row]));
     return sessionIds.map((id) => {
       const row = bySession.get(id);

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
 import { CommonErrorCode, type JoinAck, type MessagePage, type MessageResponse } from '@lcc/contracts';
+import { preparedQuery } from '@lcc/database';
 import { CommonException } from '../../common/errors/common.exception.js';
 import type { Actor } from '../../common/http/actor.js';
 import { indexText } from '../../common/search/segmentation.js';
@@ -169,16 +170,24 @@ export class MessageHistoryService {
 
   /** Pages of rooms' timelines before a seq (or the newest), each newest first: one statement for the batch. */
   private readonly pagesBefore = batchWhileBusy<PageKey, PageRow[]>((keys) =>
-    this.readPages(keys, `m.seq < COALESCE(q.seq, ${MAX_SEQ})`, 'DESC'),
+    this.readPages('message-pages-before', keys, `m.seq < COALESCE(q.seq, ${MAX_SEQ})`, 'DESC'),
   );
 
   /** Pages of rooms' timelines after a seq, each oldest first: one statement for the batch. */
   private readonly pagesAfter = batchWhileBusy<PageKey, PageRow[]>((keys) =>
-    this.readPages(keys, 'm.seq > q.seq', 'ASC'),
+    this.readPages('message-pages-after', keys, 'm.seq > q.seq', 'ASC'),
   );
 
-  private async readPages(keys: readonly PageKey[], bound: string, order: 'ASC' | 'DESC'): Promise<PageRow[][]> {
-    const rows = (await this.dataSource.query(
+  /** Pages of a batch, as the prepared statement `name` (planned once per connection: its text never changes). */
+  private async readPages(
+    name: string,
+    keys: readonly PageKey[],
+    bound: string,
+    order: 'ASC' | 'DESC',
+  ): Promise<PageRow[][]> {
+    const rows = await preparedQuery<PageRow & { page_n: string }>(
+      this.dataSource,
+      name,
       `SELECT q.n AS page_n, p.*
          FROM unnest($1::uuid[], $2::bigint[], $3::int[]) WITH ORDINALITY AS q(room_id, seq, lim, n)
          CROSS JOIN LATERAL (
@@ -187,7 +196,7 @@ export class MessageHistoryService {
             ORDER BY m.seq ${order} LIMIT q.lim) p
         ORDER BY q.n, p.seq ${order}`,
       [keys.map((k) => k.roomId), keys.map((k) => k.seq), keys.map((k) => k.limit)],
-    )) as (PageRow & { page_n: string })[];
+    );
     const pages = keys.map((): PageRow[] => []);
     for (const { page_n: n, ...row } of rows) pages[Number(n) - 1]!.push(row);
     return pages;

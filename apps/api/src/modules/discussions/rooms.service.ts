@@ -4,6 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { isUUID } from 'class-validator';
 import { CommonErrorCode, MemberStatus, type Page, RoomKind, type RoomResponse, RoomVisibility } from '@lcc/contracts';
+import { preparedQuery } from '@lcc/database';
 import { CommonException } from '../../common/errors/common.exception.js';
 import { type Actor, isNetworkStaff } from '../../common/http/actor.js';
 import { decodeCursor, toPage } from '../../common/pagination/cursor.js';
@@ -94,7 +95,9 @@ export class RoomsService {
    */
   private readonly accessRows = batchWhileBusy<{ roomId: string; memberId: string }, RawAccessRow | undefined>(
     async (keys) => {
-      const rows = (await this.dataSource.query(
+      const rows = await preparedQuery<RawAccessRow & { n: string }>(
+        this.dataSource,
+        'room-access-rows',
         `SELECT q.n, r.id, r.kind, r.name, r.topic, r.visibility, r.working_group_id, r.meeting_id, r.archived,
                 r.last_seq, r.last_message_at, r.created_by_id, r.created_at, r.updated_at,
                 rm.id AS rm_id, rm.moderator AS rm_moderator, rm.last_read_seq AS rm_last_read_seq
@@ -102,22 +105,27 @@ export class RoomsService {
            JOIN rooms r ON r.id = q.room_id
            LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = q.member_id`,
         [keys.map((k) => k.roomId), keys.map((k) => k.memberId)],
-      )) as (RawAccessRow & { n: string })[];
+      );
       const byKey = new Map(rows.map((row) => [Number(row.n) - 1, row]));
       return keys.map((_, index) => byKey.get(index));
     },
   );
 
-  /** The whole room rule for one room and the actor (`roomAccessSql`). */
+  /**
+   * The whole room rule for one room and the actor (`roomAccessSql`), prepared: its text differs only by whether
+   * the actor is network staff, so each of the two is planned once per connection.
+   */
   private async ruleAllows(actor: Actor, roomId: string): Promise<boolean> {
     const p = new SqlParams();
     const roomParam = p.add(roomId);
     const who = whoIsActor(actor, p);
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery(
+      this.dataSource,
+      `room-rule-${who.staff === 'TRUE' ? 'staff' : 'member'}`,
       `SELECT 1 FROM rooms r LEFT JOIN room_members rm ON rm.room_id = r.id AND rm.member_id = ${who.id}
         WHERE r.id = ${roomParam} AND ${roomAccessSql('r', 'rm', who)}`,
       p.values,
-    )) as unknown[];
+    );
     return rows.length > 0;
   }
 
@@ -361,11 +369,13 @@ export class RoomsService {
   }
 
   private readonly roomIdsOfMembers = batchWhileBusy<string, string[]>(async (memberIds) => {
-    const rows = (await this.dataSource.query(
+    const rows = await preparedQuery<{ member_id: string; room_ids: string[] }>(
+      this.dataSource,
+      'room-ids-of-members',
       `SELECT member_id, array_agg(room_id) AS room_ids FROM room_members WHERE member_id = ANY($1::uuid[])
         GROUP BY member_id`,
       [memberIds],
-    )) as { member_id: string; room_ids: string[] }[];
+    );
     const byMember = new Map(rows.map((r) => [r.member_id, r.room_ids]));
     return memberIds.map((id) => byMember.get(id) ?? []);
   });
