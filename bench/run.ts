@@ -4,6 +4,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Context } from './lib/context.js';
+import { MachineMeter } from './lib/load.js';
 import { cloneDatabase, databaseServer, dropDatabase } from './lib/db.js';
 import { machine, type Row, table, writeResults } from './lib/report.js';
 import { ensureTemplate, type SeedSizes } from './lib/seed.js';
@@ -63,10 +64,17 @@ try {
       log,
       seconds: (full, short) => (quick ? short : full),
     };
+    const meter = new MachineMeter().start();
     try {
       const result = await run(ctx);
       rows.push(...result.rows);
-      details[name] = result.details;
+      const machineCpu = meter.stop();
+      details[name] = { ...result.details, machineCpu };
+      if (machineCpu) {
+        log(
+          `  machine: ${Math.round(machineCpu.machineBusy * 100)}% of its CPU time busy, ${Math.round(machineCpu.steal * 100)}% stolen`,
+        );
+      }
     } catch (error) {
       log(`  scenario ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       details[name] = { error: String(error) };

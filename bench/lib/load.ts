@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as hdr from 'hdr-histogram-js';
 import type { Server } from './processes.js';
 
@@ -90,3 +91,41 @@ export const GENERATOR_SATURATED = 0.9;
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The machine's CPU time, from the first line of /proc/stat: `busy` (user, system, interrupts) and `steal` (time the
+ * hypervisor gave this virtual machine's CPUs to others), in clock ticks; null where /proc/stat is missing.
+ */
+function machineTicks(): { total: number; busy: number; steal: number } | null {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number) as number[];
+    const busy = user! + nice! + system! + irq! + softirq!;
+    return { total: busy + idle! + iowait! + steal!, busy, steal: steal! };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How busy the whole machine was between `start()` and `stop()`, as shares of all its CPU time: what every process
+ * used, and what the hypervisor took away (steal). A run with a large steal share measured a slower machine.
+ */
+export class MachineMeter {
+  private from = machineTicks();
+
+  start(): this {
+    this.from = machineTicks();
+    return this;
+  }
+
+  stop(): { machineBusy: number; steal: number } | null {
+    const to = machineTicks();
+    if (!to || !this.from || to.total === this.from.total) return null;
+    const total = to.total - this.from.total;
+    return {
+      machineBusy: round2((to.busy - this.from.busy) / total),
+      steal: round2((to.steal - this.from.steal) / total),
+    };
+  }
+}
