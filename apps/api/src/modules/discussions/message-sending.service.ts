@@ -120,7 +120,7 @@ const NO_MENTIONS: Mentions = { ids: [], named: new Set() };
 @Injectable()
 export class MessageSendingService {
   /** Plain sends waiting for the statement in flight to finish (see `insertPlain`), in the order they came. */
-  private waiting: QueuedSend[] = [];
+  private readonly waiting: QueuedSend[] = [];
   private inserting = false;
 
   constructor(
