@@ -92,6 +92,8 @@ async function session<T>(server: Server, count: number, run: (clients: Client[]
 const kneeOk = (f: RateFigures) => f.delivery.p99ms <= KNEE_P99_MS && f.deliveredShare >= 0.99;
 const sustainable = (f: RateFigures) => f.failed === 0 && f.acked >= f.sent * 0.99 && f.ack.p99ms <= KNEE_P99_MS;
 const knee = (list: RateFigures[], ok: (f: RateFigures) => boolean) => list.filter(ok).at(-1) ?? null;
+/** The rate that ended a series (the first that failed), if any: when its generator saturated, the knee is unknown. */
+const firstFailed = (list: RateFigures[], ok: (f: RateFigures) => boolean) => list.find((f) => !ok(f));
 
 /**
  * Scenarios 2 and 3 over the same clients: `count` authenticated sockets in rooms of 20, each joined to its room.
@@ -102,7 +104,7 @@ const knee = (list: RateFigures[], ok: (f: RateFigures) => boolean) => list.filt
 export async function socketScenarios(ctx: Context): Promise<{ rows: Row[]; details: object }> {
   const count = Math.min(2000, ctx.sizes.socketRooms * ROOM_SIZE);
   const seconds = ctx.seconds(6, 3);
-  const fanOutRates = ctx.quick ? [500, 1000] : [500, 1000, 2000];
+  const fanOutRates = ctx.quick ? [500, 1000] : [500, 1000, 1500, 2000];
   const sendRates = ctx.quick ? [300, 1000] : [300, 600, 1000, 1500, 2000, 3000];
 
   // The portal's fan-out and persisted send are the same operation: one ascending series of rates serves both,
@@ -143,7 +145,7 @@ export async function socketScenarios(ctx: Context): Promise<{ rows: Row[]; deta
     ratio: fanRatio,
     target: '≥ 0.85× bare socket.io',
     met: fanRatio === null ? null : fanRatio >= 0.85,
-    void: saturated(kneePortal, kneeBare),
+    void: saturated(kneePortal, kneeBare, firstFailed(portal.fanOut, kneeOk), firstFailed(bareFanOut, kneeOk)),
     generatorCpu: gen(kneePortal, kneeBare),
     note: `knee at ${kneePortal?.rate ?? 'none'} vs ${kneeBare?.rate ?? 'none'} msg/s`,
   });
@@ -175,7 +177,7 @@ export async function socketScenarios(ctx: Context): Promise<{ rows: Row[]; deta
     ratio: sendRatio,
     target: '≥ 1,000/s and ≥ 0.8× raw',
     met: sendRatio === null ? null : (topPortal?.ackedPerSecond ?? 0) >= 1000 && sendRatio >= 0.8,
-    void: saturated(topPortal, topBare),
+    void: saturated(topPortal, topBare, firstFailed(portal.send, sustainable), firstFailed(bareSend, sustainable)),
     generatorCpu: gen(topPortal, topBare),
   });
   rows.push({
