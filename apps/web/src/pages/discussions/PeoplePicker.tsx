@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { MemberResponse } from '@lcc/contracts';
 import { usePages } from '../../ui/use-api';
 
-/** Finds members by name, organisation or city and keeps the chosen ones (for direct messages and adding people). */
+/**
+ * Finds members by name, organisation or city and keeps the chosen ones (for direct messages, adding people and the
+ * search's author filter); choosing one clears the search for the next.
+ */
 export function PeoplePicker({
   label,
   chosen,
@@ -48,7 +51,15 @@ export function PeoplePicker({
         <ul className="list" aria-label={t('peopleFound')}>
           {candidates.map((member) => (
             <li key={member.id}>
-              <button type="button" className="link" onClick={() => onChange([...chosen, member])}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  onChange([...chosen, member]);
+                  // The search is done: the list closes instead of saying that nobody else matched.
+                  setQ('');
+                }}
+              >
                 {member.displayName}
               </button>{' '}
               <span className="muted">{member.organization ?? ''}</span>
