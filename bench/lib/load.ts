@@ -112,7 +112,7 @@ function machineTicks(): { total: number; busy: number; steal: number } | null {
  * used, and what the hypervisor took away (steal). A run with a large steal share measured a slower machine.
  */
 export class MachineMeter {
-  private from = machineTicks();
+  private from: ReturnType<typeof machineTicks> = null;
 
   start(): this {
     this.from = machineTicks();

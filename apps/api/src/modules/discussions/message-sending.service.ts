@@ -279,7 +279,8 @@ export class MessageSendingService {
    * Inserts a plain message (no thread, attachments or mentions). While a statement of plain sends is in flight,
    * the next plain sends, of whichever rooms, wait and then go together in one statement (`insertMany`): under load
    * many messages cost one round trip and one commit; alone, a send goes at once. One statement at a time also
-   * keeps each room's seqs in the order its messages arrived.
+   * keeps each room's seqs in the order its messages arrived, which is why this is a queue of its own and not
+   * `batchWhileBusy`: that loader runs the batches above its size limit side by side.
    */
   private insertPlain(roomId: string, authorId: string, dto: SendMessageDto): Promise<InsertOutcome> {
     return new Promise((resolve, reject) => {

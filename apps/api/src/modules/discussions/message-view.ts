@@ -32,7 +32,8 @@ export function messageColumns(from?: string): string {
 }
 
 /**
- * A `messages` row as returned by raw SQL (read with `messageColumns`); `author_display_name`, when the query joined it, becomes the author.
+ * A `messages` row as returned by raw SQL (read with `messageColumns`); `author_display_name`, when the query joined
+ * it, becomes the author.
  */
 export function messageFromRow(row: Record<string, unknown>): Message {
   const message = Object.assign(new Message(), {
