@@ -61,6 +61,8 @@ interface Load {
   goalMs?: number;
   /** History pages read (closed loop) before the load; without, 1 s of the load itself. */
   warmUpPages?: number;
+  /** How long the load runs; the scenario's default without. */
+  seconds?: number;
 }
 
 /** Closed loop: `total` GETs, `inFlight` at a time, each path from `pathOf(n)`; fails on any answer but 200. */
@@ -106,7 +108,15 @@ export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; deta
   const loads: Load[] = [
     // As measured before the warm-up existed: 1 s at the rate, then the load (no target: a figure to watch).
     { name: `${HISTORY}, right after the start`, rate: 100, pathOf: (n) => historyPage(n + 500_000) },
-    { name: HISTORY, rate: 100, pathOf: historyPage, goalMs: 10, warmUpPages: WARM_UP_PAGES },
+    // 30 s: a p99 of 1,000 requests is their tenth slowest, and one pause of the machine moves it.
+    {
+      name: HISTORY,
+      rate: 100,
+      pathOf: historyPage,
+      goalMs: 10,
+      warmUpPages: WARM_UP_PAGES,
+      seconds: ctx.seconds(30, 2),
+    },
     ...(
       [
         ['English', ENGLISH_QUERIES],
@@ -131,14 +141,14 @@ export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; deta
   const rows: Row[] = [];
   const details: Record<string, object> = {};
   try {
-    for (const { name, rate, pathOf, goalMs, warmUpPages } of loads) {
+    for (const { name, rate, pathOf, goalMs, warmUpPages, seconds: loadSeconds = seconds } of loads) {
       if (warmUpPages) {
         await warmUp(server.url, token, warmUpPages, WARM_UP_IN_FLIGHT, (n) => historyPage(n + 1_000_000));
       } else {
         await getLoad(server.url, token, rate, 1, pathOf);
       }
       const meter = new CpuMeter(server).start();
-      const result = await getLoad(server.url, token, rate, seconds, pathOf);
+      const result = await getLoad(server.url, token, rate, loadSeconds, pathOf);
       const cpu = meter.stop();
       const cpuMsPerRequest = cpu.serverCpuSeconds === null ? null : (cpu.serverCpuSeconds * 1000) / result.sent;
       details[name] = { rate, warmUpPages: warmUpPages ?? 0, ...result, ...cpu, cpuMsPerRequest };
@@ -149,7 +159,7 @@ export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; deta
       ].filter(Boolean);
       rows.push({
         scenario: '5 History & search',
-        measure: `p99 ${name} at ${rate}/s (p50 in note)`,
+        measure: `p99 ${name} at ${rate}/s for ${loadSeconds} s (p50 in note)`,
         unit: 'ms',
         portal: result.errors ? null : result.p99ms,
         ...(goalMs === undefined
