@@ -413,7 +413,13 @@ describe('Dockerfile', () => {
     expect(JSON.parse(cmd)).toEqual(['node', 'dist/apps/api/src/main.js']);
     const nestCli = JSON.parse(read('nest-cli.json')) as { projects: { api: { entryFile: string } } };
     expect(`dist/${nestCli.projects.api.entryFile}.js`).toBe('dist/apps/api/src/main.js');
-    expect(JSON.parse(read('package.json')).scripts['start:prod']).toBe('node dist/apps/api/src/main.js');
+  });
+
+  it('gives node the same options in the image, in `npm run start:prod` and in the bench', () => {
+    const options = /^ENV\s+NODE_OPTIONS=(\S+)$/m.exec(dockerfile)?.[1];
+    expect(options).toMatch(/^--max-semi-space-size=\d+$/);
+    expect(JSON.parse(read('package.json')).scripts['start:prod']).toBe(`node ${options} dist/apps/api/src/main.js`);
+    expect(read('bench/lib/processes.ts')).toContain(`PORTAL_NODE_OPTIONS = ['${options}']`);
   });
 });
 
