@@ -70,12 +70,14 @@ export class MessageHistoryService {
       ]);
     }
     // The access rule and the read go out together, one round trip instead of two: the page leaves only once access
-    // is granted, and a refusal wins over whatever the read found.
-    const [, page] = await Promise.all([
+    // is granted, and a refusal wins over whatever the read found or failed with.
+    const [access, page] = await Promise.allSettled([
       this.rooms.requireAccess(actor, roomId),
       query.around !== undefined ? this.around(roomId, query.around, query, actor) : this.page(roomId, query, actor),
     ]);
-    return page;
+    if (access.status === 'rejected') throw access.reason;
+    if (page.status === 'rejected') throw page.reason;
+    return page.value;
   }
 
   /**
