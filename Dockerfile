@@ -27,7 +27,7 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 # Young generation of 32 MB semi-spaces (V8's default is 16): fewer and shorter minor collections under load
-# (docs/performance.md, "A larger young generation").
+# (docs/performance.md, "History pages at a steady state").
 ENV NODE_OPTIONS=--max-semi-space-size=32
 # No curl in the slim image: Node's fetch asks the liveness route (no database involved).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
