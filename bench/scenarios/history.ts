@@ -10,6 +10,8 @@ const ENGLISH_QUERIES = ['carbon transport', 'solar roof', 'bus', 'heating retro
 const CJK_QUERIES = ['低碳城市', '交通 排放', '太阳能', '公交', '建筑 效率', '森林'];
 // Prefix queries find the other case forms (`транспорт` also finds `транспорта`, `солнечн` every ending).
 const RUSSIAN_QUERIES = ['транспорт', 'выбросы углерода', 'автобус', 'солнечн', 'отопление здания', 'лес'];
+/** The history load's name in rows and logs. */
+const HISTORY = 'history page (50 messages, newest or before a random seq)';
 /** Searches per second of each search load. */
 const SEARCH_RATE = 20;
 /**
@@ -20,6 +22,18 @@ const SEARCH_RATE = 20;
 const WARM_UP_PAGES = 3000;
 const WARM_UP_IN_FLIGHT = 8;
 
+/** One GET with the member's token over `agent`; resolves with its status once the whole body has arrived. */
+function get(agent: Agent, url: string, token: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /** Open-loop GETs at `rate` per second; each request's path from `pathOf(n)`; latency from the intended time. */
 async function getLoad(base: string, token: string, rate: number, seconds: number, pathOf: (n: number) => string) {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -29,19 +43,17 @@ async function getLoad(base: string, token: string, rate: number, seconds: numbe
   const start = performance.now();
   const { sent } = await openLoop(rate, seconds, (at, n) => {
     inFlight += 1;
-    const req = request(`${base}${pathOf(n)}`, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-      if (res.statusCode !== 200) errors += 1;
-      res.resume();
-      res.on('end', () => {
+    get(agent, `${base}${pathOf(n)}`, token).then(
+      (status) => {
+        if (status !== 200) errors += 1;
         record(h, performance.now() - at);
         inFlight -= 1;
-      });
-    });
-    req.on('error', () => {
-      errors += 1;
-      inFlight -= 1;
-    });
-    req.end();
+      },
+      () => {
+        errors += 1;
+        inFlight -= 1;
+      },
+    );
   });
   const until = performance.now() + 10_000;
   while (inFlight > 0 && performance.now() < until) await sleep(10);
@@ -69,19 +81,13 @@ interface Load {
 async function warmUp(base: string, token: string, total: number, inFlight: number, pathOf: (n: number) => string) {
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   let next = 0;
-  const one = (n: number) =>
-    new Promise<void>((resolve, reject) => {
-      const req = request(`${base}${pathOf(n)}`, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`warm-up got ${res.statusCode}`))));
-      });
-      req.on('error', reject);
-      req.end();
-    });
   try {
     await Promise.all(
       Array.from({ length: inFlight }, async () => {
-        while (next < total) await one(next++);
+        while (next < total) {
+          const status = await get(agent, `${base}${pathOf(next++)}`, token);
+          if (status !== 200) throw new Error(`warm-up got ${status}`);
+        }
       }),
     );
   } finally {
@@ -104,7 +110,6 @@ export async function historyScenario(ctx: Context): Promise<{ rows: Row[]; deta
     const before = n % 2 ? `&before=${51 + ((n * 104_729) % (messagesPerRoom - 50))}` : '';
     return `/api/rooms/${room}/messages?limit=50${before}`;
   };
-  const HISTORY = 'history page (50 messages, newest or before a random seq)';
   const loads: Load[] = [
     // As measured before the warm-up existed: 1 s at the rate, then the load (no target: a figure to watch).
     { name: `${HISTORY}, right after the start`, rate: 100, pathOf: (n) => historyPage(n + 500_000) },
